@@ -1,0 +1,87 @@
+// Command gongshi turns inspection rectification notices (巡察整改进展情况的通报)
+// into a static public disclosure site with a prebuilt search index.
+//
+//	gongshi import FILE     notice text/HTML/.docx → data/…/*.toml
+//	gongshi check           validate every data file
+//	gongshi build           check, render with Hugo, index with Bleve → public/
+//	gongshi serve           build, then preview on localhost with /api/search
+//	gongshi search QUERY    query the prebuilt index
+//	gongshi hugo …          the embedded Hugo, as its own command line
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/gohugoio/hugo/commands"
+
+	"github.com/gongshi/gongshi/internal/cli"
+	"github.com/gongshi/gongshi/internal/cli/buildcmd"
+	"github.com/gongshi/gongshi/internal/cli/checkcmd"
+	"github.com/gongshi/gongshi/internal/cli/importcmd"
+	"github.com/gongshi/gongshi/internal/cli/searchcmd"
+	"github.com/gongshi/gongshi/internal/cli/servecmd"
+)
+
+const usage = `gongshi — inspection rectification notices as a static disclosure site
+
+Usage:
+  gongshi import FILE [--region 省/市/县/镇] [--json] [--force]
+  gongshi check [--data DIR]
+  gongshi build [--out DIR]
+  gongshi serve [--addr 127.0.0.1:1313]
+  gongshi search QUERY [--site DIR] [--township …] [--status …] [--year …] [--json|--csv]
+  gongshi hugo [hugo arguments]   (the embedded Hugo v0.165.0)
+
+Run 'gongshi COMMAND -h' for a command's flags.
+`
+
+type runFunc func(context.Context, cli.IO, []string) error
+
+var commandsByName = map[string]runFunc{
+	"import": importcmd.Run,
+	"check":  checkcmd.Run,
+	"build":  buildcmd.Run,
+	"serve":  servecmd.Run,
+	"search": searchcmd.Run,
+}
+
+func main() {
+	os.Exit(run(os.Args[1:]))
+}
+
+func run(args []string) int {
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		fmt.Fprint(os.Stdout, usage)
+		if len(args) == 0 {
+			return 2
+		}
+		return 0
+	}
+	if args[0] == "hugo" {
+		if err := commands.Execute(args[1:]); err != nil {
+			fmt.Fprintln(os.Stderr, "hugo:", err)
+			return 1
+		}
+		return 0
+	}
+	cmd, ok := commandsByName[args[0]]
+	if !ok {
+		fmt.Fprintf(os.Stderr, "gongshi: unknown command %q\n\n%s", args[0], usage)
+		return 2
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	err := cmd(ctx, cli.IO{In: os.Stdin, Out: os.Stdout, Err: os.Stderr}, args[1:])
+	if err != nil {
+		var ee *cli.ExitError
+		if !(errors.As(err, &ee) && ee.Silent) {
+			fmt.Fprintf(os.Stderr, "gongshi %s: %v\n", args[0], err)
+		}
+	}
+	return cli.Code(err)
+}

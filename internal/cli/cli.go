@@ -1,0 +1,51 @@
+// Package cli holds what every gongshi command shares: its input and output
+// streams (injected, so each command is testable without a terminal) and the
+// error type that carries an exit code.
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+)
+
+// IO is a command's streams.
+type IO struct {
+	In  io.Reader
+	Out io.Writer
+	Err io.Writer
+}
+
+// ExitError is an error with the process exit code it asks for. A command
+// that has already printed its problems returns one with Silent set.
+type ExitError struct {
+	Code   int
+	Err    error
+	Silent bool
+}
+
+func (e *ExitError) Error() string {
+	if e.Err == nil {
+		return fmt.Sprintf("exit status %d", e.Code)
+	}
+	return e.Err.Error()
+}
+
+func (e *ExitError) Unwrap() error { return e.Err }
+
+// Usage is an error in how a command was called (exit 2).
+func Usage(format string, a ...any) error {
+	return &ExitError{Code: 2, Err: fmt.Errorf(format, a...)}
+}
+
+// Code is the exit code for err: 0 for nil, an ExitError's code, else 1.
+func Code(err error) int {
+	if err == nil {
+		return 0
+	}
+	var e *ExitError
+	if errors.As(err, &e) {
+		return e.Code
+	}
+	return 1
+}

@@ -1,0 +1,200 @@
+// Package notice is gongshi's domain: a Notice (通报) on the rectification
+// after an Inspection (巡察), its Findings (问题), their Status (整改状态) and
+// Measures (整改措施), the Accountability (问责处理), Petitions (信访件) and
+// Outstanding items (需进一步整改的事项).
+//
+// It imports neither Hugo nor Bleve nor a TOML library: the TOML and JSON keys
+// are declared here once, and every other layer (data files, templates, CSV,
+// JSON, the search index) uses the same names. See the glossary in README.md.
+//
+// Text is stored exactly as the notice wrote it. Normalisation (full-width
+// punctuation, spaces, numbering styles) is for matching only.
+package notice
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Notice is one published notice (通报) on the rectification after an
+// inspection, as one TOML file under data/.
+type Notice struct {
+	Title     string `toml:"title" json:"title"`                             // 中共郊尾镇委员会关于巡察整改进展情况的通报
+	Issuer    string `toml:"issuer" json:"issuer"`                           // 中共郊尾镇委员会
+	Kind      string `toml:"kind" json:"kind"`                               // 整改进展 / 整改情况 / 整改落实情况
+	Signed    Date   `toml:"signed" json:"signed"`                           // the date under the signature
+	Published Date   `toml:"published,omitempty" json:"published,omitempty"` // the date the source published it
+	Source    string `toml:"source,omitempty" json:"source,omitempty"`       // 仙游县纪委监委官网
+	SourceURL string `toml:"source_url,omitempty" json:"source_url,omitempty"`
+	// Original is the path, relative to the repository, of the file the
+	// notice was imported from (seeds/…); the site publishes it beside the
+	// notice page.
+	Original string `toml:"original,omitempty" json:"original,omitempty"`
+
+	Region     Region     `toml:"region" json:"region"`
+	Inspection Inspection `toml:"inspection" json:"inspection"`
+
+	// Preamble is the opening paragraph before the first numbered section.
+	Preamble string `toml:"preamble,omitempty" json:"preamble,omitempty"`
+	// Headings are the numbered section headings (一、… 五、) as written.
+	Headings Headings `toml:"headings" json:"headings"`
+
+	Organisation   Organisation   `toml:"organisation" json:"organisation"`
+	Regulations    []string       `toml:"regulations" json:"regulations"` // the 《…》 names established
+	Findings       []Finding      `toml:"findings" json:"findings"`
+	Accountability Accountability `toml:"accountability" json:"accountability"`
+	Petitions      Petitions      `toml:"petitions" json:"petitions"`
+	Outstanding    []Outstanding  `toml:"outstanding" json:"outstanding"`
+	NextPlan       string         `toml:"next_plan,omitempty" json:"next_plan,omitempty"` // 五、下一步计划
+	Signature      Signature      `toml:"signature" json:"signature"`
+
+	// Unplaced holds every line the importer could not place in a section,
+	// with its line number in the original: nothing is silently dropped.
+	Unplaced []Line `toml:"unplaced,omitempty" json:"unplaced,omitempty"`
+}
+
+// Region is where the inspected body sits. Names are as written (福建省);
+// slugs are stable ASCII path segments (fujian), derived from pinyin and
+// overridable by editing the data file.
+type Region struct {
+	Province     string `toml:"province" json:"province"`
+	ProvinceSlug string `toml:"province_slug" json:"province_slug"`
+	City         string `toml:"city" json:"city"`
+	CitySlug     string `toml:"city_slug" json:"city_slug"`
+	County       string `toml:"county" json:"county"`
+	CountySlug   string `toml:"county_slug" json:"county_slug"`
+	Township     string `toml:"township" json:"township"`
+	TownshipSlug string `toml:"township_slug" json:"township_slug"`
+}
+
+// Path is the region's slug path, e.g. "fujian/putian/xianyou/jiaowei".
+func (r Region) Path() string {
+	return strings.Join([]string{r.ProvinceSlug, r.CitySlug, r.CountySlug, r.TownshipSlug}, "/")
+}
+
+// Inspection (巡察) is the visit whose findings the notice reports on.
+type Inspection struct {
+	Body     string `toml:"body" json:"body"`     // 县委巡察二组
+	Target   string `toml:"target" json:"target"` // 郊尾镇党委
+	Start    Date   `toml:"start" json:"start"`   // 进驻
+	End      Date   `toml:"end" json:"end"`
+	Feedback Date   `toml:"feedback" json:"feedback"` // 反馈巡察意见
+}
+
+// ID identifies an inspection within its township: its start date. Later
+// notices on the same inspection share it, and findings are keyed by it.
+func (i Inspection) ID() string { return string(i.Start) }
+
+// Headings are the notice's numbered section headings as written.
+type Headings struct {
+	Organisation   string `toml:"organisation,omitempty" json:"organisation,omitempty"`     // 一、…组织落实整改情况
+	Findings       string `toml:"findings,omitempty" json:"findings,omitempty"`             // 二、巡察反馈问题的整改情况…
+	Accountability string `toml:"accountability,omitempty" json:"accountability,omitempty"` // 三、巡察反馈问题的处理情况
+	Outstanding    string `toml:"outstanding,omitempty" json:"outstanding,omitempty"`       // 四、需要进一步整改的事项及措施
+	NextPlan       string `toml:"next_plan,omitempty" json:"next_plan,omitempty"`           // 五、下一步计划
+}
+
+// Organisation is section 一: how the inspected body organised the rectification.
+type Organisation struct {
+	Intro  string   `toml:"intro,omitempty" json:"intro,omitempty"`
+	Points []string `toml:"points" json:"points"` // 一是… 二是… 三是…, each as written
+}
+
+// Finding (问题) is one numbered problem the inspection found, with what was
+// done about it.
+type Finding struct {
+	Number     int    `toml:"number" json:"number"`           // (1)…(59), unique and contiguous in a notice
+	CategoryNo int    `toml:"category_no" json:"category_no"` // （一）=1
+	Category   string `toml:"category" json:"category"`       // the （一） heading's text
+	GroupNo    int    `toml:"group_no" json:"group_no"`       // 1.=1, restarting in each category
+	Group      string `toml:"group" json:"group"`             // the 1. heading's text
+	Title      string `toml:"title" json:"title"`             // the short sentence after the number
+	Problem    string `toml:"problem" json:"problem"`         // the rest of that paragraph
+	Status     Status `toml:"status" json:"status"`           // normalised
+	StatusText string `toml:"status_text" json:"status_text"` // as written: 已整改 / 已整改到位 / 正在整改中
+	// Rectification is the text after the status words (整改情况:已整改。…).
+	Rectification string    `toml:"rectification" json:"rectification"`
+	Measures      []Measure `toml:"measures" json:"measures"` // 一是… 二是… split; empty when not enumerated
+	Amounts       []Amount  `toml:"amounts" json:"amounts"`   // money named in problem or rectification
+	Dates         []DateRef `toml:"dates" json:"dates"`       // dates named in problem or rectification
+}
+
+// Measure (整改措施) is one enumerated step of a rectification, as written
+// (including its 一是 marker).
+type Measure = string
+
+// Amount is a sum of money as written and its value in yuan.
+type Amount struct {
+	Text string `toml:"text" json:"text"` // 3.85万元
+	Yuan int64  `toml:"yuan" json:"yuan"` // 38500
+}
+
+// DateRef is a date named in a text, as written and as a (possibly partial)
+// ISO date: 2024年3月20日 → 2024-03-20, 2024年3月 → 2024-03.
+type DateRef struct {
+	Text string `toml:"text" json:"text"`
+	Date string `toml:"date" json:"date"`
+}
+
+// Accountability (问责处理) is section 三（一）: people handled.
+type Accountability struct {
+	Text   string      `toml:"text" json:"text"` // the paragraph as written
+	People int         `toml:"people" json:"people"`
+	ByRank []RankCount `toml:"by_rank" json:"by_rank"` // 处级干部 0, 科级干部 2
+	ByForm []FormCount `toml:"by_form" json:"by_form"` // 政务立案 1, 责令检查 1, …
+}
+
+// RankCount is how many people of one cadre rank were handled.
+type RankCount struct {
+	Rank  string `toml:"rank" json:"rank"`
+	Count int    `toml:"count" json:"count"`
+}
+
+// FormCount is how many people were handled in one form (诫勉谈话 …).
+type FormCount struct {
+	Form  string `toml:"form" json:"form"`
+	Count int    `toml:"count" json:"count"`
+}
+
+// Petitions (信访件) are the petitions the inspection handed over, section 三（二）.
+type Petitions struct {
+	Text        string `toml:"text" json:"text"`
+	Transferred int    `toml:"transferred" json:"transferred"`
+	Closed      int    `toml:"closed" json:"closed"`
+	Pending     int    `toml:"pending" json:"pending"`
+}
+
+// Outstanding (需进一步整改的事项) is an item of section 四 that was not yet
+// rectified, referring to a finding by number.
+type Outstanding struct {
+	Number    int    `toml:"number" json:"number"`   // 1. 2. 3.
+	Finding   int    `toml:"finding" json:"finding"` // 巡察反馈第4点 → 4
+	Heading   string `toml:"heading" json:"heading"` // 关于巡察反馈第4点乡村规划编制滞后问题
+	Problem   string `toml:"problem,omitempty" json:"problem,omitempty"`
+	Progress  string `toml:"progress,omitempty" json:"progress,omitempty"`     // 整改情况:…
+	Reason    string `toml:"reason,omitempty" json:"reason,omitempty"`         // 未完成整改的原因及下一步措施:…
+	NextSteps string `toml:"next_steps,omitempty" json:"next_steps,omitempty"` // 下一步…
+	// DeadlineText is the 整改时限 as written (2024年12月前); Deadline the
+	// last day it allows, as a date (2024-12-31).
+	DeadlineText string `toml:"deadline_text,omitempty" json:"deadline_text,omitempty"`
+	Deadline     Date   `toml:"deadline,omitempty" json:"deadline,omitempty"`
+}
+
+// Signature is the closing block.
+type Signature struct {
+	Issuer   string `toml:"issuer" json:"issuer"`       // 中共郊尾镇委员会
+	DateText string `toml:"date_text" json:"date_text"` // 2024年12月2日
+}
+
+// Line is a line of the original that fits no section.
+type Line struct {
+	Line int    `toml:"line" json:"line"`
+	Text string `toml:"text" json:"text"`
+}
+
+// FindingID is the stable identity of a finding across notices: the
+// township's region path, the inspection, and the number. Later notices on
+// the same inspection update the status of the finding with the same ID.
+func FindingID(r Region, in Inspection, number int) string {
+	return fmt.Sprintf("%s/%s/%d", r.Path(), in.ID(), number)
+}
