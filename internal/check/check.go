@@ -16,7 +16,9 @@ type Problem struct {
 }
 
 // String is "path:line:col: message".
-func (p Problem) String() string { return fmt.Sprintf("%s:%d:%d: %s", p.Path, p.Line, p.Col, p.Message) }
+func (p Problem) String() string {
+	return fmt.Sprintf("%s:%d:%d: %s", p.Path, p.Line, p.Col, p.Message)
+}
 
 // Dir checks every data file under dir, and across files. It returns the
 // decoded files (those that decoded) and every problem found, sorted.
