@@ -1,0 +1,317 @@
+package importcmd
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/gongshi/gongshi/internal/cli"
+	"github.com/gongshi/gongshi/internal/importer"
+	"github.com/gongshi/gongshi/internal/notice"
+	"github.com/gongshi/gongshi/internal/store"
+)
+
+const seedPath = "../../../seeds/000_e336554de99f7c35.txt"
+
+// site makes a site folder in a temp dir with the seed copied into seeds/,
+// and returns the folder and the seed's path in it.
+func site(t *testing.T) (string, string) {
+	t.Helper()
+	dir := t.TempDir()
+	b, err := os.ReadFile(seedPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	seed := filepath.Join(dir, "seeds", "000_e336554de99f7c35.txt")
+	if err := os.MkdirAll(filepath.Dir(seed), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(seed, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return dir, seed
+}
+
+func run(t *testing.T, args ...string) (string, string, error) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	err := Run(context.Background(), cli.IO{In: strings.NewReader(""), Out: &out, Err: &errOut}, args)
+	return out.String(), errOut.String(), err
+}
+
+const region = "福建省/莆田市/仙游县/郊尾镇"
+
+func TestJSON(t *testing.T) {
+	dir, seed := site(t)
+	data := filepath.Join(dir, "data")
+	out, errOut, err := run(t, seed, "--json", "--data", data, "--region", region, "--config", filepath.Join(dir, "config.toml"))
+	if err != nil {
+		t.Fatalf("%v\n%s", err, errOut)
+	}
+	if _, err := os.Stat(data); !os.IsNotExist(err) {
+		t.Errorf("--json wrote into %s", data)
+	}
+	var m map[string]any
+	if err := json.Unmarshal([]byte(out), &m); err != nil {
+		t.Fatalf("stdout is not JSON: %v\n%.200s", err, out)
+	}
+	for _, k := range []string{"title", "issuer", "kind", "signed", "published", "source", "original", "region", "inspection",
+		"preamble", "headings", "organisation", "regulations", "findings", "accountability", "petitions", "outstanding", "next_plan", "signature"} {
+		if _, ok := m[k]; !ok {
+			t.Errorf("JSON has no %q", k)
+		}
+	}
+	findings := m["findings"].([]any)
+	if len(findings) != 59 {
+		t.Fatalf("%d findings", len(findings))
+	}
+	f := findings[20].(map[string]any)
+	for _, k := range []string{"number", "category", "category_no", "group", "group_no", "title", "problem", "status", "status_text", "rectification", "measures", "amounts", "dates"} {
+		if _, ok := f[k]; !ok {
+			t.Errorf("finding has no %q", k)
+		}
+	}
+	if f["number"] != 21.0 || f["status"] != "done" || !reflect.DeepEqual(f["amounts"], []any{map[string]any{"text": "3.85万元", "yuan": 38500.0}}) {
+		t.Errorf("finding 21 = %v", f)
+	}
+	if m["original"] != "seeds/000_e336554de99f7c35.txt" || m["signed"] != "2024-12-02" {
+		t.Errorf("original %v signed %v", m["original"], m["signed"])
+	}
+	if r := m["region"].(map[string]any); r["township_slug"] != "jiaowei" || r["province"] != "福建省" {
+		t.Errorf("region = %v", r)
+	}
+	if strings.Contains(out, `\u003c`) || !strings.Contains(out, "《郊尾镇龙虎榜考核工作方案》") {
+		t.Errorf("JSON escapes HTML or lost text")
+	}
+	if !strings.Contains(errOut, "wrote  nothing") || !strings.Contains(errOut, "59 findings") {
+		t.Errorf("report on stderr:\n%s", errOut)
+	}
+	// the same keys as the TOML: decoding the JSON gives the parsed notice
+	var n notice.Notice
+	if err := json.Unmarshal([]byte(out), &n); err != nil || len(n.Findings) != 59 || n.Findings[58].Status != notice.StatusInProgress {
+		t.Errorf("decode JSON into notice.Notice: %v", err)
+	}
+}
+
+func TestWriteAndReport(t *testing.T) {
+	dir, seed := site(t)
+	data := filepath.Join(dir, "data")
+	out, errOut, err := run(t, seed, "--region", region, "--data", data, "--config", filepath.Join(dir, "none.toml"))
+	if err != nil {
+		t.Fatalf("%v\n%s", err, errOut)
+	}
+	path := filepath.Join(data, "fujian", "putian", "xianyou", "jiaowei", "2024-12-02.toml")
+	f, err := store.Decode(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := os.ReadFile(seedPath)
+	res, err := importer.Parse("seeds/000_e336554de99f7c35.txt", b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := *res.Notice
+	want.Original = "seeds/000_e336554de99f7c35.txt"
+	want.Region = notice.Region{Province: "福建省", ProvinceSlug: "fujian", City: "莆田市", CitySlug: "putian",
+		County: "仙游县", CountySlug: "xianyou", Township: "郊尾镇", TownshipSlug: "jiaowei"}
+	if !reflect.DeepEqual(*f.Notice, want) {
+		g, _ := json.Marshal(f.Notice)
+		w, _ := json.Marshal(want)
+		t.Errorf("the data file does not decode to the parsed notice:\n got %.300s\nwant %.300s", g, w)
+	}
+	for _, s := range []string{
+		"wrote  " + path,
+		"59 findings numbered 1–59 in 3 categories, 18 groups",
+		"intro yes + 3 points; 9 regulations",
+		"6 people (处级干部 0, 科级干部 2; 政务立案 1, 责令检查 1, 诫勉谈话 2, 提醒谈话 2); petitions 16 transferred, 14 closed, 2 pending",
+		"3 items → findings 4, 11, 59",
+		"  done          56\n",
+		"  in_progress    3  (4, 11, 59)\n",
+		"  not_started    0\n",
+		"county    仙游县  xianyou (pinyin)  flag, text (source, line 2) agrees",
+		"township  郊尾镇  jiaowei (pinyin)  flag, text (signature, line 168) agrees",
+		"lines: 173 — 169 placed, 2 chrome, 2 blank, 0 unplaced",
+		"line 2: 字体显示:【 大 中 小 】   [web chrome in the meta line]",
+		"line 170: 附件:   [page furniture (附件)]",
+		"warnings: 0",
+		"unplaced (kept in the data file under [[unplaced]]): 0",
+	} {
+		if !strings.Contains(out, s) {
+			t.Errorf("report lacks %q:\n%s", s, out)
+		}
+	}
+	// readable TOML: one array element a line
+	raw, _ := os.ReadFile(path)
+	if !strings.Contains(string(raw), "regulations = [\n  \"郊尾镇重点项目工作目标及科级领导挂钩项目分工安排表\",\n") {
+		t.Errorf("regulations are not one a line:\n%.400s", raw)
+	}
+}
+
+func TestRefusesToOverwrite(t *testing.T) {
+	dir, seed := site(t)
+	data := filepath.Join(dir, "data")
+	if _, errOut, err := run(t, seed, "--region", region, "--data", data); err != nil {
+		t.Fatalf("%v\n%s", err, errOut)
+	}
+	path := filepath.Join(data, "fujian", "putian", "xianyou", "jiaowei", "2024-12-02.toml")
+	if err := os.WriteFile(path, []byte("# edited by hand\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, _, err := run(t, seed, "--region", region, "--data", data)
+	if err == nil || cli.Code(err) == 0 || !strings.Contains(err.Error(), path) || !strings.Contains(err.Error(), "--force") {
+		t.Fatalf("second import: %v (code %d), want a refusal naming %s", err, cli.Code(err), path)
+	}
+	if b, _ := os.ReadFile(path); string(b) != "# edited by hand\n" {
+		t.Errorf("the file was changed")
+	}
+	if _, _, err := run(t, seed, "--region", region, "--data", data, "--force"); err != nil {
+		t.Fatalf("--force: %v", err)
+	}
+	if b, _ := os.ReadFile(path); !strings.HasPrefix(string(b), "title = ") {
+		t.Errorf("--force did not overwrite: %.40q", b)
+	}
+	if entries, _ := os.ReadDir(filepath.Dir(path)); len(entries) != 1 {
+		t.Errorf("leftover files next to the data file: %v", entries)
+	}
+}
+
+func TestErrors(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, s string) string {
+		p := filepath.Join(dir, name)
+		os.WriteFile(p, []byte(s), 0o644)
+		return p
+	}
+	junk := write("junk.txt", "今天天气很好，我们去公园散步。\n公园里有很多人。\n")
+	empty := write("empty.txt", "")
+	dup := write("dup.txt", "二、巡察反馈问题的整改情况\n(一)党建\n(1)题。问题。\n整改情况:已整改。\n(1)题。问题。\n整改情况:已整改。\n")
+	unsigned := write("unsigned.txt", "中共示例镇委员会关于巡察整改情况的通报\n二、巡察反馈问题的整改情况\n(一)党建\n(1)题。问题。\n整改情况:已整改。\n")
+	data := filepath.Join(dir, "data")
+	for _, c := range []struct {
+		name string
+		args []string
+		code int
+		want string
+	}{
+		{"junk", []string{junk, "--region", region, "--data", data}, 1, junk + ": no recognisable notice"},
+		{"empty", []string{empty, "--data", data}, 1, empty + ": no recognisable notice: the file has no text"},
+		{"duplicate numbers", []string{dup, "--region", region, "--data", data}, 1, dup + ":5: finding (1) is numbered again (first at line 3)"},
+		{"no signature", []string{unsigned, "--region", "示例省/示例市/示例县/示例镇", "--data", data}, 1, unsigned + ": no signature date"},
+		{"missing file", []string{filepath.Join(dir, "nope.txt"), "--data", data}, 1, "nope.txt"},
+		{"no region", []string{unsigned, "--data", data, "--config", filepath.Join(dir, "none.toml")}, 1, "the region's province, city, county are not known"},
+		{"no file", []string{"--data", data}, 2, "give exactly one FILE"},
+		{"two files", []string{junk, empty}, 2, "give exactly one FILE (got 2)"},
+		{"bad flag", []string{junk, "--nope"}, 2, ""},
+		{"bad source url", []string{junk, "--source-url", "javascript:alert(1)"}, 2, "is not an http(s) URL"},
+		{"bad region flag", []string{unsigned, "--region", "a/b/c/d/e"}, 2, "at most 4"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			_, _, err := run(t, c.args...)
+			if err == nil || cli.Code(err) != c.code || !strings.Contains(err.Error(), c.want) {
+				t.Errorf("err = %v (code %d), want code %d and %q", err, cli.Code(err), c.code, c.want)
+			}
+		})
+	}
+	if _, err := os.Stat(data); !os.IsNotExist(err) {
+		t.Errorf("a failed import wrote into %s", data)
+	}
+}
+
+func TestRegionFromConfig(t *testing.T) {
+	dir, seed := site(t)
+	cfg := filepath.Join(dir, "config.toml")
+	os.WriteFile(cfg, []byte("title = \"公示\"\n[params.publisher]\nname = \"仙游县纪委监委\"\nprovince = \"福建省\"\ncity = \"莆田市\"\ncounty = \"仙游县\"\n"), 0o644)
+	out, errOut, err := run(t, seed, "--data", filepath.Join(dir, "data"), "--config", cfg)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, errOut)
+	}
+	for _, s := range []string{
+		"province  福建省  fujian (pinyin)   config (" + cfg + " [params.publisher])",
+		"county    仙游县  xianyou (pinyin)  text (source, line 2)",
+		"township  郊尾镇  jiaowei (pinyin)  text (signature, line 168)",
+	} {
+		if !strings.Contains(out, s) {
+			t.Errorf("report lacks %q:\n%s", s, out)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "data", "fujian", "putian", "xianyou", "jiaowei", "2024-12-02.toml")); err != nil {
+		t.Error(err)
+	}
+}
+
+func TestSlugsAndSourceURL(t *testing.T) {
+	dir, seed := site(t)
+	out, _, err := run(t, "--slugs", "fj/pt/xy/jw", seed, "--region", region, "--data", filepath.Join(dir, "data"),
+		"--source-url", "https://example.org/xcgz/1.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := store.Decode(filepath.Join(dir, "data", "fj", "pt", "xy", "jw", "2024-12-02.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.Notice.SourceURL != "https://example.org/xcgz/1.html" || f.Notice.Region.TownshipSlug != "jw" {
+		t.Errorf("source_url %q region %+v", f.Notice.SourceURL, f.Notice.Region)
+	}
+	if !strings.Contains(out, "jw (flag)") {
+		t.Errorf("report does not say the slug came from the flag:\n%s", out)
+	}
+}
+
+func TestOriginalOutsideTheSite(t *testing.T) {
+	dir, _ := site(t)
+	abs, _ := filepath.Abs(seedPath)
+	out, _, err := run(t, abs, "--region", region, "--data", filepath.Join(dir, "data"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out, "is outside the site") || !strings.Contains(out, "original    (none)") {
+		t.Errorf("report:\n%s", out)
+	}
+}
+
+func TestUnplacedAreReported(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "n.txt")
+	os.WriteFile(p, []byte("中共示例镇委员会关于巡察整改情况的通报\n二、巡察反馈问题的整改情况\n(一)党建\n无主之句。\n1.学习\n(1)题。问题。\n整改情况:已整改。\n中共示例镇委员会\n2024年12月2日\n(完)\n"), 0o644)
+	out, errOut, err := run(t, p, "--region", "示例省/示例市/示例县/示例镇", "--data", filepath.Join(dir, "data"))
+	if err != nil {
+		t.Fatalf("%v\n%s", err, errOut)
+	}
+	for _, s := range []string{"unplaced (kept in the data file under [[unplaced]]): 2", p + ":4: 无主之句。", p + ":10: (完)"} {
+		if !strings.Contains(out, s) {
+			t.Errorf("report lacks %q:\n%s", s, out)
+		}
+	}
+	var n notice.Notice
+	if _, err := toml.DecodeFile(filepath.Join(dir, "data", "shili", "shili", "shili", "shili", "2024-12-02.toml"), &n); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(n.Unplaced, []notice.Line{{Line: 4, Text: "无主之句。"}, {Line: 10, Text: "(完)"}}) {
+		t.Errorf("unplaced in the data file: %v", n.Unplaced)
+	}
+}
+
+func TestPrettyTOML(t *testing.T) {
+	n := &notice.Notice{Title: "t", Signed: "2024-12-02", Regulations: []string{`甲"乙`, `a\b`},
+		Findings: []notice.Finding{{Number: 1, Problem: "第一行\n第二行\\n\"\"\"", Measures: []string{}, Amounts: []notice.Amount{}, Dates: []notice.DateRef{}}}}
+	b, err := encode(n)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(b)
+	if !strings.Contains(s, "regulations = [\n  \"甲\\\"乙\",\n  \"a\\\\b\",\n]\n") || !strings.Contains(s, "problem = \"\"\"\n第一行\n") {
+		t.Errorf("not pretty:\n%s", s)
+	}
+	var back notice.Notice
+	if _, err := toml.Decode(s, &back); err != nil || back.Findings[0].Problem != n.Findings[0].Problem || !reflect.DeepEqual(back.Regulations, n.Regulations) {
+		t.Errorf("does not decode back: %v %v", err, back.Findings)
+	}
+}

@@ -1,0 +1,231 @@
+package importcmd
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/gongshi/gongshi/internal/importer"
+	"github.com/gongshi/gongshi/internal/notice"
+)
+
+// report is what `gongshi import` tells the person importing.
+type report struct {
+	res   *importer.Result
+	file  string
+	wrote string
+	parts []importer.RegionPart
+	notes []string // region and path notes
+}
+
+func (r *report) write(w io.Writer) {
+	res, n, doc := r.res, r.res.Notice, r.res.Document
+	unit := doc.Unit()
+	fmt.Fprintf(w, "import %s (%s, %s, %s)\n", r.file, doc.Format, doc.Encoding, plural(len(doc.Lines), doc.CountUnit()))
+	if r.wrote != "" {
+		fmt.Fprintf(w, "wrote  %s\n", r.wrote)
+	} else {
+		fmt.Fprintf(w, "wrote  nothing\n")
+	}
+	fmt.Fprintln(w)
+
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	row := func(k string, v ...any) { fmt.Fprintf(tw, "%s\t%s\n", k, fmt.Sprint(v...)) }
+	row("title", orNone(n.Title))
+	row("issuer", orNone(n.Issuer))
+	row("kind", orNone(n.Kind))
+	row("signed", orNone(string(n.Signed)))
+	row("published", orNone(string(n.Published)))
+	row("source", orNone(n.Source))
+	if n.SourceURL != "" {
+		row("source_url", n.SourceURL)
+	}
+	row("original", orNone(n.Original))
+	in := n.Inspection
+	row("inspection", fmt.Sprintf("%s → %s, %s – %s, feedback %s", orNone(in.Body), orNone(in.Target),
+		orNone(string(in.Start)), orNone(string(in.End)), orNone(string(in.Feedback))))
+	tw.Flush()
+
+	fmt.Fprintln(w, "\nregion")
+	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	for _, p := range r.parts {
+		if p.Name == "" {
+			fmt.Fprintf(tw, "  %s\t(unknown)\t\t\n", p.Level)
+			continue
+		}
+		fmt.Fprintf(tw, "  %s\t%s\t%s (%s)\t%s\n", p.Level, p.Name, p.Slug, p.SlugFrom, p.From)
+	}
+	tw.Flush()
+
+	fmt.Fprintln(w, "\nsections")
+	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	lines := map[importer.Section]int{}
+	for _, c := range res.Lines {
+		if c.Role != importer.RoleBlank && c.Role != importer.RoleChrome && c.Role != importer.RoleUnplaced {
+			lines[c.Section]++
+		}
+	}
+	head := []string{}
+	if n.Title != "" {
+		head = append(head, "title")
+	}
+	if n.Published != "" || n.Source != "" {
+		head = append(head, "meta")
+	}
+	if n.Preamble != "" {
+		head = append(head, "preamble")
+	}
+	sec := func(label string, s importer.Section, heading, what string) {
+		if heading == "" && lines[s] == 0 {
+			fmt.Fprintf(tw, "  %s\t(none)\t\n", label)
+			return
+		}
+		fmt.Fprintf(tw, "  %s\t%d lines\t%s\n", label, lines[s], what)
+	}
+	sec("header", importer.SectionHeader, strings.Join(head, ", "), strings.Join(head, ", "))
+	sec("organisation", importer.SectionOrganisation, n.Headings.Organisation,
+		fmt.Sprintf("intro %s + %d points; %d regulations", yesNo(n.Organisation.Intro != ""), len(n.Organisation.Points), len(n.Regulations)))
+	cats, groups := map[int]bool{}, map[[2]int]bool{}
+	for _, f := range n.Findings {
+		cats[f.CategoryNo] = true
+		groups[[2]int{f.CategoryNo, f.GroupNo}] = true
+	}
+	numbers := ""
+	if len(n.Findings) > 0 {
+		numbers = fmt.Sprintf(" numbered %d–%d", n.Findings[0].Number, n.Findings[len(n.Findings)-1].Number)
+	}
+	sec("findings", importer.SectionFindings, n.Headings.Findings,
+		fmt.Sprintf("%d findings%s in %d categories, %d groups", len(n.Findings), numbers, len(cats), len(groups)))
+	a, p := n.Accountability, n.Petitions
+	sec("accountability", importer.SectionAccountability, n.Headings.Accountability,
+		fmt.Sprintf("%d people (%s; %s); petitions %d transferred, %d closed, %d pending",
+			a.People, rankList(a.ByRank), formList(a.ByForm), p.Transferred, p.Closed, p.Pending))
+	refs := []string{}
+	for _, o := range n.Outstanding {
+		refs = append(refs, fmt.Sprint(o.Finding))
+	}
+	sec("outstanding", importer.SectionOutstanding, n.Headings.Outstanding,
+		fmt.Sprintf("%d items → findings %s", len(n.Outstanding), orNone(strings.Join(refs, ", "))))
+	sec("next plan", importer.SectionNextPlan, n.Headings.NextPlan,
+		plural(countParas(n.NextPlan), "paragraph"))
+	fmt.Fprintf(tw, "  signature\t\t%s\n", orNone(strings.TrimSpace(n.Signature.Issuer+" "+n.Signature.DateText)))
+	tw.Flush()
+
+	fmt.Fprintln(w, "\nfindings by status")
+	by := map[notice.Status][]string{}
+	for _, f := range n.Findings {
+		by[f.Status] = append(by[f.Status], fmt.Sprint(f.Number))
+	}
+	for _, s := range notice.Statuses {
+		list := ""
+		if len(by[s]) > 0 && len(by[s]) <= 12 {
+			list = "  (" + strings.Join(by[s], ", ") + ")"
+		}
+		fmt.Fprintf(w, "  %-12s %3d%s\n", s, len(by[s]), list)
+	}
+	if len(by[""]) > 0 {
+		fmt.Fprintf(w, "  %-12s %3d  (%s)\n", "no status", len(by[""]), strings.Join(by[""], ", "))
+	}
+
+	roles := map[importer.Role]int{}
+	for _, c := range res.Lines {
+		roles[c.Role]++
+	}
+	placed := len(res.Lines) - roles[importer.RoleBlank] - roles[importer.RoleChrome] - roles[importer.RoleUnplaced]
+	fmt.Fprintf(w, "\n%ss: %d — %d placed, %d chrome, %d blank, %d unplaced\n", doc.CountUnit(), len(res.Lines),
+		placed, roles[importer.RoleChrome], roles[importer.RoleBlank], roles[importer.RoleUnplaced])
+
+	chrome := res.Chrome()
+	fmt.Fprintf(w, "\nchrome (web page furniture, not stored): %d\n", len(chrome))
+	why := map[int]string{}
+	for _, c := range res.Lines {
+		why[c.No] = c.Why
+	}
+	for _, c := range chrome {
+		reason := why[c.Line]
+		if reason == "" {
+			reason = "page furniture"
+		}
+		fmt.Fprintf(w, "  %s %d: %s   [%s]\n", unit, c.Line, clip(c.Text, 60), reason)
+	}
+
+	notes := append([]string(nil), r.notes...)
+	sort.Strings(notes)
+	fmt.Fprintf(w, "\nwarnings: %d\n", len(res.Warnings)+len(notes))
+	for _, p := range res.Warnings {
+		if p.Line > 0 {
+			fmt.Fprintf(w, "  %s:%d: %s\n", r.file, p.Line, p.Msg)
+		} else {
+			fmt.Fprintf(w, "  %s: %s\n", r.file, p.Msg)
+		}
+	}
+	for _, s := range notes {
+		fmt.Fprintf(w, "  %s\n", s)
+	}
+
+	fmt.Fprintf(w, "\nunplaced (kept in the data file under [[unplaced]]): %d\n", len(n.Unplaced))
+	for _, u := range n.Unplaced {
+		fmt.Fprintf(w, "  %s:%d: %s\n", r.file, u.Line, u.Text)
+	}
+}
+
+func orNone(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return "(none)"
+	}
+	return s
+}
+
+func yesNo(b bool) string {
+	if b {
+		return "yes"
+	}
+	return "no"
+}
+
+func plural(k int, what string) string {
+	if k == 1 {
+		return fmt.Sprintf("%d %s", k, what)
+	}
+	return fmt.Sprintf("%d %ss", k, what)
+}
+
+func countParas(s string) int {
+	if s == "" {
+		return 0
+	}
+	return strings.Count(s, "\n") + 1
+}
+
+func rankList(rs []notice.RankCount) string {
+	var out []string
+	for _, r := range rs {
+		out = append(out, fmt.Sprintf("%s %d", r.Rank, r.Count))
+	}
+	if len(out) == 0 {
+		return "no ranks"
+	}
+	return strings.Join(out, ", ")
+}
+
+func formList(fs []notice.FormCount) string {
+	var out []string
+	for _, f := range fs {
+		out = append(out, fmt.Sprintf("%s %d", f.Form, f.Count))
+	}
+	if len(out) == 0 {
+		return "no forms"
+	}
+	return strings.Join(out, ", ")
+}
+
+// clip shortens s to n runes for a report line.
+func clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n]) + "…"
+}

@@ -1,0 +1,489 @@
+package importer
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/gongshi/gongshi/internal/notice"
+)
+
+// Problem is something the importer noticed at a line of the input. In a
+// Result it is a warning: the import went on.
+type Problem struct {
+	Line int
+	Msg  string
+}
+
+func (p Problem) String() string {
+	if p.Line > 0 {
+		return fmt.Sprintf("line %d: %s", p.Line, p.Msg)
+	}
+	return p.Msg
+}
+
+// ParseError is why a file could not be imported, at a line when there is
+// one.
+type ParseError struct {
+	File string
+	Line int
+	Msg  string
+}
+
+func (e *ParseError) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
+	}
+	return fmt.Sprintf("%s: %s", e.File, e.Msg)
+}
+
+type rawFinding struct {
+	num, line, statusLine int
+	cat                   int
+	catText               string
+	grp                   int
+	grpText               string
+	first                 string   // the finding line's text after (N)
+	more                  []string // continuation lines of the problem
+	statusLabel           bool
+	status                []string // the rectification line(s), after the label
+}
+
+type rawItem struct {
+	num, line              int
+	first                  string
+	more                   []string
+	progress, reason, next []string
+	deadline               string
+}
+
+type builder struct {
+	file     string
+	n        *notice.Notice
+	warn     []Problem
+	title    []string
+	preamble []string
+	intro    []string
+	points   [][]string
+	findings []*rawFinding
+	items    []*rawItem
+	acc, pet []string
+	plan     []string
+
+	cat, grp         int
+	catText, grpText string
+	catLine, grpLine *Classified // the heading lines no finding has used yet
+	sections         int
+	lastSection      int
+	findingLine      map[int]int
+}
+
+func (b *builder) warnf(line int, format string, a ...any) {
+	b.warn = append(b.warn, Problem{Line: line, Msg: fmt.Sprintf(format, a...)})
+}
+
+func (b *builder) unplaced(line int, s string) {
+	b.n.Unplaced = append(b.n.Unplaced, notice.Line{Line: line, Text: s})
+}
+
+// Assemble is the last stage: classified lines → a Notice. It returns the
+// warnings it has (gaps in numbering, a status it cannot read …), or an
+// error when the lines hold no notice or its findings cannot be told apart.
+func Assemble(file string, lines []Classified) (*notice.Notice, []Problem, error) {
+	b := &builder{file: file, findingLine: map[int]int{}, n: &notice.Notice{
+		Regulations: []string{},
+		Findings:    []notice.Finding{},
+		Outstanding: []notice.Outstanding{},
+		Organisation: notice.Organisation{
+			Points: []string{},
+		},
+		Accountability: notice.Accountability{ByRank: []notice.RankCount{}, ByForm: []notice.FormCount{}},
+	}}
+	for _, c := range lines {
+		if err := b.line(c); err != nil {
+			return nil, nil, err
+		}
+	}
+	if len(b.findings) == 0 && b.sections == 0 {
+		return nil, nil, &ParseError{File: file, Msg: "no recognisable notice: found no section headings (一、…) and no numbered findings ((1)…)"}
+	}
+	b.finish()
+	return b.n, b.warn, nil
+}
+
+func (b *builder) line(c Classified) error {
+	n := b.n
+	switch c.Role {
+	case RoleBlank, RoleChrome:
+	case RoleTitle:
+		b.title = append(b.title, c.Body)
+	case RoleMeta:
+		for _, f := range c.Fields {
+			switch f.Key {
+			case "published":
+				d, err := ParseDate(f.Text)
+				if err != nil {
+					b.warnf(c.No, "publication date %q is not a date", f.Text)
+					b.unplaced(c.No, f.Text)
+					continue
+				}
+				if n.Published != "" && n.Published != d {
+					b.unplaced(c.No, f.Text)
+					continue
+				}
+				n.Published = d
+			case "source":
+				if n.Source != "" && n.Source != f.Text {
+					b.unplaced(c.No, f.Text)
+					continue
+				}
+				n.Source = f.Text
+			}
+		}
+		for _, s := range c.Leftover {
+			b.unplaced(c.No, s)
+		}
+	case RolePreamble:
+		b.preamble = append(b.preamble, c.Body)
+	case RoleSection:
+		b.sections++
+		if c.Num != b.lastSection+1 {
+			b.warnf(c.No, "section %s follows section %d", c.Label, b.lastSection)
+		}
+		b.lastSection = c.Num
+		var slot *string
+		switch c.Section {
+		case SectionOrganisation:
+			slot = &n.Headings.Organisation
+		case SectionFindings:
+			slot = &n.Headings.Findings
+		case SectionAccountability:
+			slot = &n.Headings.Accountability
+		case SectionOutstanding:
+			slot = &n.Headings.Outstanding
+		case SectionNextPlan:
+			slot = &n.Headings.NextPlan
+		}
+		switch {
+		case slot == nil:
+			b.warnf(c.No, "section heading %q is not one gongshi knows; it and its lines are kept as unplaced", c.Text)
+			b.unplaced(c.No, c.Text)
+		case *slot != "":
+			b.warnf(c.No, "a second %s section; its heading is kept as unplaced", c.Section)
+			b.unplaced(c.No, c.Text)
+		default:
+			*slot = c.Body
+		}
+	case RoleOrgIntro:
+		b.intro = append(b.intro, c.Body)
+	case RoleOrgPoint:
+		b.points = append(b.points, []string{c.Body})
+	case RoleCategory:
+		b.unusedHeadings()
+		if c.Num != b.cat+1 {
+			b.warnf(c.No, "category %s follows category %d", strings.TrimSpace(c.Label), b.cat)
+		}
+		b.cat, b.catText, b.grp, b.grpText = c.Num, c.Body, 0, ""
+		b.catLine = &c
+	case RoleGroup:
+		if b.grpLine != nil {
+			b.warnf(b.grpLine.No, "group heading with no findings under it; kept as unplaced")
+			b.unplaced(b.grpLine.No, b.grpLine.Text)
+		}
+		if c.Num != b.grp+1 {
+			b.warnf(c.No, "group %s follows group %d in its category", strings.TrimSpace(c.Label), b.grp)
+		}
+		b.grp, b.grpText = c.Num, c.Body
+		b.grpLine = &c
+	case RoleFinding:
+		if prev, dup := b.findingLine[c.Num]; dup {
+			return &ParseError{File: b.file, Line: c.No, Msg: fmt.Sprintf("finding (%d) is numbered again (first at line %d): finding numbers must be unique", c.Num, prev)}
+		}
+		if len(b.findings) > 0 {
+			last := b.findings[len(b.findings)-1].num
+			if c.Num < last {
+				return &ParseError{File: b.file, Line: c.No, Msg: fmt.Sprintf("finding (%d) comes after finding (%d): numbering goes backwards", c.Num, last)}
+			}
+			if c.Num != last+1 {
+				b.warnf(c.No, "finding numbering jumps from (%d) to (%d)", last, c.Num)
+			}
+		} else if c.Num != 1 {
+			b.warnf(c.No, "the first finding is numbered (%d), not (1)", c.Num)
+		}
+		if b.cat == 0 {
+			b.warnf(c.No, "finding (%d) is under no category heading ((一)…)", c.Num)
+		}
+		b.findingLine[c.Num] = c.No
+		b.catLine, b.grpLine = nil, nil
+		f := &rawFinding{num: c.Num, line: c.No, cat: b.cat, catText: b.catText, grp: b.grp, grpText: b.grpText, first: c.Body}
+		if problem, rest, ok := splitInlineStatus(c.Body); ok {
+			f.first = problem
+			lab := reStatusLabel.FindStringIndex(Normalise(rest))
+			t := newText(rest)
+			f.statusLabel, f.statusLine = true, c.No
+			f.status = []string{strings.TrimSpace(t.from(lab[1]))}
+		}
+		b.findings = append(b.findings, f)
+	case RoleStatus:
+		f := b.findings[len(b.findings)-1]
+		f.statusLabel, f.statusLine = c.Label != "", c.No
+		f.status = append(f.status, c.Body)
+	case RoleAccountability:
+		b.acc = append(b.acc, c.Body)
+	case RolePetitions:
+		b.pet = append(b.pet, c.Body)
+	case RoleItem:
+		b.items = append(b.items, &rawItem{num: c.Num, line: c.No, first: c.Body})
+	case RoleProgress:
+		it := b.items[len(b.items)-1]
+		it.progress = append(it.progress, c.Body)
+	case RoleReason:
+		it := b.items[len(b.items)-1]
+		it.reason = append(it.reason, c.Body)
+	case RoleNextSteps:
+		it := b.items[len(b.items)-1]
+		it.next = append(it.next, c.Body)
+	case RoleDeadline:
+		it := b.items[len(b.items)-1]
+		if it.deadline != "" {
+			b.warnf(c.No, "a second 整改时限 for item %d; kept as unplaced", it.num)
+			b.unplaced(c.No, c.Text)
+			break
+		}
+		it.deadline = c.Body
+	case RoleNextPlan:
+		b.plan = append(b.plan, c.Body)
+	case RoleSignatureIssuer, RoleSignatureDate, RoleSignature:
+		for _, f := range c.Fields {
+			switch f.Key {
+			case "issuer":
+				n.Signature.Issuer = f.Text
+			case "date":
+				n.Signature.DateText = f.Text
+				d, err := ParseDate(f.Text)
+				if err != nil {
+					b.warnf(c.No, "signature date %q is not a date", f.Text)
+				}
+				n.Signed = d
+			}
+		}
+	case RoleContinuation:
+		if !b.continueWith(c) {
+			b.unplaced(c.No, c.Text)
+		}
+	case RoleUnplaced:
+		b.unplaced(c.No, c.Text)
+	default:
+		b.unplaced(c.No, c.Text)
+	}
+	return nil
+}
+
+// unusedHeadings keeps category and group headings that no finding came
+// under as unplaced lines (their text lives on the findings otherwise).
+func (b *builder) unusedHeadings() {
+	for _, h := range []*Classified{b.catLine, b.grpLine} {
+		if h != nil {
+			b.warnf(h.No, "%s heading with no findings under it; kept as unplaced", h.Role)
+			b.unplaced(h.No, h.Text)
+		}
+	}
+	b.catLine, b.grpLine = nil, nil
+}
+
+// continueWith appends a continuation line to the text it continues.
+func (b *builder) continueWith(c Classified) bool {
+	switch c.Into {
+	case RolePreamble:
+		b.preamble = append(b.preamble, c.Body)
+	case RoleOrgIntro:
+		b.intro = append(b.intro, c.Body)
+	case RoleOrgPoint:
+		if len(b.points) == 0 {
+			return false
+		}
+		b.points[len(b.points)-1] = append(b.points[len(b.points)-1], c.Body)
+	case RoleFinding:
+		if len(b.findings) == 0 {
+			return false
+		}
+		f := b.findings[len(b.findings)-1]
+		f.more = append(f.more, c.Body)
+	case RoleStatus:
+		if len(b.findings) == 0 {
+			return false
+		}
+		f := b.findings[len(b.findings)-1]
+		f.status = append(f.status, c.Body)
+	case RoleAccountability:
+		b.acc = append(b.acc, c.Body)
+	case RolePetitions:
+		b.pet = append(b.pet, c.Body)
+	case RoleItem, RoleProgress, RoleReason, RoleNextSteps:
+		if len(b.items) == 0 {
+			return false
+		}
+		it := b.items[len(b.items)-1]
+		switch c.Into {
+		case RoleItem:
+			it.more = append(it.more, c.Body)
+		case RoleProgress:
+			it.progress = append(it.progress, c.Body)
+		case RoleReason:
+			it.reason = append(it.reason, c.Body)
+		default:
+			it.next = append(it.next, c.Body)
+		}
+	case RoleNextPlan:
+		b.plan = append(b.plan, c.Body)
+	default:
+		return false
+	}
+	return true
+}
+
+// joinLines joins the lines of one text with "\n", dropping empty ones.
+func joinLines(parts ...string) string {
+	var keep []string
+	for _, p := range parts {
+		if p = strings.TrimSpace(p); p != "" {
+			keep = append(keep, p)
+		}
+	}
+	return strings.Join(keep, "\n")
+}
+
+var (
+	reKind       = regexp.MustCompile(`整改(进展|落实情况|情况)`)
+	reTitleIssue = regexp.MustCompile(`^(.{2,40}?)关于`)
+)
+
+func (b *builder) finish() {
+	n := b.n
+	b.unusedHeadings()
+	n.Title = strings.Join(b.title, "")
+	if m := reKind.FindStringSubmatch(Normalise(n.Title)); m != nil {
+		n.Kind = "整改" + m[1]
+	}
+	n.Issuer = n.Signature.Issuer
+	if n.Issuer == "" {
+		if m := newText(n.Title).find(reTitleIssue); m != nil {
+			n.Issuer = strings.TrimSpace(m[1])
+		}
+	}
+	if n.Title == "" {
+		b.warnf(0, "no title found (a line like …关于…情况的通报 before 一、)")
+	}
+	if n.Signed == "" {
+		b.warnf(0, "no signature date found (a line like 2024年12月2日 after the last section)")
+	}
+	n.Preamble = joinLines(b.preamble...)
+	n.Organisation.Intro = joinLines(b.intro...)
+	for _, p := range b.points {
+		n.Organisation.Points = append(n.Organisation.Points, joinLines(p...))
+	}
+	for _, s := range append([]string{n.Organisation.Intro}, n.Organisation.Points...) {
+		for _, r := range Regulations(s) {
+			n.Regulations = append(n.Regulations, r.Names...)
+			if r.Count > 0 && r.Count != len(r.Names) {
+				b.warnf(0, "the organisation section announces %d regulations but names %d", r.Count, len(r.Names))
+			}
+		}
+	}
+	n.Inspection = InspectionOf(n.Preamble, n.Organisation.Intro)
+
+	for _, rf := range b.findings {
+		n.Findings = append(n.Findings, b.finding(rf))
+	}
+	if len(b.acc) > 0 {
+		n.Accountability = AccountabilityOf(joinLines(b.acc...))
+		sum := 0
+		for _, f := range n.Accountability.ByForm {
+			sum += f.Count
+		}
+		if len(n.Accountability.ByForm) > 0 && sum != n.Accountability.People {
+			b.warnf(0, "accountability: %d people, but the forms of handling add up to %d", n.Accountability.People, sum)
+		}
+	}
+	if len(b.pet) > 0 {
+		n.Petitions = PetitionsOf(joinLines(b.pet...))
+		p := n.Petitions
+		if p.Transferred > 0 && p.Closed+p.Pending != p.Transferred {
+			b.warnf(0, "petitions: %d transferred, but %d closed and %d pending", p.Transferred, p.Closed, p.Pending)
+		}
+	}
+	for _, it := range b.items {
+		n.Outstanding = append(n.Outstanding, b.item(it))
+	}
+	n.NextPlan = joinLines(b.plan...)
+	sort.SliceStable(n.Unplaced, func(i, j int) bool { return n.Unplaced[i].Line < n.Unplaced[j].Line })
+}
+
+func (b *builder) finding(rf *rawFinding) notice.Finding {
+	title, problem := SplitTitle(rf.first)
+	f := notice.Finding{
+		Number: rf.num, CategoryNo: rf.cat, Category: rf.catText, GroupNo: rf.grp, Group: rf.grpText,
+		Title: title, Problem: joinLines(append([]string{problem}, rf.more...)...),
+	}
+	if len(rf.status) == 0 {
+		b.warnf(rf.line, "finding (%d) has no rectification line (整改情况:…)", rf.num)
+	} else {
+		first, rest := rf.status[0], rf.status[1:]
+		if strings.TrimSpace(first) == "" && len(rest) > 0 {
+			first, rest = rest[0], rest[1:]
+		}
+		text, st, rect, ok := SplitStatus(first)
+		if !ok {
+			b.warnf(rf.statusLine, "finding (%d): its rectification does not start with status words (已整改 / 正在整改中 …); status left empty", rf.num)
+		}
+		f.StatusText, f.Status = text, st
+		f.Rectification = joinLines(append([]string{rect}, rest...)...)
+	}
+	f.Measures = Measures(f.Rectification)
+	f.Amounts = Amounts(f.Problem, f.Rectification)
+	f.Dates = Dates(f.Problem, f.Rectification)
+	return f
+}
+
+func (b *builder) item(it *rawItem) notice.Outstanding {
+	heading, problem := SplitTitle(it.first)
+	o := notice.Outstanding{
+		Number: it.num, Heading: heading,
+		Problem:      joinLines(append([]string{problem}, it.more...)...),
+		Progress:     joinLines(it.progress...),
+		Reason:       joinLines(it.reason...),
+		NextSteps:    joinLines(it.next...),
+		DeadlineText: strings.TrimSpace(it.deadline),
+	}
+	if o.DeadlineText != "" {
+		o.Deadline = DeadlineDate(o.DeadlineText)
+		if o.Deadline == "" {
+			b.warnf(it.line, "item %d: deadline %q names no date", it.num, o.DeadlineText)
+		}
+	}
+	if m := reFindingRef.FindStringSubmatch(Normalise(heading)); m != nil {
+		o.Finding = atoi(m[1])
+	} else {
+		// no 第N点: the finding whose title the heading names
+		best := 0
+		for _, f := range b.n.Findings {
+			if f.Title != "" && strings.Contains(heading, f.Title) && runeLen(f.Title) > best {
+				o.Finding, best = f.Number, runeLen(f.Title)
+			}
+		}
+	}
+	found := false
+	for _, f := range b.n.Findings {
+		if f.Number == o.Finding {
+			found = true
+			if f.Status == notice.StatusDone {
+				b.warnf(it.line, "item %d refers to finding (%d), which 二、 reports as done", it.num, f.Number)
+			}
+		}
+	}
+	if !found {
+		b.warnf(it.line, "item %d refers to no finding of this notice", it.num)
+	}
+	return o
+}

@@ -1,0 +1,291 @@
+package importer
+
+import (
+	"strings"
+)
+
+// Role is what a line is in a notice.
+type Role string
+
+const (
+	RoleBlank           Role = "blank"
+	RoleChrome          Role = "chrome"    // web page furniture: not the notice, reported, not stored
+	RoleTitle           Role = "title"     // 中共…关于…的通报 (may wrap onto two lines)
+	RoleMeta            Role = "meta"      // 发布时间:… 来源:…
+	RolePreamble        Role = "preamble"  // 根据…现将巡察整改情况予以公布。
+	RoleSection         Role = "section"   // 一、… 五、
+	RoleOrgIntro        Role = "org_intro" // first paragraph of 一、
+	RoleOrgPoint        Role = "org_point" // 一是… 二是…
+	RoleCategory        Role = "category"  // (一)…
+	RoleGroup           Role = "group"     // 1.…
+	RoleFinding         Role = "finding"   // (1)title。problem
+	RoleStatus          Role = "status"    // 整改情况:已整改。rectification
+	RoleAccountability  Role = "accountability"
+	RolePetitions       Role = "petitions"
+	RoleItem            Role = "outstanding" // 1.关于巡察反馈第4点…
+	RoleProgress        Role = "progress"    // 整改情况:… (in 四、)
+	RoleReason          Role = "reason"      // 未完成整改的原因…:
+	RoleNextSteps       Role = "next_steps"  // 下一步…
+	RoleDeadline        Role = "deadline"    // 整改时限:…
+	RoleNextPlan        Role = "next_plan"   // 五、下一步计划's text
+	RoleSignatureIssuer Role = "signature_issuer"
+	RoleSignatureDate   Role = "signature_date"
+	RoleSignature       Role = "signature" // issuer and date on one line
+	RoleContinuation    Role = "continuation"
+	RoleUnplaced        Role = "unplaced"
+)
+
+// Section is the part of a notice a line is in.
+type Section string
+
+const (
+	SectionHeader         Section = "header" // before 一、
+	SectionOrganisation   Section = "organisation"
+	SectionFindings       Section = "findings"
+	SectionAccountability Section = "accountability"
+	SectionOutstanding    Section = "outstanding"
+	SectionNextPlan       Section = "next_plan"
+	SectionUnknown        Section = "unknown" // under a heading no recogniser knows
+	SectionClosing        Section = "closing" // after the signature
+)
+
+// Field is a named value a recogniser found inside a line (the published
+// date of a meta line, the issuer of a signature …), as written.
+type Field struct {
+	Key  string
+	Text string
+}
+
+// Classified is a line with its role.
+type Classified struct {
+	No      int    // line (or paragraph) number in the input
+	Text    string // the line as written, without surrounding spaces
+	Role    Role
+	Section Section
+	// Num is the line's own number: 2 for 二、, 1 for (一), 3 for 3., 12 for
+	// (12), the item number in 四、.
+	Num int
+	// Label is the structural prefix the recogniser consumed, as written:
+	// "(12)", "整改情况:", "1.", "未完成整改的原因及下一步措施:".
+	Label string
+	// Body is what the data keeps of the line: the text after the label.
+	Body string
+	// Into is, for a continuation, the role whose text the line continues.
+	Into   Role
+	Fields []Field
+	// Chrome lists the parts of the line that are web page furniture (the
+	// whole line for RoleChrome).
+	Chrome []string
+	// Leftover lists parts of a line that no field takes (an 作者: in a meta
+	// line); they go to the notice's unplaced lines.
+	Leftover []string
+	// Why says, for chrome and unplaced lines, why.
+	Why string
+	// Recogniser names the recogniser that placed the line.
+	Recogniser string
+}
+
+// Line is a source line prepared for recognisers: trimmed original text and
+// its matching copy.
+type Line struct {
+	No     int
+	Text   string
+	Chrome string // the decoder's verdict, if any
+	t      text
+}
+
+// Norm is the line's matching copy.
+func (l Line) Norm() string { return l.t.norm }
+
+// Recogniser knows one shape of line. Match is called only in the sections
+// listed (all sections when In is empty) and sees the classifier's state.
+// A new notice format is a new recogniser in Recognisers, not a new parser.
+type Recogniser struct {
+	Name  string
+	In    []Section
+	Match func(st *State, l Line) (Classified, bool)
+}
+
+func (r Recogniser) applies(s Section) bool {
+	if len(r.In) == 0 {
+		return true
+	}
+	for _, x := range r.In {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// State is what the classifier knows at a line: the section it is in, what
+// text a continuation line would extend, the numbers seen so far, and a look
+// at the next lines.
+type State struct {
+	Section    Section
+	SectionNum int  // ordinal of the last section heading (一=1)
+	Open       Role // the role a continuation line extends, "" if none
+	// TitleAt is the index of the title line (-1 if none); TitleStart is
+	// where a title that wraps onto two lines starts.
+	TitleAt, TitleStart int
+	Points              int // organisation points so far
+	CategoryNum         int
+	GroupNum            int
+	FindingNum          int
+	FindingHasStatus    bool
+	ItemNum             int
+	SignatureDone       bool
+
+	lines []Line
+	index int
+}
+
+// Next is the next line after the current one that has text and that the
+// decoder did not already call chrome (nil at the end).
+func (st *State) Next() *Line {
+	for j := st.index + 1; j < len(st.lines); j++ {
+		if st.lines[j].Text != "" && st.lines[j].Chrome == "" {
+			return &st.lines[j]
+		}
+	}
+	return nil
+}
+
+// PrepareLines trims the source lines and builds their matching copies.
+func PrepareLines(src []SourceLine) []Line {
+	out := make([]Line, len(src))
+	for i, s := range src {
+		t := newText(s.Text).trim()
+		out[i] = Line{No: s.No, Text: t.orig, Chrome: s.Chrome, t: t}
+	}
+	return out
+}
+
+// Classify gives every line a role. It is a single pass over the lines with
+// the recognisers of Recognisers tried in order; the state carries the
+// section and what a continuation line would continue.
+func Classify(lines []Line) []Classified {
+	st := &State{Section: SectionHeader, TitleAt: -1, TitleStart: -1, lines: lines}
+	st.TitleStart, st.TitleAt = findTitle(lines)
+	out := make([]Classified, len(lines))
+	for i, l := range lines {
+		st.index = i
+		c := classifyLine(st, l)
+		c.No, c.Text = l.No, l.Text
+		if c.Section == "" {
+			c.Section = st.Section
+		}
+		out[i] = c
+	}
+	return out
+}
+
+func classifyLine(st *State, l Line) Classified {
+	if l.Text == "" {
+		return Classified{Role: RoleBlank, Recogniser: "blank"}
+	}
+	if l.Chrome != "" {
+		return Classified{Role: RoleChrome, Chrome: []string{l.Text}, Why: l.Chrome, Recogniser: "decoder"}
+	}
+	for _, r := range Recognisers {
+		if !r.applies(st.Section) {
+			continue
+		}
+		if c, ok := r.Match(st, l); ok {
+			if c.Recogniser == "" {
+				c.Recogniser = r.Name
+			}
+			return c
+		}
+	}
+	return fallback(st, l)
+}
+
+// fallback places a line no recogniser claimed: it continues the open text
+// of its section, or it is unplaced.
+func fallback(st *State, l Line) Classified {
+	if st.Section == SectionNextPlan && !st.SignatureDone {
+		st.Open = RoleNextPlan
+		return Classified{Role: RoleNextPlan, Body: l.Text, Recogniser: "next-plan"}
+	}
+	if st.Open != "" {
+		return Classified{Role: RoleContinuation, Into: st.Open, Body: l.Text, Recogniser: "continuation"}
+	}
+	why := "fits no section"
+	switch st.Section {
+	case SectionHeader:
+		why = "before the title"
+	case SectionUnknown:
+		why = "under a section heading no recogniser knows"
+	case SectionClosing:
+		why = "after the signature"
+	case SectionFindings:
+		why = "in 二、 but not under a finding"
+	case SectionOutstanding:
+		why = "in 四、 but not under an item"
+	case SectionAccountability:
+		why = "in 三、 but neither accountability nor petitions"
+	}
+	return Classified{Role: RoleUnplaced, Body: l.Text, Why: why, Recogniser: "unplaced"}
+}
+
+// findTitle looks for the title among the lines before the first section
+// heading: the first that reads like a notice's title. A short issuer line
+// right above it (中共…委员会) is the first half of a wrapped title.
+func findTitle(lines []Line) (start, at int) {
+	limit := len(lines)
+	probe := &State{Section: SectionHeader}
+	for i, l := range lines {
+		if _, ok := matchSection(probe, l); ok && l.Chrome == "" {
+			limit = i
+			break
+		}
+	}
+	if limit == len(lines) && limit > 12 {
+		limit = 12
+	}
+	prev := -1
+	for i := 0; i < limit; i++ {
+		l := lines[i]
+		if l.Text == "" || l.Chrome != "" {
+			continue
+		}
+		if isChromeLine(l) != "" || isMetaLine(l) {
+			continue
+		}
+		if titleShaped(l.t.norm) {
+			if prev >= 0 && issuerShaped(lines[prev].t.norm) && !strings.Contains(l.t.norm, "委员会") {
+				return prev, i
+			}
+			return i, i
+		}
+		prev = i
+	}
+	return -1, -1
+}
+
+func titleShaped(s string) bool {
+	if runeLen(s) > 100 || strings.HasSuffix(s, "。") || strings.HasPrefix(s, "根据") || strings.HasPrefix(s, "按照") {
+		return false
+	}
+	for _, w := range []string{"通报", "公告", "公示", "情况报告", "的报告"} {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return strings.HasPrefix(s, "关于") || (strings.Contains(s, "关于") && strings.HasSuffix(s, "情况"))
+}
+
+func issuerShaped(s string) bool {
+	if runeLen(s) > 30 || strings.ContainsAny(s, "。,;:!?、") {
+		return false
+	}
+	for _, suf := range issuerSuffixes {
+		if strings.HasSuffix(s, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+var issuerSuffixes = []string{"委员会", "党委", "党组", "工委", "纪委", "监委", "政府", "办公室", "办事处", "委", "局", "组", "部", "院", "中心", "公司", "厂", "所", "站", "会"}

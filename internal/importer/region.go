@@ -1,0 +1,186 @@
+package importer
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"regexp"
+	"strings"
+	"unicode"
+
+	"github.com/BurntSushi/toml"
+	"github.com/mozillazg/go-pinyin"
+
+	"github.com/gongshi/gongshi/internal/notice"
+)
+
+// Publisher is the publishing commission's defaults, the [params.publisher]
+// table of the site's config.toml.
+type Publisher struct {
+	Name     string `toml:"name"`
+	Province string `toml:"province"`
+	City     string `toml:"city"`
+	County   string `toml:"county"`
+}
+
+// LoadPublisher reads [params.publisher] from a config file. A missing file
+// is no defaults (nil, nil); other keys and tables of the file are ignored.
+func LoadPublisher(path string) (*Publisher, error) {
+	b, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	var cfg struct {
+		Params struct {
+			Publisher Publisher `toml:"publisher"`
+		} `toml:"params"`
+	}
+	if _, err := toml.Decode(string(b), &cfg); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return &cfg.Params.Publisher, nil
+}
+
+// RegionPart is one level of the region with where it came from.
+type RegionPart struct {
+	Level    string // province, city, county, township
+	Name     string
+	Slug     string
+	From     string // "flag", "text (source, line 2)", "config (config.toml)"
+	SlugFrom string // "pinyin" or "flag"
+}
+
+// RegionInput is everything that can name the region.
+type RegionInput struct {
+	Flag       string // --region 福建省/莆田市/仙游县/郊尾镇 (parts may be empty)
+	Slugs      string // --slugs fujian/putian/xianyou/jiaowei (parts may be empty)
+	Text       TextRegion
+	Config     *Publisher
+	ConfigPath string
+}
+
+var levels = []string{"province", "city", "county", "township"}
+
+func splitPath(s string, what string) ([]string, error) {
+	if strings.TrimSpace(s) == "" {
+		return make([]string, 4), nil
+	}
+	parts := strings.Split(s, "/")
+	if len(parts) > 4 {
+		return nil, fmt.Errorf("%s %q has %d parts; give at most 4: province/city/county/township", what, s, len(parts))
+	}
+	for len(parts) < 4 {
+		parts = append(parts, "")
+	}
+	for i := range parts {
+		parts[i] = strings.TrimSpace(parts[i])
+	}
+	return parts, nil
+}
+
+var reSlug = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
+
+// ResolveRegion puts the region together: each level from --region if given,
+// else from the notice's text, else from config.toml; slugs from --slugs or
+// from pinyin. It returns the parts with their sources, warnings (the flag
+// and the text disagree), and an error naming every level nobody gave.
+func ResolveRegion(in RegionInput) (notice.Region, []RegionPart, []string, error) {
+	flag, err := splitPath(in.Flag, "--region")
+	if err != nil {
+		return notice.Region{}, nil, nil, err
+	}
+	slugs, err := splitPath(in.Slugs, "--slugs")
+	if err != nil {
+		return notice.Region{}, nil, nil, err
+	}
+	text := []string{"", "", in.Text.County, in.Text.Township}
+	textFrom := []string{"", "", fmt.Sprintf("text (%s, line %d)", in.Text.CountyFrom, in.Text.CountyLine),
+		fmt.Sprintf("text (%s, line %d)", in.Text.TownshipFrom, in.Text.TownshipLine)}
+	cfg := make([]string, 4)
+	if in.Config != nil {
+		cfg = []string{in.Config.Province, in.Config.City, in.Config.County, ""}
+	}
+	var parts []RegionPart
+	var warns, missing []string
+	for i, lv := range levels {
+		p := RegionPart{Level: lv}
+		switch {
+		case flag[i] != "":
+			p.Name, p.From = flag[i], "flag"
+			if text[i] != "" {
+				if text[i] == flag[i] {
+					p.From += ", " + textFrom[i] + " agrees"
+				} else {
+					warns = append(warns, fmt.Sprintf("%s: --region says %s but the %s says %s; using %s", lv, flag[i], textFrom[i], text[i], flag[i]))
+				}
+			}
+		case text[i] != "":
+			p.Name, p.From = text[i], textFrom[i]
+		case cfg[i] != "":
+			p.Name, p.From = cfg[i], "config ("+in.ConfigPath+" [params.publisher])"
+		default:
+			missing = append(missing, lv)
+		}
+		if p.Name != "" {
+			if slugs[i] != "" {
+				if !reSlug.MatchString(slugs[i]) {
+					return notice.Region{}, nil, nil, fmt.Errorf("--slugs: %q is not a slug (a-z, 0-9, -)", slugs[i])
+				}
+				p.Slug, p.SlugFrom = slugs[i], "flag"
+			} else if s := Slug(p.Name); s != "" {
+				p.Slug, p.SlugFrom = s, "pinyin"
+			} else {
+				return notice.Region{}, nil, nil, fmt.Errorf("cannot make a slug for %s %q: give --slugs", lv, p.Name)
+			}
+		}
+		parts = append(parts, p)
+	}
+	r := notice.Region{
+		Province: parts[0].Name, ProvinceSlug: parts[0].Slug,
+		City: parts[1].Name, CitySlug: parts[1].Slug,
+		County: parts[2].Name, CountySlug: parts[2].Slug,
+		Township: parts[3].Name, TownshipSlug: parts[3].Slug,
+	}
+	if len(missing) > 0 {
+		return r, parts, warns, fmt.Errorf("the region's %s %s not known: give --region 省/市/县/镇 (e.g. --region 福建省/莆田市/仙游县/郊尾镇) or set [params.publisher] province, city, county in config.toml",
+			strings.Join(missing, ", "), map[bool]string{true: "is", false: "are"}[len(missing) == 1])
+	}
+	return r, parts, warns, nil
+}
+
+// regionSuffixes are dropped before making a slug, longest first.
+var regionSuffixes = []string{"特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "自治县", "街道办事处", "街道", "省", "市", "县", "区", "镇", "乡", "旗"}
+
+// Slug is the stable ASCII path segment of a region name: the pinyin of the
+// name without its administrative suffix (福建省 → fujian, 郊尾镇 → jiaowei).
+// Names without Chinese characters are lower-cased, keeping a-z, 0-9 and -.
+func Slug(name string) string {
+	base := strings.TrimSpace(name)
+	for _, suf := range regionSuffixes {
+		if strings.HasSuffix(base, suf) && len(base) > len(suf) {
+			base = strings.TrimSuffix(base, suf)
+			break
+		}
+	}
+	var b strings.Builder
+	args := pinyin.NewArgs()
+	for _, r := range base {
+		switch {
+		case unicode.Is(unicode.Han, r):
+			if py := pinyin.LazyPinyin(string(r), args); len(py) > 0 {
+				b.WriteString(py[0])
+			}
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
+			b.WriteRune(r)
+		case r >= 'A' && r <= 'Z':
+			b.WriteRune(unicode.ToLower(r))
+		case r == '-' || r == ' ' || r == '_':
+			b.WriteByte('-')
+		}
+	}
+	return strings.Trim(b.String(), "-")
+}
