@@ -1,9 +1,84 @@
-// Package check validates data files.
+// Package check validates the data files under data/: each file on its own
+// (TOML syntax, types, required keys, unknown keys, values) and all files
+// together (region slugs, file paths, finding numbers across the notices on
+// one inspection). It reports every problem at once, each at the line and
+// column of the key it concerns.
+//
+// # What is checked
+//
+// Syntax: the file must be TOML that BurntSushi/toml parses; the problem is
+// placed where the parser stopped, and nothing else is checked in that file.
+//
+// Types: every value must have the type of its notice.Notice field (a string,
+// an integer, a table, an array, or a date written as 2024-12-02 or
+// "2024-12-02"; a date-time is not a date). Every problem is reported, not
+// just the first.
+//
+// Unknown keys: a key that no field of notice.Notice declares (a typo like
+// stauts) is an error, with a suggestion when a known key is close.
+//
+// Required keys (see [Required]): each must be present; a string must not be
+// blank.
+//
+// Values, in each notice:
+//   - findings[].status is one of done, in_progress, not_started, and
+//     status_text is not blank (the status is the normalised form of the
+//     words in status_text; the two are not compared, so an editor may
+//     correct the status by hand);
+//   - finding numbers are 1 or more and unique; outstanding numbers are
+//     unique and run 1..N; outstanding[].finding is 1 or more;
+//   - dates are real calendar dates and in order: inspection.start ≤
+//     inspection.end ≤ inspection.feedback ≤ signed ≤ published, each
+//     compared with the previous one that is present;
+//   - findings[].dates[].date is YYYY, YYYY-MM or YYYY-MM-DD;
+//   - amounts: yuan is not negative and equals notice.ParseAmount(text);
+//   - region slugs are lowercase ASCII letters and digits, in words joined
+//     by single hyphens (fujian, xianyou, sample-town-1);
+//   - counts (accountability.people, by_rank/by_form counts, petitions) are
+//     not negative, and petitions closed + pending ≤ transferred;
+//   - source_url, when present, is an http:// or https:// address;
+//     original, when present, is a relative slash-separated path without ..;
+//   - items of regulations, organisation.points and findings[].measures are
+//     not blank.
+//
+// Across files:
+//   - each file lies at store.RelPath of its notice (region slugs and signed
+//     date) under the data folder;
+//   - a township has at most one notice per signed date;
+//   - at each level (province; city within a province; county within a
+//     city; township within a county) one name has one slug and one slug
+//     one name;
+//   - notices on the same township and inspection (inspection.start) form a
+//     history: the first (earliest signed) numbers its findings 1..N without
+//     gaps; a later one may list only the findings it updates;
+//   - outstanding[].finding names a finding of the same notice or of an
+//     earlier notice on the same inspection.
+//
+// # Positions
+//
+// Each problem has the line and column (from 1; the column counts
+// characters, not bytes) where the key it concerns is written: for a
+// missing key, its table's header (1:1 at the top level); for a file in
+// the wrong place, the slug or the signed date that disagrees. Paths
+// in messages name values the way the file nests them, with array indexes
+// counted from 1: findings[3].status is the status key of the third
+// [[findings]] table — in a first notice, the finding numbered 3.
 package check
 
 import (
+	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
 
+	"github.com/BurntSushi/toml"
+
+	"github.com/gongshi/gongshi/internal/notice"
 	"github.com/gongshi/gongshi/internal/store"
 )
 
@@ -20,9 +95,190 @@ func (p Problem) String() string {
 	return fmt.Sprintf("%s:%d:%d: %s", p.Path, p.Line, p.Col, p.Message)
 }
 
-// Dir checks every data file under dir, and across files. It returns the
-// decoded files (those that decoded) and every problem found, sorted.
+// Dir checks every data file (*.toml) under dir, and across files. It
+// returns the files that decoded and every problem found, sorted by path,
+// line and column. err is only for failures to read the folder or a file;
+// a folder without data files is no error (and no problem): the caller
+// decides what that means.
 func Dir(dir string) ([]*store.File, []Problem, error) {
-	files, err := store.LoadAll(dir)
-	return files, nil, err
+	fi, err := os.Stat(dir)
+	if err != nil {
+		return nil, nil, err
+	}
+	if !fi.IsDir() {
+		return nil, nil, fmt.Errorf("%s is not a directory", dir)
+	}
+	paths, err := store.Files(dir)
+	if err != nil {
+		return nil, nil, err
+	}
+	// Files are checked on their own in parallel, then across.
+	fcs := make([]*fileCheck, len(paths))
+	errs := make([]error, len(paths))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range min(runtime.GOMAXPROCS(0), len(paths)) {
+		wg.Go(func() {
+			for i := range next {
+				p := paths[i]
+				b, err := os.ReadFile(p)
+				if err != nil {
+					errs[i] = err
+					continue
+				}
+				rel, err := filepath.Rel(dir, p)
+				if err != nil {
+					errs[i] = err
+					continue
+				}
+				fcs[i] = checkFile(p, filepath.ToSlash(rel), b)
+			}
+		})
+	}
+	for i := range paths {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, nil, err
+	}
+	checkAcross(fcs)
+	var files []*store.File
+	var probs []Problem
+	for _, fc := range fcs {
+		if fc.file != nil {
+			files = append(files, fc.file)
+		}
+		probs = append(probs, fc.probs...)
+	}
+	Sort(probs)
+	return files, probs, nil
+}
+
+// Bytes checks one data file's content on its own: everything but the
+// checks across files and of the file's path. path names the file in the
+// problems. The file is nil when the library could not decode it.
+func Bytes(path string, src []byte) (*store.File, []Problem) {
+	fc := checkFile(path, "", src)
+	Sort(fc.probs)
+	return fc.file, fc.probs
+}
+
+// Sort orders problems by path, line and column, keeping the order of
+// problems at the same place.
+func Sort(ps []Problem) {
+	sort.SliceStable(ps, func(i, j int) bool {
+		a, b := ps[i], ps[j]
+		if a.Path != b.Path {
+			return a.Path < b.Path
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		return a.Col < b.Col
+	})
+}
+
+// fileCheck is one file under check.
+type fileCheck struct {
+	path  string // as reported
+	rel   string // slash-separated, relative to the data folder; "" when unknown
+	pos   positions
+	n     *notice.Notice // decoded by the walker; nil after a syntax error
+	seen  map[string]bool
+	bad   map[string]bool
+	blank map[string]bool
+	file  *store.File // decoded by the library; nil when it could not
+	probs []Problem
+
+	numbers      map[int]int // finding number (1 or more) → index (from 1) of the first finding with it
+	numbersKnown bool        // every finding has a usable number
+}
+
+// at adds a problem at the position of the value at path.
+func (fc *fileCheck) at(path, format string, a ...any) {
+	p := fc.pos.lookup(path)
+	fc.probs = append(fc.probs, Problem{fc.path, p.Line, p.Col, fmt.Sprintf(format, a...)})
+}
+
+// ok reports whether the value at path is present and usable.
+func (fc *fileCheck) ok(path string) bool { return fc.seen[path] && !fc.bad[path] }
+
+// decodeStrict is the library's own decoding, as store.Decode does it.
+var decodeStrict = func(src string, n *notice.Notice) (toml.MetaData, error) {
+	return toml.Decode(src, n)
+}
+
+func checkFile(path, rel string, src []byte) *fileCheck {
+	fc := &fileCheck{path: path, rel: rel}
+	var tree map[string]any
+	if _, err := toml.Decode(string(src), &tree); err != nil {
+		fc.syntax(string(src), err)
+		return fc
+	}
+	fc.pos = scanPositions(string(src))
+	w := &walker{seen: map[string]bool{}, bad: map[string]bool{}, blank: map[string]bool{}}
+	n := &notice.Notice{}
+	w.table("", tree, reflect.ValueOf(n).Elem())
+	fc.n, fc.seen, fc.bad, fc.blank = n, w.seen, w.bad, w.blank
+	for _, p := range w.probs {
+		fc.at(p.path, "%s", p.msg)
+	}
+
+	// The library's decoding is what store.Decode and every other command
+	// read, so it must accept the file too; when the walker found nothing
+	// wrong and the library still refuses, that refusal is a problem.
+	var strict notice.Notice
+	md, err := decodeStrict(string(src), &strict)
+	switch {
+	case err == nil:
+		fc.file = &store.File{Path: path, Notice: &strict, Meta: md}
+	case len(w.probs) == 0:
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			fc.syntax(string(src), err)
+		} else {
+			fc.at("", "cannot decode: %v", err)
+		}
+	}
+	fc.required()
+	fc.values()
+	return fc
+}
+
+// syntax reports a TOML parse error at its position.
+func (fc *fileCheck) syntax(src string, err error) {
+	var pe toml.ParseError
+	if !errors.As(err, &pe) {
+		fc.probs = append(fc.probs, Problem{fc.path, 1, 1, "TOML: " + err.Error()})
+		return
+	}
+	line, col := pe.Position.Line, pe.Position.Col
+	// The library counts the column in bytes; count characters instead.
+	src = strings.TrimPrefix(src, "\ufeff")
+	if start := lineOffset(src, line); start >= 0 && pe.Position.Start >= start &&
+		pe.Position.Start <= len(src) && !strings.Contains(src[start:pe.Position.Start], "\n") {
+		col = len([]rune(src[start:pe.Position.Start])) + 1
+	}
+	if line < 1 {
+		line = 1
+	}
+	if col < 1 {
+		col = 1
+	}
+	fc.probs = append(fc.probs, Problem{fc.path, line, col, "TOML syntax: " + pe.Message})
+}
+
+// lineOffset is the byte offset where line (from 1) starts, or -1.
+func lineOffset(src string, line int) int {
+	off := 0
+	for l := 1; l < line; l++ {
+		i := strings.IndexByte(src[off:], '\n')
+		if i < 0 {
+			return -1
+		}
+		off += i + 1
+	}
+	return off
 }

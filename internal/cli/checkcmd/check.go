@@ -1,14 +1,85 @@
-// Package checkcmd is `gongshi check`.
+// Package checkcmd is `gongshi check`: validate every data file.
+//
+//	gongshi check [--data DIR]
+//
+// It checks every *.toml file under DIR (default ./data) with check.Dir.
+// Each problem is printed to standard output as one line,
+// path:line:col: message, sorted by path and position, so that the list can
+// be piped or read by an editor; the count goes to standard error and the
+// exit status is 1. Clean data prints one summary line to standard output,
+// e.g. "checked 1 notice, 59 findings in data: ok", and exits 0. A missing
+// or unreadable folder, or one without data files, is an error (exit 1); a
+// wrong command line exits 2.
 package checkcmd
 
 import (
 	"context"
 	"errors"
+	"flag"
+	"fmt"
+	"io/fs"
 
+	"github.com/gongshi/gongshi/internal/check"
 	"github.com/gongshi/gongshi/internal/cli"
+	"github.com/gongshi/gongshi/internal/store"
 )
 
 // Run runs `gongshi check` with args (without the command name).
 func Run(ctx context.Context, io cli.IO, args []string) error {
-	return errors.New("check: not built yet")
+	fl := flag.NewFlagSet("check", flag.ContinueOnError)
+	fl.SetOutput(io.Err)
+	dir := fl.String("data", "data", "the data folder to check")
+	fl.Usage = func() {
+		fmt.Fprintln(io.Err, "Usage: gongshi check [--data DIR]\n\nChecks every data file under DIR; prints each problem as path:line:col: message.")
+		fl.PrintDefaults()
+	}
+	if err := fl.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil
+		}
+		return &cli.ExitError{Code: 2, Err: err, Silent: true} // flag has printed it
+	}
+	if fl.NArg() > 0 {
+		return cli.Usage("unexpected argument %q (usage: gongshi check [--data DIR])", fl.Arg(0))
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	files, probs, err := check.Dir(*dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return fmt.Errorf("data folder %s does not exist (import a notice with gongshi import FILE, or name another folder with --data DIR)", *dir)
+	case err != nil:
+		return err
+	}
+	if len(probs) == 0 && len(files) == 0 {
+		return fmt.Errorf("no data files (*.toml) under %s", *dir)
+	}
+	if len(probs) > 0 {
+		bad := map[string]bool{}
+		for _, p := range probs {
+			fmt.Fprintln(io.Out, p)
+			bad[p.Path] = true
+		}
+		all, err := store.Files(*dir)
+		if err != nil {
+			return err
+		}
+		return &cli.ExitError{Code: 1, Err: fmt.Errorf("%s in %d of %s under %s",
+			plural(len(probs), "problem", "problems"), len(bad), plural(len(all), "file", "files"), *dir)}
+	}
+	findings := 0
+	for _, f := range files {
+		findings += len(f.Notice.Findings)
+	}
+	fmt.Fprintf(io.Out, "checked %s, %s in %s: ok\n",
+		plural(len(files), "notice", "notices"), plural(findings, "finding", "findings"), *dir)
+	return nil
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }
