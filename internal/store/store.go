@@ -90,8 +90,8 @@ func Notices(files []*File) []*notice.Notice {
 	return out
 }
 
-// Encode renders a notice as TOML.
-func Encode(n *notice.Notice) ([]byte, error) {
+// encodePlain is the library's TOML encoding of a notice.
+func encodePlain(n *notice.Notice) ([]byte, error) {
 	var buf bytes.Buffer
 	enc := toml.NewEncoder(&buf)
 	enc.Indent = ""

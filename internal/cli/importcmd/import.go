@@ -118,12 +118,8 @@ func Run(ctx context.Context, io cli.IO, args []string) error {
 		return fmt.Errorf("%s: no signature date (a line like 2024年12月2日 under the issuer), so the data file cannot be named; nothing written", file)
 	}
 	path := filepath.Join(*dataDir, store.RelPath(n))
-	b, err := encode(n)
-	if err != nil {
-		return fmt.Errorf("%s: encoding the notice: %w", file, err)
-	}
-	if err := store.WriteFileAtomic(path, b, *force); err != nil {
-		return err
+	if err := store.Write(path, n, *force); err != nil {
+		return fmt.Errorf("%s: %w", file, err)
 	}
 	rep.wrote = path
 	rep.write(io.Out)

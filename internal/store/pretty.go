@@ -1,4 +1,4 @@
-package importcmd
+package store
 
 import (
 	"bytes"
@@ -9,16 +9,15 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"github.com/gongshi/gongshi/internal/notice"
-	"github.com/gongshi/gongshi/internal/store"
 )
 
-// encode renders the notice as TOML for people to review: store.Encode's
-// output with every array of strings written one element a line and every
+// Encode renders the notice as TOML for people to review: the library's
+// encoding with every array of strings written one element a line and every
 // string with line breaks written as a multi-line string. If the rewritten
 // text does not decode to exactly the same notice, the plain encoding is
 // used.
-func encode(n *notice.Notice) ([]byte, error) {
-	plain, err := store.Encode(n)
+func Encode(n *notice.Notice) ([]byte, error) {
+	plain, err := encodePlain(n)
 	if err != nil {
 		return nil, err
 	}
