@@ -1,12 +1,7 @@
-package check
+package notice
 
-import (
-	"testing"
+import "testing"
 
-	"github.com/gongshi/gongshi/internal/notice"
-)
-
-// notice.ParseAmount is tested here, beside the check that relies on it.
 func TestParseAmount(t *testing.T) {
 	ok := map[string]int64{
 		"3.85万元":               38500,
@@ -36,7 +31,7 @@ func TestParseAmount(t *testing.T) {
 		"9223372036854775807元": 9223372036854775807,
 	}
 	for text, want := range ok {
-		got, good := notice.ParseAmount(text)
+		got, good := ParseAmount(text)
 		if !good || got != want {
 			t.Errorf("ParseAmount(%q) = %d, %v; want %d, true", text, got, good, want)
 		}
@@ -46,7 +41,7 @@ func TestParseAmount(t *testing.T) {
 		"1,2000元", ",200元", "1.2.3元", "1.2,3元", "3.85万元。", "约3万元", "3万美元",
 		"9223372036854775808元", "99999999999999999999亿元", "3 元 元",
 	} {
-		if got, good := notice.ParseAmount(text); good {
+		if got, good := ParseAmount(text); good {
 			t.Errorf("ParseAmount(%q) = %d, true; want false", text, got)
 		}
 	}
