@@ -1,0 +1,41 @@
+package notice
+
+import (
+	"os"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// TestREADMEDocumentsEveryKey keeps the README's data schema honest: every
+// TOML key of the model is named there.
+func TestREADMEDocumentsEveryKey(t *testing.T) {
+	b, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	readme := string(b)
+	seen := map[reflect.Type]bool{}
+	var walk func(reflect.Type)
+	walk = func(ty reflect.Type) {
+		for ty.Kind() == reflect.Slice || ty.Kind() == reflect.Pointer {
+			ty = ty.Elem()
+		}
+		if ty.Kind() != reflect.Struct || seen[ty] {
+			return
+		}
+		seen[ty] = true
+		for i := 0; i < ty.NumField(); i++ {
+			f := ty.Field(i)
+			key, _, _ := strings.Cut(f.Tag.Get("toml"), ",")
+			if key == "" {
+				continue
+			}
+			if !strings.Contains(readme, "`"+key+"`") && !strings.Contains(readme, "`["+key+"]`") && !strings.Contains(readme, "`[["+key+"]]`") {
+				t.Errorf("README.md does not document the key %q (%s.%s)", key, ty.Name(), f.Name)
+			}
+			walk(f.Type)
+		}
+	}
+	walk(reflect.TypeOf(Notice{}))
+}
