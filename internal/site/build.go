@@ -1,0 +1,405 @@
+// Package site builds the public disclosure site: it checks the data,
+// derives the site model once in Go (regions, townships, findings in their
+// current state, outstanding items, totals), renders the pages with the
+// embedded Hugo, writes the downloads, feeds' companions, sitemap and
+// manifest, has package search build the index, and swaps the finished
+// folder into place. A failed or interrupted build leaves the previous site
+// untouched.
+package site
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
+	"time"
+
+	"github.com/gongshi/gongshi/internal/check"
+	"github.com/gongshi/gongshi/internal/notice"
+	"github.com/gongshi/gongshi/internal/search"
+	"github.com/gongshi/gongshi/internal/store"
+)
+
+// Options says what to build.
+type Options struct {
+	Root string    // the project: config.toml, content/, layouts/, static/, seeds/ (default ".")
+	Data string    // the notices' data files (default Root/data)
+	Out  string    // the site folder to replace (default Root/public)
+	Now  time.Time // "today" for overdue flags and the as-of date; file times of the output
+	Log  io.Writer // progress lines (nil: none)
+}
+
+// Summary describes a finished build.
+type Summary struct {
+	Townships int
+	Notices   int
+	Findings  int
+	Pages     int   // HTML files
+	Files     int   // all files
+	Bytes     int64 // all files' sizes
+	Indexed   int   // documents in the search index
+	Duration  time.Duration
+}
+
+// String is the summary line of a build.
+func (s Summary) String() string {
+	return fmt.Sprintf("%d townships, %d notices, %d findings: %d pages, %d files, %.1f MB, %d documents indexed, in %s",
+		s.Townships, s.Notices, s.Findings, s.Pages, s.Files, float64(s.Bytes)/1e6, s.Indexed, s.Duration.Round(time.Millisecond))
+}
+
+// CheckError is a build stopped by problems in the data files.
+type CheckError struct {
+	Problems []check.Problem
+}
+
+func (e *CheckError) Error() string {
+	lines := make([]string, len(e.Problems))
+	for i, p := range e.Problems {
+		lines[i] = p.String()
+	}
+	return fmt.Sprintf("%d problem(s) in the data:\n%s", len(e.Problems), strings.Join(lines, "\n"))
+}
+
+// Build checks the data, renders the site into a staging folder beside Out
+// and, when every stage succeeded, swaps it into place.
+func Build(ctx context.Context, o Options) (sum Summary, err error) {
+	start := time.Now()
+	if o.Root == "" {
+		o.Root = "."
+	}
+	if o.Data == "" {
+		o.Data = filepath.Join(o.Root, "data")
+	}
+	if o.Out == "" {
+		o.Out = filepath.Join(o.Root, "public")
+	}
+	if o.Now.IsZero() {
+		o.Now = time.Now()
+	}
+	log := o.Log
+	if log == nil {
+		log = io.Discard
+	}
+	root, err := filepath.Abs(o.Root)
+	if err != nil {
+		return sum, err
+	}
+	out, err := filepath.Abs(o.Out)
+	if err != nil {
+		return sum, err
+	}
+	stage := func(name string, t0 time.Time, format string, a ...any) {
+		fmt.Fprintf(log, "%-9s %s (%s)\n", name, fmt.Sprintf(format, a...), time.Since(t0).Round(time.Millisecond))
+	}
+
+	// 1. Check.
+	t0 := time.Now()
+	files, problems, err := check.Dir(o.Data)
+	if len(problems) > 0 {
+		return sum, &CheckError{Problems: problems}
+	}
+	if err != nil {
+		return sum, fmt.Errorf("check the data folder: %w", err)
+	}
+	if len(files) == 0 {
+		return sum, fmt.Errorf("no data files under %s: import a notice first (gongshi import)", o.Data)
+	}
+	stage("check", t0, "%d data files", len(files))
+	if err := ctx.Err(); err != nil {
+		return sum, err
+	}
+
+	// 2. Derive the model.
+	t0 = time.Now()
+	cfg, err := readSiteConfig(root)
+	if err != nil {
+		return sum, err
+	}
+	paths := map[*notice.Notice]string{}
+	for _, f := range files {
+		paths[f.Notice] = f.Path
+	}
+	corpus := notice.NewCorpus(store.Notices(files))
+	m := Derive(corpus, o.Now, paths)
+	sum.Townships, sum.Notices, sum.Findings = len(m.Townships), m.Site.Totals.Notices, m.Site.Totals.Findings
+	stage("model", t0, "%d townships, %d notices, %d findings as of %s", sum.Townships, sum.Notices, sum.Findings, m.Site.AsOf)
+
+	// Stage beside Out (same file system, so the swap is a rename), and
+	// keep Hugo's data and cache in a work folder.
+	parent := filepath.Dir(out)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return sum, err
+	}
+	recoverStale(out, log)
+	staging, err := os.MkdirTemp(parent, stagingPrefix(out)+strconv.Itoa(os.Getpid())+"-")
+	if err != nil {
+		return sum, err
+	}
+	defer func() {
+		if err != nil {
+			os.RemoveAll(staging)
+		}
+	}()
+	work, err := os.MkdirTemp("", "gongshi-build-")
+	if err != nil {
+		return sum, err
+	}
+	defer os.RemoveAll(work)
+
+	// 3. The Hugo data and the files beside the pages, all from the model,
+	// which is dropped then: downloads, published sources, manifest,
+	// sitemap.
+	t0 = time.Now()
+	dataDir := filepath.Join(work, "data")
+	if err := writeHugoData(dataDir, m); err != nil {
+		return sum, err
+	}
+	if err := writeDownloads(staging, cfg.BaseURL, m); err != nil {
+		return sum, err
+	}
+	if err := publishSources(staging, root, o.Data, m); err != nil {
+		return sum, err
+	}
+	if err := writeSitemap(staging, cfg.BaseURL, m); err != nil {
+		return sum, err
+	}
+	stage("downloads", t0, "findings.csv, findings.json (%d rows), manifest.json, sitemap.xml", sum.Findings)
+	pages := pageCount(m)
+	if err := ctx.Err(); err != nil {
+		return sum, err
+	}
+
+	// 4. The search index, from the corpus, before Hugo: it needs no page,
+	// and the corpus can then be dropped too.
+	t0 = time.Now()
+	st, err := search.BuildSite(ctx, corpus, staging, log)
+	if err != nil {
+		return sum, fmt.Errorf("search index: %w", err)
+	}
+	sum.Indexed = st.Documents
+	stage("search", t0, "%d documents indexed", st.Documents)
+	if err := ctx.Err(); err != nil {
+		return sum, err
+	}
+
+	// 5. Render with Hugo, the largest user of memory, with nothing else of
+	// the build left in memory.
+	t0 = time.Now()
+	fmt.Fprintf(log, "%-9s rendering %d pages with Hugo …\n", "hugo", pages)
+	if err := withMemoryLimit(func() error { return runHugo(root, work, dataDir, staging) }); err != nil {
+		return sum, err
+	}
+	stage("hugo", t0, "rendered")
+	if err := ctx.Err(); err != nil {
+		return sum, err
+	}
+
+	// 6. Settle file times (reproducible trees) and swap.
+	t0 = time.Now()
+	if err := settle(staging, o.Now, &sum); err != nil {
+		return sum, err
+	}
+	if err := ctx.Err(); err != nil {
+		return sum, err
+	}
+	backup, err := swap(staging, out)
+	if err != nil {
+		return sum, err
+	}
+	stage("publish", t0, "%d files, %d pages, %.1f MB", sum.Files, sum.Pages, float64(sum.Bytes)/1e6)
+	if backup != "" {
+		t0 = time.Now()
+		if err := removeTree(backup); err != nil {
+			return sum, fmt.Errorf("remove the previous site: %w", err)
+		}
+		stage("cleanup", t0, "removed the previous site")
+	}
+	sum.Duration = time.Since(start)
+	return sum, nil
+}
+
+// pageCount is how many pages Hugo renders from the model (plus the home
+// page and the static pages in content/).
+func pageCount(m *Model) int {
+	n := 1 + len(m.Site.Regions)
+	for _, t := range m.Townships {
+		n += 1 + len(t.Notices) + len(t.Findings)
+	}
+	return n
+}
+
+// settle sets every file's time to now (so that two builds of the same data
+// with the same SOURCE_DATE_EPOCH give the same tree, times included) and
+// counts the files.
+func settle(dir string, now time.Time, sum *Summary) error {
+	return filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !d.IsDir() {
+			info, err := d.Info()
+			if err != nil {
+				return err
+			}
+			sum.Files++
+			sum.Bytes += info.Size()
+			if strings.HasSuffix(p, ".html") {
+				sum.Pages++
+			}
+		}
+		return os.Chtimes(p, now, now)
+	})
+}
+
+// stagingPrefix names the staging and backup folders of out: .public.staging-PID-…
+func stagingPrefix(out string) string { return "." + filepath.Base(out) + ".staging-" }
+
+func backupPrefix(out string) string { return "." + filepath.Base(out) + ".old-" }
+
+// swap replaces out with staging: out moves aside to the returned backup
+// folder (for the caller to remove), staging takes its name. Should the
+// process die between the two renames, the next build puts the old site
+// back (recoverStale).
+func swap(staging, out string) (backup string, err error) {
+	if _, err := os.Lstat(out); err == nil {
+		backup = filepath.Join(filepath.Dir(out), backupPrefix(out)+strconv.Itoa(os.Getpid()))
+		os.RemoveAll(backup)
+		if err := os.Rename(out, backup); err != nil {
+			return "", err
+		}
+	}
+	if err := os.Rename(staging, out); err != nil {
+		if backup != "" {
+			if rerr := os.Rename(backup, out); rerr != nil {
+				return "", errors.Join(err, rerr)
+			}
+		}
+		return "", err
+	}
+	return backup, nil
+}
+
+// recoverStale cleans up after builds that were killed: it restores a
+// backup when out is missing, and removes the staging and backup folders
+// of processes that no longer run.
+func recoverStale(out string, log io.Writer) {
+	parent := filepath.Dir(out)
+	entries, err := os.ReadDir(parent)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		name := e.Name()
+		var rest string
+		isBackup := false
+		switch {
+		case strings.HasPrefix(name, stagingPrefix(out)):
+			rest = strings.TrimPrefix(name, stagingPrefix(out))
+		case strings.HasPrefix(name, backupPrefix(out)):
+			rest, isBackup = strings.TrimPrefix(name, backupPrefix(out)), true
+		default:
+			continue
+		}
+		pid, err := strconv.Atoi(strings.SplitN(rest, "-", 2)[0])
+		if err != nil || alive(pid) {
+			continue
+		}
+		p := filepath.Join(parent, name)
+		if isBackup {
+			if _, err := os.Lstat(out); errors.Is(err, fs.ErrNotExist) {
+				if os.Rename(p, out) == nil {
+					fmt.Fprintf(log, "restored %s from an interrupted build's backup\n", out)
+					continue
+				}
+			}
+		}
+		os.RemoveAll(p)
+	}
+}
+
+// alive reports whether a process with the id runs (on Unix: signal 0).
+func alive(pid int) bool {
+	if pid == os.Getpid() {
+		return true
+	}
+	p, err := os.FindProcess(pid)
+	if err != nil {
+		return false
+	}
+	err = p.Signal(syscall.Signal(0))
+	return err == nil || errors.Is(err, syscall.EPERM)
+}
+
+// hugoMemoryLimit is the soft memory limit while Hugo renders. Hugo keeps
+// every page in memory; with Go's default GC pacing the heap grows to twice
+// what is live, which on a 120,000-page site is over 4.5 GB. The limit makes
+// the collector work harder near it instead. GOMEMLIMIT, when set, wins.
+const hugoMemoryLimit = 3<<30 + 200<<20
+
+func withMemoryLimit(f func() error) error {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		prev := debug.SetMemoryLimit(hugoMemoryLimit)
+		defer debug.SetMemoryLimit(prev)
+	}
+	return f()
+}
+
+// removeTree removes a folder like os.RemoveAll, several subtrees at once:
+// removing a site of 100,000 pages is one system call per file and folder,
+// and on a journaling file system parallel removals take half the time.
+func removeTree(dir string) error {
+	// Split the tree, level by level, into at least 256 pieces (or all of
+	// it); the emptied folders go last.
+	units := []string{dir}
+	for len(units) < 256 {
+		var next []string
+		expanded := false
+		for _, u := range units {
+			entries, err := os.ReadDir(u)
+			if err != nil || len(entries) == 0 {
+				next = append(next, u)
+				continue
+			}
+			expanded = true
+			for _, e := range entries {
+				next = append(next, filepath.Join(u, e.Name()))
+			}
+		}
+		if !expanded {
+			break
+		}
+		units = next
+	}
+	work := make(chan string)
+	errs := make(chan error, len(units))
+	var wg sync.WaitGroup
+	for w := 0; w < 8; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for p := range work {
+				if err := os.RemoveAll(p); err != nil {
+					errs <- err
+				}
+			}
+		}()
+	}
+	for _, u := range units {
+		work <- u
+	}
+	close(work)
+	wg.Wait()
+	close(errs)
+	if err := <-errs; err != nil {
+		return err
+	}
+	return os.RemoveAll(dir)
+}

@@ -1,0 +1,934 @@
+package site
+
+import (
+	"fmt"
+	"path"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/gongshi/gongshi/internal/notice"
+	"github.com/gongshi/gongshi/internal/permalink"
+)
+
+// The derived site model: everything a page shows is computed here once, in
+// Go, and handed to Hugo as data (see hugo.go). Templates only look values
+// up and escape them; they never count, sort, scan all findings or build a
+// URL. JSON keys reuse the glossary names of package notice where a value is
+// the notice's own (title, status, status_text …).
+
+// Model is the whole derived site.
+type Model struct {
+	Site      *SiteData
+	Townships []*Township
+}
+
+// SiteData is data/site.json for Hugo: the home page, the region pages and
+// the list of townships the content adapter turns into pages.
+type SiteData struct {
+	AsOf      notice.Date `json:"as_of"`      // "today" of the build (SOURCE_DATE_EPOCH)
+	AsOfText  string      `json:"as_of_text"` // 2025年1月12日
+	Totals    Counts      `json:"totals"`
+	Latest    []NoticeRef `json:"latest"` // the newest notices, newest first
+	Feed      []NoticeRef `json:"feed"`   // the site-wide feed's items, newest first
+	FeedDate  FeedDate    `json:"feed_date"`
+	Tree      []*TreeNode `json:"tree"`       // provinces → cities → counties → townships
+	Regions   []*Region   `json:"regions"`    // every province, city and county page
+	Towns     []string    `json:"townships"`  // township keys (region paths), in order
+	Downloads Downloads   `json:"downloads"`  // site-wide files
+	SmallTree bool        `json:"small_tree"` // few townships: the home tree lists them all
+}
+
+// smallTree is how many townships the home page lists in its region tree;
+// a larger site lists counties there and townships on the county pages.
+const smallTree = 30
+
+// latestCount and feedCount bound the home page's and the site feed's lists.
+const (
+	latestCount = 10
+	feedCount   = 50
+)
+
+// Downloads are the files published beside the pages.
+type Downloads struct {
+	CSV  string `json:"csv"`
+	JSON string `json:"json"`
+	RSS  string `json:"rss"`
+	Atom string `json:"atom"`
+}
+
+// Counts are the figures shown for a region or township.
+type Counts struct {
+	Townships  int    `json:"townships"`
+	Notices    int    `json:"notices"`
+	Findings   int    `json:"findings"`
+	Done       int    `json:"done"`
+	InProgress int    `json:"in_progress"`
+	NotStarted int    `json:"not_started"`
+	DonePct    string `json:"done_pct"`   // 94.9%
+	Overdue    int    `json:"overdue"`    // outstanding items past their deadline
+	Yuan       int64  `json:"-"`          // sum of the amounts named in current findings
+	YuanText   string `json:"yuan_text"`  // 约5.55亿元: for headlines
+	YuanExact  string `json:"yuan_exact"` // 555,173,445元
+	People     int    `json:"people"`     // people handled (问责)
+}
+
+func (c *Counts) add(o Counts) {
+	c.Townships += o.Townships
+	c.Notices += o.Notices
+	c.Findings += o.Findings
+	c.Done += o.Done
+	c.InProgress += o.InProgress
+	c.NotStarted += o.NotStarted
+	c.Overdue += o.Overdue
+	c.Yuan += o.Yuan
+	c.People += o.People
+}
+
+func (c *Counts) finish() {
+	c.DonePct = percent(c.Done, c.Findings)
+	c.YuanText = yuanShort(c.Yuan)
+	c.YuanExact = groupDigits(c.Yuan) + "元"
+}
+
+func (c *Counts) count(s notice.Status) {
+	c.Findings++
+	switch s {
+	case notice.StatusDone:
+		c.Done++
+	case notice.StatusInProgress:
+		c.InProgress++
+	default:
+		c.NotStarted++
+	}
+}
+
+// Crumb is one step of a breadcrumb.
+type Crumb struct {
+	Name string `json:"name"`
+	URL  string `json:"url"`
+}
+
+// TreeNode is a region in the home page's tree.
+type TreeNode struct {
+	Name     string      `json:"name"`
+	URL      string      `json:"url"`
+	Counts   Counts      `json:"counts"`
+	Children []*TreeNode `json:"children"`
+}
+
+// Region is a province, city or county page.
+type Region struct {
+	Key        string      `json:"key"`  // slug path: fujian/putian
+	Path       string      `json:"path"` // the page's content path (URL without slashes)
+	URL        string      `json:"url"`
+	Level      int         `json:"level"` // 1 province, 2 city, 3 county
+	Name       string      `json:"name"`
+	Breadcrumb []Crumb     `json:"breadcrumb"`
+	Counts     Counts      `json:"counts"`
+	ChildLevel string      `json:"child_level"` // 市 / 县（区） / 乡镇（街道）
+	Children   []*TreeNode `json:"children"`
+}
+
+// NoticeRef is a notice in a list or a feed.
+type NoticeRef struct {
+	Title       string      `json:"title"`
+	URL         string      `json:"url"`
+	Township    string      `json:"township"`
+	TownshipURL string      `json:"township_url"`
+	Place       string      `json:"place"` // 福建省莆田市仙游县郊尾镇
+	Signed      notice.Date `json:"signed"`
+	SignedText  string      `json:"signed_text"`
+	Date        notice.Date `json:"date"` // published, else signed
+	DateText    string      `json:"date_text"`
+	FeedDate
+	Summary string `json:"summary"` // 共59个问题：已整改56个，整改中3个。
+}
+
+// FeedDate is a date as RSS and Atom write it.
+type FeedDate struct {
+	RSS  string `json:"rss_date"`
+	Atom string `json:"atom_date"`
+}
+
+// Township is data/t/{province}/{city}/{county}/{township}.json: everything
+// the township page, its notice pages, its finding pages and its feeds show.
+type Township struct {
+	Key         string            `json:"key"` // the region path
+	Path        string            `json:"path"`
+	URL         string            `json:"url"`
+	Name        string            `json:"name"`
+	Place       string            `json:"place"` // 福建省莆田市仙游县郊尾镇
+	Region      notice.Region     `json:"region"`
+	Breadcrumb  []Crumb           `json:"breadcrumb"` // home … county
+	Crumbs      []Crumb           `json:"crumbs"`     // home … township: the breadcrumb of its notice and finding pages
+	Counts      Counts            `json:"counts"`
+	Chart       []Segment         `json:"chart"`
+	ChartLabel  string            `json:"chart_label"`
+	Inspections []*InspectionRef  `json:"inspections"`
+	Findings    []*FindingState   `json:"findings"` // current state, by inspection and number
+	Amounts     []AmountRef       `json:"amounts"`
+	People      []PeopleRef       `json:"people"`
+	Regulations []string          `json:"regulations"`
+	Outstanding []*OutstandingRef `json:"outstanding"`
+	Notices     []*NoticePage     `json:"notices"` // oldest first
+	Feed        []NoticeRef       `json:"feed"`    // newest first
+	FeedDate    FeedDate          `json:"feed_date"`
+	Downloads   Downloads         `json:"downloads"`
+}
+
+// Segment is one status's bar in the township's SVG chart (x and width in
+// percent of the chart's width).
+type Segment struct {
+	Status notice.Status `json:"status"`
+	Label  string        `json:"label"`
+	Count  int           `json:"count"`
+	Pct    string        `json:"pct"`
+	X      string        `json:"x"`
+	Width  string        `json:"width"`
+}
+
+// InspectionRef is one inspection of a township with its timeline and its
+// findings grouped as the notices group them.
+type InspectionRef struct {
+	ID string `json:"id"` // its start date
+	notice.Inspection
+	StartText    string      `json:"start_text"`
+	EndText      string      `json:"end_text"`
+	FeedbackText string      `json:"feedback_text"`
+	Timeline     []Event     `json:"timeline"`
+	Counts       Counts      `json:"counts"`
+	Categories   []*Category `json:"categories"`
+}
+
+// Event is a dated step of an inspection's timeline.
+type Event struct {
+	Date     notice.Date `json:"date"`
+	DateText string      `json:"date_text"`
+	Label    string      `json:"label"`
+	Title    string      `json:"title,omitempty"`
+	URL      string      `json:"url,omitempty"`
+}
+
+// Category is a （一） heading with its 1. groups; Items index the list the
+// category belongs to (a township's Findings or a notice's findings).
+type Category struct {
+	No      int      `json:"no"`
+	Numeral string   `json:"numeral"` // 一
+	Name    string   `json:"name"`
+	Groups  []*Group `json:"groups"`
+}
+
+// Group is a 1. heading with its findings.
+type Group struct {
+	No    int    `json:"no"`
+	Name  string `json:"name"`
+	Items []int  `json:"items"`
+}
+
+// FindingState is a finding in its current state. Its text is the one the
+// latest notice reporting it wrote: Notices[N].findings[J]. (Fields marked
+// "-" serve Go only: the Hugo data is kept lean, it is held in memory for
+// the whole render.)
+type FindingState struct {
+	ID          string          `json:"-"`
+	URL         string          `json:"url"`
+	Number      int             `json:"number"`
+	Inspection  string          `json:"-"`
+	PageTitle   string          `json:"page_title"` // （30）工程偷工减料
+	N           int             `json:"n"`
+	J           int             `json:"j"`
+	Status      notice.Status   `json:"status"`
+	StatusLabel string          `json:"status_label"`
+	History     []HistoryEvent  `json:"history"` // oldest first; the last is the current status
+	Outstanding *OutstandingRef `json:"-"`
+	// Merged is the finding as its latest notice wrote it, with the text
+	// that notice left out (a later notice may only update the status)
+	// taken from the latest earlier notice that wrote it.
+	Merged notice.Finding `json:"-"`
+	// Fill is that text for the templates: only the fields the latest
+	// notice left out (nil when it left out nothing), so that the text is
+	// held once.
+	Fill *FillText `json:"fill,omitempty"`
+	// OutstandingNo is 1 + the index of its item in the township's
+	// Outstanding, or 0 when it has none.
+	OutstandingNo int `json:"outstanding,omitempty"`
+}
+
+// FillText is text of a finding that its latest notice left out; the
+// templates merge it over that notice's finding.
+type FillText struct {
+	CategoryNo int          `json:"category_no,omitempty"`
+	Numeral    string       `json:"category_numeral,omitempty"`
+	Category   string       `json:"category,omitempty"`
+	GroupNo    int          `json:"group_no,omitempty"`
+	Group      string       `json:"group,omitempty"`
+	Problem    string       `json:"problem,omitempty"`
+	Parts      []string     `json:"parts,omitempty"`
+	Amounts    []AmountText `json:"amounts,omitempty"`
+}
+
+// HistoryEvent is a finding's status as one notice reported it.
+type HistoryEvent struct {
+	Signed      notice.Date   `json:"signed"`
+	SignedText  string        `json:"signed_text"`
+	Notice      string        `json:"-"`   // its title
+	URL         string        `json:"url"` // the finding on the notice page
+	Status      notice.Status `json:"status"`
+	StatusLabel string        `json:"status_label"`
+	StatusText  string        `json:"status_text"`
+}
+
+// AmountRef is a sum of money named in a current finding.
+type AmountRef struct {
+	Number int    `json:"number"`
+	Title  string `json:"title"`
+	URL    string `json:"url"`
+	Text   string `json:"text"`
+	Yuan   string `json:"yuan"` // 38,500
+}
+
+// PeopleRef is the accountability one notice reported for an inspection
+// (the latest notice that reports any).
+type PeopleRef struct {
+	Inspection string `json:"inspection"`
+	Notice     string `json:"notice"`
+	URL        string `json:"url"`
+	SignedText string `json:"signed_text"`
+	notice.Accountability
+}
+
+// OutstandingRef is an item that needed further rectification, as the
+// latest notice listing it wrote it, with whether a later notice reports the
+// finding done and whether its deadline has passed.
+type OutstandingRef struct {
+	notice.Outstanding
+	Inspection   string        `json:"inspection"`
+	Notice       string        `json:"notice"`
+	NoticeURL    string        `json:"notice_url"`
+	SignedText   string        `json:"signed_text"`
+	FindingURL   string        `json:"finding_url"`
+	FindingTitle string        `json:"finding_title"`
+	DeadlineDate string        `json:"deadline_date"` // the deadline as 2024年12月31日, or ""
+	Status       notice.Status `json:"status"`        // the finding's current status
+	StatusLabel  string        `json:"status_label"`
+	Resolved     bool          `json:"resolved"` // a later notice reports the finding done
+	ResolvedBy   string        `json:"resolved_by,omitempty"`
+	Overdue      bool          `json:"overdue"` // deadline before the as-of date and not resolved
+
+	signed notice.Date // of the notice listing it
+}
+
+// NoticePage is a notice as its page shows it: every field of the notice
+// (glossary keys) plus what the page links to.
+type NoticePage struct {
+	*notice.Notice
+	Path           string            `json:"path"`
+	URL            string            `json:"url"`
+	SignedText     string            `json:"signed_text"`
+	PublishedText  string            `json:"published_text"`
+	InspectionText string            `json:"inspection_text"` // 县委巡察二组，2023年7月3日至2023年8月18日
+	OriginalURL    string            `json:"original_url"`
+	OriginalName   string            `json:"original_name"`
+	DataURL        string            `json:"data_url"`
+	DataName       string            `json:"data_name"`
+	Findings       []FindingText     `json:"findings"`
+	Categories     []*Category       `json:"categories"` // Items index Findings
+	Outstanding    []OutstandingText `json:"outstanding"`
+
+	dataPath string // the data file, for the manifest and the copy
+}
+
+// FindingText is a finding as a notice wrote it (the rectification as
+// Parts only: the text is held once).
+type FindingText struct {
+	Number      int           `json:"number"`
+	CategoryNo  int           `json:"category_no"`
+	Numeral     string        `json:"category_numeral"` // 一 for category_no 1
+	Category    string        `json:"category"`
+	GroupNo     int           `json:"group_no"`
+	Group       string        `json:"group"`
+	Title       string        `json:"title"`
+	Problem     string        `json:"problem"`
+	Status      notice.Status `json:"status"`
+	StatusLabel string        `json:"status_label"`
+	StatusText  string        `json:"status_text"`
+	Amounts     []AmountText  `json:"amounts"`
+	// Parts is the rectification split into its enumerated measures when
+	// they make up the whole text; else the text as one part. Joined, they
+	// are the rectification exactly.
+	Parts  []string `json:"parts"`
+	Anchor string   `json:"anchor"` // f30: its id on the notice page
+	URL    string   `json:"url"`    // its permalink
+}
+
+// AmountText is an amount as written and in yuan with thousands
+// separators (JSON numbers reach templates as floats: 5e+07).
+type AmountText struct {
+	Text string `json:"text"`
+	Yuan string `json:"yuan"`
+}
+
+// OutstandingText is an outstanding item as a notice wrote it.
+type OutstandingText struct {
+	notice.Outstanding
+	FindingURL string `json:"finding_url"`
+}
+
+// Derive computes the site model from the corpus. asOf is "today": overdue
+// flags compare deadlines with it.
+func Derive(c *notice.Corpus, asOf time.Time, dataPaths map[*notice.Notice]string) *Model {
+	today := notice.DateOf(asOf.In(chinaTime))
+	m := &Model{Site: &SiteData{
+		AsOf:     today,
+		AsOfText: dateText(today),
+		Downloads: Downloads{
+			CSV: "/downloads/findings.csv", JSON: "/downloads/findings.json",
+			RSS: "/rss.xml", Atom: "/atom.xml",
+		},
+	}}
+
+	// Group the notices (sorted by region path, then signed) and the
+	// current findings (sorted by region path) by township.
+	current := c.Current()
+	ci := 0
+	for i := 0; i < len(c.Notices); {
+		key := c.Notices[i].Region.Path()
+		j := i
+		for j < len(c.Notices) && c.Notices[j].Region.Path() == key {
+			j++
+		}
+		k := ci
+		for k < len(current) && current[k].Notice.Region.Path() == key {
+			k++
+		}
+		m.Townships = append(m.Townships, deriveTownship(c.Notices[i:j], current[ci:k], today, dataPaths))
+		i, ci = j, k
+	}
+
+	var all []NoticeRef
+	for _, t := range m.Townships {
+		m.Site.Towns = append(m.Site.Towns, t.Key)
+		m.Site.Totals.add(t.Counts)
+		all = append(all, t.Feed...)
+	}
+	m.Site.Totals.finish()
+	sortNewestFirst(all)
+	m.Site.Latest = first(all, latestCount)
+	m.Site.Feed = first(all, feedCount)
+	if len(all) > 0 {
+		m.Site.FeedDate = all[0].FeedDate
+	}
+	m.Site.Tree, m.Site.Regions = regions(m.Townships)
+	m.Site.SmallTree = len(m.Townships) <= smallTree
+	return m
+}
+
+func first(refs []NoticeRef, n int) []NoticeRef {
+	if len(refs) > n {
+		refs = refs[:n]
+	}
+	return append([]NoticeRef{}, refs...)
+}
+
+func sortNewestFirst(refs []NoticeRef) {
+	sort.SliceStable(refs, func(i, j int) bool {
+		if refs[i].Date != refs[j].Date {
+			return refs[i].Date > refs[j].Date
+		}
+		return refs[i].URL < refs[j].URL
+	})
+}
+
+// place is the region's full name: 福建省莆田市仙游县郊尾镇.
+func place(r notice.Region) string { return r.Province + r.City + r.County + r.Township }
+
+// breadcrumb is home and the region's levels above depth.
+func breadcrumb(r notice.Region, depth int) []Crumb {
+	names := []string{r.Province, r.City, r.County, r.Township}
+	out := []Crumb{{Name: "首页", URL: "/"}}
+	for d := 1; d < depth; d++ {
+		out = append(out, Crumb{Name: names[d-1], URL: permalink.Region(r, d)})
+	}
+	return out
+}
+
+// contentPath is a page's content path for Hugo: its URL without slashes.
+func contentPath(url string) string { return strings.Trim(url, "/") }
+
+func deriveTownship(ns []*notice.Notice, cur []notice.CurrentFinding, today notice.Date, dataPaths map[*notice.Notice]string) *Township {
+	latest := ns[len(ns)-1]
+	r := latest.Region
+	t := &Township{
+		Key:         r.Path(),
+		URL:         permalink.Township(r),
+		Name:        r.Township,
+		Place:       place(r),
+		Region:      r,
+		Breadcrumb:  breadcrumb(r, 4),
+		Regulations: []string{},
+	}
+	t.Path = contentPath(t.URL)
+	t.Crumbs = append(append([]Crumb{}, t.Breadcrumb...), Crumb{Name: t.Name, URL: t.URL})
+	t.Downloads = Downloads{
+		CSV: t.URL + "findings.csv", JSON: t.URL + "findings.json",
+		RSS: t.URL + "rss.xml", Atom: t.URL + "atom.xml",
+	}
+
+	// The notices, and where each finding sits in its notice.
+	index := map[*notice.Notice]int{}
+	seenReg := map[string]bool{}
+	for i, n := range ns {
+		index[n] = i
+		np := noticePage(n, dataPaths[n])
+		t.Notices = append(t.Notices, np)
+		for _, reg := range n.Regulations {
+			if !seenReg[reg] {
+				seenReg[reg] = true
+				t.Regulations = append(t.Regulations, reg)
+			}
+		}
+	}
+
+	// Inspections, in order of start, described by their latest notice.
+	insp := map[string]*InspectionRef{}
+	for _, n := range ns {
+		id := n.Inspection.ID()
+		ir, ok := insp[id]
+		if !ok {
+			ir = &InspectionRef{ID: id}
+			insp[id] = ir
+			t.Inspections = append(t.Inspections, ir)
+		}
+		ir.Inspection = n.Inspection // later notices win
+		ir.Counts.Notices++
+	}
+	sort.SliceStable(t.Inspections, func(i, j int) bool { return t.Inspections[i].ID < t.Inspections[j].ID })
+	for _, ir := range t.Inspections {
+		ir.StartText, ir.EndText, ir.FeedbackText = dateText(ir.Start), dateText(ir.End), dateText(ir.Feedback)
+		ir.Timeline = timeline(ir, ns)
+	}
+
+	// Findings in their current state.
+	byID := map[string]*FindingState{}
+	for _, cf := range cur {
+		n := cf.Notice
+		f := cf.Finding
+		fs := &FindingState{
+			ID:          cf.ID,
+			URL:         permalink.Finding(r, n.Inspection, f.Number),
+			Number:      f.Number,
+			Inspection:  n.Inspection.ID(),
+			PageTitle:   fmt.Sprintf("（%d）%s", f.Number, f.Title),
+			N:           index[n],
+			J:           findingIndex(n, f),
+			Status:      f.Status,
+			StatusLabel: f.Status.Label(),
+		}
+		var versions []*notice.Finding
+		for _, ev := range cf.History {
+			fs.History = append(fs.History, HistoryEvent{
+				Signed:      ev.Notice.Signed,
+				SignedText:  dateText(ev.Notice.Signed),
+				Notice:      ev.Notice.Title,
+				URL:         permalink.Notice(ev.Notice) + "#" + anchor(f.Number),
+				Status:      ev.Status,
+				StatusLabel: ev.Status.Label(),
+				StatusText:  ev.StatusText,
+			})
+			versions = append(versions, numbered(ev.Notice, f.Number))
+		}
+		fs.Merged, fs.Fill = merge(versions)
+		byID[cf.ID] = fs
+		t.Findings = append(t.Findings, fs)
+		t.Counts.count(f.Status)
+		insp[fs.Inspection].Counts.count(f.Status)
+		for _, a := range fs.Merged.Amounts {
+			t.Amounts = append(t.Amounts, AmountRef{Number: f.Number, Title: f.Title, URL: fs.URL, Text: a.Text, Yuan: groupDigits(a.Yuan)})
+			t.Counts.Yuan += a.Yuan
+		}
+	}
+	for _, ir := range t.Inspections {
+		ir.Categories = categorize(len(t.Findings), func(i int) *notice.Finding {
+			fs := t.Findings[i]
+			if fs.Inspection != ir.ID {
+				return nil
+			}
+			return &fs.Merged
+		})
+		ir.Counts.finish()
+	}
+
+	// Outstanding items: the latest notice listing an item for a finding
+	// of an inspection wins.
+	type key struct {
+		insp    string
+		finding int
+	}
+	items := map[key]*OutstandingRef{}
+	var order []key
+	for _, n := range ns {
+		for _, o := range n.Outstanding {
+			k := key{n.Inspection.ID(), o.Finding}
+			if _, ok := items[k]; !ok {
+				order = append(order, k)
+			}
+			items[k] = &OutstandingRef{
+				Outstanding:  o,
+				Inspection:   k.insp,
+				Notice:       n.Title,
+				NoticeURL:    permalink.Notice(n),
+				SignedText:   dateText(n.Signed),
+				FindingURL:   permalink.Finding(r, n.Inspection, o.Finding),
+				DeadlineDate: dateText(o.Deadline),
+				signed:       n.Signed,
+			}
+		}
+	}
+	sort.SliceStable(order, func(i, j int) bool {
+		if order[i].insp != order[j].insp {
+			return order[i].insp < order[j].insp
+		}
+		return order[i].finding < order[j].finding
+	})
+	for _, k := range order {
+		o := items[k]
+		id := notice.FindingID(r, notice.Inspection{Start: notice.Date(k.insp)}, k.finding)
+		if fs := byID[id]; fs != nil {
+			src := ns[fs.N].Findings[fs.J]
+			o.FindingTitle = src.Title
+			o.Status, o.StatusLabel = fs.Status, fs.StatusLabel
+			for _, ev := range fs.History {
+				if ev.Signed > o.signed && ev.Status == notice.StatusDone {
+					o.Resolved, o.ResolvedBy = true, ev.SignedText
+					break
+				}
+			}
+			fs.Outstanding, fs.OutstandingNo = o, len(t.Outstanding)+1
+		}
+		o.Overdue = !o.Resolved && o.Outstanding.Deadline != "" && o.Outstanding.Deadline < today
+		if o.Overdue {
+			t.Counts.Overdue++
+		}
+		t.Outstanding = append(t.Outstanding, o)
+	}
+
+	// People handled: per inspection, the latest notice that reports any.
+	for _, ir := range t.Inspections {
+		for i := len(ns) - 1; i >= 0; i-- {
+			n := ns[i]
+			if n.Inspection.ID() == ir.ID && (n.Accountability.People > 0 || n.Accountability.Text != "") {
+				t.People = append(t.People, PeopleRef{
+					Inspection: ir.ID, Notice: n.Title, URL: permalink.Notice(n) + "#accountability",
+					SignedText: dateText(n.Signed), Accountability: n.Accountability,
+				})
+				t.Counts.People += n.Accountability.People
+				break
+			}
+		}
+	}
+
+	t.Counts.Townships = 1
+	t.Counts.Notices = len(ns)
+	t.Counts.finish()
+	t.Chart, t.ChartLabel = chart(t.Counts)
+
+	for i := len(ns) - 1; i >= 0; i-- {
+		t.Feed = append(t.Feed, noticeRef(ns[i], countsOf(ns[i])))
+	}
+	sortNewestFirst(t.Feed)
+	if len(t.Feed) > 0 {
+		t.FeedDate = t.Feed[0].FeedDate
+	}
+	return t
+}
+
+// countsOf counts the statuses one notice reports.
+func countsOf(n *notice.Notice) Counts {
+	var c Counts
+	for i := range n.Findings {
+		c.count(n.Findings[i].Status)
+	}
+	return c
+}
+
+func noticeRef(n *notice.Notice, c Counts) NoticeRef {
+	date := n.Published
+	if date == "" {
+		date = n.Signed
+	}
+	rss, atom := feedDates(date)
+	summary := fmt.Sprintf("通报%d个问题的整改情况：已整改%d个", c.Findings, c.Done)
+	if c.InProgress > 0 {
+		summary += fmt.Sprintf("，整改中%d个", c.InProgress)
+	}
+	if c.NotStarted > 0 {
+		summary += fmt.Sprintf("，未整改%d个", c.NotStarted)
+	}
+	summary += "。"
+	return NoticeRef{
+		Title:       n.Title,
+		URL:         permalink.Notice(n),
+		Township:    n.Region.Township,
+		TownshipURL: permalink.Township(n.Region),
+		Place:       place(n.Region),
+		Signed:      n.Signed,
+		SignedText:  dateText(n.Signed),
+		Date:        date,
+		DateText:    dateText(date),
+		FeedDate:    FeedDate{RSS: rss, Atom: atom},
+		Summary:     summary,
+	}
+}
+
+func anchor(number int) string { return fmt.Sprintf("f%d", number) }
+
+func findingIndex(n *notice.Notice, f *notice.Finding) int {
+	for j := range n.Findings {
+		if &n.Findings[j] == f {
+			return j
+		}
+	}
+	panic("site: finding is not in its notice")
+}
+
+// categorize groups the findings 0..n-1 (nil ones skipped) by category and
+// group, in order, starting a new heading whenever the number changes.
+func categorize(n int, at func(int) *notice.Finding) []*Category {
+	var out []*Category
+	var cat *Category
+	var grp *Group
+	for i := 0; i < n; i++ {
+		f := at(i)
+		if f == nil {
+			continue
+		}
+		if cat == nil || cat.No != f.CategoryNo || cat.Name != f.Category {
+			cat = &Category{No: f.CategoryNo, Numeral: chineseNumeral(f.CategoryNo), Name: f.Category}
+			out = append(out, cat)
+			grp = nil
+		}
+		if grp == nil || grp.No != f.GroupNo || grp.Name != f.Group {
+			grp = &Group{No: f.GroupNo, Name: f.Group}
+			cat.Groups = append(cat.Groups, grp)
+		}
+		grp.Items = append(grp.Items, i)
+	}
+	return out
+}
+
+// timeline is an inspection's dated steps, in date order.
+func timeline(ir *InspectionRef, ns []*notice.Notice) []Event {
+	var ev []Event
+	add := func(d notice.Date, label, title, url string) {
+		if d != "" {
+			ev = append(ev, Event{Date: d, DateText: dateText(d), Label: label, Title: title, URL: url})
+		}
+	}
+	add(ir.Start, "巡察组进驻", ir.Body, "")
+	add(ir.End, "巡察结束", "", "")
+	add(ir.Feedback, "反馈巡察意见", "", "")
+	for _, n := range ns {
+		if n.Inspection.ID() != ir.ID {
+			continue
+		}
+		add(n.Signed, "通报落款", n.Title, permalink.Notice(n))
+		if n.Published != "" && n.Published != n.Signed {
+			add(n.Published, "通报发布", n.Title, permalink.Notice(n))
+		}
+	}
+	sort.SliceStable(ev, func(i, j int) bool { return ev[i].Date < ev[j].Date })
+	return ev
+}
+
+// chart lays out the status bar: one segment per status with findings.
+func chart(c Counts) ([]Segment, string) {
+	var out []Segment
+	var labels []string
+	x := 0.0
+	for _, s := range []struct {
+		st notice.Status
+		n  int
+	}{{notice.StatusDone, c.Done}, {notice.StatusInProgress, c.InProgress}, {notice.StatusNotStarted, c.NotStarted}} {
+		labels = append(labels, fmt.Sprintf("%s%d个", s.st.Label(), s.n))
+		if s.n == 0 {
+			continue
+		}
+		w := float64(s.n) * 100 / float64(c.Findings)
+		out = append(out, Segment{
+			Status: s.st, Label: s.st.Label(), Count: s.n, Pct: percent(s.n, c.Findings),
+			X: fmt.Sprintf("%.2f", x), Width: fmt.Sprintf("%.2f", w),
+		})
+		x += w
+	}
+	return out, "问题整改状态：" + strings.Join(labels, "，")
+}
+
+// noticePage is the notice with what its page links to.
+func noticePage(n *notice.Notice, dataPath string) *NoticePage {
+	np := &NoticePage{
+		Notice:        n,
+		URL:           permalink.Notice(n),
+		SignedText:    dateText(n.Signed),
+		PublishedText: dateText(n.Published),
+		dataPath:      dataPath,
+	}
+	np.Path = contentPath(np.URL)
+	np.InspectionText = inspectionText(n.Inspection)
+	if n.Original != "" {
+		np.OriginalName = path.Base(strings.ReplaceAll(n.Original, "\\", "/"))
+		np.OriginalURL = np.URL + np.OriginalName
+	}
+	if dataPath != "" {
+		np.DataName = string(n.Signed) + ".toml"
+		np.DataURL = np.URL + np.DataName
+	}
+	for i := range n.Findings {
+		f := &n.Findings[i]
+		np.Findings = append(np.Findings, FindingText{
+			Number: f.Number, CategoryNo: f.CategoryNo, Numeral: chineseNumeral(f.CategoryNo),
+			Category: f.Category, GroupNo: f.GroupNo, Group: f.Group,
+			Title: f.Title, Problem: f.Problem,
+			Status: f.Status, StatusLabel: f.Status.Label(), StatusText: f.StatusText,
+			Amounts: amountTexts(f.Amounts), Parts: parts(*f),
+			Anchor: anchor(f.Number),
+			URL:    permalink.Finding(n.Region, n.Inspection, f.Number),
+		})
+	}
+	np.Categories = categorize(len(n.Findings), func(i int) *notice.Finding { return &n.Findings[i] })
+	for _, o := range n.Outstanding {
+		np.Outstanding = append(np.Outstanding, OutstandingText{
+			Outstanding: o,
+			FindingURL:  permalink.Finding(n.Region, n.Inspection, o.Finding),
+		})
+	}
+	return np
+}
+
+// parts is the rectification as its measures when they make up the whole
+// text (nothing before, between or after them), else as one paragraph: the
+// page must never drop a word.
+func parts(f notice.Finding) []string {
+	if f.Rectification == "" {
+		return []string{}
+	}
+	if len(f.Measures) > 1 && strings.Join(f.Measures, "") == f.Rectification {
+		return f.Measures
+	}
+	return []string{f.Rectification}
+}
+
+// regions builds the region tree and the province, city and county pages.
+func regions(ts []*Township) ([]*TreeNode, []*Region) {
+	var tree []*TreeNode
+	var pages []*Region
+	nodes := map[string]*TreeNode{}
+	regs := map[string]*Region{}
+	childLevel := []string{"", "市", "县（市、区）", "乡镇（街道）"}
+	for _, t := range ts {
+		r := t.Region
+		names := []string{r.Province, r.City, r.County}
+		parent := &tree
+		for depth := 1; depth <= 3; depth++ {
+			u := permalink.Region(r, depth)
+			n, ok := nodes[u]
+			if !ok {
+				n = &TreeNode{Name: names[depth-1], URL: u}
+				nodes[u] = n
+				*parent = append(*parent, n)
+				reg := &Region{
+					Key:        strings.Join(strings.Split(r.Path(), "/")[:depth], "/"),
+					URL:        u,
+					Path:       contentPath(u),
+					Level:      depth,
+					Name:       names[depth-1],
+					Breadcrumb: breadcrumb(r, depth),
+					ChildLevel: childLevel[depth],
+				}
+				regs[u] = reg
+				pages = append(pages, reg)
+			}
+			n.Counts.add(t.Counts)
+			parent = &n.Children
+		}
+		*parent = append(*parent, &TreeNode{Name: t.Name, URL: t.URL, Counts: t.Counts, Children: []*TreeNode{}})
+	}
+	for _, n := range nodes {
+		n.Counts.finish()
+	}
+	for _, reg := range pages {
+		reg.Counts = nodes[reg.URL].Counts
+		reg.Children = nodes[reg.URL].Children
+	}
+	return tree, pages
+}
+
+// inspectionText describes an inspection in a line: 县委巡察二组，2023年7月3日至2023年8月18日.
+func inspectionText(in notice.Inspection) string {
+	s := in.Body
+	if in.Start != "" {
+		if s != "" {
+			s += "，"
+		}
+		s += dateText(in.Start)
+		if in.End != "" {
+			s += "至" + dateText(in.End)
+		}
+	}
+	return s
+}
+
+func amountTexts(as []notice.Amount) []AmountText {
+	out := make([]AmountText, len(as))
+	for i, a := range as {
+		out[i] = AmountText{Text: a.Text, Yuan: groupDigits(a.Yuan)}
+	}
+	return out
+}
+
+// numbered is the finding with the number in the notice.
+func numbered(n *notice.Notice, number int) *notice.Finding {
+	for j := range n.Findings {
+		if n.Findings[j].Number == number {
+			return &n.Findings[j]
+		}
+	}
+	panic("site: the corpus's history names a finding its notice lacks")
+}
+
+// merge is the latest version of a finding (versions: oldest first) with
+// each text field it left empty taken from the latest earlier version that
+// has it, and those fields alone (nil when none).
+func merge(versions []*notice.Finding) (notice.Finding, *FillText) {
+	last := len(versions) - 1
+	m := *versions[last]
+	var fill FillText
+	filled := false
+	for i := last - 1; i >= 0; i-- {
+		v := versions[i]
+		if m.Category == "" && v.Category != "" {
+			m.CategoryNo, m.Category = v.CategoryNo, v.Category
+			fill.CategoryNo, fill.Numeral, fill.Category = v.CategoryNo, chineseNumeral(v.CategoryNo), v.Category
+			filled = true
+		}
+		if m.Group == "" && v.Group != "" {
+			m.GroupNo, m.Group = v.GroupNo, v.Group
+			fill.GroupNo, fill.Group = v.GroupNo, v.Group
+			filled = true
+		}
+		if m.Problem == "" && v.Problem != "" {
+			m.Problem, fill.Problem, filled = v.Problem, v.Problem, true
+		}
+		if m.Rectification == "" && v.Rectification != "" {
+			m.Rectification, m.Measures = v.Rectification, v.Measures
+			fill.Parts, filled = parts(*v), true
+		}
+		if len(m.Amounts) == 0 && len(v.Amounts) > 0 {
+			m.Amounts, fill.Amounts, filled = v.Amounts, amountTexts(v.Amounts), true
+		}
+	}
+	if !filled {
+		return m, nil
+	}
+	return m, &fill
+}
