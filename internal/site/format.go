@@ -42,46 +42,6 @@ func dateText(d notice.Date) string {
 	return fmt.Sprintf("%d年%d月%d日", t.Year(), int(t.Month()), t.Day())
 }
 
-// yuanText writes a sum in yuan exactly, in the unit a reader expects:
-// 2340 → 2340元, 38500 → 3.85万元, 500000000 → 5亿元.
-func yuanText(y int64) string {
-	switch {
-	case y >= 100_000_000:
-		return decimal(y, 100_000_000) + "亿元"
-	case y >= 10_000:
-		return decimal(y, 10_000) + "万元"
-	}
-	return strconv.FormatInt(y, 10) + "元"
-}
-
-// yuanShort is yuanText rounded to two decimals of its unit, marked 约
-// when rounded: 555173445 → 约5.55亿元, 38500 → 3.85万元.
-func yuanShort(y int64) string {
-	unit, name := int64(1), "元"
-	switch {
-	case y >= 100_000_000:
-		unit, name = 100_000_000, "亿元"
-	case y >= 10_000:
-		unit, name = 10_000, "万元"
-	}
-	if unit == 1 || (y*100)%unit == 0 {
-		return yuanText(y)
-	}
-	hundredths := (y*100 + unit/2) / unit
-	return "约" + decimal(hundredths, 100) + name
-}
-
-// decimal is y/unit written exactly, without trailing zeros.
-func decimal(y, unit int64) string {
-	s := strconv.FormatInt(y/unit, 10)
-	if r := y % unit; r != 0 {
-		digits := len(strconv.FormatInt(unit, 10)) - 1
-		frac := fmt.Sprintf("%0*d", digits, r)
-		s += "." + strings.TrimRight(frac, "0")
-	}
-	return s
-}
-
 // groupDigits writes n with thousands separators: 1234567 → 1,234,567.
 func groupDigits(n int64) string {
 	s := strconv.FormatInt(n, 10)

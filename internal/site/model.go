@@ -65,12 +65,9 @@ type Counts struct {
 	Done       int    `json:"done"`
 	InProgress int    `json:"in_progress"`
 	NotStarted int    `json:"not_started"`
-	DonePct    string `json:"done_pct"`   // 94.9%
-	Overdue    int    `json:"overdue"`    // outstanding items past their deadline
-	Yuan       int64  `json:"-"`          // sum of the amounts named in current findings
-	YuanText   string `json:"yuan_text"`  // 约5.55亿元: for headlines
-	YuanExact  string `json:"yuan_exact"` // 555,173,445元
-	People     int    `json:"people"`     // people handled (问责)
+	DonePct    string `json:"done_pct"` // 94.9%
+	Overdue    int    `json:"overdue"`  // outstanding items past their deadline
+	People     int    `json:"people"`   // people handled (问责)
 }
 
 func (c *Counts) add(o Counts) {
@@ -81,14 +78,11 @@ func (c *Counts) add(o Counts) {
 	c.InProgress += o.InProgress
 	c.NotStarted += o.NotStarted
 	c.Overdue += o.Overdue
-	c.Yuan += o.Yuan
 	c.People += o.People
 }
 
 func (c *Counts) finish() {
 	c.DonePct = percent(c.Done, c.Findings)
-	c.YuanText = yuanShort(c.Yuan)
-	c.YuanExact = groupDigits(c.Yuan) + "元"
 }
 
 func (c *Counts) count(s notice.Status) {
@@ -545,7 +539,6 @@ func deriveTownship(ns []*notice.Notice, cur []notice.CurrentFinding, today noti
 		insp[fs.Inspection].Counts.count(f.Status)
 		for _, a := range fs.Merged.Amounts {
 			t.Amounts = append(t.Amounts, AmountRef{Number: f.Number, Title: f.Title, URL: fs.URL, Text: a.Text, Yuan: groupDigits(a.Yuan)})
-			t.Counts.Yuan += a.Yuan
 		}
 	}
 	for _, ir := range t.Inspections {
