@@ -1,13 +1,149 @@
 // Package httpapi serves GET /api/search over the prebuilt Bleve index.
+//
+//	GET /api/search?q=偷工减料&status=done&township=郊尾镇&year=2024&from=0&size=10&facets=1&highlight=1
+//
+// q is in Bleve's query-string syntax (words, "phrases", +must, -not,
+// field:value, boosts ^2 …) over the notices' text. Filters, each
+// repeatable (values of one filter are alternatives): province, city,
+// county, township (a name, or a slug path such as
+// fujian/putian/xianyou/jiaowei), region (a slug path prefix), status
+// (done, in_progress, not_started), category, year, notice (a notice's
+// permalink). The answer is JSON (see search.Result); bad input gets a 400
+// with {"error": "…"}, a request over its time limit a 503.
 package httpapi
 
 import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
 	"io"
 	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/gongshi/gongshi/internal/search"
 )
+
+// Timeout bounds one request's search.
+var Timeout = 5 * time.Second
 
 // New opens the index built into siteDir read-only and returns the API
 // handler (mounted at /api/) and the closer of the index.
 func New(siteDir string) (http.Handler, io.Closer, error) {
-	return http.NotFoundHandler(), io.NopCloser(nil), nil
+	x, err := search.Open(siteDir)
+	if err != nil {
+		return nil, nil, err
+	}
+	return &handler{x: x, timeout: Timeout}, x, nil
+}
+
+type handler struct {
+	x       *search.Index
+	timeout time.Duration
+}
+
+func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.URL.Path != "/api/search" {
+		writeError(w, http.StatusNotFound, "no such API: "+r.URL.Path+" (there is /api/search)")
+		return
+	}
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		w.Header().Set("Allow", "GET, HEAD")
+		writeError(w, http.StatusMethodNotAllowed, "use GET")
+		return
+	}
+	req, err := parseRequest(r)
+	if err != nil {
+		writeError(w, http.StatusBadRequest, err.Error())
+		return
+	}
+	ctx, cancel := context.WithTimeout(r.Context(), h.timeout)
+	defer cancel()
+	res, err := h.x.Search(ctx, req)
+	if err != nil {
+		var bad *search.BadRequest
+		switch {
+		case errors.As(err, &bad):
+			writeError(w, http.StatusBadRequest, bad.Msg)
+		case errors.Is(err, context.DeadlineExceeded):
+			writeError(w, http.StatusServiceUnavailable, fmt.Sprintf("the search took longer than %s: narrow the query", h.timeout))
+		case errors.Is(err, context.Canceled):
+			// the client went away
+		default:
+			writeError(w, http.StatusInternalServerError, err.Error())
+		}
+		return
+	}
+	writeJSON(w, http.StatusOK, res)
+}
+
+// parseRequest reads the query parameters.
+func parseRequest(r *http.Request) (search.Request, error) {
+	v := r.URL.Query()
+	req := search.Request{
+		Query: v.Get("q"),
+		Filters: search.Filters{
+			Province: v["province"], City: v["city"], County: v["county"], Township: v["township"],
+			Region: v["region"], Status: v["status"], Category: v["category"], Year: v["year"],
+			Notice: v["notice"],
+		},
+	}
+	var err error
+	if req.From, err = intParam(v.Get("from"), "from"); err != nil {
+		return req, err
+	}
+	if req.Size, err = intParam(v.Get("size"), "size"); err != nil {
+		return req, err
+	}
+	if v.Get("size") != "" && req.Size == 0 {
+		return req, fmt.Errorf("size 0: between 1 and %d", search.MaxSize)
+	}
+	if req.Facets, err = boolParam(v.Get("facets"), "facets"); err != nil {
+		return req, err
+	}
+	if req.Highlight, err = boolParam(v.Get("highlight"), "highlight"); err != nil {
+		return req, err
+	}
+	return req, req.Validate()
+}
+
+func intParam(s, name string) (int, error) {
+	if s == "" {
+		return 0, nil
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		return 0, fmt.Errorf("%s=%q is not a whole number", name, s)
+	}
+	return n, nil
+}
+
+func boolParam(s, name string) (bool, error) {
+	switch strings.ToLower(s) {
+	case "", "0", "false", "no":
+		return false, nil
+	case "1", "true", "yes":
+		return true, nil
+	}
+	return false, fmt.Errorf("%s=%q: use 1 or 0", name, s)
+}
+
+func writeJSON(w http.ResponseWriter, code int, v any) {
+	b, err := json.Marshal(v) // escapes <, > and & as \u003c …
+	if err != nil {
+		code, b = http.StatusInternalServerError, []byte(`{"error":"encoding the answer failed"}`)
+	}
+	h := w.Header()
+	h.Set("Content-Type", "application/json; charset=utf-8")
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Cache-Control", "no-store")
+	w.WriteHeader(code)
+	w.Write(b)
+	w.Write([]byte("\n"))
+}
+
+func writeError(w http.ResponseWriter, code int, msg string) {
+	writeJSON(w, code, map[string]string{"error": msg})
 }

@@ -1,22 +1,87 @@
 // Package search owns the Bleve index of every notice and its static form
 // for the browser.
+//
+// BuildSite writes both into the built site's search/ folder: the Bleve
+// index (bleve/, opened read-only by `gongshi serve` and `gongshi search`)
+// and, exported from it through Bleve's index reader, the static index the
+// browser's search.js reads (meta.json, t/, p/, d/; see export.go). Open
+// queries the Bleve index the way the browser queries the static one.
 package search
 
 import (
 	"context"
-	"errors"
+	"fmt"
 	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"time"
 
 	"github.com/gongshi/gongshi/internal/notice"
 )
 
 // Stats describes a built index.
 type Stats struct {
-	Documents int
+	Documents int           // indexed documents (findings and notice sections)
+	Terms     int           // distinct terms of the text field
+	Shards    int           // term dictionary shards of the static index
+	Chunks    int           // display data files
+	Bytes     int64         // bytes of the static index (without the Bleve index)
+	Index     time.Duration // building the Bleve index
+	Export    time.Duration // exporting the static index
 }
 
+// Dir is the search folder of a site folder.
+func Dir(siteDir string) string { return filepath.Join(siteDir, "search") }
+
 // BuildSite builds the Bleve index over the corpus and the static browser
-// index, both under siteDir/search/.
+// index, both under siteDir/search/. Files already there (search.js and
+// the search page, copied by Hugo) are kept; the index folders are
+// replaced.
 func BuildSite(ctx context.Context, c *notice.Corpus, siteDir string, log io.Writer) (Stats, error) {
-	return Stats{}, errors.New("search: not built yet")
+	var st Stats
+	if log == nil {
+		log = io.Discard
+	}
+	dir := Dir(siteDir)
+	for _, sub := range []string{IndexDir, "t", "p", "d", "meta.json"} {
+		if err := os.RemoveAll(filepath.Join(dir, sub)); err != nil {
+			return st, err
+		}
+	}
+	docs := Docs(c)
+	st.Documents = len(docs)
+
+	t0 := time.Now()
+	ex := startExport(docs, dir) // the display files, while the index is built
+	if err := buildIndex(ctx, docs, filepath.Join(dir, IndexDir), buildTime()); err != nil {
+		ex.wait()
+		return st, fmt.Errorf("bleve index: %w", err)
+	}
+	st.Index = time.Since(t0)
+	fmt.Fprintf(log, "%-9s bleve index of %d documents (%s, %.0f documents/s)\n", "search",
+		len(docs), st.Index.Round(time.Millisecond), float64(len(docs))/st.Index.Seconds())
+
+	t0 = time.Now()
+	es, err := ex.finish(ctx, filepath.Join(dir, IndexDir))
+	if err != nil {
+		return st, fmt.Errorf("static index: %w", err)
+	}
+	st.Export = time.Since(t0)
+	st.Terms, st.Shards, st.Chunks, st.Bytes = es.Terms, es.Shards, es.Chunks, es.Bytes
+	fmt.Fprintf(log, "%-9s static index: %d terms in %d shards (%d long postings apart), %d display files, %.1f MB (%s)\n",
+		"search", es.Terms, es.Shards, es.External, es.Chunks, float64(es.Bytes)/1e6, st.Export.Round(time.Millisecond))
+	return st, nil
+}
+
+// buildTime is the time stamp recorded in the Bleve index:
+// SOURCE_DATE_EPOCH when set, else the Unix epoch, so that two builds of the
+// same data give the same bytes.
+func buildTime() time.Time {
+	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
+		if n, err := strconv.ParseInt(s, 10, 64); err == nil {
+			return time.Unix(n, 0).UTC()
+		}
+	}
+	return time.Unix(0, 0).UTC()
 }

@@ -1,0 +1,204 @@
+package httpapi
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/gongshi/gongshi/internal/search"
+	"github.com/gongshi/gongshi/internal/search/searchtest"
+)
+
+var site string
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "gongshi-httpapi-")
+	if err != nil {
+		panic(err)
+	}
+	c, err := searchtest.Seed()
+	if err != nil {
+		panic(err)
+	}
+	if _, err := search.BuildSite(context.Background(), c, dir, nil); err != nil {
+		panic(err)
+	}
+	site = dir
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+func get(t *testing.T, h http.Handler, method, target string) (*httptest.ResponseRecorder, map[string]any) {
+	t.Helper()
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest(method, target, nil))
+	var body map[string]any
+	if method != http.MethodHead {
+		if err := json.Unmarshal(rec.Body.Bytes(), &body); err != nil {
+			t.Fatalf("%s %s: not JSON: %v\n%s", method, target, err, rec.Body.String())
+		}
+	}
+	return rec, body
+}
+
+func open(t *testing.T) http.Handler {
+	t.Helper()
+	h, c, err := New(site)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { c.Close() })
+	return h
+}
+
+func TestSearchFindsTheFindings(t *testing.T) {
+	h := open(t)
+	for _, tc := range []struct {
+		q    string
+		want []float64 // finding numbers at the top, in order
+	}{
+		{"偷工减料", []float64{30}},
+		{"回填土", []float64{21}},
+		{"陵园", []float64{28, 29}},
+		{`"3.85万元"`, []float64{21}},
+	} {
+		rec, body := get(t, h, "GET", "/api/search?highlight=1&facets=1&q="+url.QueryEscape(tc.q))
+		if rec.Code != 200 {
+			t.Fatalf("%s: %d %v", tc.q, rec.Code, body)
+		}
+		if ct := rec.Header().Get("Content-Type"); ct != "application/json; charset=utf-8" {
+			t.Errorf("content type %q", ct)
+		}
+		hits := body["hits"].([]any)
+		if len(hits) < len(tc.want) {
+			t.Fatalf("%s: %d hits, want at least %d", tc.q, len(hits), len(tc.want))
+		}
+		for i, n := range tc.want {
+			hit := hits[i].(map[string]any)
+			if hit["number"] != n || hit["kind"] != "finding" {
+				t.Errorf("%s: hit %d is %v %v, want finding %v", tc.q, i, hit["kind"], hit["number"], n)
+			}
+			wantURL := "/fujian/putian/xianyou/jiaowei/findings/2023-07-03/" + strings.TrimSuffix(strings.TrimSuffix(jsonNum(n), ".0"), ".") + "/"
+			if hit["url"] != wantURL || hit["township"] != "郊尾镇" || hit["status"] != "done" {
+				t.Errorf("%s: hit %d: %v", tc.q, i, hit)
+			}
+			if !strings.Contains(hit["snippet"].(string), "<mark>") {
+				t.Errorf("%s: hit %d: no highlight in %q", tc.q, i, hit["snippet"])
+			}
+		}
+		facets := body["facets"].(map[string]any)
+		if st := facets["status"].([]any); len(st) == 0 {
+			t.Errorf("%s: no status facet", tc.q)
+		}
+	}
+}
+
+func jsonNum(f float64) string { b, _ := json.Marshal(f); return string(b) }
+
+func TestFilters(t *testing.T) {
+	h := open(t)
+	for _, tc := range []struct {
+		query string
+		check func(hit map[string]any) bool
+		min   int
+	}{
+		{"q=整改&status=in_progress&size=100", func(h map[string]any) bool { return h["status"] == "in_progress" }, 3},
+		{"q=整改&township=郊尾镇&size=100", func(h map[string]any) bool { return h["township"] == "郊尾镇" }, 50},
+		{"q=整改&township=fujian/putian/xianyou/jiaowei&year=2024&size=100", func(h map[string]any) bool { return h["signed"] == "2024-12-02" }, 50},
+		{"q=整改&county=仙游县&category=" + url.QueryEscape("聚焦基层党组织领导班子和干部队伍建设情况") + "&size=100",
+			func(h map[string]any) bool {
+				return h["category"] == "聚焦基层党组织领导班子和干部队伍建设情况"
+			}, 10},
+		{"q=整改&region=fujian/putian", func(h map[string]any) bool { return h["city"] == "莆田市" }, 10},
+	} {
+		rec, body := get(t, h, "GET", "/api/search?"+tc.query)
+		if rec.Code != 200 {
+			t.Fatalf("%s: %d %v", tc.query, rec.Code, body)
+		}
+		hits := body["hits"].([]any)
+		if len(hits) < tc.min {
+			t.Errorf("%s: %d hits, want at least %d", tc.query, len(hits), tc.min)
+		}
+		for _, hit := range hits {
+			if !tc.check(hit.(map[string]any)) {
+				t.Errorf("%s: hit %v", tc.query, hit)
+			}
+		}
+	}
+	// Filters that match nothing.
+	for _, q := range []string{"q=整改&township=样本镇0001", "q=整改&status=not_started", "q=整改&year=1999", "q=整改&region=fujian/putian/xianyou/jiaowe"} {
+		rec, body := get(t, h, "GET", "/api/search?"+q)
+		if rec.Code != 200 || body["total"].(float64) != 0 {
+			t.Errorf("%s: %d %v", q, rec.Code, body["total"])
+		}
+	}
+}
+
+func TestBadRequests(t *testing.T) {
+	h := open(t)
+	for _, tc := range []struct {
+		method, target string
+		code           int
+		msg            string
+	}{
+		{"GET", "/api/search", 400, "empty query"},
+		{"GET", "/api/search?q=", 400, "empty query"},
+		{"GET", "/api/search?q=%20%20", 400, "empty query"},
+		{"GET", "/api/search?q=" + strings.Repeat("整", 1001), 400, "1001 characters"},
+		{"GET", "/api/search?q=整改&size=101", 400, "size 101"},
+		{"GET", "/api/search?q=整改&size=0", 400, "size 0"},
+		{"GET", "/api/search?q=整改&size=-1", 400, "size -1"},
+		{"GET", "/api/search?q=整改&size=ten", 400, "not a whole number"},
+		{"GET", "/api/search?q=整改&from=-5", 400, "from -5"},
+		{"GET", "/api/search?q=整改&facets=maybe", 400, "facets"},
+		{"GET", "/api/search?q=整改&status=fixed", 400, "status"},
+		{"GET", "/api/search?q=" + url.QueryEscape(`"unterminated`), 400, "query syntax"},
+		{"GET", "/api/search?q=%2B", 400, "query syntax"},
+		{"GET", "/api/search?q=" + url.QueryEscape("a^x"), 400, "query syntax"},
+		{"GET", "/api/search?q=" + url.QueryEscape("title:"), 400, "query syntax"},
+		{"GET", "/api/search?q=" + url.QueryEscape("/[/"), 400, "query"},
+		{"POST", "/api/search?q=整改", 405, "GET"},
+		{"GET", "/api/other", 404, "/api/search"},
+		{"GET", "/api/search/../../etc/passwd", 404, "no such API"},
+	} {
+		rec, body := get(t, h, tc.method, tc.target)
+		if rec.Code != tc.code {
+			t.Errorf("%s %.60s: %d, want %d (%v)", tc.method, tc.target, rec.Code, tc.code, body)
+			continue
+		}
+		if msg, _ := body["error"].(string); !strings.Contains(msg, tc.msg) {
+			t.Errorf("%s %.60s: error %q, want it to mention %q", tc.method, tc.target, msg, tc.msg)
+		}
+	}
+	// The longest query allowed is fine.
+	rec, body := get(t, h, "GET", "/api/search?q="+strings.Repeat("整", 1000))
+	if rec.Code != 200 {
+		t.Errorf("1000 characters: %d %v", rec.Code, body)
+	}
+}
+
+func TestTimeout(t *testing.T) {
+	h, c, err := New(site)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	h.(*handler).timeout = time.Nanosecond
+	rec, body := get(t, h, "GET", "/api/search?q=整改")
+	if rec.Code != http.StatusServiceUnavailable || !strings.Contains(body["error"].(string), "longer than") {
+		t.Errorf("%d %v", rec.Code, body)
+	}
+}
+
+func TestNoIndex(t *testing.T) {
+	if _, _, err := New(t.TempDir()); err == nil || !strings.Contains(err.Error(), "gongshi build") {
+		t.Errorf("opening a folder without an index: %v", err)
+	}
+}

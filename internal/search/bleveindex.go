@@ -1,0 +1,373 @@
+package search
+
+import (
+	"context"
+	"encoding/binary"
+	"fmt"
+	"hash/crc32"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"sync"
+	"time"
+
+	"github.com/RoaringBitmap/roaring/v2"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
+	"github.com/blevesearch/bleve/v2/document"
+	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/blevesearch/bleve/v2/util"
+	index "github.com/blevesearch/bleve_index_api"
+	segment "github.com/blevesearch/scorch_segment_api/v2"
+	zap "github.com/blevesearch/zapx/v17"
+	"github.com/gongshi/gongshi/internal/notice"
+	"github.com/gongshi/gongshi/internal/permalink"
+)
+
+// IndexDir is the Bleve index's folder under the site's search folder.
+const IndexDir = "bleve"
+
+// segmentDocs is how many documents go into one zap segment before the
+// segments are merged into one.
+var segmentDocs = 4096
+
+var zapPlugin = &zap.ZapPlugin{}
+
+var debugTimes = os.Getenv("GONGSHI_SEARCH_TIMES") != ""
+
+// buildIndex writes a Bleve index (scorch, one zap segment) of docs into
+// dir, which must not exist.
+//
+// It does what Bleve's offline builder (bleve.NewBuilder) does, with two
+// differences that matter here: documents are analysed in parallel, and
+// they keep their order (the builder batches them in a map, so document
+// numbers — which break ties between equal scores — would come out in a
+// random order, and two builds of the same data would differ). The result
+// is byte-for-byte the same for the same documents, and Bleve opens it like
+// any index it wrote itself.
+func buildIndex(ctx context.Context, docs []Doc, dir string, when time.Time) error {
+	m := NewMapping()
+	mappingJSON, err := util.MarshalJSON(m)
+	if err != nil {
+		return err
+	}
+	store := filepath.Join(dir, "store")
+	tmp := filepath.Join(dir, "tmp")
+	if err := os.MkdirAll(tmp, 0o755); err != nil {
+		return err
+	}
+	if err := os.MkdirAll(store, 0o755); err != nil {
+		return err
+	}
+
+	t0 := time.Now()
+	nseg := (len(docs) + segmentDocs - 1) / segmentDocs
+	paths := make([]string, nseg)
+	errs := make([]error, nseg)
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for s := range next {
+				lo, hi := s*segmentDocs, min((s+1)*segmentDocs, len(docs))
+				paths[s] = filepath.Join(tmp, fmt.Sprintf("%06d.zap", s))
+				errs[s] = buildSegment(m, docs[lo:hi], paths[s])
+			}
+		}()
+	}
+feed:
+	for s := 0; s < nseg; s++ {
+		select {
+		case next <- s:
+		case <-ctx.Done():
+			break feed
+		}
+	}
+	close(next)
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+
+	if debugTimes {
+		fmt.Fprintf(os.Stderr, "search: %d segments built (%s)\n", nseg, time.Since(t0).Round(time.Millisecond))
+	}
+	t0 = time.Now()
+	final := filepath.Join(store, zapFileName(1))
+	if nseg == 0 {
+		seg, _, err := zapPlugin.New(nil)
+		if err != nil {
+			return err
+		}
+		if err := seg.(segment.UnpersistedSegment).Persist(final); err != nil {
+			return err
+		}
+		_ = seg.Close()
+	} else if nseg == 1 {
+		if err := os.Rename(paths[0], final); err != nil {
+			return err
+		}
+	} else if err := mergeSegments(paths, final); err != nil {
+		return err
+	}
+	if debugTimes {
+		fmt.Fprintf(os.Stderr, "search: merged (%s)\n", time.Since(t0).Round(time.Millisecond))
+	}
+	if err := canonicalSegment(final); err != nil {
+		return err
+	}
+	if err := os.RemoveAll(tmp); err != nil {
+		return err
+	}
+	if err := writeRootBolt(store, mappingJSON, []string{filepath.Base(final)}, when); err != nil {
+		return err
+	}
+	meta := []byte(`{"storage":"scorch","index_type":"scorch"}`)
+	return os.WriteFile(filepath.Join(dir, "index_meta.json"), meta, 0o644)
+}
+
+// buildSegment analyses docs and writes them as one zap segment.
+func buildSegment(m *mapping.IndexMappingImpl, docs []Doc, path string) error {
+	text := m.DefaultMapping.Properties[FieldText].Fields[0]
+	kwOpts := m.DefaultMapping.Properties[FieldKind].Fields[0].Options()
+	kwAnalyzer := m.AnalyzerNamed(keywordAnalyzer)
+	out := make([]index.Document, len(docs))
+	for i := range docs {
+		d := &docs[i]
+		doc := document.NewDocument(d.ID)
+		doc.AddField(newTextField(FieldText, d.Text, text.Options()))
+		for _, kv := range d.keywords() {
+			if kv[1] != "" {
+				doc.AddField(document.NewTextFieldCustom(kv[0], nil, []byte(kv[1]), kwOpts, kwAnalyzer))
+			}
+		}
+		doc.SetIndexed()
+		doc.AddIDField()
+		doc.VisitFields(func(f index.Field) {
+			if f.Options().IsIndexed() {
+				f.Analyze()
+			}
+		})
+		out[i] = doc
+	}
+	seg, _, err := zapPlugin.New(out)
+	if err != nil {
+		return fmt.Errorf("search: building a segment: %w", err)
+	}
+	defer seg.Close()
+	return seg.(segment.UnpersistedSegment).Persist(path)
+}
+
+const keywordAnalyzer = keyword.Name
+
+// keywords are the document's keyword field values, in KeywordFields order.
+func (d *Doc) keywords() [][2]string {
+	r := d.Notice.Region
+	return [][2]string{
+		{FieldProvince, r.Province}, {FieldCity, r.City}, {FieldCounty, r.County},
+		{FieldTownship, r.Township}, {FieldPlace, r.Path()},
+		{FieldStatus, string(d.Status)}, {FieldCategory, d.Category},
+		{FieldYear, d.Year()}, {FieldNotice, noticeKey(d.Notice)}, {FieldKind, d.Kind},
+	}
+}
+
+func mergeSegments(paths []string, out string) error {
+	segs := make([]segment.Segment, 0, len(paths))
+	defer func() {
+		for _, s := range segs {
+			_ = s.Close()
+		}
+	}()
+	for _, p := range paths {
+		s, err := zapPlugin.Open(p)
+		if err != nil {
+			return err
+		}
+		segs = append(segs, s)
+	}
+	drops := make([]*roaring.Bitmap, len(segs))
+	if _, _, err := zapPlugin.Merge(segs, drops, out, nil, nil); err != nil {
+		return fmt.Errorf("search: merging segments: %w", err)
+	}
+	return nil
+}
+
+func zapFileName(id uint64) string { return fmt.Sprintf("%012x.zap", id) }
+
+// writeRootBolt writes scorch's root.bolt for one snapshot of the given
+// segments, as scorch's persister (prepareBoltSnapshot) writes it, with a
+// fixed time stamp so that the file is reproducible.
+func writeRootBolt(store string, mappingJSON []byte, segFiles []string, when time.Time) error {
+	db, err := util.OpenBolt(filepath.Join(store, "root.bolt"), 0o600, nil)
+	if err != nil {
+		return err
+	}
+	tx, err := db.Begin(true)
+	if err != nil {
+		_ = db.Close()
+		return err
+	}
+	w, err := util.NewFileWriter([]byte(filepath.Join(store, "root.bolt")))
+	if err != nil {
+		_ = db.Close()
+		return err
+	}
+	err = func() error {
+		snaps, err := tx.CreateBucketIfNotExists(util.BoltSnapshotsBucket)
+		if err != nil {
+			return err
+		}
+		epoch := uint64(len(segFiles) + 1)
+		snap, err := snaps.CreateBucketIfNotExists(uvarintAscending(epoch))
+		if err != nil {
+			return err
+		}
+		meta, err := snap.CreateBucketIfNotExists(util.BoltMetaDataKey)
+		if err != nil {
+			return err
+		}
+		if err := meta.Put(util.BoltMetaDataSegmentTypeKey, []byte(zapPlugin.Type()), w); err != nil {
+			return err
+		}
+		ver := make([]byte, binary.MaxVarintLen32)
+		binary.BigEndian.PutUint32(ver, zapPlugin.Version())
+		if err := meta.Put(util.BoltMetaDataSegmentVersionKey, ver, w); err != nil {
+			return err
+		}
+		if err := meta.Put(util.BoltMetaDataFileWriterIDKey, []byte(w.Id()), w); err != nil {
+			return err
+		}
+		ts, err := when.UTC().MarshalText()
+		if err != nil {
+			return err
+		}
+		if err := meta.Put(util.BoltMetaDataTimeStamp, ts, w); err != nil {
+			return err
+		}
+		internal, err := snap.CreateBucketIfNotExists(util.BoltInternalKey)
+		if err != nil {
+			return err
+		}
+		if err := internal.Put(util.MappingInternalKey, mappingJSON, w); err != nil {
+			return err
+		}
+		for i, f := range segFiles {
+			b, err := snap.CreateBucketIfNotExists(uvarintAscending(uint64(i + 1)))
+			if err != nil {
+				return err
+			}
+			if err := b.Put(util.BoltPathKey, []byte(f), w); err != nil {
+				return err
+			}
+		}
+		return nil
+	}()
+	if err != nil {
+		_ = tx.Rollback()
+		_ = db.Close()
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		_ = db.Close()
+		return err
+	}
+	return db.Close()
+}
+
+// uvarintAscending is scorch's order-preserving encoding of bucket keys
+// (encodeUvarintAscending), for the small values used here.
+func uvarintAscending(v uint64) []byte {
+	const intZero, intSmall, intMax = 136, 109, 0xfd
+	switch {
+	case v <= intSmall:
+		return []byte{intZero + byte(v)}
+	case v <= 0xff:
+		return []byte{intMax - 7, byte(v)}
+	case v <= 0xffff:
+		return []byte{intMax - 6, byte(v >> 8), byte(v)}
+	}
+	b := make([]byte, 9)
+	b[0] = intMax
+	binary.BigEndian.PutUint64(b[1:], v)
+	return b
+}
+
+// noticeKey is the facet value of a notice: its permalink.
+func noticeKey(n *notice.Notice) string { return permalink.Notice(n) }
+
+// canonicalSegment makes a zap v17 file reproducible. zap writes, for each
+// field, the (section type, address) pairs of its sections in the order of a
+// Go map, so two writes of the same documents differ in those bytes (and in
+// the checksum). The pairs have a fixed size and readers look sections up by
+// type, so sorting them by type in place changes nothing else; the CRC-32 at
+// the end is then recomputed.
+func canonicalSegment(path string) error {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	// Footer, from the end: crc u32, version u32, chunk mode u32, sections
+	// index offset u64, stored index offset u64, doc count u64, writer id
+	// length u32 (preceded by the id).
+	const tail = 4 + 4 + 4 + 8 + 8 + 8 + 4
+	if len(b) < tail {
+		return fmt.Errorf("%s: too short for a zap segment", path)
+	}
+	if got, want := crc32.ChecksumIEEE(b[:len(b)-4]), binary.BigEndian.Uint32(b[len(b)-4:]); got != want {
+		return fmt.Errorf("%s: zap checksum %08x, computed %08x", path, want, got)
+	}
+	if v := binary.BigEndian.Uint32(b[len(b)-8:]); v != zap.Version {
+		return fmt.Errorf("%s: zap version %d, want %d", path, v, zap.Version)
+	}
+	sections := binary.BigEndian.Uint64(b[len(b)-20:])
+	bad := fmt.Errorf("%s: unexpected zap fields index", path)
+	if sections >= uint64(len(b)) {
+		return bad
+	}
+	nfields, n := binary.Uvarint(b[sections:])
+	if n <= 0 || sections+uint64(n)+8*nfields > uint64(len(b)) {
+		return bad
+	}
+	idx := b[sections+uint64(n):]
+	for f := uint64(0); f < nfields; f++ {
+		off := binary.BigEndian.Uint64(idx[8*f:])
+		if off >= uint64(len(b)) {
+			return bad
+		}
+		p := off
+		nameLen, n := binary.Uvarint(b[p:])
+		if n <= 0 {
+			return bad
+		}
+		p += uint64(n) + nameLen
+		if _, n = binary.Uvarint(b[p:]); n <= 0 { // options
+			return bad
+		}
+		p += uint64(n)
+		nsec, n := binary.Uvarint(b[p:])
+		if n <= 0 || p+uint64(n)+10*nsec > uint64(len(b)) {
+			return bad
+		}
+		p += uint64(n)
+		pairs := b[p : p+10*nsec]
+		sorted := make([][10]byte, nsec)
+		for i := range sorted {
+			copy(sorted[i][:], pairs[10*i:])
+		}
+		sort.Slice(sorted, func(i, j int) bool {
+			return binary.BigEndian.Uint16(sorted[i][:]) < binary.BigEndian.Uint16(sorted[j][:])
+		})
+		for i := range sorted {
+			copy(pairs[10*i:], sorted[i][:])
+		}
+	}
+	binary.BigEndian.PutUint32(b[len(b)-4:], crc32.ChecksumIEEE(b[:len(b)-4]))
+	return os.WriteFile(path, b, 0o644)
+}

@@ -1,0 +1,171 @@
+package search
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/gongshi/gongshi/internal/notice"
+	"github.com/gongshi/gongshi/internal/permalink"
+)
+
+// Kinds of indexed document: a finding in its current state, or one of a
+// notice's other sections.
+const (
+	KindFinding        = "finding"
+	KindOrganisation   = "organisation"
+	KindRegulations    = "regulations"
+	KindAccountability = "accountability"
+	KindOutstanding    = "outstanding"
+	KindNextPlan       = "next_plan"
+)
+
+// sectionKinds is the order of a notice's section documents.
+var sectionKinds = []string{KindOrganisation, KindRegulations, KindAccountability, KindOutstanding, KindNextPlan}
+
+// sectionAnchors are the ids of the sections on the notice page
+// (layouts/notice.html); the regulations are part of section 一.
+var sectionAnchors = map[string]string{
+	KindOrganisation:   "organisation",
+	KindRegulations:    "organisation",
+	KindAccountability: "accountability",
+	KindOutstanding:    "outstanding",
+	KindNextPlan:       "next-plan",
+}
+
+// sectionLabels name a section when the notice gave it no heading.
+var sectionLabels = map[string]string{
+	KindOrganisation:   "组织落实整改情况",
+	KindRegulations:    "建章立制",
+	KindAccountability: "问题处理情况",
+	KindOutstanding:    "需要进一步整改的事项",
+	KindNextPlan:       "下一步计划",
+}
+
+// Doc is one indexed document. Its Text is the one analysed field: the
+// words of the notice joined by newlines, unchanged.
+type Doc struct {
+	ID       string // a finding's notice.FindingID; a section's notice URL + "#" + kind
+	Kind     string
+	Number   int // the finding's number; 0 for a section
+	Title    string
+	Text     string
+	URL      string // permalink
+	Status   notice.Status
+	Category string
+	Notice   *notice.Notice // the notice the text comes from (a finding's latest)
+}
+
+// Docs lists the corpus's documents in index order: notice by notice (the
+// corpus order), each notice's findings whose current state it reports, by
+// number, then its sections. Documents of one notice are contiguous, which
+// the browser index relies on.
+func Docs(c *notice.Corpus) []Doc {
+	byNotice := map[*notice.Notice][]notice.CurrentFinding{}
+	for _, cf := range c.Current() {
+		byNotice[cf.Notice] = append(byNotice[cf.Notice], cf)
+	}
+	var out []Doc
+	for _, n := range c.Notices {
+		fs := byNotice[n]
+		sort.SliceStable(fs, func(i, j int) bool { return fs[i].Finding.Number < fs[j].Finding.Number })
+		for _, cf := range fs {
+			out = append(out, findingDoc(cf))
+		}
+		for _, k := range sectionKinds {
+			if d, ok := sectionDoc(n, k); ok {
+				out = append(out, d)
+			}
+		}
+	}
+	return out
+}
+
+func findingDoc(cf notice.CurrentFinding) Doc {
+	f, n := cf.Finding, cf.Notice
+	parts := []string{f.Title, f.Problem, f.StatusText, f.Rectification}
+	for _, m := range f.Measures {
+		// Measures are usually the rectification split at 一是/二是: index
+		// a measure only when its words are not already there.
+		if !strings.Contains(f.Rectification, m) {
+			parts = append(parts, m)
+		}
+	}
+	parts = append(parts, f.Group, f.Category)
+	return Doc{
+		ID:       cf.ID,
+		Kind:     KindFinding,
+		Number:   f.Number,
+		Title:    f.Title,
+		Text:     joinText(parts),
+		URL:      permalink.Finding(n.Region, n.Inspection, f.Number),
+		Status:   f.Status,
+		Category: f.Category,
+		Notice:   n,
+	}
+}
+
+func sectionDoc(n *notice.Notice, kind string) (Doc, bool) {
+	var heading string
+	var parts []string
+	switch kind {
+	case KindOrganisation:
+		heading = n.Headings.Organisation
+		parts = append([]string{n.Preamble, n.Organisation.Intro}, n.Organisation.Points...)
+	case KindRegulations:
+		parts = append(parts, n.Regulations...)
+	case KindAccountability:
+		heading = n.Headings.Accountability
+		parts = []string{n.Accountability.Text, n.Petitions.Text}
+	case KindOutstanding:
+		heading = n.Headings.Outstanding
+		for _, o := range n.Outstanding {
+			parts = append(parts, o.Heading, o.Problem, o.Progress, o.Reason, o.NextSteps, o.DeadlineText)
+		}
+	case KindNextPlan:
+		heading = n.Headings.NextPlan
+		parts = []string{n.NextPlan}
+	}
+	body := joinText(parts)
+	if body == "" {
+		return Doc{}, false
+	}
+	title := heading
+	if title == "" {
+		title = sectionLabels[kind]
+		if kind == KindRegulations {
+			title += "（" + strconv.Itoa(len(n.Regulations)) + "项制度）"
+		}
+	}
+	return Doc{
+		ID:     permalink.Notice(n) + "#" + kind,
+		Kind:   kind,
+		Title:  title,
+		Text:   joinText([]string{heading, body}),
+		URL:    permalink.Notice(n) + "#" + sectionAnchors[kind],
+		Notice: n,
+	}, true
+}
+
+// joinText joins the non-empty parts with newlines.
+func joinText(parts []string) string {
+	var b strings.Builder
+	for _, p := range parts {
+		if p == "" {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(p)
+	}
+	return b.String()
+}
+
+// Year is the facet value of a document's year: its notice's signed year.
+func (d *Doc) Year() string {
+	if y := d.Notice.Signed.Year(); y > 0 {
+		return strconv.Itoa(y)
+	}
+	return ""
+}

@@ -1,0 +1,479 @@
+package search
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/blevesearch/bleve/v2"
+	index "github.com/blevesearch/bleve_index_api"
+
+	"github.com/gongshi/gongshi/internal/notice"
+)
+
+// The static index for the browser, written beside the Bleve index under
+// the site's search/ folder:
+//
+//	meta.json      counts, the shard and chunk sizes, the facet
+//	               vocabularies (statuses, categories, places, notices);
+//	               fetched once, it is all a query needs besides its terms
+//	t/XX.bin       the term dictionary in 256 shards by FNV-1a hash of the
+//	               term: a query fetches only the shards of its terms, at
+//	               once with meta.json (the number is fixed, so the browser
+//	               needs no meta.json to find them)
+//	p/XX-N.bin     a term's postings when they are too long to sit in
+//	               its shard
+//	d/N.json       documents' display data (title, URL, kind, number,
+//	               text for snippets and phrase checks), a few documents
+//	               per file, fetched only for the results shown
+//
+// Everything a score needs comes out of the Bleve index through its index
+// reader: the document count, each term's document frequency and
+// postings (document, term frequency, field length — the norm is
+// 1/sqrt(length) as a float32, exactly as zap stores it). A posting also
+// carries the document's status and category codes, so that facet counts
+// and filters need nothing else.
+//
+// Shard format: the build's id (8 bytes: meta.json's "build" in hex; the
+// browser refetches a shard its cache kept from another build), then
+// unsigned LEB128 varints: number of terms, then per term:
+// byte length, UTF-8 bytes, document frequency, postings byte length (0:
+// the postings are in p/SHARD-K.bin, K = the how-manieth such term of the
+// shard), postings. Postings: per document, the gap to the previous
+// document number (the first: the number), attr*8 + min(tf, 7) (then tf-7
+// when tf ≥ 7), field length. attr = status code + 4 × category code.
+const exportVersion = 2
+
+// Shards is the number of term dictionary shards.
+const Shards = 256
+
+// Export tuning.
+var (
+	externalOver    = 1024  // postings longer than this get their own file
+	docsPerChunkMax = 32768 // display files, at most
+)
+
+// Meta is meta.json.
+type Meta struct {
+	Version    int        `json:"v"`
+	Build      string     `json:"build"`  // a hash of the documents: cache buster
+	Docs       uint64     `json:"docs"`   // Bleve's document count (idf)
+	Shards     int        `json:"shards"` // Shards
+	Chunk      int        `json:"chunk"`  // documents per d/N.json
+	Field      string     `json:"field"`
+	Statuses   []string   `json:"statuses"` // code 1… (0: none)
+	Labels     []string   `json:"labels"`   // their Chinese labels
+	Categories []string   `json:"categories"`
+	Counties   [][]string `json:"counties"` // [province, city, county, their slug path]
+	Towns      [][]any    `json:"towns"`    // [county index, township, slug]: path = county's path + "/" + slug
+	Notices    [][3]int   `json:"notices"`  // [town index, signed as 20241202, documents], in document order
+}
+
+// Chunk is one document of d/N.json.
+type Chunk struct {
+	Kind     string `json:"k"`
+	Number   int    `json:"n,omitempty"`
+	Status   int    `json:"s,omitempty"` // status code (meta.Statuses[s-1])
+	Category int    `json:"c,omitempty"` // category code (meta.Categories[c-1])
+	Title    string `json:"t"`
+	URL      string `json:"u"`
+	Text     string `json:"x"`
+}
+
+type termOut struct {
+	term     string
+	df       uint64
+	postings []byte
+}
+
+type exportStats struct {
+	Terms, Shards, External, Chunks int
+	Bytes                           int64
+}
+
+// exporter writes the static index of docs into dir. It starts with what
+// the documents alone give (the facet vocabularies and codes, the display
+// files, written in the background while the Bleve index is built:
+// creating tens of thousands of small files is the kernel's work, indexing
+// the program's), and finishes with what it reads from the Bleve index.
+type exporter struct {
+	docs       []Doc
+	dir        string
+	meta       Meta
+	attrs      []uint64
+	build      []byte
+	chunks     *writer
+	chunksDone chan error
+	nchunks    int // display files written (read after wait)
+}
+
+func startExport(docs []Doc, dir string) *exporter {
+	e := &exporter{docs: docs, dir: dir, build: buildID(docs), chunksDone: make(chan error, 1)}
+	e.meta = Meta{Version: exportVersion, Field: FieldText, Shards: Shards, Build: hex.EncodeToString(e.build)}
+	for _, s := range notice.Statuses {
+		e.meta.Statuses = append(e.meta.Statuses, string(s))
+		e.meta.Labels = append(e.meta.Labels, s.Label())
+	}
+	e.attrs = docAttrs(docs, &e.meta)
+	e.meta.Chunk = max(1, (len(docs)+docsPerChunkMax-1)/docsPerChunkMax)
+	e.chunks = newWriter(dir)
+	go func() {
+		n, err := writeChunks(e.chunks, docs, e.attrs, e.meta.Chunk)
+		e.nchunks = n
+		e.chunksDone <- err
+	}()
+	return e
+}
+
+// wait waits for the display files.
+func (e *exporter) wait() error {
+	if e.chunksDone == nil {
+		return nil
+	}
+	err := <-e.chunksDone
+	e.chunksDone = nil
+	return err
+}
+
+// finish exports the Bleve index at idxDir, which must hold the documents
+// in their order.
+func (e *exporter) finish(ctx context.Context, idxDir string) (exportStats, error) {
+	st, err := e.export(ctx, idxDir)
+	if werr := e.wait(); err == nil {
+		err = werr
+	}
+	st.Chunks = e.nchunks
+	return st, err
+}
+
+func (e *exporter) export(ctx context.Context, idxDir string) (exportStats, error) {
+	var st exportStats
+	docs, dir, attrs, build := e.docs, e.dir, e.attrs, e.build
+	meta := &e.meta
+	idx, err := bleve.OpenUsing(idxDir, map[string]interface{}{"read_only": true})
+	if err != nil {
+		return st, err
+	}
+	defer idx.Close()
+	adv, err := idx.Advanced()
+	if err != nil {
+		return st, err
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return st, err
+	}
+	defer r.Close()
+	if err := checkOrder(r, docs); err != nil {
+		return st, err
+	}
+	if meta.Docs, err = r.DocCount(); err != nil {
+		return st, err
+	}
+
+	terms, err := readPostings(ctx, r, attrs)
+	if err != nil {
+		return st, err
+	}
+	st.Terms = len(terms)
+
+	w := newWriter(dir)
+	shards := make([][]*termOut, meta.Shards)
+	for i := range terms {
+		s := fnv1a(terms[i].term) & uint32(meta.Shards-1)
+		shards[s] = append(shards[s], &terms[i])
+	}
+	var buf bytes.Buffer
+	for s, ts := range shards {
+		buf.Reset()
+		buf.Write(build)
+		putUvarint(&buf, uint64(len(ts)))
+		ext := 0
+		for _, t := range ts {
+			putUvarint(&buf, uint64(len(t.term)))
+			buf.WriteString(t.term)
+			putUvarint(&buf, t.df)
+			if len(t.postings) > externalOver {
+				putUvarint(&buf, 0)
+				if err := w.write(fmt.Sprintf("p/%02x-%d.bin", s, ext), t.postings); err != nil {
+					return st, err
+				}
+				ext++
+				st.External++
+				continue
+			}
+			putUvarint(&buf, uint64(len(t.postings)))
+			buf.Write(t.postings)
+		}
+		if err := w.write(fmt.Sprintf("t/%02x.bin", s), buf.Bytes()); err != nil {
+			return st, err
+		}
+	}
+	st.Shards = meta.Shards
+	if err := e.wait(); err != nil {
+		return st, err
+	}
+	w.bytes += e.chunks.bytes
+
+	b, err := json.Marshal(meta)
+	if err != nil {
+		return st, err
+	}
+	if err := w.write("meta.json", b); err != nil {
+		return st, err
+	}
+	st.Bytes = w.bytes
+	return st, nil
+}
+
+// writeChunks writes the display data, chunk documents per file, and
+// returns how many files it wrote.
+func writeChunks(w *writer, docs []Doc, attrs []uint64, chunk int) (int, error) {
+	n := 0
+	for lo := 0; lo < len(docs); lo += chunk {
+		hi := min(lo+chunk, len(docs))
+		cs := make([]Chunk, 0, hi-lo)
+		for i, d := range docs[lo:hi] {
+			a := attrs[lo+i]
+			cs = append(cs, Chunk{Kind: d.Kind, Number: d.Number, Status: int(a % 4), Category: int(a / 4),
+				Title: d.Title, URL: d.URL, Text: d.Text})
+		}
+		b, err := json.Marshal(cs)
+		if err != nil {
+			return n, err
+		}
+		if err := w.write("d/"+strconv.Itoa(lo/chunk)+".json", b); err != nil {
+			return n, err
+		}
+		n++
+	}
+	return n, nil
+}
+
+// buildID identifies the documents (their ids, texts and display data):
+// the first 8 bytes of a SHA-256.
+func buildID(docs []Doc) []byte {
+	h := sha256.New()
+	for _, d := range docs {
+		fmt.Fprintf(h, "%s\x00%s\x00%d\x00%s\x00%s\x00%s\x00%s\x00%s\x00", d.ID, d.Kind, d.Number, d.Status, d.Category, d.Title, d.URL, d.Text)
+		fmt.Fprintf(h, "%s\x00%s\x00", d.Notice.Region.Path(), d.Notice.Signed)
+	}
+	return h.Sum(nil)[:8]
+}
+
+// checkOrder verifies that the index holds docs in their order: document
+// number i is docs[i]. Ties between equal scores are broken by document
+// number, in Bleve and in the browser alike.
+func checkOrder(r index.IndexReader, docs []Doc) error {
+	all, err := r.DocIDReaderAll()
+	if err != nil {
+		return err
+	}
+	defer all.Close()
+	for i := 0; ; i++ {
+		id, err := all.Next()
+		if err != nil {
+			return err
+		}
+		if id == nil {
+			if i != len(docs) {
+				return fmt.Errorf("search: the index holds %d documents, not %d", i, len(docs))
+			}
+			return nil
+		}
+		if i >= len(docs) || docNumber(id) != uint64(i) {
+			return fmt.Errorf("search: document %d of the index is out of order", i)
+		}
+		ext, err := r.ExternalID(id)
+		if err != nil {
+			return err
+		}
+		if ext != docs[i].ID {
+			return fmt.Errorf("search: document %d of the index is %q, not %q", i, ext, docs[i].ID)
+		}
+	}
+}
+
+// docNumber is a scorch internal ID as a number (big-endian uint64).
+func docNumber(id index.IndexInternalID) uint64 {
+	if len(id) != 8 {
+		return math.MaxUint64
+	}
+	return binary.BigEndian.Uint64(id)
+}
+
+// docAttrs codes each document's status and category, and fills the
+// facet vocabularies and the notice table of meta.
+func docAttrs(docs []Doc, meta *Meta) []uint64 {
+	statusCode := map[notice.Status]uint64{}
+	for i, s := range notice.Statuses {
+		statusCode[s] = uint64(i + 1)
+	}
+	catCode := map[string]uint64{}
+	countyIdx := map[string]int{}
+	townIdx := map[string]int{}
+	attrs := make([]uint64, len(docs))
+	var last *notice.Notice
+	for i := range docs {
+		d := &docs[i]
+		var cat uint64
+		if d.Category != "" {
+			c, ok := catCode[d.Category]
+			if !ok {
+				meta.Categories = append(meta.Categories, d.Category)
+				c = uint64(len(meta.Categories))
+				catCode[d.Category] = c
+			}
+			cat = c
+		}
+		attrs[i] = statusCode[d.Status] + 4*cat
+		n := d.Notice
+		if n == last {
+			meta.Notices[len(meta.Notices)-1][2]++
+			continue
+		}
+		last = n
+		r := n.Region
+		cpath := r.ProvinceSlug + "/" + r.CitySlug + "/" + r.CountySlug
+		ci, ok := countyIdx[cpath]
+		if !ok {
+			ci = len(meta.Counties)
+			countyIdx[cpath] = ci
+			meta.Counties = append(meta.Counties, []string{r.Province, r.City, r.County, cpath})
+		}
+		ti, ok := townIdx[r.Path()]
+		if !ok {
+			ti = len(meta.Towns)
+			townIdx[r.Path()] = ti
+			meta.Towns = append(meta.Towns, []any{ci, r.Township, r.TownshipSlug})
+		}
+		signed, _ := strconv.Atoi(strings.ReplaceAll(string(n.Signed), "-", ""))
+		meta.Notices = append(meta.Notices, [3]int{ti, signed, 1})
+	}
+	return attrs
+}
+
+// readPostings reads every term of the text field with its postings,
+// through Bleve's index reader, in dictionary order.
+func readPostings(ctx context.Context, r index.IndexReader, attrs []uint64) ([]termOut, error) {
+	dict, err := r.FieldDict(FieldText)
+	if err != nil {
+		return nil, err
+	}
+	defer dict.Close()
+	var out []termOut
+	var buf bytes.Buffer
+	for {
+		e, err := dict.Next()
+		if err != nil {
+			return nil, err
+		}
+		if e == nil {
+			return out, nil
+		}
+		if len(out)%1024 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		tfr, err := r.TermFieldReader(ctx, []byte(e.Term), FieldText, true, true, false)
+		if err != nil {
+			return nil, err
+		}
+		buf.Reset()
+		prev := uint64(0)
+		var tfd index.TermFieldDoc
+		for {
+			p, err := tfr.Next(&tfd)
+			if err != nil {
+				tfr.Close()
+				return nil, err
+			}
+			if p == nil {
+				break
+			}
+			n := docNumber(p.ID)
+			if n >= uint64(len(attrs)) || n < prev {
+				tfr.Close()
+				return nil, fmt.Errorf("search: term %q: posting for document %d out of order", e.Term, n)
+			}
+			length, err := fieldLength(p.Norm)
+			if err != nil {
+				tfr.Close()
+				return nil, fmt.Errorf("search: term %q, document %d: %w", e.Term, n, err)
+			}
+			putUvarint(&buf, n-prev)
+			prev = n
+			tf := p.Freq
+			putUvarint(&buf, attrs[n]*8+min(tf, 7))
+			if tf >= 7 {
+				putUvarint(&buf, tf-7)
+			}
+			putUvarint(&buf, length)
+		}
+		df := tfr.Count()
+		tfr.Close()
+		out = append(out, termOut{term: e.Term, df: df, postings: append([]byte(nil), buf.Bytes()...)})
+	}
+}
+
+// fieldLength recovers a field's length (its number of tokens) from the
+// norm zap stores, float32(1/sqrt(length)), and checks that it is exact.
+func fieldLength(norm float64) (uint64, error) {
+	if norm <= 0 || norm > 1 {
+		return 0, fmt.Errorf("norm %v is not 1/sqrt(length)", norm)
+	}
+	l := uint64(math.Round(1 / (norm * norm)))
+	if float64(float32(1/math.Sqrt(float64(l)))) != norm {
+		return 0, fmt.Errorf("norm %v does not come from a whole length", norm)
+	}
+	return l, nil
+}
+
+func putUvarint(b *bytes.Buffer, v uint64) {
+	var tmp [binary.MaxVarintLen64]byte
+	b.Write(tmp[:binary.PutUvarint(tmp[:], v)])
+}
+
+// fnv1a is the 32-bit FNV-1a hash of s's UTF-8 bytes (the browser computes
+// the same to find a term's shard).
+func fnv1a(s string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(s); i++ {
+		h ^= uint32(s[i])
+		h *= 16777619
+	}
+	return h
+}
+
+// writer writes the export's files.
+type writer struct {
+	dir   string
+	dirs  map[string]bool
+	bytes int64
+}
+
+func newWriter(dir string) *writer {
+	return &writer{dir: dir, dirs: map[string]bool{}}
+}
+
+func (w *writer) write(name string, b []byte) error {
+	p := filepath.Join(w.dir, filepath.FromSlash(name))
+	if d := filepath.Dir(p); !w.dirs[d] {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			return err
+		}
+		w.dirs[d] = true
+	}
+	w.bytes += int64(len(b))
+	return os.WriteFile(p, b, 0o644)
+}

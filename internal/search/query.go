@@ -1,0 +1,580 @@
+package search
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+	"github.com/blevesearch/bleve/v2/search/searcher"
+	index "github.com/blevesearch/bleve_index_api"
+
+	"github.com/gongshi/gongshi/internal/notice"
+)
+
+// Limits of a request.
+const (
+	MaxQueryLen = 1000 // characters
+	MaxSize     = 100
+	MaxFrom     = 10000
+	DefaultSize = 10
+)
+
+// Index is a built site's search index, opened read-only: the Bleve index
+// for queries and facets, and the static index's meta.json and display
+// files for what a hit shows.
+type Index struct {
+	dir   string
+	bleve bleve.Index
+	meta  Meta
+	// starts[i] is the first document of notice i (meta.Notices order).
+	starts []int
+
+	mu     sync.Mutex
+	chunks map[int][]Chunk // display files read so far
+}
+
+// Open opens the index built into siteDir (by BuildSite).
+func Open(siteDir string) (*Index, error) {
+	dir := Dir(siteDir)
+	b, err := os.ReadFile(filepath.Join(dir, "meta.json"))
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return nil, fmt.Errorf("no search index in %s: build the site first (gongshi build)", siteDir)
+		}
+		return nil, err
+	}
+	x := &Index{dir: dir, chunks: map[int][]Chunk{}}
+	if err := json.Unmarshal(b, &x.meta); err != nil {
+		return nil, fmt.Errorf("%s: %w", filepath.Join(dir, "meta.json"), err)
+	}
+	if x.meta.Version != exportVersion {
+		return nil, fmt.Errorf("%s: index version %d, this gongshi reads %d: rebuild the site", dir, x.meta.Version, exportVersion)
+	}
+	start := 0
+	for _, n := range x.meta.Notices {
+		x.starts = append(x.starts, start)
+		start += n[2]
+	}
+	x.bleve, err = bleve.OpenUsing(filepath.Join(dir, IndexDir), map[string]interface{}{"read_only": true})
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", filepath.Join(dir, IndexDir), err)
+	}
+	return x, nil
+}
+
+// Close closes the Bleve index.
+func (x *Index) Close() error { return x.bleve.Close() }
+
+// Meta is the static index's meta.json.
+func (x *Index) Meta() *Meta { return &x.meta }
+
+// Filters restrict a query to documents with the given keyword values.
+// Values of one field are alternatives; fields combine.
+type Filters struct {
+	Province, City, County, Township []string // names, or slug paths (fujian/putian)
+	Region                           []string // a slug path prefix of any depth
+	Status                           []string // done, in_progress, not_started
+	Category                         []string
+	Year                             []string
+	Notice                           []string // a notice's permalink
+}
+
+// Request is a search.
+type Request struct {
+	Query     string // Bleve query-string syntax
+	Filters   Filters
+	From      int
+	Size      int // 0: DefaultSize
+	Facets    bool
+	Highlight bool
+}
+
+// Result is a page of hits.
+type Result struct {
+	Query  string             `json:"query"`
+	Total  uint64             `json:"total"`
+	From   int                `json:"from"`
+	Size   int                `json:"size"`
+	TookMS float64            `json:"took_ms"`
+	Hits   []Hit              `json:"hits"`
+	Facets map[string][]Facet `json:"facets,omitempty"`
+}
+
+// Hit is one found document. Keys follow the findings downloads'.
+type Hit struct {
+	ID          string  `json:"id"`
+	Kind        string  `json:"kind"`
+	Score       float64 `json:"score"`
+	Province    string  `json:"province"`
+	City        string  `json:"city"`
+	County      string  `json:"county"`
+	Township    string  `json:"township"`
+	Place       string  `json:"place"`  // the township's slug path
+	Signed      string  `json:"signed"` // the notice's date
+	Number      int     `json:"number,omitempty"`
+	Status      string  `json:"status,omitempty"`
+	StatusLabel string  `json:"status_label,omitempty"`
+	Category    string  `json:"category,omitempty"`
+	Title       string  `json:"title"`
+	URL         string  `json:"url"`
+	Snippet     string  `json:"snippet,omitempty"` // HTML: escaped text with <mark>…</mark>
+	Doc         int     `json:"-"`
+}
+
+// Facet is one value of a facet with its count.
+type Facet struct {
+	Value string `json:"value"`
+	Label string `json:"label"`
+	Count int    `json:"count"`
+}
+
+// BadRequest is an error in the request (its query syntax, its limits).
+type BadRequest struct{ Msg string }
+
+func (e *BadRequest) Error() string { return e.Msg }
+
+func badRequest(format string, a ...any) error {
+	return &BadRequest{Msg: fmt.Sprintf(format, a...)}
+}
+
+// Validate checks a request's limits and fills defaults.
+func (r *Request) Validate() error {
+	q := strings.TrimSpace(r.Query)
+	if q == "" {
+		return badRequest("empty query")
+	}
+	if n := utf8.RuneCountInString(r.Query); n > MaxQueryLen {
+		return badRequest("query of %d characters: at most %d", n, MaxQueryLen)
+	}
+	if r.Size == 0 {
+		r.Size = DefaultSize
+	}
+	if r.Size < 0 || r.Size > MaxSize {
+		return badRequest("size %d: between 1 and %d", r.Size, MaxSize)
+	}
+	if r.From < 0 || r.From > MaxFrom {
+		return badRequest("from %d: between 0 and %d", r.From, MaxFrom)
+	}
+	for _, s := range r.Filters.Status {
+		if !notice.Status(s).Valid() {
+			return badRequest("status %q: one of done, in_progress, not_started", s)
+		}
+	}
+	return nil
+}
+
+// facetFields are the facets a request with Facets gets, with their size.
+var facetFields = []struct {
+	name string
+	size int
+}{
+	{FieldStatus, 3}, {FieldCategory, 20}, {FieldYear, 20},
+	{FieldProvince, 20}, {FieldCity, 20}, {FieldCounty, 50}, {FieldPlace, 50},
+	{FieldKind, 10}, {FieldNotice, 20},
+}
+
+// Search runs a request.
+func (x *Index) Search(ctx context.Context, r Request) (*Result, error) {
+	start := time.Now()
+	if err := r.Validate(); err != nil {
+		return nil, err
+	}
+	q, err := query.NewQueryStringQuery(r.Query).Parse()
+	if err != nil {
+		return nil, badRequest("query syntax: %v", err)
+	}
+	terms := x.prepare(q)
+	if f := r.Filters.query(); f != nil {
+		bq, ok := q.(*query.BooleanQuery)
+		if !ok { // a query string always parses into a boolean query
+			return nil, fmt.Errorf("search: unexpected query %T", q)
+		}
+		bq.AddFilter(f)
+	}
+	req := bleve.NewSearchRequestOptions(q, r.Size, r.From, false)
+	if r.Facets {
+		for _, f := range facetFields {
+			req.AddFacet(f.name, bleve.NewFacetRequest(f.name, f.size))
+		}
+	}
+	res, err := x.bleve.SearchInContext(ctx, req)
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		return nil, badRequest("query: %v", err)
+	}
+	out := &Result{Query: r.Query, Total: res.Total, From: r.From, Size: r.Size, Hits: []Hit{}}
+	for _, h := range res.Hits {
+		hit, text, err := x.hit(h)
+		if err != nil {
+			return nil, err
+		}
+		if r.Highlight {
+			hit.Snippet = SnippetHTML(Snippet(SnippetSource(hit.Title, text), terms, SnippetLength))
+		}
+		out.Hits = append(out.Hits, hit)
+	}
+	if r.Facets {
+		out.Facets = map[string][]Facet{}
+		for _, f := range facetFields {
+			fr := res.Facets[f.name]
+			list := []Facet{}
+			if fr != nil && fr.Terms != nil {
+				for _, t := range fr.Terms.Terms() {
+					list = append(list, Facet{Value: t.Term, Label: x.facetLabel(f.name, t.Term), Count: t.Count})
+				}
+			}
+			out.Facets[f.name] = list
+		}
+	}
+	out.TookMS = float64(time.Since(start).Microseconds()) / 1000
+	return out, nil
+}
+
+func (x *Index) facetLabel(field, value string) string {
+	switch field {
+	case FieldStatus:
+		return notice.Status(value).Label()
+	case FieldPlace:
+		for _, t := range x.meta.Towns {
+			co := x.meta.Counties[toInt(t[0])]
+			if co[3]+"/"+t[2].(string) == value {
+				return co[2] + t[1].(string)
+			}
+		}
+	case FieldKind:
+		if l, ok := kindLabels[value]; ok {
+			return l
+		}
+	}
+	return value
+}
+
+var kindLabels = map[string]string{
+	KindFinding: "问题", KindOrganisation: "组织落实整改", KindRegulations: "建章立制",
+	KindAccountability: "问题处理", KindOutstanding: "需进一步整改事项", KindNextPlan: "下一步计划",
+}
+
+// hit fills a hit's display data from meta.json and its display file.
+func (x *Index) hit(h *search.DocumentMatch) (Hit, string, error) {
+	n := docNumber(h.IndexInternalID)
+	c, err := x.chunk(int(n))
+	if err != nil {
+		return Hit{}, "", err
+	}
+	hit := Hit{ID: h.ID, Kind: c.Kind, Score: h.Score, Number: c.Number, Title: c.Title, URL: c.URL, Doc: int(n)}
+	if c.Status > 0 && c.Status <= len(x.meta.Statuses) {
+		hit.Status = x.meta.Statuses[c.Status-1]
+		hit.StatusLabel = x.meta.Labels[c.Status-1]
+	}
+	if c.Category > 0 && c.Category <= len(x.meta.Categories) {
+		hit.Category = x.meta.Categories[c.Category-1]
+	}
+	ni := sort.Search(len(x.starts), func(i int) bool { return x.starts[i] > int(n) }) - 1
+	if ni >= 0 {
+		nt := x.meta.Notices[ni]
+		t := x.meta.Towns[nt[0]]
+		co := x.meta.Counties[toInt(t[0])]
+		hit.Province, hit.City, hit.County = co[0], co[1], co[2]
+		hit.Township, hit.Place = t[1].(string), co[3]+"/"+t[2].(string)
+		hit.Signed = signedDate(nt[1])
+	}
+	return hit, c.Text, nil
+}
+
+// chunk is document n's display data.
+func (x *Index) chunk(n int) (*Chunk, error) {
+	k := n / x.meta.Chunk
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	cs, ok := x.chunks[k]
+	if !ok {
+		b, err := os.ReadFile(filepath.Join(x.dir, "d", strconv.Itoa(k)+".json"))
+		if err != nil {
+			return nil, err
+		}
+		if err := json.Unmarshal(b, &cs); err != nil {
+			return nil, fmt.Errorf("search: d/%d.json: %w", k, err)
+		}
+		if len(x.chunks) > 4096 { // a bound, not a cache policy
+			clear(x.chunks)
+		}
+		x.chunks[k] = cs
+	}
+	i := n - k*x.meta.Chunk
+	if i < 0 || i >= len(cs) {
+		return nil, fmt.Errorf("search: document %d missing from d/%d.json", n, k)
+	}
+	return &cs[i], nil
+}
+
+// query is the filter of f: a conjunction over fields of disjunctions of
+// term queries, or nil.
+func (f Filters) query() query.Query {
+	var conj []query.Query
+	or := func(qs []query.Query) {
+		if len(qs) > 0 {
+			conj = append(conj, query.NewDisjunctionQuery(qs))
+		}
+	}
+	term := func(field, v string) query.Query {
+		q := query.NewTermQuery(v)
+		q.SetField(field)
+		return q
+	}
+	// under is the documents of a region: its slug path, or below it.
+	under := func(path string) []query.Query {
+		p := query.NewPrefixQuery(path + "/")
+		p.SetField(FieldPlace)
+		return []query.Query{term(FieldPlace, path), p}
+	}
+	terms := func(field string, values []string) {
+		var qs []query.Query
+		for _, v := range values {
+			if v = strings.TrimSpace(v); v != "" {
+				qs = append(qs, term(field, v))
+			}
+		}
+		or(qs)
+	}
+	// A region level: names (郊尾镇) or slug paths (fujian/putian/xianyou/jiaowei).
+	region := func(field string, values []string) {
+		var qs []query.Query
+		for _, v := range values {
+			if v = strings.TrimSpace(v); v == "" {
+				continue
+			}
+			if strings.Contains(v, "/") || isASCII(v) {
+				qs = append(qs, under(strings.Trim(v, "/"))...)
+			} else {
+				qs = append(qs, term(field, v))
+			}
+		}
+		or(qs)
+	}
+	region(FieldProvince, f.Province)
+	region(FieldCity, f.City)
+	region(FieldCounty, f.County)
+	region(FieldTownship, f.Township)
+	region(FieldPlace, f.Region)
+	terms(FieldStatus, f.Status)
+	terms(FieldCategory, f.Category)
+	terms(FieldYear, f.Year)
+	terms(FieldNotice, f.Notice)
+	if len(conj) == 0 {
+		return nil
+	}
+	return query.NewConjunctionQuery(conj)
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// prepare replaces the phrase queries of q by phrase queries that check
+// positions on the document's text (the index keeps no term vectors), and
+// returns the terms a snippet highlights: those of the clauses that are
+// not negated.
+func (x *Index) prepare(q query.Query) map[string]bool {
+	terms := map[string]bool{}
+	var walk func(q query.Query, negated bool) query.Query
+	walk = func(q query.Query, negated bool) query.Query {
+		switch q := q.(type) {
+		case *query.BooleanQuery:
+			if q.Must != nil {
+				q.Must = walk(q.Must, negated)
+			}
+			if q.Should != nil {
+				q.Should = walk(q.Should, negated)
+			}
+			if q.MustNot != nil {
+				q.MustNot = walk(q.MustNot, !negated)
+			}
+		case *query.ConjunctionQuery:
+			for i := range q.Conjuncts {
+				q.Conjuncts[i] = walk(q.Conjuncts[i], negated)
+			}
+		case *query.DisjunctionQuery:
+			for i := range q.Disjuncts {
+				q.Disjuncts[i] = walk(q.Disjuncts[i], negated)
+			}
+		case *query.MatchQuery:
+			if !negated && (q.FieldVal == "" || q.FieldVal == FieldText) {
+				for _, t := range AnalyzeTerms(q.Match) {
+					terms[t] = true
+				}
+			}
+		case *query.MatchPhraseQuery:
+			field := q.FieldVal
+			if field == "" {
+				field = FieldText
+			}
+			if !negated && field == FieldText {
+				for _, t := range AnalyzeTerms(q.MatchPhrase) {
+					terms[t] = true
+				}
+			}
+			return &phraseQuery{match: q, field: field, x: x}
+		}
+		return q
+	}
+	walk(q, false)
+	return terms
+}
+
+// phraseQuery is Bleve's MatchPhraseQuery scored the same way (its
+// PhraseSearcher scores the conjunction of the phrase's terms), with the
+// positions checked on the document's text, analysed again, instead of
+// on term vectors.
+type phraseQuery struct {
+	match *query.MatchPhraseQuery
+	field string
+	x     *Index
+}
+
+func (q *phraseQuery) Searcher(ctx context.Context, r index.IndexReader, m mapping.IndexMapping, options search.SearcherOptions) (search.Searcher, error) {
+	an := m.AnalyzerNamed(m.AnalyzerNameForPath(q.field))
+	if q.match.Analyzer != "" {
+		an = m.AnalyzerNamed(q.match.Analyzer)
+	}
+	if an == nil {
+		return nil, fmt.Errorf("no analyzer for field %s", q.field)
+	}
+	tokens := an.Analyze([]byte(q.match.MatchPhrase))
+	if len(tokens) == 0 {
+		return searcher.NewMatchNoneSearcher(r)
+	}
+	first, last := math.MaxInt, 0
+	for _, t := range tokens {
+		first, last = min(first, t.Position), max(last, t.Position)
+	}
+	phrase := make([][]string, last-first+1)
+	for _, t := range tokens {
+		phrase[t.Position-first] = append(phrase[t.Position-first], string(t.Term))
+	}
+	boost := q.match.BoostVal.Value()
+	var ss []search.Searcher
+	closeAll := func() {
+		for _, s := range ss {
+			_ = s.Close()
+		}
+	}
+	for _, pos := range phrase {
+		var ts []search.Searcher
+		for _, term := range pos {
+			if term == "" {
+				continue
+			}
+			s, err := searcher.NewTermSearcher(ctx, r, term, q.field, boost, options)
+			if err != nil {
+				closeAll()
+				return nil, err
+			}
+			ts = append(ts, s)
+		}
+		switch len(ts) {
+		case 0:
+		case 1:
+			ss = append(ss, ts[0])
+		default:
+			d, err := searcher.NewDisjunctionSearcher(ctx, r, ts, 1, options)
+			if err != nil {
+				closeAll()
+				return nil, err
+			}
+			ss = append(ss, d)
+		}
+	}
+	conj, err := searcher.NewConjunctionSearcher(ctx, r, ss, options)
+	if err != nil {
+		closeAll()
+		return nil, err
+	}
+	conj.SetQueryNorm(1 / math.Sqrt(conj.Weight()))
+	if len(phrase) < 2 || q.field != FieldText {
+		return conj, nil
+	}
+	return searcher.NewFilteringSearcher(ctx, conj, func(_ *search.SearchContext, d *search.DocumentMatch) bool {
+		c, err := q.x.chunk(int(docNumber(d.IndexInternalID)))
+		return err == nil && HasPhrase(c.Text, phrase)
+	}), nil
+}
+
+// HasPhrase reports whether the analysed text has the phrase's terms at
+// consecutive positions (an empty position matches any term).
+func HasPhrase(text string, phrase [][]string) bool {
+	at := map[int]string{}
+	var starts []int
+	for _, t := range Analyzer().Analyze([]byte(text)) {
+		at[t.Position] = string(t.Term)
+		if contains(phrase[0], string(t.Term)) {
+			starts = append(starts, t.Position)
+		}
+	}
+next:
+	for _, p := range starts {
+		for i := 1; i < len(phrase); i++ {
+			if len(phrase[i]) > 0 && !contains(phrase[i], at[p+i]) {
+				continue next
+			}
+		}
+		return true
+	}
+	return false
+}
+
+func contains(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+// AnalyzeTerms is the terms Bleve's analyzer of the text field makes of s.
+func AnalyzeTerms(s string) []string {
+	var out []string
+	for _, t := range Analyzer().Analyze([]byte(s)) {
+		out = append(out, string(t.Term))
+	}
+	return out
+}
+
+// signedDate is 20241202 as 2024-12-02.
+func signedDate(n int) string {
+	if n <= 0 {
+		return ""
+	}
+	return fmt.Sprintf("%04d-%02d-%02d", n/10000, n/100%100, n%100)
+}
+
+func toInt(v any) int {
+	switch n := v.(type) {
+	case int:
+		return n
+	case float64:
+		return int(n)
+	}
+	return -1
+}

@@ -1,0 +1,162 @@
+package search
+
+import (
+	"context"
+	"math"
+	"os"
+	"sync"
+	"testing"
+
+	"github.com/gongshi/gongshi/internal/search/searchtest"
+)
+
+var (
+	mixedOnce sync.Once
+	mixedDir  string
+	mixedErr  error
+)
+
+// mixedSite is a site with the seed notice and a fictitious corpus of 30
+// townships (two notices each), so that terms have varied document
+// frequencies, statuses and years.
+func mixedSite(t testing.TB) string {
+	t.Helper()
+	mixedOnce.Do(func() {
+		c, err := searchtest.Mixed(30, 7)
+		if err != nil {
+			mixedErr = err
+			return
+		}
+		mixedDir, mixedErr = os.MkdirTemp("", "gongshi-search-mixed-")
+		if mixedErr == nil {
+			_, mixedErr = BuildSite(context.Background(), c, mixedDir, nil)
+		}
+	})
+	if mixedErr != nil {
+		t.Fatal(mixedErr)
+	}
+	return mixedDir
+}
+
+// rankQueries are the queries whose rankings the browser must share with
+// Bleve.
+var rankQueries = []struct {
+	q       string
+	filters Filters
+}{
+	{q: "偷工减料"}, {q: "回填土"}, {q: "陵园"}, {q: "电诈"}, {q: "小金库"}, {q: "食堂"},
+	{q: `"3.85万元"`}, {q: "3.85万元"}, {q: "整改"}, {q: "工程 项目"}, {q: "+工程 -陵园"},
+	{q: "偷工减料^2 回填土"}, {q: `"整改情况"`}, {q: "2024"}, {q: "郊尾镇"}, {q: `"党委会议事规则"`},
+	{q: "食堂 管理 漏洞"}, {q: "污水处理"}, {q: "坟"}, {q: "火星探测"}, {q: "+污水 +管网"},
+	{q: "信访 -越级"}, {q: `+"专项债券" 项目`}, {q: "Ⅲ类 水质"}, {q: "3p污水主干管"}, {q: "mm³"},
+	{q: "text:陵园"}, {q: "一岗双责"}, {q: `"一岗双责" 四风`}, {q: "巡察 整改 反馈 问题 情况 工作 镇 党委 村 项目 资金 工程"},
+	{q: "整改", filters: Filters{Status: []string{"in_progress"}}},
+	{q: "工程", filters: Filters{Year: []string{"2024"}}},
+	{q: "污水", filters: Filters{Region: []string{"shili/shilishi/xian01"}}},
+	{q: "资金", filters: Filters{Region: []string{"fujian"}}},
+}
+
+// TestRankingMatchesBleve runs the queries through Bleve (Index.Search)
+// and through search.js over the exported static index, and compares the
+// totals, the top 10 (documents and scores) and the facet counts.
+func TestRankingMatchesBleve(t *testing.T) {
+	site := mixedSite(t)
+	x, err := Open(site)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	type jsQuery struct {
+		Q       string            `json:"q"`
+		Filters map[string]string `json:"filters,omitempty"`
+	}
+	var qs []jsQuery
+	for _, rq := range rankQueries {
+		f := map[string]string{}
+		for k, v := range map[string][]string{"status": rq.filters.Status, "year": rq.filters.Year, "region": rq.filters.Region} {
+			if len(v) > 0 {
+				f[k] = v[0]
+			}
+		}
+		qs = append(qs, jsQuery{Q: rq.q, Filters: f})
+	}
+	var js []struct {
+		Total int `json:"total"`
+		Hits  []struct {
+			Doc   int     `json:"doc"`
+			Score float64 `json:"score"`
+		} `json:"hits"`
+		Facets struct {
+			Status map[string]int `json:"status"`
+			Year   map[string]int `json:"year"`
+		} `json:"facets"`
+		Unsupported []string `json:"unsupported"`
+		Partial     bool     `json:"partial"`
+		Error       string   `json:"error"`
+	}
+	runNode(t, "search", map[string]any{"site": site, "queries": qs, "size": 10}, &js)
+	for i, rq := range rankQueries {
+		res, err := x.Search(context.Background(), Request{Query: rq.q, Filters: rq.filters, Size: 10, Facets: true})
+		if err != nil {
+			t.Errorf("%s: bleve: %v", rq.q, err)
+			continue
+		}
+		got := js[i]
+		if got.Error != "" || len(got.Unsupported) > 0 {
+			t.Errorf("%s: js: %s %v", rq.q, got.Error, got.Unsupported)
+			continue
+		}
+		// A phrase with more candidates than search.js checks on their text
+		// gives the best-scoring ones (partial): the top 10 must still agree.
+		if got.Partial {
+			if uint64(got.Total) > res.Total || res.Total < 100 {
+				t.Errorf("%s: partial js finds %d, bleve %d", rq.q, got.Total, res.Total)
+			}
+		} else if uint64(got.Total) != res.Total {
+			t.Errorf("%s: js finds %d, bleve %d", rq.q, got.Total, res.Total)
+		}
+		if len(got.Hits) != len(res.Hits) {
+			t.Errorf("%s: js shows %d hits, bleve %d", rq.q, len(got.Hits), len(res.Hits))
+			continue
+		}
+		for k, h := range res.Hits {
+			g := got.Hits[k]
+			if math.Abs(g.Score-h.Score) > 1e-9*math.Max(1, h.Score) {
+				t.Errorf("%s: hit %d: js doc %d score %.12g, bleve doc %d score %.12g", rq.q, k, g.Doc, g.Score, h.Doc, h.Score)
+				continue
+			}
+			// Equal scores may come out in either order only if they differ
+			// in the last bits (a different summation order).
+			if g.Doc != h.Doc && math.Abs(g.Score-h.Score) > 0 {
+				t.Errorf("%s: hit %d: js doc %d, bleve doc %d (scores %.17g / %.17g)", rq.q, k, g.Doc, h.Doc, g.Score, h.Score)
+			}
+		}
+		for _, f := range res.Facets[FieldStatus] {
+			if got.Partial {
+				break
+			}
+			if got.Facets.Status[f.Value] != f.Count {
+				t.Errorf("%s: status %s: js %d, bleve %d", rq.q, f.Value, got.Facets.Status[f.Value], f.Count)
+			}
+		}
+		for _, f := range res.Facets[FieldYear] {
+			if got.Partial {
+				break
+			}
+			if got.Facets.Year[f.Value] != f.Count {
+				t.Errorf("%s: year %s: js %d, bleve %d", rq.q, f.Value, got.Facets.Year[f.Value], f.Count)
+			}
+		}
+		if testing.Verbose() && len(res.Hits) > 0 {
+			t.Logf("%-28s %5d hits, top: doc %d %s %.4f", rq.q, res.Total, res.Hits[0].Doc, res.Hits[0].Title, res.Hits[0].Score)
+		}
+	}
+}
+
+func init() {
+	cleanups = append(cleanups, func() {
+		if mixedDir != "" {
+			os.RemoveAll(mixedDir)
+		}
+	})
+}

@@ -1,0 +1,47 @@
+// Runs static/search/search.js under node for internal/search's tests.
+//
+//   node node.js STATIC_SEARCH_DIR analyze   < ["text", …]          → [[token, …], …]
+//   node node.js STATIC_SEARCH_DIR search    < {site, queries, size} → [{total, hits, facets}, …]
+//   node node.js STATIC_SEARCH_DIR snippet   < [{text, terms}, …]   → [[fragment, …], …]
+'use strict';
+const fs = require('fs');
+const path = require('path');
+const vm = require('vm');
+
+const dir = process.argv[2];
+const cmd = process.argv[3];
+globalThis.window = globalThis;
+vm.runInThisContext(fs.readFileSync(path.join(dir, 'segdata.js'), 'utf8'), { filename: 'segdata.js' });
+const S = require(path.resolve(dir, 'search.js'));
+const input = JSON.parse(fs.readFileSync(0, 'utf8'));
+
+function out(v) { process.stdout.write(JSON.stringify(v)); }
+
+if (cmd === 'analyze') {
+  out(input.map((s) => S.analyze(s)));
+} else if (cmd === 'snippet') {
+  out(input.map((x) => S.snippet(x.text, Object.fromEntries(x.terms.map((t) => [t, true])))));
+} else if (cmd === 'search') {
+  const base = path.join(input.site, 'search');
+  const load = (p, binary) => {
+    const file = path.join(base, p.replace(/\?.*$/, ''));
+    const b = fs.readFileSync(file);
+    return Promise.resolve(binary ? new Uint8Array(b) : JSON.parse(b.toString('utf8')));
+  };
+  const idx = new S.Index(load);
+  (async () => {
+    const res = [];
+    for (const q of input.queries) {
+      try {
+        const r = await idx.search({ q: q.q, filters: q.filters || {}, from: 0, size: input.size || 10 });
+        res.push({ total: r.total, hits: r.hits, facets: r.facets, unsupported: r.unsupported, partial: r.partial });
+      } catch (e) {
+        res.push({ error: String(e.message || e) });
+      }
+    }
+    out(res);
+  })();
+} else {
+  console.error('unknown command ' + cmd);
+  process.exit(2);
+}
