@@ -89,11 +89,11 @@ func ArtifactDir(t testing.TB) string {
 	return dir
 }
 
-// Screenshot saves a full-page PNG named name under ArtifactDir and returns
+// Screenshot saves a full-page PNG (quality 100: chromedp writes PNG only then) named name under ArtifactDir and returns
 // its path.
 func Screenshot(t testing.TB, ctx context.Context, name string) string {
 	t.Helper()
-	buf, err := chromedp.Run(ctx, chromedp.FullScreenshot(90))
+	buf, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
 	if err != nil {
 		t.Fatalf("screenshot %s: %v", name, err)
 	}
