@@ -31,14 +31,12 @@ func Chromium() string {
 
 // New starts a headless browser for the test and returns a browser context
 // (one tab), closed when the test ends. It skips the test when no Chromium is
-// installed. The flags keep Chromium off the network: this machine has none
+// installed (fails instead where GONGSHI_REQUIRE_BROWSER is set, as .ci/run
+// does). The flags keep Chromium off the network: this machine has none
 // but loopback, and the site must need none.
 func New(t testing.TB, width, height int) context.Context {
 	t.Helper()
-	bin := Chromium()
-	if bin == "" {
-		t.Skip("no Chromium installed: apt-get install chromium (CI installs it; see .ci/run)")
-	}
+	bin := Require(t)
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(bin),
 		chromedp.Flag("headless", true),
@@ -63,6 +61,21 @@ func New(t testing.TB, width, height int) context.Context {
 		t.Fatalf("start chromium %s: %v", bin, err)
 	}
 	return ctx
+}
+
+// Require returns the browser's path. Where none is installed it skips the
+// test with a message, or fails it where GONGSHI_REQUIRE_BROWSER is set (as
+// .ci/run does, so CI never passes by skipping).
+func Require(t testing.TB) string {
+	t.Helper()
+	bin := Chromium()
+	if bin == "" {
+		if os.Getenv("GONGSHI_REQUIRE_BROWSER") != "" {
+			t.Fatal("no Chromium installed, and GONGSHI_REQUIRE_BROWSER is set (as in CI): apt-get install chromium")
+		}
+		t.Skip("no Chromium installed: apt-get install chromium (CI installs it; see .ci/run)")
+	}
+	return bin
 }
 
 // ArtifactDir is where screenshots are saved: $GONGSHI_ARTIFACTS, else

@@ -15,6 +15,9 @@ import (
 func runNode(t *testing.T, cmd string, in any, out any) {
 	t.Helper()
 	node, err := exec.LookPath("node")
+	if err != nil && os.Getenv("GONGSHI_REQUIRE_BROWSER") != "" {
+		t.Fatal("node is not installed, and GONGSHI_REQUIRE_BROWSER is set (as in CI): the JavaScript cross-checks need it")
+	}
 	if err != nil {
 		t.Skip("node is not installed: the JavaScript cross-checks need it (apt-get install nodejs)")
 	}

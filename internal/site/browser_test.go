@@ -27,9 +27,7 @@ const fontSizeJS = `parseFloat(getComputedStyle(document.querySelector("main p")
 // control changes the text size and the choice survives a reload.
 // Screenshots go to test-artifacts/.
 func TestBrowserTownshipPage(t *testing.T) {
-	if browsertest.Chromium() == "" {
-		t.Skip("no Chromium installed: apt-get install chromium (CI installs it; see .ci/run)")
-	}
+	browsertest.Require(t)
 	site := bundledSite(t)
 	srv := httptest.NewServer(http.FileServer(http.Dir(site)))
 	defer srv.Close()
@@ -90,9 +88,7 @@ func TestBrowserTownshipPage(t *testing.T) {
 // TestBrowserPages opens the other kinds of page at a phone's width: each
 // fits without horizontal scrolling. Screenshots go to test-artifacts/.
 func TestBrowserPages(t *testing.T) {
-	if browsertest.Chromium() == "" {
-		t.Skip("no Chromium installed: apt-get install chromium (CI installs it; see .ci/run)")
-	}
+	browsertest.Require(t)
 	site := bundledSite(t)
 	srv := httptest.NewServer(http.FileServer(http.Dir(site)))
 	defer srv.Close()
@@ -119,9 +115,7 @@ func TestBrowserPages(t *testing.T) {
 // TestBrowserWithoutJavaScript: with scripts off the font-size control
 // stays hidden and every finding is still listed.
 func TestBrowserWithoutJavaScript(t *testing.T) {
-	if browsertest.Chromium() == "" {
-		t.Skip("no Chromium installed: apt-get install chromium (CI installs it; see .ci/run)")
-	}
+	browsertest.Require(t)
 	site := bundledSite(t)
 	srv := httptest.NewServer(http.FileServer(http.Dir(site)))
 	defer srv.Close()
