@@ -35,6 +35,7 @@ for i in $(seq 1 "$runs"); do
   measure hugo "$work/gongshi" hugo --quiet -s "$work/raw" -d "$work/raw/public"
   rm -rf "$work/raw/public"
   [ "$i" = 1 ] && continue # the first gongshi run above counts as run 1
+  rm -rf "$work/site" # like raw Hugo's public/: both render into an empty folder
   measure gongshi "$work/gongshi" build --data "$work/corpus" --out "$work/site"
 done
 
