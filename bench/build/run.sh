@@ -15,7 +15,11 @@ export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-1767225600} # 2026-01-01
 echo "work folder: $work"
 
 go build -o "$work/gongshi" ./cmd/gongshi
-[ -d "$work/corpus" ] || go run ./bench/gencorpus -townships "$townships" -out "$work/corpus" >/dev/null
+if [ ! -d "$work/corpus" ]; then # generated whole, then renamed: a half-written corpus is never reused
+  rm -rf "$work/corpus.tmp"
+  go run ./bench/gencorpus -townships "$townships" -out "$work/corpus.tmp" >/dev/null
+  mv "$work/corpus.tmp" "$work/corpus"
+fi
 
 measure() { # label, command… → appends "label seconds kilobytes"
   local label=$1; shift
@@ -30,7 +34,8 @@ measure() { # label, command… → appends "label seconds kilobytes"
 measure gongshi "$work/gongshi" build --data "$work/corpus" --out "$work/site"
 pages=$(find "$work/site" -name '*.html' | wc -l)
 echo "gongshi rendered $pages HTML pages"
-[ -d "$work/raw/content" ] || go run ./bench/rawsite -pages "$pages" -out "$work/raw" >/dev/null
+rm -rf "$work/raw"
+go run ./bench/rawsite -pages "$pages" -out "$work/raw" >/dev/null
 for i in $(seq 1 "$runs"); do
   measure hugo "$work/gongshi" hugo --quiet -s "$work/raw" -d "$work/raw/public"
   rm -rf "$work/raw/public"

@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/gongshi/gongshi/internal/csvsafe"
 	"github.com/gongshi/gongshi/internal/notice"
 )
 
@@ -129,15 +130,6 @@ func (r Record) row() []string {
 	}
 }
 
-// guardCell keeps a spreadsheet from reading a cell as a formula: a cell
-// starting with = + - @ tab or carriage return gets a leading apostrophe.
-func guardCell(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		return "'" + s
-	}
-	return s
-}
-
 // findingsWriter writes findings as CSV (UTF-8 with a BOM, so that Excel
 // reads Chinese right; CRLF lines) and as JSON, record by record.
 type findingsWriter struct {
@@ -192,7 +184,7 @@ func (w *findingsWriter) write(recs []Record) error {
 	for _, r := range recs {
 		row := r.row()
 		for i := range row {
-			row[i] = guardCell(row[i])
+			row[i] = csvsafe.Cell(row[i])
 		}
 		if err := w.csv.Write(row); err != nil {
 			return err

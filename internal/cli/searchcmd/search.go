@@ -22,6 +22,7 @@ import (
 	"golang.org/x/text/width"
 
 	"github.com/gongshi/gongshi/internal/cli"
+	"github.com/gongshi/gongshi/internal/csvsafe"
 	"github.com/gongshi/gongshi/internal/search"
 )
 
@@ -121,7 +122,7 @@ func writeCSV(w io.Writer, res *search.Result) error {
 	for _, h := range res.Hits {
 		r := row(h)
 		for i := range r {
-			r[i] = guardCell(r[i])
+			r[i] = csvsafe.Cell(r[i])
 		}
 		if err := c.Write(r); err != nil {
 			return err
@@ -129,13 +130,6 @@ func writeCSV(w io.Writer, res *search.Result) error {
 	}
 	c.Flush()
 	return c.Error()
-}
-
-func guardCell(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		return "'" + s
-	}
-	return s
 }
 
 // writeTable prints the hits aligned for a terminal (CJK characters are
