@@ -170,11 +170,9 @@ func Amounts(texts ...string) []notice.Amount {
 					continue
 				}
 			}
-			frac := ""
-			if m[4] >= 0 {
-				frac = t.norm[m[4]:m[5]]
-			}
-			yuan, ok := yuanOf(strings.ReplaceAll(t.norm[m[2]:m[3]], ",", ""), frac, t.norm[m[6]:m[7]])
+			// The value comes from notice.ParseAmount, the parser `gongshi
+			// check` verifies yuan with, so an import always checks clean.
+			yuan, ok := notice.ParseAmount(t.norm[m[0]:m[1]])
 			if !ok {
 				continue
 			}
@@ -187,34 +185,6 @@ func Amounts(texts ...string) []notice.Amount {
 		}
 	}
 	return out
-}
-
-// yuanOf is intPart.frac × unit in yuan, exactly (rounded to the yuan).
-func yuanOf(intPart, frac, unit string) (int64, bool) {
-	exp := map[string]int{"元": 0, "千元": 3, "万元": 4, "亿元": 8}[unit]
-	digits := strings.TrimLeft(intPart+frac, "0")
-	scale := exp - len(frac) // value = digits × 10^scale
-	if digits == "" {
-		return 0, true
-	}
-	n, err := strconv.ParseInt(digits, 10, 64)
-	if err != nil {
-		return 0, false
-	}
-	for ; scale > 0; scale-- {
-		if n > (1<<62)/10 {
-			return 0, false
-		}
-		n *= 10
-	}
-	for ; scale < 0; scale++ {
-		if scale == -1 {
-			n = (n + 5) / 10
-		} else {
-			n /= 10
-		}
-	}
-	return n, true
 }
 
 // ---- dates ----
