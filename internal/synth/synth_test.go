@@ -5,6 +5,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/gongshi/gongshi/internal/notice"
 )
 
 func seedText(t *testing.T) Text {
@@ -57,8 +59,8 @@ func TestGenerateIsFictitiousDeterministicAndValid(t *testing.T) {
 				t.Errorf("finding %d invalid: %+v", f.Number, f)
 			}
 			for _, am := range f.Amounts {
-				if am.Yuan <= 0 || !strings.HasSuffix(am.Text, "万元") {
-					t.Errorf("amount %+v", am)
+				if y, ok := notice.ParseAmount(am.Text); !ok || y != am.Yuan {
+					t.Errorf("amount %+v: its text says %d (%v)", am, y, ok)
 				}
 			}
 		}
