@@ -3,6 +3,8 @@ package check
 import (
 	"sort"
 	"strings"
+
+	"github.com/gongshi/gongshi/internal/notice"
 )
 
 // checkAcross runs the checks that need every file: paths, one notice per
@@ -23,13 +25,45 @@ func checkAcross(fcs []*fileCheck) {
 	checkHistories(ns)
 }
 
-var slugKeys = []string{"region.province_slug", "region.city_slug", "region.county_slug", "region.township_slug"}
+// level is one segment of a notice's path: a region level or the unit.
+type level struct {
+	nameKey, slugKey string
+	name, slug       string
+	what, within     string
+}
 
-// slugsOK reports whether all four region slugs are usable and well formed.
-func (fc *fileCheck) slugsOK() bool {
+// levels lists the notice's path segments from the province down: the
+// region levels it gives, then its unit when the unit is not the region's
+// deepest level itself (a village, a department, a school, an enterprise).
+func (fc *fileCheck) levels() []level {
 	r := fc.n.Region
-	for i, v := range []string{r.ProvinceSlug, r.CitySlug, r.CountySlug, r.TownshipSlug} {
-		if !fc.ok(slugKeys[i]) || !slugRE.MatchString(v) {
+	all := []level{
+		{"region.province", "region.province_slug", r.Province, r.ProvinceSlug, "province", "among all provinces"},
+		{"region.city", "region.city_slug", r.City, r.CitySlug, "city", "within one province"},
+		{"region.county", "region.county_slug", r.County, r.CountySlug, "county", "within one city"},
+		{"region.township", "region.township_slug", r.Township, r.TownshipSlug, "township", "within one county"},
+	}
+	var out []level
+	for _, l := range all {
+		if l.name == "" && l.slug == "" && !fc.seen[l.nameKey] && !fc.seen[l.slugKey] {
+			break
+		}
+		out = append(out, l)
+	}
+	if u := fc.n.Unit; fc.ok("unit") && u.Kind != "" && u.Kind != notice.UnitTownship && u.Kind != notice.UnitRegion {
+		out = append(out, level{"unit.name", "unit.slug", u.Name, u.Slug, "unit", "within its region"})
+	}
+	return out
+}
+
+// slugsOK reports whether every slug of the notice's path is usable and
+// well formed.
+func (fc *fileCheck) slugsOK() bool {
+	if fc.seen["unit"] && !fc.ok("unit") {
+		return false
+	}
+	for _, l := range fc.levels() {
+		if !fc.ok(l.slugKey) || !slugRE.MatchString(l.slug) {
 			return false
 		}
 	}
@@ -44,12 +78,14 @@ func (fc *fileCheck) checkPath() {
 	if fc.rel == "" || !fc.slugsOK() || !fc.signedOK() {
 		return
 	}
-	r := fc.n.Region
-	want := []string{r.ProvinceSlug, r.CitySlug, r.CountySlug, r.TownshipSlug, string(fc.n.Signed) + ".toml"}
+	var want, keys []string
+	for _, l := range fc.levels() {
+		want, keys = append(want, l.slug), append(keys, l.slugKey)
+	}
+	want, keys = append(want, string(fc.n.Signed)+".toml"), append(keys, "signed")
 	if fc.rel == strings.Join(want, "/") {
 		return
 	}
-	keys := append(append([]string{}, slugKeys...), "signed")
 	key := keys[0]
 	if got := strings.Split(fc.rel, "/"); len(got) == len(want) {
 		for i := range want {
@@ -59,7 +95,7 @@ func (fc *fileCheck) checkPath() {
 			}
 		}
 	}
-	fc.at(key, "file is at %s, but its region slugs and signed date put it at %s: move the file or correct %s",
+	fc.at(key, "file is at %s, but its region slugs, unit and signed date put it at %s: move the file or correct %s",
 		fc.rel, strings.Join(want, "/"), key)
 }
 
@@ -70,55 +106,48 @@ func checkOnePerDay(ns []*fileCheck) {
 		if !fc.slugsOK() || !fc.signedOK() {
 			continue
 		}
-		k := fc.n.Region.Path() + "/" + string(fc.n.Signed)
+		k := fc.n.UnitPath() + "/" + string(fc.n.Signed)
 		if o, ok := first[k]; ok {
-			fc.at("signed", "%s already has a notice signed %s, in %s: a township has at most one notice per day",
-				fc.n.Region.Township, fc.n.Signed, o.path)
+			fc.at("signed", "%s already has a notice signed %s, in %s: a unit has at most one notice per day",
+				fc.n.Subject().Name, fc.n.Signed, o.path)
 			continue
 		}
 		first[k] = fc
 	}
 }
 
-// checkRegions: at each level, one name has one slug and one slug one name.
+// checkRegions: at each level (a unit counts as a level below its region),
+// one name has one slug and one slug one name.
 func checkRegions(ns []*fileCheck) {
 	type owner struct {
 		val string
 		fc  *fileCheck
 	}
-	levels := []struct {
-		nameKey, slugKey, within, what string
-	}{
-		{"region.province", "region.province_slug", "among all provinces", "province"},
-		{"region.city", "region.city_slug", "within one province", "city"},
-		{"region.county", "region.county_slug", "within one city", "county"},
-		{"region.township", "region.township_slug", "within one county", "township"},
-	}
-	slugOf := make([]map[string]owner, len(levels)) // parent names + name → slug
-	nameOf := make([]map[string]owner, len(levels)) // parent slugs + slug → name
-	for i := range levels {
-		slugOf[i], nameOf[i] = map[string]owner{}, map[string]owner{}
-	}
+	slugOf := map[string]owner{} // depth + parent names + name → slug
+	nameOf := map[string]owner{} // depth + parent slugs + slug → name
 	for _, fc := range ns {
-		r := fc.n.Region
-		names := []string{r.Province, r.City, r.County, r.Township}
-		slugs := []string{r.ProvinceSlug, r.CitySlug, r.CountySlug, r.TownshipSlug}
-		for i, l := range levels {
+		ls := fc.levels()
+		names := make([]string, len(ls))
+		slugs := make([]string, len(ls))
+		for i, l := range ls {
+			names[i], slugs[i] = l.name, l.slug
+		}
+		for i, l := range ls {
 			name, slug := names[i], slugs[i]
 			if !fc.ok(l.nameKey) || !fc.ok(l.slugKey) || strings.TrimSpace(name) == "" || slug == "" {
 				continue
 			}
 			nk := strings.Join(names[:i+1], "\x00")
-			if o, ok := slugOf[i][nk]; !ok {
-				slugOf[i][nk] = owner{slug, fc}
+			if o, ok := slugOf[nk]; !ok {
+				slugOf[nk] = owner{slug, fc}
 			} else if o.val != slug {
 				fc.at(l.slugKey, "%s %q for %s differs from %q, its slug in %s: one %s has one slug",
 					l.slugKey, slug, name, o.val, o.fc.path, l.what)
 				continue
 			}
 			sk := strings.Join(slugs[:i+1], "/")
-			if o, ok := nameOf[i][sk]; !ok {
-				nameOf[i][sk] = owner{name, fc}
+			if o, ok := nameOf[sk]; !ok {
+				nameOf[sk] = owner{name, fc}
 			} else if o.val != name {
 				fc.at(l.slugKey, "%s %q is already the slug of %s in %s: %s, each %s needs its own slug",
 					l.slugKey, slug, o.val, o.fc.path, l.within, l.what)
@@ -136,7 +165,7 @@ func checkHistories(ns []*fileCheck) {
 	for _, fc := range ns {
 		k := "\x00" + fc.path // alone: no usable inspection or date
 		if fc.slugsOK() && fc.signedOK() && fc.ok("inspection.start") && fc.n.Inspection.Start != "" {
-			k = fc.n.Region.Path() + "|" + fc.n.Inspection.ID()
+			k = fc.n.UnitPath() + "|" + fc.n.Inspection.ID()
 		}
 		if _, ok := groups[k]; !ok {
 			keys = append(keys, k)
@@ -148,14 +177,19 @@ func checkHistories(ns []*fileCheck) {
 		sort.SliceStable(g, func(i, j int) bool { return g[i].n.Signed < g[j].n.Signed })
 		for _, fc := range g {
 			earlier := map[int]bool{}
+			var before []*fileCheck
 			first := true
 			for _, o := range g {
 				if o.n.Signed < fc.n.Signed {
 					first = false
+					before = append(before, o)
 					for num := range o.numbers {
 						earlier[num] = true
 					}
 				}
+			}
+			if fc.numbersKnown {
+				fc.statedAgainst(before)
 			}
 			if first && fc.numbersKnown {
 				fc.gaps("findings", "the first notice on an inspection numbers its findings 1, 2, 3 … without gaps (a later notice may list only the findings it updates)", fc.numbers)

@@ -20,6 +20,20 @@
 // Required keys (see [Required]): each must be present; a string must not be
 // blank.
 //
+// Units: a notice without a [unit] table is about its region's township,
+// which must then be given (region.township and its slug). A [unit] table
+// names another kind of inspected body (village, department, school,
+// enterprise, region — see notice.Unit.Validate): a village needs its
+// township; the region's levels given must be contiguous from the province
+// (no county without a city); every kind but a region summary needs at
+// least one finding.
+//
+// Stated totals ([stated], the notice's own figures): counts are not
+// negative; where the notice states a number of problems, or of problems
+// per status, that its findings do not bear out, a warning names both
+// numbers (a later notice that lists only the findings it updates is not
+// compared).
+//
 // Values, in each notice:
 //   - findings[].status is one of done, in_progress, not_started, and
 //     status_text is not blank (the status is the normalised form of the
@@ -82,17 +96,35 @@ import (
 	"github.com/gongshi/gongshi/internal/store"
 )
 
-// Problem is one thing wrong in a data file, at a TOML position.
+// Problem is one thing wrong in a data file, at a TOML position. A
+// warning (a stated total the findings do not bear out) is reported but
+// does not fail the check: the notice may itself be inconsistent, and the
+// data keeps what it says.
 type Problem struct {
 	Path    string
 	Line    int
 	Col     int
 	Message string
+	Warning bool
 }
 
-// String is "path:line:col: message".
+// String is "path:line:col: message", or "path:line:col: warning: message".
 func (p Problem) String() string {
+	if p.Warning {
+		return fmt.Sprintf("%s:%d:%d: warning: %s", p.Path, p.Line, p.Col, p.Message)
+	}
 	return fmt.Sprintf("%s:%d:%d: %s", p.Path, p.Line, p.Col, p.Message)
+}
+
+// Errors is the problems that are not warnings.
+func Errors(ps []Problem) []Problem {
+	var out []Problem
+	for _, p := range ps {
+		if !p.Warning {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // Dir checks every data file (*.toml) under dir, and across files. It
@@ -199,7 +231,13 @@ type fileCheck struct {
 // at adds a problem at the position of the value at path.
 func (fc *fileCheck) at(path, format string, a ...any) {
 	p := fc.pos.lookup(path)
-	fc.probs = append(fc.probs, Problem{fc.path, p.Line, p.Col, fmt.Sprintf(format, a...)})
+	fc.probs = append(fc.probs, Problem{fc.path, p.Line, p.Col, fmt.Sprintf(format, a...), false})
+}
+
+// warnAt adds a warning at the position of the value at path.
+func (fc *fileCheck) warnAt(path, format string, a ...any) {
+	p := fc.pos.lookup(path)
+	fc.probs = append(fc.probs, Problem{fc.path, p.Line, p.Col, fmt.Sprintf(format, a...), true})
 }
 
 // ok reports whether the value at path is present and usable.
@@ -244,6 +282,8 @@ func checkFile(path, rel string, src []byte) *fileCheck {
 	}
 	fc.required()
 	fc.values()
+	fc.unit()
+	fc.stated()
 	return fc
 }
 
@@ -251,7 +291,7 @@ func checkFile(path, rel string, src []byte) *fileCheck {
 func (fc *fileCheck) syntax(src string, err error) {
 	var pe toml.ParseError
 	if !errors.As(err, &pe) {
-		fc.probs = append(fc.probs, Problem{fc.path, 1, 1, "TOML: " + err.Error()})
+		fc.probs = append(fc.probs, Problem{fc.path, 1, 1, "TOML: " + err.Error(), false})
 		return
 	}
 	line, col := pe.Position.Line, pe.Position.Col
@@ -267,7 +307,7 @@ func (fc *fileCheck) syntax(src string, err error) {
 	if col < 1 {
 		col = 1
 	}
-	fc.probs = append(fc.probs, Problem{fc.path, line, col, "TOML syntax: " + pe.Message})
+	fc.probs = append(fc.probs, Problem{fc.path, line, col, "TOML syntax: " + pe.Message, false})
 }
 
 // lineOffset is the byte offset where line (from 1) starts, or -1.

@@ -43,6 +43,12 @@ func (w *walker) decode(path string, data any, rv reflect.Value) {
 	switch {
 	case t == dateType:
 		w.date(path, data, rv)
+	case t.Kind() == reflect.Pointer:
+		// An optional value (a stated count): present in the file, so
+		// allocated and decoded as its element.
+		p := reflect.New(t.Elem())
+		w.decode(path, data, p.Elem())
+		rv.Set(p)
 	case t.Kind() == reflect.String:
 		s, ok := data.(string)
 		if !ok {
@@ -201,6 +207,9 @@ func typeName(v any) string {
 
 // expectedType describes what a Go type wants, in TOML terms.
 func expectedType(t reflect.Type) string {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
 	switch {
 	case t == dateType:
 		return "a date like 2024-12-02"

@@ -24,6 +24,7 @@ func TestSchemaKinds(t *testing.T) {
 		case rt == dateType, rt.Kind() == reflect.String, rt.Kind() == reflect.Int, rt.Kind() == reflect.Int64:
 		case rt.Kind() == reflect.Slice:
 			walk(path+"[]", rt.Elem())
+		case rt.Kind() == reflect.Pointer && rt.Elem().Kind() == reflect.Int:
 		case rt.Kind() == reflect.Struct:
 			for _, f := range tomlFields(rt) {
 				walk(joinPath(path, f.name), rt.Field(f.index).Type)
@@ -240,8 +241,8 @@ func TestDirErrors(t *testing.T) {
 
 func TestProblemsSorted(t *testing.T) {
 	ps := []Problem{
-		{"b.toml", 1, 1, "x"}, {"a.toml", 10, 1, "y"}, {"a.toml", 2, 9, "z"},
-		{"a.toml", 2, 3, "first"}, {"a.toml", 2, 3, "second"},
+		{"b.toml", 1, 1, "x", false}, {"a.toml", 10, 1, "y", false}, {"a.toml", 2, 9, "z", false},
+		{"a.toml", 2, 3, "first", false}, {"a.toml", 2, 3, "second", false},
 	}
 	Sort(ps)
 	var got []string

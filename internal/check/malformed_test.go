@@ -39,7 +39,7 @@ var malformedCases = map[string][]string{
 		"10:1: unknown key findings[1].region (a key after",
 	},
 	"path_depth": {
-		"stray.toml:4:30: file is at stray.toml, but its region slugs and signed date put it at shilisheng/shilishi/shilixian/yangbenzhen0001/2024-12-02.toml: move the file or correct region.province_slug",
+		"stray.toml:4:30: file is at stray.toml, but its region slugs, unit and signed date put it at shilisheng/shilishi/shilixian/yangbenzhen0001/2024-12-02.toml: move the file or correct region.province_slug",
 	},
 	"empty_value.toml": {
 		"1:1: title is empty", "2:1: issuer is empty", "3:1: signed is empty", "regulations[2] is empty",
@@ -95,7 +95,7 @@ var malformedCases = map[string][]string{
 		`region.township_slug "yangbenzhen-" must be lowercase ASCII`,
 	},
 	"path_signed.toml": {
-		"3:1: file is at shilisheng/shilishi/shilixian/yangbenzhen0001/2024-12-02.toml, but its region slugs and signed date put it at shilisheng/shilishi/shilixian/yangbenzhen0001/2024-12-03.toml: move the file or correct signed",
+		"3:1: file is at shilisheng/shilishi/shilixian/yangbenzhen0001/2024-12-02.toml, but its region slugs, unit and signed date put it at shilisheng/shilishi/shilixian/yangbenzhen0001/2024-12-03.toml: move the file or correct signed",
 	},
 	"path_slug.toml": {"9:1: file is at", "correct region.city_slug"},
 	"counts_links.toml": {

@@ -18,13 +18,15 @@ import (
 //	title         the notice's title as written
 //	issuer        who issued it (中共郊尾镇委员会)
 //	signed        the date under the signature; part of the file's path
-//	region        province, city, county, township: names as written and
-//	              their slugs, which make the file's path and every URL
+//	region        the province, as written and its slug; the lower levels
+//	              down to the unit's place (see Units), which make the
+//	              file's path and every URL
 //	inspection.start  the inspection's first day: it identifies the
 //	              inspection, and findings are cited by it
-//	findings      at least one finding, each with its number, title,
-//	              status and status_text (the rest of a finding is optional:
-//	              a later notice may only update the status)
+//	findings[]    each with its number, title, status and status_text
+//	              (the rest of a finding is optional: a later notice may
+//	              only update the status); a notice needs at least one
+//	              finding unless it is a region summary (see Units)
 //	findings[].amounts[]  text and yuan
 //	findings[].dates[]    text and date
 //	outstanding[] number and finding (the finding it refers to)
@@ -35,11 +37,7 @@ var Required = []string{
 	"title", "issuer", "signed",
 	"region",
 	"region.province", "region.province_slug",
-	"region.city", "region.city_slug",
-	"region.county", "region.county_slug",
-	"region.township", "region.township_slug",
 	"inspection", "inspection.start",
-	"findings",
 	"findings[].number", "findings[].title", "findings[].status", "findings[].status_text",
 	"findings[].amounts[].text", "findings[].amounts[].yuan",
 	"findings[].dates[].text", "findings[].dates[].date",

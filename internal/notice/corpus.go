@@ -23,7 +23,7 @@ func NewCorpus(ns []*Notice) *Corpus {
 	c := &Corpus{Notices: append([]*Notice(nil), ns...)}
 	sort.SliceStable(c.Notices, func(i, j int) bool {
 		a, b := c.Notices[i], c.Notices[j]
-		if pa, pb := a.Region.Path(), b.Region.Path(); pa != pb {
+		if pa, pb := a.UnitPath(), b.UnitPath(); pa != pb {
 			return pa < pb
 		}
 		if a.Signed != b.Signed {
@@ -41,7 +41,7 @@ func (c *Corpus) History(id string) []StatusEvent {
 	for _, n := range c.Notices {
 		for i := range n.Findings {
 			f := &n.Findings[i]
-			if FindingID(n.Region, n.Inspection, f.Number) == id {
+			if FindingID(n, f.Number) == id {
 				out = append(out, StatusEvent{Notice: n, Status: f.Status, StatusText: f.StatusText})
 			}
 		}
@@ -55,7 +55,7 @@ func (c *Corpus) Histories() map[string][]StatusEvent {
 	for _, n := range c.Notices {
 		for i := range n.Findings {
 			f := &n.Findings[i]
-			id := FindingID(n.Region, n.Inspection, f.Number)
+			id := FindingID(n, f.Number)
 			out[id] = append(out[id], StatusEvent{Notice: n, Status: f.Status, StatusText: f.StatusText})
 		}
 	}
@@ -81,7 +81,7 @@ func (c *Corpus) Current() []CurrentFinding {
 	for _, n := range c.Notices { // oldest first: later notices overwrite
 		for i := range n.Findings {
 			f := &n.Findings[i]
-			id := FindingID(n.Region, n.Inspection, f.Number)
+			id := FindingID(n, f.Number)
 			cf := CurrentFinding{ID: id, Finding: f, Notice: n, History: hist[id]}
 			if k, ok := seen[id]; ok {
 				out[k] = cf
@@ -93,7 +93,7 @@ func (c *Corpus) Current() []CurrentFinding {
 	}
 	sort.SliceStable(out, func(i, j int) bool {
 		a, b := out[i], out[j]
-		if pa, pb := a.Notice.Region.Path(), b.Notice.Region.Path(); pa != pb {
+		if pa, pb := a.Notice.UnitPath(), b.Notice.UnitPath(); pa != pb {
 			return pa < pb
 		}
 		if ia, ib := a.Notice.Inspection.ID(), b.Notice.Inspection.ID(); ia != ib {

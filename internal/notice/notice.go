@@ -31,8 +31,14 @@ type Notice struct {
 	// notice page.
 	Original string `toml:"original,omitempty" json:"original,omitempty"`
 
-	Region     Region     `toml:"region" json:"region"`
+	Region Region `toml:"region" json:"region"`
+	// Unit is the inspected body when it is not the region's township (a
+	// village, a department, a school, an enterprise, a whole county's
+	// summary); see Subject.
+	Unit       Unit       `toml:"unit,omitempty" json:"unit,omitzero"`
 	Inspection Inspection `toml:"inspection" json:"inspection"`
+	// Stated is what the notice says of itself in figures (反馈N个问题 …).
+	Stated Stated `toml:"stated,omitempty" json:"stated,omitzero"`
 
 	// Preamble is the opening paragraph before the first numbered section.
 	Preamble string `toml:"preamble,omitempty" json:"preamble,omitempty"`
@@ -67,9 +73,17 @@ type Region struct {
 	TownshipSlug string `toml:"township_slug" json:"township_slug"`
 }
 
-// Path is the region's slug path, e.g. "fujian/putian/xianyou/jiaowei".
+// Path is the region's slug path down to its deepest level given, e.g.
+// "fujian/putian/xianyou/jiaowei", or "fujian/putian/xianyou" for a region
+// that stops at the county.
 func (r Region) Path() string {
-	return strings.Join([]string{r.ProvinceSlug, r.CitySlug, r.CountySlug, r.TownshipSlug}, "/")
+	parts := make([]string, 0, 4)
+	for _, p := range []string{r.ProvinceSlug, r.CitySlug, r.CountySlug, r.TownshipSlug} {
+		if p != "" {
+			parts = append(parts, p)
+		}
+	}
+	return strings.Join(parts, "/")
 }
 
 // Inspection (巡察) is the visit whose findings the notice reports on.
@@ -103,7 +117,15 @@ type Organisation struct {
 // Finding (问题) is one numbered problem the inspection found, with what was
 // done about it.
 type Finding struct {
-	Number     int    `toml:"number" json:"number"`           // (1)…(59), unique and contiguous in a notice
+	// Number is the finding's identity within its inspection: the printed
+	// number where the notice numbers its findings straight through
+	// ((1)…(59)), else the finding's place in the first notice's order
+	// (see Label).
+	Number int `toml:"number" json:"number"`
+	// Label is the number as printed ("1.", "(3)", "①") where it is not
+	// Number: in notices whose numbering starts again in every category or
+	// group. Empty otherwise.
+	Label      string `toml:"label,omitempty" json:"label,omitempty"`
 	CategoryNo int    `toml:"category_no" json:"category_no"` // （一）=1
 	Category   string `toml:"category" json:"category"`       // the （一） heading's text
 	GroupNo    int    `toml:"group_no" json:"group_no"`       // 1.=1, restarting in each category
@@ -117,6 +139,12 @@ type Finding struct {
 	Measures      []Measure `toml:"measures" json:"measures"` // 一是… 二是… split; empty when not enumerated
 	Amounts       []Amount  `toml:"amounts" json:"amounts"`   // money named in problem or rectification
 	Dates         []DateRef `toml:"dates" json:"dates"`       // dates named in problem or rectification
+	// Responsible is the 责任单位/责任人 a table names, as written.
+	Responsible string `toml:"responsible,omitempty" json:"responsible,omitempty"`
+	// DeadlineText is the 完成时限 a table or the text gives, as written;
+	// Deadline the last day it allows.
+	DeadlineText string `toml:"deadline_text,omitempty" json:"deadline_text,omitempty"`
+	Deadline     Date   `toml:"deadline,omitempty" json:"deadline,omitempty"`
 }
 
 // Measure (整改措施) is one enumerated step of a rectification, as written
@@ -192,9 +220,9 @@ type Line struct {
 	Text string `toml:"text" json:"text"`
 }
 
-// FindingID is the stable identity of a finding across notices: the
-// township's region path, the inspection, and the number. Later notices on
-// the same inspection update the status of the finding with the same ID.
-func FindingID(r Region, in Inspection, number int) string {
-	return fmt.Sprintf("%s/%s/%d", r.Path(), in.ID(), number)
+// FindingID is the stable identity of a finding across notices: the unit's
+// path, the inspection, and the number. Later notices on the same
+// inspection update the status of the finding with the same ID.
+func FindingID(n *Notice, number int) string {
+	return fmt.Sprintf("%s/%s/%d", n.UnitPath(), n.Inspection.ID(), number)
 }

@@ -83,7 +83,7 @@ func TestCorpusHistoryAndCurrent(t *testing.T) {
 	if c.Notices[0] != first {
 		t.Fatal("corpus not in signed order")
 	}
-	id := FindingID(reg, in, 2)
+	id := FindingID(first, 2)
 	if id != "shili/shilishi/xian01/zhen0001/2023-07-03/2" {
 		t.Errorf("FindingID = %q", id)
 	}

@@ -102,7 +102,8 @@ func Build(ctx context.Context, o Options) (sum Summary, err error) {
 
 	// 1. Check.
 	t0 := time.Now()
-	files, problems, err := check.Dir(o.Data)
+	files, all, err := check.Dir(o.Data)
+	problems := check.Errors(all)
 	if len(problems) > 0 {
 		return sum, &CheckError{Problems: problems}
 	}

@@ -586,7 +586,7 @@ func deriveTownship(ns []*notice.Notice, cur []notice.CurrentFinding, today noti
 	})
 	for _, k := range order {
 		o := items[k]
-		id := notice.FindingID(r, notice.Inspection{Start: notice.Date(k.insp)}, k.finding)
+		id := fmt.Sprintf("%s/%s/%d", latest.UnitPath(), k.insp, k.finding)
 		if fs := byID[id]; fs != nil {
 			src := ns[fs.N].Findings[fs.J]
 			o.FindingTitle = src.Title

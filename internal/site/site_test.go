@@ -320,7 +320,7 @@ func TestBundledDownloads(t *testing.T) {
 		for i, r := range doc.Findings {
 			f := n.Findings[i]
 			if r.Number != f.Number || r.Title != f.Title || r.Rectification != f.Rectification || len(r.History) != 1 ||
-				r.ID != notice.FindingID(n.Region, n.Inspection, f.Number) {
+				r.ID != notice.FindingID(n, f.Number) {
 				t.Errorf("%sfindings.json finding %d: %+v", prefix, i+1, r)
 			}
 		}

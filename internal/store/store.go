@@ -25,11 +25,12 @@ type File struct {
 	Meta   toml.MetaData
 }
 
-// RelPath is where a notice's data file lives under the data folder:
-// province/city/county/township/signed.toml.
+// RelPath is where a notice's data file lives under the data folder: its
+// unit's path and its signed date, province/city/county/township/signed.toml
+// for a township, province/city/county/unit/signed.toml for a county
+// department, province/city/county/signed.toml for a county's summary.
 func RelPath(n *notice.Notice) string {
-	return filepath.Join(n.Region.ProvinceSlug, n.Region.CitySlug, n.Region.CountySlug,
-		n.Region.TownshipSlug, string(n.Signed)+".toml")
+	return filepath.Join(filepath.FromSlash(n.UnitPath()), string(n.Signed)+".toml")
 }
 
 // Decode reads one data file.

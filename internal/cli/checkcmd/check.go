@@ -55,7 +55,13 @@ func Run(ctx context.Context, io cli.IO, args []string) error {
 	if len(probs) == 0 && len(files) == 0 {
 		return fmt.Errorf("no data files (*.toml) under %s", *dir)
 	}
-	if len(probs) > 0 {
+	for _, p := range probs {
+		if p.Warning {
+			fmt.Fprintln(io.Out, p)
+		}
+	}
+	if errs := check.Errors(probs); len(errs) > 0 {
+		probs = errs
 		bad := map[string]bool{}
 		for _, p := range probs {
 			fmt.Fprintln(io.Out, p)
