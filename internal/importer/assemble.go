@@ -40,14 +40,17 @@ func (e *ParseError) Error() string {
 
 type rawFinding struct {
 	num, line, statusLine int
+	label                 string // the number as printed: (1), 1., ①
 	cat                   int
 	catText               string
 	grp                   int
 	grpText               string
 	first                 string   // the finding line's text after (N)
 	more                  []string // continuation lines of the problem
-	statusLabel           bool
-	status                []string // the rectification line(s), after the label
+	rect                  []string // the rectification lines, without their labels and leading status words
+	found                 *Found   // the status its text states, nil if none yet
+	deadline, responsible string   // from a table
+	table                 bool
 }
 
 type rawItem struct {
@@ -74,9 +77,9 @@ type builder struct {
 	cat, grp         int
 	catText, grpText string
 	catLine, grpLine *Classified // the heading lines no finding has used yet
+	cats             int         // category headings seen
 	sections         int
 	lastSection      int
-	findingLine      map[int]int
 }
 
 func (b *builder) warnf(line int, format string, a ...any) {
@@ -90,8 +93,8 @@ func (b *builder) unplaced(line int, s string) {
 // Assemble is the last stage: classified lines → a Notice. It returns the
 // warnings it has (gaps in numbering, a status it cannot read …), or an
 // error when the lines hold no notice or its findings cannot be told apart.
-func Assemble(file string, lines []Classified) (*notice.Notice, []Problem, error) {
-	b := &builder{file: file, findingLine: map[int]int{}, n: &notice.Notice{
+func Assemble(file string, lines []Classified, opts Options) (*notice.Notice, []Problem, error) {
+	b := &builder{file: file, n: &notice.Notice{
 		Regulations: []string{},
 		Findings:    []notice.Finding{},
 		Outstanding: []notice.Outstanding{},
@@ -105,10 +108,12 @@ func Assemble(file string, lines []Classified) (*notice.Notice, []Problem, error
 			return nil, nil, err
 		}
 	}
-	if len(b.findings) == 0 && b.sections == 0 {
-		return nil, nil, &ParseError{File: file, Msg: "no recognisable notice: found no section headings (一、…) and no numbered findings ((1)…)"}
-	}
 	b.finish()
+	if len(b.n.Findings) == 0 {
+		if err := b.noFindings(opts); err != nil {
+			return nil, nil, err
+		}
+	}
 	return b.n, b.warn, nil
 }
 
@@ -181,54 +186,100 @@ func (b *builder) line(c Classified) error {
 		b.points = append(b.points, []string{c.Body})
 	case RoleCategory:
 		b.unusedHeadings()
-		if c.Num != b.cat+1 {
+		num := c.Num
+		b.cats++
+		if num == 0 {
+			num = b.cats
+		}
+		if num != b.cat+1 {
 			b.warnf(c.No, "category %s follows category %d", strings.TrimSpace(c.Label), b.cat)
 		}
-		b.cat, b.catText, b.grp, b.grpText = c.Num, c.Body, 0, ""
+		b.cat, b.catText, b.grp, b.grpText = num, c.Body, 0, ""
 		b.catLine = &c
 	case RoleGroup:
 		if b.grpLine != nil {
 			b.warnf(b.grpLine.No, "group heading with no findings under it; kept as unplaced")
 			b.unplaced(b.grpLine.No, b.grpLine.Text)
 		}
-		if c.Num != b.grp+1 {
+		num := c.Num
+		if num == 0 {
+			num = b.grp + 1
+		}
+		if num != b.grp+1 {
 			b.warnf(c.No, "group %s follows group %d in its category", strings.TrimSpace(c.Label), b.grp)
 		}
-		b.grp, b.grpText = c.Num, c.Body
+		b.grp, b.grpText = num, c.Body
 		b.grpLine = &c
+	case RoleHeading:
+		b.warnf(c.No, "heading %q is at a level above the findings that gongshi does not keep (it keeps category and group); kept as unplaced", c.Text)
+		b.unplaced(c.No, c.Text)
 	case RoleFinding:
-		if prev, dup := b.findingLine[c.Num]; dup {
-			return &ParseError{File: b.file, Line: c.No, Msg: fmt.Sprintf("finding (%d) is numbered again (first at line %d): finding numbers must be unique", c.Num, prev)}
-		}
-		if len(b.findings) > 0 {
-			last := b.findings[len(b.findings)-1].num
-			if c.Num < last {
-				return &ParseError{File: b.file, Line: c.No, Msg: fmt.Sprintf("finding (%d) comes after finding (%d): numbering goes backwards", c.Num, last)}
-			}
-			if c.Num != last+1 {
-				b.warnf(c.No, "finding numbering jumps from (%d) to (%d)", last, c.Num)
-			}
-		} else if c.Num != 1 {
-			b.warnf(c.No, "the first finding is numbered (%d), not (1)", c.Num)
-		}
-		if b.cat == 0 {
-			b.warnf(c.No, "finding (%d) is under no category heading ((一)…)", c.Num)
-		}
-		b.findingLine[c.Num] = c.No
 		b.catLine, b.grpLine = nil, nil
-		f := &rawFinding{num: c.Num, line: c.No, cat: b.cat, catText: b.catText, grp: b.grp, grpText: b.grpText, first: c.Body}
-		if problem, rest, ok := splitInlineStatus(c.Body); ok {
-			f.first = problem
-			lab := reStatusLabel.FindStringIndex(Normalise(rest))
-			t := newText(rest)
-			f.statusLabel, f.statusLine = true, c.No
-			f.status = []string{strings.TrimSpace(t.from(lab[1]))}
+		f := &rawFinding{num: c.Num, label: strings.TrimSpace(c.Label), line: c.No, cat: b.cat, catText: b.catText, grp: b.grp, grpText: b.grpText, first: c.Body}
+		if c.Status != nil {
+			if problem, _, ok := splitInlineStatus(c.Body); ok {
+				f.first = problem
+				f.rect = append(f.rect, c.Status.Rectification)
+			}
+			st := *c.Status
+			f.found, f.statusLine = &st, c.No
 		}
 		b.findings = append(b.findings, f)
-	case RoleStatus:
+	case RoleTableRow:
+		b.unusedHeadings()
+		b.catLine, b.grpLine = nil, nil
+		f := &rawFinding{line: c.No, cat: b.cat, catText: b.catText, grp: b.grp, grpText: b.grpText, table: true}
+		for _, fl := range c.Fields {
+			switch fl.Key {
+			case "number":
+				f.label = fl.Text
+				f.num = atoi(strings.Trim(Normalise(fl.Text), "().、 "))
+			case "problem":
+				f.first = fl.Text
+			case "measures":
+				f.rect = append(f.rect, fl.Text)
+			case "deadline":
+				f.deadline = fl.Text
+			case "responsible":
+				f.responsible = fl.Text
+			case "category":
+				if fl.Text != b.catText {
+					b.cats++
+					b.cat, b.catText = b.cats, fl.Text
+				}
+				f.cat, f.catText = b.cat, b.catText
+			}
+		}
+		if c.Status != nil {
+			st := *c.Status
+			f.found, f.statusLine = &st, c.No
+			if st.Rectification != "" {
+				f.rect = append(f.rect, st.Rectification)
+			}
+		}
+		for _, o := range c.Leftover {
+			b.unplaced(c.No, o)
+		}
+		b.findings = append(b.findings, f)
+	case RoleTableHeader:
+	case RoleStatus, RoleMeasure:
+		if len(b.findings) == 0 {
+			b.warnf(c.No, "a rectification line before any finding; kept as unplaced")
+			b.unplaced(c.No, c.Text)
+			break
+		}
 		f := b.findings[len(b.findings)-1]
-		f.statusLabel, f.statusLine = c.Label != "", c.No
-		f.status = append(f.status, c.Body)
+		if c.Role == RoleMeasure {
+			f.rect = append(f.rect, c.Body)
+			break
+		}
+		st := *c.Status
+		if f.found == nil || (f.found.Where == "" && st.Where != "") {
+			f.found, f.statusLine = &st, c.No
+		} else if st.Where != "" {
+			b.warnf(c.No, "finding %s: a second status (%s) after %s; the first is kept", f.label, st.Text, f.found.Text)
+		}
+		f.rect = append(f.rect, st.Rectification)
 	case RoleAccountability:
 		b.acc = append(b.acc, c.Body)
 	case RolePetitions:
@@ -280,6 +331,25 @@ func (b *builder) line(c Classified) error {
 	return nil
 }
 
+// noFindings decides about a notice in which no finding was found. Only a
+// summary notice lists none: one that states how many units it sums up
+// (N家被巡察单位), or that the editor names a summary (Options.Summary).
+// Any other notice that states problems, or states nothing at all, is not
+// imported: a success with nothing in it is the worst outcome.
+func (b *builder) noFindings(opts Options) error {
+	s := b.n.Stated
+	summary := opts.Summary || s.Units != nil
+	switch {
+	case s.Empty():
+		return &ParseError{File: b.file, Msg: "no recognisable notice: found no findings (numbered items with a rectification or a status) and no stated totals (反馈N个问题 …)"}
+	case summary:
+		return nil
+	case s.Problems != nil:
+		return &ParseError{File: b.file, Msg: fmt.Sprintf("the notice states %d problems, but gongshi found none of its findings (numbered items with a rectification or a status); if it is a summary over several units that lists none, import it as one (--unit-kind region)", *s.Problems)}
+	}
+	return &ParseError{File: b.file, Msg: "found no findings (numbered items with a rectification or a status); if the notice is a summary over several units that lists none, import it as one (--unit-kind region)"}
+}
+
 // unusedHeadings keeps category and group headings that no finding came
 // under as unplaced lines (their text lives on the findings otherwise).
 func (b *builder) unusedHeadings() {
@@ -315,7 +385,7 @@ func (b *builder) continueWith(c Classified) bool {
 			return false
 		}
 		f := b.findings[len(b.findings)-1]
-		f.status = append(f.status, c.Body)
+		f.rect = append(f.rect, c.Body)
 	case RoleAccountability:
 		b.acc = append(b.acc, c.Body)
 	case RolePetitions:
@@ -392,7 +462,9 @@ func (b *builder) finish() {
 		}
 	}
 	n.Inspection = InspectionOf(n.Preamble, n.Organisation.Intro)
+	n.Stated = StatedOf(append([]string{n.Preamble, n.Organisation.Intro}, n.Organisation.Points...)...)
 
+	b.numberFindings()
 	for _, rf := range b.findings {
 		n.Findings = append(n.Findings, b.finding(rf))
 	}
@@ -420,25 +492,83 @@ func (b *builder) finish() {
 	sort.SliceStable(n.Unplaced, func(i, j int) bool { return n.Unplaced[i].Line < n.Unplaced[j].Line })
 }
 
+// numberFindings gives the findings their numbers. A notice that numbers
+// its findings straight through ((1)…(59)) keeps the printed numbers. One
+// that starts again in each category or group (1. 2. … 1. 2. …), or whose
+// findings have no number, numbers them 1..N in order and keeps the printed
+// label: the finding's identity in its inspection is its place in order.
+func (b *builder) numberFindings() {
+	straight := len(b.findings) > 0
+	for i, f := range b.findings {
+		if f.num < 1 || (i > 0 && f.num <= b.findings[i-1].num) || f.label == "" && !f.table {
+			straight = false
+			break
+		}
+	}
+	if straight {
+		for i, f := range b.findings {
+			switch {
+			case i == 0 && f.num != 1:
+				b.warnf(f.line, "the first finding is numbered %s, not 1", f.label)
+			case i > 0 && f.num != b.findings[i-1].num+1:
+				b.warnf(f.line, "finding numbering jumps from %s to %s", b.findings[i-1].label, f.label)
+			}
+			if b.cats > 0 && f.cat == 0 {
+				b.warnf(f.line, "finding %s is under no category heading", f.label)
+			}
+		}
+		for _, f := range b.findings {
+			f.label = ""
+		}
+		return
+	}
+	for i, f := range b.findings {
+		if i > 0 {
+			prev := b.findings[i-1]
+			if f.num > 0 && prev.num > 0 && f.num <= prev.num && f.cat == prev.cat && f.grp == prev.grp && !f.table {
+				b.warnf(f.line, "finding %s follows finding %s under the same heading: its numbering goes back; findings are numbered in order", f.label, prev.label)
+			}
+		}
+	}
+	for i, f := range b.findings {
+		f.num = i + 1
+	}
+}
+
 func (b *builder) finding(rf *rawFinding) notice.Finding {
 	title, problem := SplitTitle(rf.first)
 	f := notice.Finding{
-		Number: rf.num, CategoryNo: rf.cat, Category: rf.catText, GroupNo: rf.grp, Group: rf.grpText,
+		Number: rf.num, Label: rf.label, CategoryNo: rf.cat, Category: rf.catText, GroupNo: rf.grp, Group: rf.grpText,
 		Title: title, Problem: joinLines(append([]string{problem}, rf.more...)...),
+		Responsible: strings.TrimSpace(rf.responsible), DeadlineText: strings.TrimSpace(rf.deadline),
 	}
-	if len(rf.status) == 0 {
-		b.warnf(rf.line, "finding (%d) has no rectification line (整改情况:…)", rf.num)
-	} else {
-		first, rest := rf.status[0], rf.status[1:]
-		if strings.TrimSpace(first) == "" && len(rest) > 0 {
-			first, rest = rest[0], rest[1:]
+	if f.DeadlineText != "" {
+		f.Deadline = DeadlineDate(f.DeadlineText)
+	}
+	name := rf.label
+	if name == "" {
+		name = fmt.Sprintf("(%d)", rf.num)
+	}
+	f.Rectification = joinLines(rf.rect...)
+	found := rf.found
+	if found == nil || found.Where == "" {
+		if tf, ok := trailingStatus(newText(f.Rectification).trim()); ok && f.Rectification != "" {
+			found = &tf
 		}
-		text, st, rect, ok := SplitStatus(first)
-		if !ok {
-			b.warnf(rf.statusLine, "finding (%d): its rectification does not start with status words (已整改 / 正在整改中 …); status left empty", rf.num)
+	}
+	switch {
+	case found != nil && found.Where != "":
+		f.StatusText, f.Status = found.Text, found.Status
+	case len(rf.rect) == 0 && found == nil:
+		f.Status = notice.StatusUnstated
+		b.warnf(rf.line, "finding %s has no rectification and states no status; its status is 未说明 (unstated)", name)
+	default:
+		f.Status = notice.StatusUnstated
+		line := rf.statusLine
+		if line == 0 {
+			line = rf.line
 		}
-		f.StatusText, f.Status = text, st
-		f.Rectification = joinLines(append([]string{rect}, rest...)...)
+		b.warnf(line, "finding %s: its text states no status (已整改 / 正在整改中 …); its status is 未说明 (unstated)", name)
 	}
 	f.Measures = Measures(f.Rectification)
 	f.Amounts = Amounts(f.Problem, f.Rectification)

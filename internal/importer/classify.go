@@ -20,6 +20,19 @@ const (
 	RoleGroup           Role = "group"     // 1.…
 	RoleFinding         Role = "finding"   // (1)title。problem
 	RoleStatus          Role = "status"    // 整改情况:已整改。rectification
+	// RoleNumbered is a numbered line in the findings (一、 （一） 1. (1) ①
+	// 【…】 …) before Structure decides what it is: a category or group
+	// heading, a finding, or text inside a finding.
+	RoleNumbered Role = "numbered"
+	// RoleMeasure is a line of a finding's rectification that is not its
+	// status: 一是… on its own line, or 整改措施:….
+	RoleMeasure Role = "measure"
+	// RoleHeading is a heading above the findings at a level gongshi does
+	// not keep (a third level above category and group).
+	RoleHeading     Role = "heading"
+	RoleTableHeader Role = "table_header" // 序号 | 反馈问题 | 整改措施 | 整改情况 …
+	RoleTableRow    Role = "table_row"    // one finding in a table
+
 	RoleAccountability  Role = "accountability"
 	RolePetitions       Role = "petitions"
 	RoleItem            Role = "outstanding" // 1.关于巡察反馈第4点…
@@ -73,6 +86,17 @@ type Classified struct {
 	// Into is, for a continuation, the role whose text the line continues.
 	Into   Role
 	Fields []Field
+	// Style is a numbered line's numbering style: "一、", "(一)", "1.",
+	// "(1)", "①", "【】", "1)".
+	Style string
+	// Heading is true for a numbered line whose text is heading-shaped: short,
+	// with no 。 before its end.
+	Heading bool
+	// Status is the status a line states (a status line, a finding line with
+	// its status inline or in brackets, a table row), nil if none.
+	Status *Found
+	// Cells are a table row's cells, as written.
+	Cells []string
 	// Chrome lists the parts of the line that are web page furniture (the
 	// whole line for RoleChrome).
 	Chrome []string
@@ -90,7 +114,8 @@ type Classified struct {
 type Line struct {
 	No     int
 	Text   string
-	Chrome string // the decoder's verdict, if any
+	Chrome string   // the decoder's verdict, if any
+	Cells  []string // a table row's cells (the decoder's), nil for a paragraph
 	t      text
 }
 
@@ -98,8 +123,11 @@ type Line struct {
 func (l Line) Norm() string { return l.t.norm }
 
 // Recogniser knows one shape of line. Match is called only in the sections
-// listed (all sections when In is empty) and sees the classifier's state.
-// A new notice format is a new recogniser in Recognisers, not a new parser.
+// listed (all sections when In is empty). It is a pure function of the line
+// and the classifier's state, which it only reads: it returns everything it
+// found (role, label, number, status, fields), and Advance alone moves the
+// state on. A new notice format is a new recogniser in Recognisers, not a
+// new parser.
 type Recogniser struct {
 	Name  string
 	In    []Section
@@ -119,22 +147,32 @@ func (r Recogniser) applies(s Section) bool {
 }
 
 // State is what the classifier knows at a line: the section it is in, what
-// text a continuation line would extend, the numbers seen so far, and a look
-// at the next lines.
+// text a continuation line would extend, what the findings body has seen so
+// far, and a look at the next lines. Recognisers read it; Advance writes it.
 type State struct {
 	Section    Section
-	SectionNum int  // ordinal of the last section heading (一=1)
-	Open       Role // the role a continuation line extends, "" if none
+	SectionNum int // ordinal of the last section heading (一=1)
+	// SectionStyle is the numbering of the notice's sections: "一、", or
+	// "(一)" in notices with no 一、 level whose (一) headings name sections.
+	SectionStyle string
+	Open         Role // the role a continuation line extends, "" if none
 	// TitleAt is the index of the title line (-1 if none); TitleStart is
 	// where a title that wraps onto two lines starts.
 	TitleAt, TitleStart int
-	Points              int // organisation points so far
-	CategoryNum         int
-	GroupNum            int
-	FindingNum          int
-	FindingHasStatus    bool
-	ItemNum             int
-	SignatureDone       bool
+	Preamble            bool // a preamble line was seen
+	Points              int  // organisation points so far
+	// Numbered is true once a numbered line was seen in the findings; Styles
+	// are the numbering styles open above the current line, outermost first.
+	Numbered bool
+	Styles   []string
+	// StatusSeen: a status or measure line came since the last numbered
+	// line that Structure will treat as an item.
+	StatusSeen    bool
+	ItemNum       int
+	SignatureDone bool
+	// Columns maps a table's columns to what they hold (see Column), from
+	// its header row; nil outside a table.
+	Columns []Column
 
 	lines []Line
 	index int
@@ -161,9 +199,11 @@ func PrepareLines(src []SourceLine) []Line {
 	return out
 }
 
-// Classify gives every line a role. It is a single pass over the lines with
-// the recognisers of Recognisers tried in order; the state carries the
-// section and what a continuation line would continue.
+// Classify gives every line a role. It is a single pass over the lines:
+// the recognisers of Recognisers are tried in order, each reading the state,
+// and Advance moves the state on with what the line was found to be. The
+// numbered lines of the findings come out as RoleNumbered; Structure
+// decides what they are.
 func Classify(lines []Line) []Classified {
 	st := &State{Section: SectionHeader, TitleAt: -1, TitleStart: -1, lines: lines}
 	st.TitleStart, st.TitleAt = findTitle(lines)
@@ -171,7 +211,8 @@ func Classify(lines []Line) []Classified {
 	for i, l := range lines {
 		st.index = i
 		c := classifyLine(st, l)
-		c.No, c.Text = l.No, l.Text
+		c.No, c.Text, c.Cells = l.No, l.Text, l.Cells
+		Advance(st, c)
 		if c.Section == "" {
 			c.Section = st.Section
 		}
@@ -181,7 +222,7 @@ func Classify(lines []Line) []Classified {
 }
 
 func classifyLine(st *State, l Line) Classified {
-	if l.Text == "" {
+	if l.Text == "" && l.Cells == nil {
 		return Classified{Role: RoleBlank, Recogniser: "blank"}
 	}
 	if l.Chrome != "" {
@@ -201,11 +242,95 @@ func classifyLine(st *State, l Line) Classified {
 	return fallback(st, l)
 }
 
+// Advance is the one step that moves the classifier's state on: from the
+// line just classified, the section, the open text and what the findings
+// body has seen.
+func Advance(st *State, c Classified) {
+	switch c.Role {
+	case RoleBlank:
+		return
+	case RoleChrome:
+		return
+	case RoleTitle, RoleMeta:
+		st.Open = ""
+	case RolePreamble:
+		st.Open, st.Preamble = RolePreamble, true
+	case RoleSignature, RoleSignatureDate:
+		st.Section, st.Open, st.SignatureDone = SectionClosing, "", true
+		st.Columns = nil
+	case RoleSignatureIssuer:
+		st.Open = ""
+	case RoleSection:
+		st.Section, st.SectionNum, st.Open = c.Section, c.Num, ""
+		if st.SectionStyle == "" {
+			st.SectionStyle = c.Style
+		}
+		st.Styles, st.StatusSeen, st.Columns = nil, false, nil
+		if c.Section == SectionUnknown {
+			// an unknown section may hold findings under it (一、关于…): it
+			// is the outermost heading of what follows
+			st.Styles = []string{c.Style}
+		}
+	case RoleOrgPoint:
+		st.Points++
+		st.Open = RoleOrgPoint
+	case RoleOrgIntro:
+		st.Open = RoleOrgIntro
+	case RoleNumbered:
+		if st.Section == SectionHeader {
+			// a numbered line after the preamble, in a notice with no
+			// section headings: the findings begin
+			st.Section = SectionFindings
+		}
+		st.Numbered, st.Open = true, RoleNumbered
+		st.Styles = pushStyle(st.Styles, c.Style)
+		st.StatusSeen = false
+		if c.Status != nil {
+			st.StatusSeen, st.Open = true, RoleStatus
+		}
+	case RoleStatus, RoleMeasure:
+		st.StatusSeen, st.Open = true, RoleStatus
+	case RoleTableHeader:
+		if st.Section == SectionHeader {
+			st.Section = SectionFindings
+		}
+		st.Columns, st.Numbered, st.Open = c.columns(), true, ""
+	case RoleTableRow:
+		st.Open = ""
+	case RoleCategory:
+		// a table's category row
+		st.Open = ""
+	case RoleAccountability, RolePetitions:
+		st.Open = c.Role
+	case RoleItem:
+		st.ItemNum, st.Open = c.Num, RoleItem
+	case RoleProgress, RoleReason, RoleNextSteps:
+		st.Open = c.Role
+	case RoleDeadline:
+		st.Open = ""
+	case RoleNextPlan:
+		st.Open = RoleNextPlan
+	}
+	if c.Cells == nil {
+		st.Columns = nil // a paragraph ends a table
+	}
+}
+
+// pushStyle is the stack of numbering styles after a numbered item of
+// style s: back to s where it is open (a sibling), else one deeper.
+func pushStyle(stack []string, s string) []string {
+	for i, x := range stack {
+		if x == s {
+			return append(stack[:i:i], s)
+		}
+	}
+	return append(stack[:len(stack):len(stack)], s)
+}
+
 // fallback places a line no recogniser claimed: it continues the open text
 // of its section, or it is unplaced.
 func fallback(st *State, l Line) Classified {
 	if st.Section == SectionNextPlan && !st.SignatureDone {
-		st.Open = RoleNextPlan
 		return Classified{Role: RoleNextPlan, Body: l.Text, Recogniser: "next-plan"}
 	}
 	if st.Open != "" {
@@ -220,7 +345,7 @@ func fallback(st *State, l Line) Classified {
 	case SectionClosing:
 		why = "after the signature"
 	case SectionFindings:
-		why = "in 二、 but not under a finding"
+		why = "in the findings but not under a finding"
 	case SectionOutstanding:
 		why = "in 四、 but not under an item"
 	case SectionAccountability:
@@ -236,7 +361,7 @@ func findTitle(lines []Line) (start, at int) {
 	limit := len(lines)
 	probe := &State{Section: SectionHeader}
 	for i, l := range lines {
-		if _, ok := matchSection(probe, l); ok && l.Chrome == "" {
+		if _, ok := matchSection(probe, l); ok && l.Chrome == "" && l.Cells == nil {
 			limit = i
 			break
 		}

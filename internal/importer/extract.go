@@ -80,7 +80,6 @@ func SplitStatus(body string) (statusText string, status notice.Status, rectific
 	return strings.TrimSpace(t.cut(m[2], m[3])), s, strings.TrimSpace(t.from(m[1])), true
 }
 
-var reStatusWords = regexp.MustCompile(`^(?:已|正在|未|尚未|持续|基本|部分|整改|完成|长期)`)
 
 // splitInlineStatus finds a rectification label inside a finding's line
 // ((3)题目。问题。整改情况:已整改。…): problem before it, the label and the
@@ -94,7 +93,7 @@ func splitInlineStatus(body string) (problem, rest string, ok bool) {
 	return strings.TrimSpace(t.upTo(loc[0])), t.from(loc[0]), true
 }
 
-var reInlineStatus = regexp.MustCompile(`(?:整改情况|整改进展情况|整改进展|整改落实情况)\s*:`)
+var reInlineStatus = regexp.MustCompile(`(?:整改情况|整改进展情况|整改进展|整改落实情况|完成情况|整改结果)\s*:`)
 
 // SplitTitle splits a finding's text at its first 。 into the title (without
 // the 。) and the problem.

@@ -10,8 +10,15 @@
 //	              full-width → half-width, every space → ' '); the stored text
 //	              keeps the original characters
 //	Classify      gives every line a Role with the Recognisers (title, meta,
-//	              section heading, category, group, finding, status …)
-//	Assemble      roles → notice.Notice, with warnings
+//	              section heading, numbered line, status, measure, table
+//	              header and row …): each recogniser is a pure function of
+//	              the line and the state; Advance alone moves the state on
+//	Structure     finds the findings from the outline of the numbered
+//	              lines: the level whose items carry a status or a
+//	              rectification is the findings', the levels above it are
+//	              category and group
+//	Assemble      roles → notice.Notice, with warnings; it only reads what
+//	              the stages found
 //
 // A new notice format is a new Recogniser, not a new parser. Every line ends
 // up somewhere: in the notice, reported as web chrome, or in
@@ -43,18 +50,35 @@ func (r *Result) Chrome() []notice.Line {
 	return out
 }
 
+// Options are what an editor can tell the importer that the text does not.
+type Options struct {
+	// Summary: the notice is a summary over several units, which may list
+	// no findings (only its stated totals).
+	Summary bool
+}
+
 // Parse runs the whole pipeline on a file's bytes. name is used in messages
 // and to tell formats apart by extension.
 func Parse(name string, data []byte) (*Result, error) {
+	return ParseWith(name, data, Options{})
+}
+
+// ParseWith is Parse with options.
+func ParseWith(name string, data []byte, opts Options) (*Result, error) {
 	doc, err := Decode(name, data)
 	if err != nil {
 		return nil, err
 	}
-	return ParseDocument(doc)
+	return ParseDocumentWith(doc, opts)
 }
 
 // ParseDocument runs the stages after Decode.
 func ParseDocument(doc *Document) (*Result, error) {
+	return ParseDocumentWith(doc, Options{})
+}
+
+// ParseDocumentWith runs the stages after Decode, with options.
+func ParseDocumentWith(doc *Document, opts Options) (*Result, error) {
 	lines := PrepareLines(doc.Lines)
 	empty := true
 	for _, l := range lines {
@@ -66,8 +90,8 @@ func ParseDocument(doc *Document) (*Result, error) {
 	if empty {
 		return nil, &ParseError{File: doc.Name, Msg: "no recognisable notice: the file has no text"}
 	}
-	cls := Classify(lines)
-	n, warns, err := Assemble(doc.Name, cls)
+	cls := Structure(Classify(lines))
+	n, warns, err := Assemble(doc.Name, cls, opts)
 	if err != nil {
 		return nil, err
 	}

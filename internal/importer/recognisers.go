@@ -14,16 +14,16 @@ var Recognisers = []Recogniser{
 	{Name: "title", In: []Section{SectionHeader}, Match: matchTitle},
 	{Name: "meta", In: []Section{SectionHeader}, Match: matchMeta},
 	{Name: "chrome", Match: matchChrome},
+	{Name: "table-header", In: body, Match: matchTableHeader},
+	{Name: "table-row", In: body, Match: matchTableRow},
 	{Name: "signature", In: []Section{SectionOrganisation, SectionFindings, SectionAccountability, SectionOutstanding, SectionNextPlan, SectionUnknown}, Match: matchSignature},
 	{Name: "section-heading", In: []Section{SectionHeader, SectionOrganisation, SectionFindings, SectionAccountability, SectionOutstanding, SectionNextPlan, SectionUnknown}, Match: matchSection},
 	{Name: "org-point", In: []Section{SectionOrganisation}, Match: matchOrgPoint},
 	{Name: "org-intro", In: []Section{SectionOrganisation}, Match: matchOrgIntro},
-	{Name: "category", In: []Section{SectionFindings}, Match: matchCategory},
-	{Name: "group", In: []Section{SectionFindings}, Match: matchGroup},
-	{Name: "finding", In: []Section{SectionFindings}, Match: matchFinding},
-	{Name: "finding-dotted", In: []Section{SectionFindings}, Match: matchDottedFinding},
-	{Name: "status", In: []Section{SectionFindings}, Match: matchStatus},
-	{Name: "status-unlabelled", In: []Section{SectionFindings}, Match: matchBareStatus},
+	{Name: "status", In: findingsBody, Match: matchStatus},
+	{Name: "measure", In: findingsBody, Match: matchMeasure},
+	{Name: "numbered", In: findingsBody, Match: matchNumbered},
+	{Name: "status-unlabelled", In: findingsBody, Match: matchBareStatus},
 	{Name: "accountability", In: []Section{SectionAccountability}, Match: matchAccountability},
 	{Name: "outstanding-item", In: []Section{SectionOutstanding}, Match: matchItem},
 	{Name: "outstanding-progress", In: []Section{SectionOutstanding}, Match: matchProgress},
@@ -32,6 +32,15 @@ var Recognisers = []Recogniser{
 	{Name: "outstanding-deadline", In: []Section{SectionOutstanding}, Match: matchDeadline},
 	{Name: "preamble", In: []Section{SectionHeader}, Match: matchPreamble},
 }
+
+// body is every section a table may stand in; findingsBody the sections
+// where findings are looked for: the findings section, a section no
+// recogniser knows (它 may be a category: 一、关于…), and the header of a
+// notice with no section headings once its preamble has begun.
+var (
+	body         = []Section{SectionHeader, SectionFindings, SectionUnknown, SectionOrganisation, SectionAccountability, SectionOutstanding, SectionNextPlan}
+	findingsBody = []Section{SectionFindings, SectionUnknown, SectionHeader}
+)
 
 const (
 	cnDigits = `[一二三四五六七八九十]`
@@ -44,7 +53,6 @@ func matchTitle(st *State, l Line) (Classified, bool) {
 	if st.TitleAt < 0 || (st.index != st.TitleAt && st.index != st.TitleStart) {
 		return Classified{}, false
 	}
-	st.Open = ""
 	return Classified{Role: RoleTitle, Body: l.Text}, true
 }
 
@@ -96,7 +104,6 @@ func matchMeta(st *State, l Line) (Classified, bool) {
 	if len(c.Chrome) > 0 {
 		c.Why = "web chrome in the meta line"
 	}
-	st.Open = ""
 	return c, true
 }
 
@@ -104,7 +111,6 @@ func matchPreamble(st *State, l Line) (Classified, bool) {
 	if st.TitleAt >= 0 && st.index < st.TitleAt {
 		return Classified{}, false
 	}
-	st.Open = RolePreamble
 	return Classified{Role: RolePreamble, Body: l.Text}, true
 }
 
@@ -155,18 +161,15 @@ var (
 func matchSignature(st *State, l Line) (Classified, bool) {
 	s := l.t.norm
 	if reDateOnly.MatchString(s) {
-		st.Section, st.Open, st.SignatureDone = SectionClosing, "", true
 		return Classified{Role: RoleSignatureDate, Body: l.Text, Section: SectionClosing,
 			Fields: []Field{{Key: "date", Text: l.Text}}}, true
 	}
 	if m := l.t.find(reIssuerAnd); m != nil && issuerShaped(Normalise(m[1])) {
-		st.Section, st.Open, st.SignatureDone = SectionClosing, "", true
 		return Classified{Role: RoleSignature, Body: l.Text, Section: SectionClosing,
 			Fields: []Field{{Key: "issuer", Text: m[1]}, {Key: "date", Text: m[2]}}}, true
 	}
 	if issuerShaped(s) {
 		if next := st.Next(); next != nil && reDateOnly.MatchString(next.t.norm) {
-			st.Open = ""
 			return Classified{Role: RoleSignatureIssuer, Body: l.Text, Section: SectionClosing, Fields: []Field{{Key: "issuer", Text: l.Text}}}, true
 		}
 	}
@@ -206,6 +209,12 @@ func SectionOf(heading string) Section {
 }
 
 func matchSection(st *State, l Line) (Classified, bool) {
+	if c, ok := matchParenSection(st, l); ok {
+		return c, true
+	}
+	if st.SectionStyle == "(一)" {
+		return Classified{}, false
+	}
 	m := l.t.find(reSection)
 	if m == nil {
 		return Classified{}, false
@@ -228,9 +237,35 @@ func matchSection(st *State, l Line) (Classified, bool) {
 		}
 		kind = SectionUnknown
 	}
-	st.Section, st.SectionNum, st.Open = kind, num, ""
-	return Classified{Role: RoleSection, Section: kind, Num: num,
+	return Classified{Role: RoleSection, Section: kind, Num: num, Style: "一、",
 		Label: strings.TrimSuffix(l.Text, m[2]), Body: l.Text}, true
+}
+
+// matchParenSection is a (一) heading that names a section, in a notice
+// with no 一、 level ((一)党组书记组织落实整改工作情况): the first such
+// heading must name a section gongshi knows; later ones follow in order.
+func matchParenSection(st *State, l Line) (Classified, bool) {
+	if st.SectionStyle == "一、" || (st.SectionStyle == "" && st.Numbered) {
+		return Classified{}, false
+	}
+	m := l.t.find(reCategory)
+	if m == nil || m[1] == "" || !headingShaped(Normalise(m[3])) {
+		return Classified{}, false
+	}
+	num := ChineseNumber(Normalise(m[1]))
+	kind := SectionOf(m[3])
+	switch {
+	case num < 1:
+		return Classified{}, false
+	case kind == "" && st.SectionStyle == "":
+		return Classified{}, false
+	case kind == "" && num != st.SectionNum+1:
+		return Classified{}, false
+	case kind == "":
+		kind = SectionUnknown
+	}
+	return Classified{Role: RoleSection, Section: kind, Num: num, Style: "(一)",
+		Label: strings.TrimSuffix(l.Text, m[3]), Body: l.Text}, true
 }
 
 // ---- 一、 organisation ----
@@ -253,8 +288,6 @@ func matchOrgPoint(st *State, l Line) (Classified, bool) {
 	default:
 		num = atoi(m[4])
 	}
-	st.Points++
-	st.Open = RoleOrgPoint
 	return Classified{Role: RoleOrgPoint, Num: num, Body: l.Text}, true
 }
 
@@ -262,19 +295,21 @@ func matchOrgIntro(st *State, l Line) (Classified, bool) {
 	if st.Points > 0 || st.Open == RoleOrgIntro {
 		return Classified{}, false
 	}
-	st.Open = RoleOrgIntro
 	return Classified{Role: RoleOrgIntro, Body: l.Text}, true
 }
 
-// ---- 二、 findings ----
+// ---- findings ----
 
 var (
 	reCategory = regexp.MustCompile(`^(?:[(]\s*(` + cnNum + `)\s*[)]|([\x{3220}-\x{3229}]))\s*(\S.*)$`)
 	reGroup    = regexp.MustCompile(`^(\d{1,2})\s*[.、]\s*(\S.*)$`)
-	reFinding  = regexp.MustCompile(`^(?:[(]\s*(\d{1,3})\s*[)]|([\x{2474}-\x{2487}]))\s*(.*)$`)
-	// reStatusLabel is the label of a finding's rectification line.
-	reStatusLabel = regexp.MustCompile(`^(整改情况|整改进展情况|整改进展|整改落实情况|整改落实|整改结果|整改进度|落实情况)\s*:\s*`)
-	reBareStatus  = regexp.MustCompile(`^(?:已整改|已完成整改|已经整改|正在整改|整改中|持续整改|未整改|尚未整改|基本完成整改)`)
+	// reStatusLabel is the label of a finding's status and rectification
+	// line.
+	reStatusLabel = regexp.MustCompile(`^(?:[【\[]\s*)?(整改情况|整改进展情况|整改进展|整改落实情况|整改落实|整改结果|整改进度|落实情况|完成情况|整改成效|进展情况|目前进展|办理情况|整改完成情况|整改状态)\s*(?:[】\]]\s*:?|:)\s*`)
+	// reMeasureLabel is the label of a rectification line that is not its
+	// status.
+	reMeasureLabel = regexp.MustCompile(`^(?:[【\[]\s*)?(整改措施|整改举措|主要措施|采取措施|具体措施|措施)\s*(?:[】\]]\s*:?|:)\s*`)
+	reMeasureLine  = regexp.MustCompile(`^(?:` + cnDigits + `{1,2})是`)
 )
 
 // headingShaped is a short heading text: at most 60 runes and no 。 before
@@ -287,109 +322,160 @@ func headingShaped(rest string) bool {
 	return i < 0 || i+len("。") == len(rest)
 }
 
-func matchCategory(st *State, l Line) (Classified, bool) {
-	m := l.t.find(reCategory)
-	if m == nil || !headingShaped(Normalise(m[3])) {
-		return Classified{}, false
-	}
-	num := 0
-	if m[1] != "" {
-		num = ChineseNumber(Normalise(m[1]))
-	} else {
-		num = int([]rune(m[2])[0]-0x3220) + 1
-	}
-	if num < 1 {
-		return Classified{}, false
-	}
-	st.CategoryNum, st.GroupNum, st.Open = num, 0, ""
-	return Classified{Role: RoleCategory, Num: num, Label: strings.TrimSuffix(l.Text, m[3]), Body: m[3]}, true
+// Numbering is a numbered line's label: its style, the label as written and
+// its number (0 for a label without one: 【…】).
+type Numbering struct {
+	Style string
+	Label string // as written, including the space after it
+	Num   int
+	Rest  string // the text after the label, as written
 }
 
-func matchGroup(st *State, l Line) (Classified, bool) {
-	m := l.t.find(reGroup)
-	if m == nil {
-		return Classified{}, false
+var (
+	reNumCN      = regexp.MustCompile(`^(` + cnNum + `)\s*[、.]\s*`)
+	reNumParenCN = regexp.MustCompile(`^(?:[(]\s*(` + cnNum + `)\s*[)]|([\x{3220}-\x{3229}]))\s*`)
+	reNumParen   = regexp.MustCompile(`^(?:[(]\s*(\d{1,3})\s*[)]|([\x{2474}-\x{2487}]))\s*`)
+	reNumDot     = regexp.MustCompile(`^(\d{1,3})\s*([.、])\s*`)
+	reNumRParen  = regexp.MustCompile(`^(\d{1,3})\s*[)]\s*`)
+	reNumCircle  = regexp.MustCompile(`^([\x{2460}-\x{2473}])\s*`)
+	reNumBracket = regexp.MustCompile(`^【([^】]{1,40})】\s*`)
+)
+
+// NumberingOf reads the numbering label a line starts with; ok is false
+// for a line without one. Every style a notice of the genre uses is here:
+// 一、 (一) ㈠ 1. 1、 (1) ⑴ 1) ① 【…】.
+func NumberingOf(t text) (Numbering, bool) {
+	n := t.norm
+	cut := func(end int) (string, string) { return t.cut(0, end), t.from(end) }
+	if m := reNumCN.FindStringSubmatchIndex(n); m != nil {
+		lab, rest := cut(m[1])
+		return Numbering{"一、", lab, ChineseNumber(n[m[2]:m[3]]), rest}, true
 	}
-	rest := Normalise(m[2])
-	if !headingShaped(rest) || (rest[0] >= '0' && rest[0] <= '9') {
-		return Classified{}, false
+	if m := reNumParenCN.FindStringSubmatchIndex(n); m != nil {
+		num := 0
+		if m[2] >= 0 {
+			num = ChineseNumber(n[m[2]:m[3]])
+		} else {
+			num = int([]rune(n[m[4]:m[5]])[0]-0x3220) + 1
+		}
+		lab, rest := cut(m[1])
+		return Numbering{"(一)", lab, num, rest}, num > 0
 	}
-	num := atoi(Normalise(m[1]))
-	if num < 1 {
-		return Classified{}, false
+	if m := reNumParen.FindStringSubmatchIndex(n); m != nil {
+		num := 0
+		if m[2] >= 0 {
+			num = atoi(n[m[2]:m[3]])
+		} else {
+			num = int([]rune(n[m[4]:m[5]])[0]-0x2474) + 1
+		}
+		lab, rest := cut(m[1])
+		return Numbering{"(1)", lab, num, rest}, num > 0
 	}
-	st.GroupNum, st.Open = num, ""
-	return Classified{Role: RoleGroup, Num: num, Label: strings.TrimSuffix(l.Text, m[2]), Body: m[2]}, true
+	if m := reNumDot.FindStringSubmatchIndex(n); m != nil && !(n[m[4]:m[5]] == "." && m[1] < len(n) && isASCIIDigit(rune(n[m[1]]))) {
+		// 1.5万元 is an amount, not a label
+		lab, rest := cut(m[1])
+		return Numbering{"1.", lab, atoi(n[m[2]:m[3]]), rest}, atoi(n[m[2]:m[3]]) > 0
+	}
+	if m := reNumRParen.FindStringSubmatchIndex(n); m != nil {
+		lab, rest := cut(m[1])
+		return Numbering{"1)", lab, atoi(n[m[2]:m[3]]), rest}, atoi(n[m[2]:m[3]]) > 0
+	}
+	if m := reNumCircle.FindStringSubmatchIndex(n); m != nil {
+		lab, rest := cut(m[1])
+		return Numbering{"①", lab, int([]rune(n[m[2]:m[3]])[0]-0x2460) + 1, rest}, true
+	}
+	if m := reNumBracket.FindStringSubmatchIndex(n); m != nil {
+		inner := n[m[2]:m[3]]
+		if reStatusLabel.MatchString(n) || reMeasureLabel.MatchString(n) || isStatusClause(inner) {
+			return Numbering{}, false
+		}
+		// 【标题】text: the bracket is the label and holds the heading
+		return Numbering{"【】", "", 0, t.orig}, true
+	}
+	return Numbering{}, false
 }
 
-func matchFinding(st *State, l Line) (Classified, bool) {
-	m := l.t.find(reFinding)
-	if m == nil {
+// matchNumbered is a numbered line in the findings: a heading, a finding,
+// or text inside a rectification. After a status line, a numbered line is
+// text of the rectification unless its numbering is the current item's
+// (the next finding) or an outer heading's and it reads like a heading.
+func matchNumbered(st *State, l Line) (Classified, bool) {
+	if st.Section == SectionHeader && !st.Preamble {
 		return Classified{}, false
 	}
-	num := 0
-	if m[1] != "" {
-		num = atoi(Normalise(m[1]))
-	} else {
-		num = int([]rune(m[2])[0]-0x2474) + 1
-	}
-	if num < 1 {
+	nb, ok := NumberingOf(l.t)
+	if !ok || strings.TrimSpace(nb.Rest) == "" && nb.Style != "【】" {
 		return Classified{}, false
 	}
-	return openFinding(st, l, num, strings.TrimSuffix(l.Text, m[3]), m[3]), true
-}
-
-func openFinding(st *State, l Line, num int, label, body string) Classified {
-	st.FindingNum, st.FindingHasStatus, st.Open = num, false, RoleFinding
-	if _, _, ok := splitInlineStatus(body); ok {
-		st.FindingHasStatus, st.Open = true, RoleStatus
+	rest := Normalise(nb.Rest)
+	heading := headingShaped(strings.TrimSpace(rest))
+	if st.Section == SectionHeader && nb.Style == "一、" {
+		return Classified{}, false // a 一、 heading is a section's, or the preamble's text
 	}
-	return Classified{Role: RoleFinding, Num: num, Label: label, Body: body}
-}
-
-// matchDottedFinding is the format that numbers findings 1. 2. under the
-// (一) headings, without groups: a numbered line with a title sentence and
-// more, followed by its rectification line.
-func matchDottedFinding(st *State, l Line) (Classified, bool) {
-	m := l.t.find(reGroup)
-	if m == nil {
-		return Classified{}, false
-	}
-	rest := Normalise(m[2])
-	if headingShaped(rest) || !strings.Contains(rest, "。") {
-		return Classified{}, false
-	}
-	next := st.Next()
-	if next == nil || !(reStatusLabel.MatchString(next.t.norm) || reBareStatus.MatchString(next.t.norm)) {
-		if _, _, ok := splitInlineStatus(m[2]); !ok {
-			return Classified{}, false
+	if st.StatusSeen {
+		open := -1
+		for i, s := range st.Styles {
+			if s == nb.Style {
+				open = i
+			}
+		}
+		top := len(st.Styles) - 1
+		if open < 0 || (open != top && !heading) {
+			return Classified{Role: RoleContinuation, Into: RoleStatus, Body: l.Text, Recogniser: "numbered-text"}, true
 		}
 	}
-	num := atoi(Normalise(m[1]))
-	if num < 1 {
-		return Classified{}, false
+	c := Classified{Role: RoleNumbered, Style: nb.Style, Num: nb.Num, Label: nb.Label, Body: nb.Rest, Heading: heading}
+	if nb.Style == "【】" {
+		c.Body = l.Text
 	}
-	return openFinding(st, l, num, strings.TrimSuffix(l.Text, m[2]), m[2]), true
+	if f, ok := inlineStatus(nb.Rest); ok {
+		c.Status = &f
+	}
+	return c, true
 }
 
+// matchStatus is a labelled status line: 整改情况:已整改。…, 完成情况:…,
+// 【整改进展】… — before or after the measures.
 func matchStatus(st *State, l Line) (Classified, bool) {
-	if st.FindingNum == 0 {
+	if !st.Numbered {
 		return Classified{}, false
 	}
 	m := l.t.find(reStatusLabel)
 	if m == nil {
 		return Classified{}, false
 	}
-	st.FindingHasStatus, st.Open = true, RoleStatus
-	return Classified{Role: RoleStatus, Num: st.FindingNum, Label: m[0], Body: strings.TrimPrefix(l.Text, m[0])}, true
+	body := strings.TrimPrefix(l.Text, m[0])
+	f := statusOf(body)
+	f.Label = m[0]
+	return Classified{Role: RoleStatus, Label: m[0], Body: body, Status: &f}, true
 }
 
-func matchBareStatus(st *State, l Line) (Classified, bool) {
-	if st.Open != RoleFinding || st.FindingHasStatus || !reBareStatus.MatchString(l.t.norm) {
+// matchMeasure is a rectification line that is not the status: 整改措施:…,
+// or 一是… on a line of its own after a numbered item.
+func matchMeasure(st *State, l Line) (Classified, bool) {
+	if !st.Numbered {
 		return Classified{}, false
 	}
-	st.FindingHasStatus, st.Open = true, RoleStatus
-	return Classified{Role: RoleStatus, Num: st.FindingNum, Body: l.Text}, true
+	if m := l.t.find(reMeasureLabel); m != nil {
+		return Classified{Role: RoleMeasure, Label: m[0], Body: strings.TrimPrefix(l.Text, m[0])}, true
+	}
+	if reMeasureLine.MatchString(l.t.norm) && (st.Open == RoleNumbered || st.Open == RoleStatus || st.Open == RoleFinding) {
+		return Classified{Role: RoleMeasure, Body: l.Text}, true
+	}
+	return Classified{}, false
+}
+
+// matchBareStatus is a line that starts with status words right after a
+// numbered item (已整改。…), with no label.
+func matchBareStatus(st *State, l Line) (Classified, bool) {
+	if st.Open != RoleNumbered || st.StatusSeen {
+		return Classified{}, false
+	}
+	f := statusOf(l.Text)
+	if f.Where != "start" {
+		return Classified{}, false
+	}
+	return Classified{Role: RoleStatus, Body: l.Text, Status: &f}, true
 }
 
 // ---- 三、 accountability and petitions ----
@@ -427,7 +513,6 @@ func matchAccountability(st *State, l Line) (Classified, bool) {
 	if role == "" {
 		return Classified{}, false
 	}
-	st.Open = role
 	return Classified{Role: role, Num: num, Label: label, Body: body}, true
 }
 
@@ -463,7 +548,6 @@ func matchItem(st *State, l Line) (Classified, bool) {
 	if !(strings.Contains(first, "关于") || reFindingRef.MatchString(first) || strings.Contains(first, "问题")) {
 		return Classified{}, false
 	}
-	st.ItemNum, st.Open = num, RoleItem
 	return Classified{Role: RoleItem, Num: num, Label: strings.TrimSuffix(l.Text, m[3]), Body: m[3]}, true
 }
 
@@ -475,7 +559,6 @@ func labelled(st *State, l Line, re *regexp.Regexp, role, open Role) (Classified
 	if m == nil {
 		return Classified{}, false
 	}
-	st.Open = open
 	return Classified{Role: role, Num: st.ItemNum, Label: m[0], Body: strings.TrimPrefix(l.Text, m[0])}, true
 }
 

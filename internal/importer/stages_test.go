@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -41,7 +42,7 @@ func TestTextCutsTheOriginal(t *testing.T) {
 	if tr.orig != "（１２）标题。问题：３．８５万元" {
 		t.Fatalf("trim = %q", tr.orig)
 	}
-	m := tr.find(reFinding)
+	m := tr.find(regexp.MustCompile(`^(?:[(]\s*(\d{1,3})\s*[)]|([\x{2474}-\x{2487}]))\s*(.*)$`))
 	if m == nil || m[1] != "１２" || m[3] != "标题。问题：３．８５万元" {
 		t.Fatalf("find = %q", m)
 	}
@@ -413,7 +414,7 @@ func TestSectionOf(t *testing.T) {
 
 // classify runs the classifier on text lines.
 func classify(text string) []Classified {
-	return Classify(PrepareLines(splitLines(text)))
+	return Structure(Classify(PrepareLines(splitLines(text))))
 }
 
 func rolesOf(cs []Classified) []string {
@@ -437,8 +438,10 @@ func TestClassifyShapes(t *testing.T) {
 			[]string{"section", "finding", "continuation", "status", "continuation", "continuation"}},
 		{"bare status", "二、巡察反馈问题的整改情况\n(1)题。问题\n已整改。措施",
 			[]string{"section", "finding", "status"}},
-		{"status without finding", "二、巡察反馈问题的整改情况\n(一)党建方面\n整改情况:已整改。",
-			[]string{"section", "category", "unplaced"}},
+		{"a numbered item with a status is a finding", "二、巡察反馈问题的整改情况\n(一)党建方面\n整改情况:已整改。",
+			[]string{"section", "finding", "status"}},
+		{"status before any item", "二、巡察反馈问题的整改情况\n整改情况:已整改。",
+			[]string{"section", "unplaced"}},
 		{"unknown section", "一、组织落实整改情况\n甲。\n二、其他事项\n乙。\n三、巡察反馈问题的处理情况\n(一)对2名责任人作出处理。",
 			[]string{"section", "org_intro", "section", "unplaced", "section", "accountability"}},
 		{"signature on one line", "五、下一步计划\n计划。\n中共示例镇委员会　2024年12月2日\n(完)",
