@@ -8,18 +8,18 @@ import (
 type Role string
 
 const (
-	RoleBlank           Role = "blank"
-	RoleChrome          Role = "chrome"    // web page furniture: not the notice, reported, not stored
-	RoleTitle           Role = "title"     // 中共…关于…的通报 (may wrap onto two lines)
-	RoleMeta            Role = "meta"      // 发布时间:… 来源:…
-	RolePreamble        Role = "preamble"  // 根据…现将巡察整改情况予以公布。
-	RoleSection         Role = "section"   // 一、… 五、
-	RoleOrgIntro        Role = "org_intro" // first paragraph of 一、
-	RoleOrgPoint        Role = "org_point" // 一是… 二是…
-	RoleCategory        Role = "category"  // (一)…
-	RoleGroup           Role = "group"     // 1.…
-	RoleFinding         Role = "finding"   // (1)title。problem
-	RoleStatus          Role = "status"    // 整改情况:已整改。rectification
+	RoleBlank    Role = "blank"
+	RoleChrome   Role = "chrome"    // web page furniture: not the notice, reported, not stored
+	RoleTitle    Role = "title"     // 中共…关于…的通报 (may wrap onto two lines)
+	RoleMeta     Role = "meta"      // 发布时间:… 来源:…
+	RolePreamble Role = "preamble"  // 根据…现将巡察整改情况予以公布。
+	RoleSection  Role = "section"   // 一、… 五、
+	RoleOrgIntro Role = "org_intro" // first paragraph of 一、
+	RoleOrgPoint Role = "org_point" // 一是… 二是…
+	RoleCategory Role = "category"  // (一)…
+	RoleGroup    Role = "group"     // 1.…
+	RoleFinding  Role = "finding"   // (1)title。problem
+	RoleStatus   Role = "status"    // 整改情况:已整改。rectification
 	// RoleNumbered is a numbered line in the findings (一、 （一） 1. (1) ①
 	// 【…】 …) before Structure decides what it is: a category or group
 	// heading, a finding, or text inside a finding.

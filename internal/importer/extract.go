@@ -80,7 +80,6 @@ func SplitStatus(body string) (statusText string, status notice.Status, rectific
 	return strings.TrimSpace(t.cut(m[2], m[3])), s, strings.TrimSpace(t.from(m[1])), true
 }
 
-
 // splitInlineStatus finds a rectification label inside a finding's line
 // ((3)题目。问题。整改情况:已整改。…): problem before it, the label and the
 // rest after it.

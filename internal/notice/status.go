@@ -47,33 +47,71 @@ func (s Status) Label() string {
 	return string(s)
 }
 
-// ParseStatus normalises the status words a notice used (the vocabulary
-// and its mapping are listed in README.md, "Status words"). The order of the
-// checks matters: 未整改到位, 未完成 and 正在整改 are not done although they
-// contain 整改 or 完成, and 基本完成 is not done either.
+// StatusWord is one wording of a status that notices use.
+type StatusWord struct {
+	Words  string
+	Status Status
+	// Exact: the wording counts only as the whole clause (完成, 办结), not
+	// inside a longer one.
+	Exact bool
+}
+
+// Vocabulary is every status wording gongshi knows, in the order they are
+// tried: the first wording that a clause contains decides. Negations and
+// partial wordings come first, because 未整改到位, 未完成 and 基本完成 contain
+// words of done. README.md lists them ("Status words"); a test keeps the
+// two the same.
+var Vocabulary = []StatusWord{
+	{"未整改", StatusNotStarted, false},
+	{"尚未", StatusNotStarted, false},
+	{"未开始", StatusNotStarted, false},
+	{"未完成", StatusNotStarted, false},
+	{"没有完成", StatusNotStarted, false},
+	{"未启动", StatusNotStarted, false},
+	{"暂未", StatusNotStarted, false},
+	{"未能", StatusNotStarted, false},
+	{"正在", StatusInProgress, false},
+	{"整改中", StatusInProgress, false},
+	{"持续整改", StatusInProgress, false},
+	{"推进中", StatusInProgress, false},
+	{"部分整改", StatusInProgress, false},
+	{"基本整改", StatusInProgress, false},
+	{"基本完成", StatusInProgress, false},
+	{"长期坚持", StatusInProgress, false},
+	{"长期整改", StatusInProgress, false},
+	{"持续推进", StatusInProgress, false},
+	{"阶段性", StatusInProgress, false},
+	{"进行中", StatusInProgress, false},
+	{"有序推进", StatusInProgress, false},
+	{"持续落实", StatusInProgress, false},
+	{"已整改", StatusDone, false},
+	{"已完成", StatusDone, false},
+	{"整改完成", StatusDone, false},
+	{"完成整改", StatusDone, false},
+	{"整改到位", StatusDone, false},
+	{"已办结", StatusDone, false},
+	{"已落实", StatusDone, false},
+	{"已销号", StatusDone, false},
+	{"已解决", StatusDone, false},
+	{"全部完成", StatusDone, false},
+	{"完成", StatusDone, true},
+	{"办结", StatusDone, true},
+	{"销号", StatusDone, true},
+}
+
+// ParseStatus normalises the status words a notice used: the first wording
+// of Vocabulary the text contains (spaces and final punctuation aside).
 func ParseStatus(text string) (Status, error) {
 	t := strings.TrimSpace(text)
 	t = strings.TrimRight(t, "。.;；,，!！")
 	t = strings.NewReplacer(" ", "", "\u3000", "").Replace(t)
-	has := func(ws ...string) bool {
-		for _, w := range ws {
-			if strings.Contains(t, w) {
-				return true
-			}
-		}
-		return false
-	}
-	switch {
-	case t == "":
+	if t == "" {
 		return "", fmt.Errorf("empty status")
-	case has("未整改", "尚未", "未开始", "未完成", "没有完成", "未启动", "暂未", "未能"):
-		return StatusNotStarted, nil
-	case has("正在", "整改中", "持续整改", "推进中", "部分整改", "基本整改", "基本完成", "长期坚持", "长期整改",
-		"持续推进", "阶段性", "进行中", "逐步", "分步", "有序推进", "持续落实", "常态化"):
-		return StatusInProgress, nil
-	case has("已整改", "已完成", "整改完成", "已办结", "已落实", "完成整改", "已销号", "整改到位", "已解决", "已全部", "全部完成") ||
-		t == "完成" || t == "已完成" || t == "办结" || t == "销号":
-		return StatusDone, nil
+	}
+	for _, w := range Vocabulary {
+		if (w.Exact && t == w.Words) || (!w.Exact && strings.Contains(t, w.Words)) {
+			return w.Status, nil
+		}
 	}
 	return "", fmt.Errorf("status %q is not one of the known wordings (已整改 / 正在整改中 / 未整改 …)", text)
 }
