@@ -226,7 +226,6 @@ func (b *builder) line(c Classified) error {
 		}
 		b.findings = append(b.findings, f)
 	case RoleTableRow:
-		b.unusedHeadings()
 		b.catLine, b.grpLine = nil, nil
 		f := &rawFinding{line: c.No, cat: b.cat, catText: b.catText, grp: b.grp, grpText: b.grpText, table: true}
 		for _, fl := range c.Fields {
@@ -536,6 +535,14 @@ func (b *builder) numberFindings() {
 }
 
 func (b *builder) finding(rf *rawFinding) notice.Finding {
+	if len(rf.rect) == 0 && rf.found == nil && len(rf.more) > 0 {
+		// Paragraphs after the finding's line with no label: they are its
+		// rectification when the last ends by stating a status (…目前该问题
+		// 已整改。), else more of its problem.
+		if _, ok := trailingStatus(newText(rf.more[len(rf.more)-1]).trim()); ok {
+			rf.rect, rf.more = rf.more, nil
+		}
+	}
 	title, problem := SplitTitle(rf.first)
 	f := notice.Finding{
 		Number: rf.num, Label: rf.label, CategoryNo: rf.cat, Category: rf.catText, GroupNo: rf.grp, Group: rf.grpText,

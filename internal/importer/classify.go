@@ -194,7 +194,7 @@ func PrepareLines(src []SourceLine) []Line {
 	out := make([]Line, len(src))
 	for i, s := range src {
 		t := newText(s.Text).trim()
-		out[i] = Line{No: s.No, Text: t.orig, Chrome: s.Chrome, t: t}
+		out[i] = Line{No: s.No, Text: t.orig, Chrome: s.Chrome, Cells: s.Cells, t: t}
 	}
 	return out
 }

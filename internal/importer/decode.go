@@ -32,6 +32,9 @@ type SourceLine struct {
 	// not part of the notice (an HTML block outside the article, a share
 	// bar …).
 	Chrome string
+	// Cells are the cells of a table row, as written (Text is them joined
+	// by tabs); nil for a paragraph.
+	Cells []string
 }
 
 // Document is a decoded input: its format, character encoding and lines.

@@ -50,6 +50,11 @@ func decodeDocx(b []byte) ([]SourceLine, error) {
 
 const wordNS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
+// docxParagraphs reads the paragraphs of word/document.xml. A table
+// (w:tbl) whose first rows hold a findings header (序号, 反馈问题, 整改措施,
+// 整改情况 …) becomes one line per row, with its cells (a cell's paragraphs
+// joined by "\n"), numbered by the row's first paragraph; any other table
+// is read as its paragraphs.
 func docxParagraphs(data []byte) ([]SourceLine, error) {
 	dec := xml.NewDecoder(bytes.NewReader(data))
 	var (
@@ -58,13 +63,52 @@ func docxParagraphs(data []byte) ([]SourceLine, error) {
 		inPara int
 		inText bool
 		cur    strings.Builder
+		// the table being read (top level only)
+		tblDepth  int
+		tblParas  []SourceLine // its paragraphs, as plain lines
+		rows      []SourceLine // its rows, as cell lines
+		cells     []string
+		cell      []string
+		rowFirst  int
+		cellDepth int
 	)
 	isW := func(n xml.Name, local string) bool {
 		return n.Local == local && (n.Space == wordNS || n.Space == "" || n.Space == "w")
 	}
 	emit := func() {
-		out = append(out, SourceLine{No: para, Text: cur.String()})
+		l := SourceLine{No: para, Text: cur.String()}
 		cur.Reset()
+		if tblDepth == 0 {
+			out = append(out, l)
+			return
+		}
+		tblParas = append(tblParas, l)
+		if cellDepth > 0 {
+			if rowFirst == 0 {
+				rowFirst = l.No
+			}
+			if t := strings.TrimSpace(l.Text); t != "" {
+				cell = append(cell, t)
+			}
+		}
+	}
+	endTable := func() {
+		header := false
+		for i, r := range rows {
+			if i >= 3 {
+				break
+			}
+			if IsTableHeader(r.Cells) {
+				header = true
+				break
+			}
+		}
+		if header {
+			out = append(out, rows...)
+		} else {
+			out = append(out, tblParas...)
+		}
+		tblParas, rows = nil, nil
 	}
 	for {
 		tok, err := dec.Token()
@@ -78,6 +122,13 @@ func docxParagraphs(data []byte) ([]SourceLine, error) {
 		switch t := tok.(type) {
 		case xml.StartElement:
 			switch {
+			case isW(t.Name, "tbl"):
+				tblDepth++
+			case isW(t.Name, "tr") && tblDepth == 1:
+				cells, rowFirst = nil, 0
+			case isW(t.Name, "tc") && tblDepth == 1:
+				cellDepth++
+				cell = nil
 			case isW(t.Name, "p"):
 				if inPara == 0 {
 					para++
@@ -103,12 +154,27 @@ func docxParagraphs(data []byte) ([]SourceLine, error) {
 				}
 			case isW(t.Name, "t"):
 				inText = false
+			case isW(t.Name, "tc") && tblDepth == 1 && cellDepth > 0:
+				cellDepth--
+				cells = append(cells, strings.Join(cell, "\n"))
+			case isW(t.Name, "tr") && tblDepth == 1:
+				if rowFirst > 0 {
+					rows = append(rows, SourceLine{No: rowFirst, Text: strings.Join(cells, "\t"), Cells: cells})
+				}
+			case isW(t.Name, "tbl") && tblDepth > 0:
+				tblDepth--
+				if tblDepth == 0 {
+					endTable()
+				}
 			}
 		case xml.CharData:
 			if inText && inPara > 0 {
 				cur.Write(t)
 			}
 		}
+	}
+	if tblDepth > 0 {
+		endTable()
 	}
 	return out, nil
 }

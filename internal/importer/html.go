@@ -67,7 +67,8 @@ type block struct {
 	runes     int
 	han       int
 	linkRunes int
-	negative  string // the class/id/tag of an enclosing navigation-like element
+	negative  string   // the class/id/tag of an enclosing navigation-like element
+	cells     []string // a findings table's row: its cells' texts
 }
 
 var blockTags = map[atom.Atom]bool{
@@ -164,6 +165,7 @@ func textTokens(src string) []tokLine {
 }
 
 type htmlWalker struct {
+	tables map[*html.Node]bool // the findings tables met
 	toks   []tokLine
 	cursor int
 	blocks []*block
@@ -273,6 +275,9 @@ func (w *htmlWalker) walk(n *html.Node) {
 			w.flush()
 			return
 		}
+		if n.DataAtom == atom.Table && w.dataTable(n) {
+			return
+		}
 		isBlock := blockTags[n.DataAtom]
 		if isBlock {
 			w.flush()
@@ -304,6 +309,130 @@ func (w *htmlWalker) walk(n *html.Node) {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		w.walk(c)
 	}
+}
+
+// tableRows lists the rows of a table (not those of tables nested in its
+// cells).
+func tableRows(t *html.Node) []*html.Node {
+	var rows []*html.Node
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			switch c.DataAtom {
+			case atom.Tr:
+				rows = append(rows, c)
+			case atom.Thead, atom.Tbody, atom.Tfoot:
+				walk(c)
+			}
+		}
+	}
+	walk(t)
+	return rows
+}
+
+// rowCells are the texts of a row's cells (td, th); a cell's paragraphs and
+// line breaks become "\n", runs of spaces one space. A cell that spans
+// several columns (colspan) stands once.
+func rowCells(tr *html.Node) []string {
+	var cells []string
+	for c := tr.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode || (c.DataAtom != atom.Td && c.DataAtom != atom.Th) || hidden(c) {
+			continue
+		}
+		var b strings.Builder
+		var walk func(n *html.Node)
+		walk = func(n *html.Node) {
+			switch n.Type {
+			case html.TextNode:
+				b.WriteString(htmlSpaces.ReplaceAllString(n.Data, " "))
+				return
+			case html.ElementNode:
+				if skipTags[n.DataAtom] || hidden(n) {
+					return
+				}
+				if n.DataAtom == atom.Br {
+					b.WriteString("\n")
+					return
+				}
+			}
+			for k := n.FirstChild; k != nil; k = k.NextSibling {
+				walk(k)
+			}
+			if n.Type == html.ElementNode && blockTags[n.DataAtom] && n != c {
+				b.WriteString("\n")
+			}
+		}
+		walk(c)
+		lines := strings.Split(b.String(), "\n")
+		var keep []string
+		for _, l := range lines {
+			if l = strings.TrimSpace(l); l != "" {
+				keep = append(keep, l)
+			}
+		}
+		cells = append(cells, strings.Join(keep, "\n"))
+	}
+	return cells
+}
+
+// dataTable walks a table that holds findings (one of its first rows is a
+// header that names a problem column and a measures or status column):
+// each row becomes one line with its cells. Any other table (a layout
+// table) is walked as text, and dataTable returns false.
+func (w *htmlWalker) dataTable(t *html.Node) bool {
+	rows := tableRows(t)
+	header := -1
+	for i, r := range rows {
+		if i >= 3 {
+			break
+		}
+		if IsTableHeader(rowCells(r)) {
+			header = i
+			break
+		}
+	}
+	if header < 0 {
+		return false
+	}
+	w.flush()
+	if w.tables == nil {
+		w.tables = map[*html.Node]bool{}
+	}
+	w.tables[t] = true
+	neg := w.negative()
+	if n := negativeName(t); n != "" {
+		neg = n
+	}
+	for _, r := range rows {
+		cells := rowCells(r)
+		text := strings.Join(cells, "\t")
+		if strings.TrimSpace(strings.ReplaceAll(text, "\t", "")) == "" {
+			continue
+		}
+		first := ""
+		for _, c := range cells {
+			if c != "" {
+				first = strings.SplitN(c, "\n", 2)[0]
+				break
+			}
+		}
+		b := &block{line: w.lineOf(first), elem: r, negative: neg, cells: cells}
+		b.text.WriteString(text)
+		for _, ch := range text {
+			if unicode.IsSpace(ch) {
+				continue
+			}
+			b.runes++
+			if unicode.Is(unicode.Han, ch) {
+				b.han++
+			}
+		}
+		w.blocks = append(w.blocks, b)
+	}
+	return true
 }
 
 func findBody(n *html.Node) *html.Node {
@@ -393,7 +522,9 @@ func extractHTML(src string) ([]SourceLine, error) {
 				best = c
 			}
 		}
-		if best == nil || weight[article] == 0 || weight[best]*10 < weight[article]*6 {
+		if best == nil || weight[article] == 0 || weight[best]*10 < weight[article]*6 || w.tables[best] {
+			// a findings table is part of the article, never all of it:
+			// the title, preamble and signature stand around it
 			break
 		}
 		article = best
@@ -420,7 +551,7 @@ func extractHTML(src string) ([]SourceLine, error) {
 
 	out := make([]SourceLine, 0, len(w.blocks))
 	for i, b := range w.blocks {
-		sl := SourceLine{No: b.line, Text: b.text.String()}
+		sl := SourceLine{No: b.line, Text: b.text.String(), Cells: b.cells}
 		switch {
 		case first < 0 || i < start || i > last:
 			sl.Chrome = "outside the article"

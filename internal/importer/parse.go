@@ -26,6 +26,9 @@
 package importer
 
 import (
+	"regexp"
+	"strings"
+
 	"github.com/gongshi/gongshi/internal/notice"
 )
 
@@ -36,6 +39,46 @@ type Result struct {
 	Lines    []Classified // one per document line, in order
 	Warnings []Problem
 	Region   TextRegion // the region names the text itself gives
+	Unit     TextUnit   // the inspected unit the text names
+}
+
+// TextUnit is the inspected unit as the text names it: its kind and name,
+// and where it was read.
+type TextUnit struct {
+	Kind notice.UnitKind
+	Name string // without the party organ: 区文旅体局 for 区文旅体局党组; "" when the text says only 我乡
+	From string // "preamble", "title", "stated totals"
+	Line int
+}
+
+// PlacedShare is the share of the text's characters (blank lines and web
+// page furniture aside) that went into the notice rather than unplaced.
+func (r *Result) PlacedShare() float64 {
+	total, unplaced := 0, 0
+	for _, c := range r.Lines {
+		switch c.Role {
+		case RoleBlank, RoleChrome:
+			continue
+		}
+		n := runeLen(c.Text)
+		total += n
+		for _, s := range c.Chrome {
+			total -= runeLen(s)
+		}
+		for _, s := range c.Leftover {
+			unplaced += runeLen(s)
+		}
+	}
+	for _, u := range r.Notice.Unplaced {
+		unplaced += runeLen(u.Text)
+	}
+	if total <= 0 {
+		return 1
+	}
+	if unplaced > total {
+		unplaced = total
+	}
+	return float64(total-unplaced) / float64(total)
 }
 
 // Chrome lists every piece of web page furniture the importer recognised,
@@ -102,7 +145,62 @@ func ParseDocumentWith(doc *Document, opts Options) (*Result, error) {
 			}
 		}
 	}
-	return &Result{Notice: n, Document: doc, Lines: cls, Warnings: warns, Region: regionInText(cls, n)}, nil
+	return &Result{Notice: n, Document: doc, Lines: cls, Warnings: warns, Region: regionInText(cls, n), Unit: unitInText(cls, n)}, nil
+}
+
+var (
+	reSelfUnit   = regexp.MustCompile(`^我(镇|乡|街道|村|社区|局|委|办|单位|校|院|中心|公司|会)$`)
+	reIssuerUnit = regexp.MustCompile(`^(?:中共|中国共产党)?(.{2,40}?)(?:党组|党委|党总支|党支部|党工委|委员会)?$`)
+)
+
+// unitInText finds the inspected unit: the target of the inspection in the
+// preamble (对区文旅体局党组进行了巡察), else the issuer of a notice that
+// speaks of itself (对我乡开展了常规巡察, 中共沙窝乡委员会); a summary over
+// several units (N家被巡察单位) is its region.
+func unitInText(cls []Classified, n *notice.Notice) TextUnit {
+	line := func(role Role) int {
+		for _, c := range cls {
+			if c.Role == role {
+				return c.No
+			}
+		}
+		return 0
+	}
+	if n.Stated.Units != nil {
+		return TextUnit{Kind: notice.UnitRegion, From: "stated totals", Line: line(RolePreamble)}
+	}
+	target := strings.TrimSpace(n.Inspection.Target)
+	if m := reSelfUnit.FindStringSubmatch(target); m != nil {
+		u := TextUnit{Kind: notice.UnitKindOf("某" + m[1]), From: "preamble", Line: line(RolePreamble)}
+		if m[1] == "单位" {
+			u.Kind = ""
+		}
+		// the name is the issuer's, where the notice has one
+		for _, s := range []string{n.Signature.Issuer, n.Issuer} {
+			if mm := reIssuerUnit.FindStringSubmatch(strings.TrimSpace(s)); mm != nil && s != "" {
+				k := notice.UnitKindOf(mm[1])
+				if u.Kind == "" || k == u.Kind {
+					u.Kind, u.Name, u.From, u.Line = k, mm[1], "title", line(RoleTitle)
+					break
+				}
+			}
+		}
+		return u
+	}
+	if target != "" {
+		name := target
+		for _, suf := range []string{"领导班子", "党工委", "党总支", "党支部", "党组", "党委", "委员会"} {
+			if strings.HasSuffix(name, suf) && len(name) > len(suf) {
+				name = strings.TrimSuffix(name, suf)
+				break
+			}
+		}
+		return TextUnit{Kind: notice.UnitKindOf(target), Name: name, From: "preamble", Line: line(RolePreamble)}
+	}
+	if mm := reIssuerUnit.FindStringSubmatch(strings.TrimSpace(n.Issuer)); mm != nil && n.Issuer != "" {
+		return TextUnit{Kind: notice.UnitKindOf(mm[1]), Name: mm[1], From: "title", Line: line(RoleTitle)}
+	}
+	return TextUnit{}
 }
 
 // regionInText finds the county and township the notice names: the township

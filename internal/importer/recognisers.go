@@ -178,13 +178,17 @@ func matchSignature(st *State, l Line) (Classified, bool) {
 
 // ---- sections ----
 
+var reQuoted = regexp.MustCompile(`“[^”]*”|"[^"]*"`)
+
 var reSection = regexp.MustCompile(`^(` + cnNum + `)\s*[、.]\s*(\S.*)$`)
 
 // SectionOf names the section a heading's text (after 一、) opens, or "".
 // The order of the checks matters: 一、…组织落实整改情况 and 三、…问题的处理情况
 // both also contain words of 二、.
 func SectionOf(heading string) Section {
-	h := Normalise(heading)
+	// Words in quotes are the inspection's wording of a category of
+	// problems (一、关于“…领导班子…”方面的问题), not the section's name.
+	h := reQuoted.ReplaceAllString(Normalise(heading), "“”")
 	has := func(ws ...string) bool {
 		for _, w := range ws {
 			if strings.Contains(h, w) {

@@ -61,6 +61,13 @@ type RegionInput struct {
 	Text       TextRegion
 	Config     *Publisher
 	ConfigPath string
+	// Township says whether the region must go down to a township: for a
+	// township's or a village's notice. A county department's region stops
+	// at the county, and a city department's may stop at the city.
+	Township bool
+	// Depth, when not 0, is how many levels the region has at least
+	// (3: down to the county). 0 means 4 with Township, 3 without.
+	Depth int
 }
 
 var levels = []string{"province", "city", "county", "township"}
@@ -122,6 +129,8 @@ func ResolveRegion(in RegionInput) (notice.Region, []RegionPart, []string, error
 			p.Name, p.From = text[i], textFrom[i]
 		case cfg[i] != "":
 			p.Name, p.From = cfg[i], "config ("+in.ConfigPath+" [params.publisher])"
+		case i >= in.depth():
+			// not needed for this unit
 		default:
 			missing = append(missing, lv)
 		}
@@ -149,7 +158,22 @@ func ResolveRegion(in RegionInput) (notice.Region, []RegionPart, []string, error
 		return r, parts, warns, fmt.Errorf("the region's %s %s not known: give --region 省/市/县/镇 (e.g. --region 福建省/莆田市/仙游县/郊尾镇) or set [params.publisher] province, city, county in config.toml",
 			strings.Join(missing, ", "), map[bool]string{true: "is", false: "are"}[len(missing) == 1])
 	}
+	for i := 1; i < len(parts); i++ {
+		if parts[i].Name != "" && parts[i-1].Name == "" {
+			return r, parts, warns, fmt.Errorf("the region's %s is given but its %s is not: give --region 省/市/县/镇 from the province down", parts[i].Level, parts[i-1].Level)
+		}
+	}
 	return r, parts, warns, nil
+}
+
+func (in RegionInput) depth() int {
+	switch {
+	case in.Depth > 0:
+		return in.Depth
+	case in.Township:
+		return 4
+	}
+	return 3
 }
 
 // regionSuffixes are dropped before making a slug, longest first.

@@ -3,6 +3,7 @@ package importer
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/gongshi/gongshi/internal/notice"
 )
@@ -23,7 +24,7 @@ var (
 	reStatusWords   = regexp.MustCompile(`^(?:已|正在|未|尚未|暂未|持续|基本|部分|整改|完成|长期|全部|阶段性|有序|办结|销号)`)
 	reBracketStart  = regexp.MustCompile(`^[(【\[]\s*([^()【】\[\]]{1,12}?)\s*[)】\]]\s*[。,;]?\s*`)
 	reBracketEnd    = regexp.MustCompile(`[(【\[]\s*([^()【】\[\]]{1,12}?)\s*[)】\]]\s*[。.]?\s*$`)
-	reSentenceStart = regexp.MustCompile(`^(?:目前|现已|现|该问题|此问题|该项|截至目前|截止目前|截至当前)\s*[,:]?\s*`)
+	reSentenceStart = regexp.MustCompile(`^(?:(?:目前|现已|现|该问题|此问题|该项|截至目前|截止目前|截至当前)\s*[,:]?\s*)+`)
 )
 
 // isStatusClause reports whether a short clause is status words: it starts
@@ -66,7 +67,8 @@ func trailingStatus(t text) (Found, bool) {
 	if start < 0 {
 		start = 0
 	} else {
-		start++
+		_, size := utf8.DecodeRuneInString(s[start:])
+		start += size
 	}
 	if start == 0 && runeLen(s) > 16 {
 		return Found{}, false

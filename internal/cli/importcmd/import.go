@@ -1,129 +1,299 @@
-// Package importcmd is `gongshi import`: a notice (text, HTML page or .docx)
-// → one TOML data file under data/, with a report of what went where.
+// Package importcmd is `gongshi import`: notices (text, HTML pages or .docx
+// files, one or many, or folders of them) → one TOML data file each under
+// data/, with a report of what went where.
+//
+// After GitHub CLI's commands: NewCmd parses the arguments into Options,
+// run imports from Options; each half is tested on its own.
 package importcmd
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
+	"io/fs"
 	"net/url"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 
 	"github.com/gongshi/gongshi/internal/cli"
 	"github.com/gongshi/gongshi/internal/importer"
-	"github.com/gongshi/gongshi/internal/store"
+	"github.com/gongshi/gongshi/internal/notice"
 )
 
-const usage = `Usage: gongshi import FILE [flags]
+const usage = `Usage: gongshi import FILE|FOLDER… [flags]
 
-Reads a notice (plain text in UTF-8 or GB18030, an HTML page, or a .docx),
-writes data/<province>/<city>/<county>/<township>/<signed>.toml and prints a
-report: counts per section, findings per status, where each part of the
-region came from, web chrome left out, every line it could not place.
+Reads notices (plain text in UTF-8, UTF-16 or GB18030, HTML pages, .docx
+files; a folder stands for the notices in it), writes one data file each,
+data/<province>/<city>/<county>/<unit>/<signed>.toml, and prints a report:
+for one file, what went where; for several, a line per file and a total.
+It goes on past a file that fails, and exits 1 if any failed.
 
 Flags:
 `
 
+// Options is everything `gongshi import` is asked to do.
+type Options struct {
+	Files      []string // files and folders, as given
+	Region     string   // --region 省/市/县/镇
+	Slugs      string   // --slugs a/b/c/d
+	Unit       string   // --unit 名称: the inspected unit, where the text does not name it
+	UnitKind   string   // --unit-kind: township, village, department, school, enterprise, region
+	UnitSlug   string   // --unit-slug
+	SourceURL  string
+	DataDir    string
+	ConfigPath string
+	Force      bool
+	JSON       bool
+}
+
 // Run runs `gongshi import` with args (without the command name).
 func Run(ctx context.Context, io cli.IO, args []string) error {
-	fs := flag.NewFlagSet("import", flag.ContinueOnError)
-	fs.SetOutput(io.Err)
-	region := fs.String("region", "", "the region as `省/市/县/镇`, e.g. 福建省/莆田市/仙游县/郊尾镇 (empty parts: from the text or config)")
-	slugs := fs.String("slugs", "", "the region's slugs as `a/b/c/d` (empty parts: from pinyin)")
-	sourceURL := fs.String("source-url", "", "the `URL` the notice was published at")
-	dataDir := fs.String("data", "data", "the data `folder`")
-	configPath := fs.String("config", "config.toml", "the site `config`; its [params.publisher] gives region defaults (a missing file gives none)")
-	force := fs.Bool("force", false, "overwrite an existing data file")
-	asJSON := fs.Bool("json", false, "write nothing; print the notice as JSON (the report goes to stderr)")
-	fs.Usage = func() {
-		fmt.Fprint(fs.Output(), usage)
-		fs.PrintDefaults()
+	opts, err := NewCmd(io, args)
+	if err != nil || opts == nil {
+		return err
 	}
-	files, err := parseInterleaved(fs, args)
+	return run(ctx, io, opts)
+}
+
+// NewCmd parses the arguments into Options (nil Options for --help).
+func NewCmd(io cli.IO, args []string) (*Options, error) {
+	o := &Options{}
+	fl := flag.NewFlagSet("import", flag.ContinueOnError)
+	fl.SetOutput(io.Err)
+	fl.StringVar(&o.Region, "region", "", "the region as `省/市/县/镇`, e.g. 福建省/莆田市/仙游县/郊尾镇; for a county department 省/市/县 (empty parts: from the text or config)")
+	fl.StringVar(&o.Slugs, "slugs", "", "the region's slugs as `a/b/c/d` (empty parts: from pinyin)")
+	fl.StringVar(&o.Unit, "unit", "", "the inspected unit's `name` where the text does not give it (区文旅体局, 示例村)")
+	fl.StringVar(&o.UnitKind, "unit-kind", "", "the unit's `kind`: township, village, department, school, enterprise, or region (a summary over several units)")
+	fl.StringVar(&o.UnitSlug, "unit-slug", "", "the unit's `slug` (default: from pinyin)")
+	fl.StringVar(&o.SourceURL, "source-url", "", "the `URL` the notice was published at")
+	fl.StringVar(&o.DataDir, "data", "data", "the data `folder`")
+	fl.StringVar(&o.ConfigPath, "config", "config.toml", "the site `config`; its [params.publisher] gives region defaults (a missing file gives none)")
+	fl.BoolVar(&o.Force, "force", false, "overwrite an existing data file")
+	fl.BoolVar(&o.JSON, "json", false, "write nothing; for one file print the notice as JSON (the report goes to stderr); for several, the report as JSON")
+	fl.Usage = func() {
+		fmt.Fprint(fl.Output(), usage)
+		fl.PrintDefaults()
+	}
+	files, err := parseInterleaved(fl, args)
 	if errors.Is(err, flag.ErrHelp) {
-		return nil
+		return nil, nil
 	}
 	if err != nil {
-		return &cli.ExitError{Code: 2, Err: err, Silent: true}
+		return nil, &cli.ExitError{Code: 2, Err: err, Silent: true}
 	}
-	if len(files) != 1 {
-		fs.Usage()
-		return cli.Usage("give exactly one FILE (got %d)", len(files))
+	if len(files) == 0 {
+		fl.Usage()
+		return nil, cli.Usage("give at least one FILE or FOLDER")
 	}
-	file := files[0]
-	if *sourceURL != "" {
-		u, err := url.Parse(*sourceURL)
+	o.Files = files
+	if o.SourceURL != "" {
+		u, err := url.Parse(o.SourceURL)
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			return cli.Usage("--source-url %q is not an http(s) URL", *sourceURL)
+			return nil, cli.Usage("--source-url %q is not an http(s) URL", o.SourceURL)
 		}
 	}
-	if err := ctx.Err(); err != nil {
-		return err
+	if o.UnitKind != "" && !notice.UnitKind(o.UnitKind).Valid() {
+		return nil, cli.Usage("--unit-kind %q is not one of township, village, department, school, enterprise, region", o.UnitKind)
 	}
+	if o.UnitSlug != "" && !notice.SlugValid(o.UnitSlug) {
+		return nil, cli.Usage("--unit-slug %q is not a slug (a-z, 0-9, words joined by -)", o.UnitSlug)
+	}
+	if strings.Count(o.Region, "/") > 3 {
+		return nil, cli.Usage("--region %q has %d parts; give at most 4: province/city/county/township", o.Region, strings.Count(o.Region, "/")+1)
+	}
+	return o, nil
+}
 
-	data, err := os.ReadFile(file)
+// inputExts are the files a folder contributes.
+var inputExts = map[string]bool{".txt": true, ".text": true, ".html": true, ".htm": true, ".shtml": true, ".xhtml": true, ".docx": true}
+
+// expand lists the files to import: each file as given, and the notices in
+// each folder (by extension, sorted, hidden files left out).
+func expand(paths []string) ([]string, bool, error) {
+	var out []string
+	bulk := len(paths) > 1
+	for _, p := range paths {
+		fi, err := os.Stat(p)
+		if err != nil {
+			out = append(out, p) // reported as that file's failure
+			continue
+		}
+		if !fi.IsDir() {
+			out = append(out, p)
+			continue
+		}
+		bulk = true
+		var found []string
+		err = filepath.WalkDir(p, func(q string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			name := d.Name()
+			if q != p && strings.HasPrefix(name, ".") {
+				if d.IsDir() {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if !d.IsDir() && d.Type().IsRegular() && inputExts[strings.ToLower(filepath.Ext(name))] {
+				found = append(found, q)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, bulk, err
+		}
+		sort.Strings(found)
+		out = append(out, found...)
+	}
+	return out, bulk, nil
+}
+
+func run(ctx context.Context, io cli.IO, o *Options) error {
+	files, bulk, err := expand(o.Files)
 	if err != nil {
 		return err
 	}
-	res, err := importer.Parse(file, data)
-	if err != nil {
-		return err
-	}
-	n := res.Notice
-	n.SourceURL = *sourceURL
-
-	rep := &report{res: res, file: file}
-	pub, err := importer.LoadPublisher(*configPath)
+	pub, err := importer.LoadPublisher(o.ConfigPath)
 	if err != nil {
 		return fmt.Errorf("reading the publisher's defaults: %w", err)
 	}
+	if !bulk {
+		if len(files) == 0 {
+			return fmt.Errorf("%s: no notices (.txt, .html, .docx) in it", strings.Join(o.Files, ", "))
+		}
+		return runOne(ctx, io, o, pub, files[0])
+	}
+	return runBulk(ctx, io, o, pub, files)
+}
+
+// outcome is one file's import.
+type outcome struct {
+	file   string
+	rep    *report
+	n      *notice.Notice
+	path   string // the data file written, or that would be written
+	err    error
+	failed bool
+}
+
+// importFile parses one file and resolves its region and unit; with write
+// it also writes the data file. It never panics on a file's content and
+// returns the failure in outcome.err.
+func importFile(ctx context.Context, o *Options, pub *importer.Publisher, file string, write bool) outcome {
+	out := outcome{file: file}
+	fail := func(err error) outcome {
+		out.err, out.failed = err, true
+		return out
+	}
+	if err := ctx.Err(); err != nil {
+		return fail(err)
+	}
+	fi, err := os.Stat(file)
+	if err != nil {
+		return fail(err)
+	}
+	if !fi.Mode().IsRegular() {
+		return fail(fmt.Errorf("%s: not a regular file", file))
+	}
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return fail(err)
+	}
+	res, err := importer.ParseWith(file, data, importer.Options{Summary: o.UnitKind == string(notice.UnitRegion)})
+	if err != nil {
+		return fail(err)
+	}
+	n := res.Notice
+	n.SourceURL = o.SourceURL
+	rep := &report{res: res, file: file}
+	out.rep, out.n = rep, n
+
+	u, unitNotes := resolveUnit(o, res)
+	rep.unit, rep.notes = u, append(rep.notes, unitNotes...)
+	township := u.Kind == notice.UnitTownship || u.Kind == notice.UnitVillage
 	r, parts, regionWarns, regionErr := importer.ResolveRegion(importer.RegionInput{
-		Flag: *region, Slugs: *slugs, Text: res.Region, Config: pub, ConfigPath: *configPath,
+		Flag: o.Region, Slugs: o.Slugs, Text: res.Region, Config: pub, ConfigPath: o.ConfigPath, Township: township,
 	})
 	if parts == nil && regionErr != nil { // a malformed flag
-		return cli.Usage("%v", regionErr)
+		return fail(cli.Usage("%v", regionErr))
 	}
-	n.Region, rep.parts, rep.notes = r, parts, regionWarns
+	n.Region, rep.parts = r, parts
+	rep.notes = append(rep.notes, regionWarns...)
+	if u.Kind == notice.UnitTownship {
+		if u.Name != "" && r.Township != "" && u.Name != r.Township {
+			rep.notes = append(rep.notes, fmt.Sprintf("unit: the text names %s, the region's township is %s; the notice is filed under %s", u.Name, r.Township, r.Township))
+		}
+	} else {
+		n.Unit = u
+	}
 
-	orig, note := originalPath(file, *dataDir)
+	orig, note := originalPath(file, o.DataDir)
 	n.Original = orig
 	if note != "" {
 		rep.notes = append(rep.notes, note)
 	}
-
-	if *asJSON {
-		if regionErr != nil {
-			rep.notes = append(rep.notes, regionErr.Error())
+	switch {
+	case regionErr != nil:
+		return fail(fmt.Errorf("%s: %w", file, regionErr))
+	case u.Kind != notice.UnitTownship && u.Name == "":
+		return fail(fmt.Errorf("%s: the text does not name the inspected %s (it says only %q): give --unit NAME", file, u.Kind, n.Inspection.Target))
+	case u.Kind != notice.UnitTownship && u.Kind != notice.UnitRegion && u.Slug == "":
+		return fail(fmt.Errorf("%s: cannot make a slug for the unit %q: give --unit-slug", file, u.Name))
+	case n.Signed == "":
+		return fail(fmt.Errorf("%s: no signature date (a line like 2024年12月2日 under the issuer), so the data file cannot be named; nothing written", file))
+	}
+	out.path = filepath.Join(o.DataDir, relPath(n))
+	if write {
+		if err := writeNotice(out.path, n, o.Force); err != nil {
+			return fail(fmt.Errorf("%s: %w", file, err))
 		}
-		enc := json.NewEncoder(io.Out)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(n); err != nil {
-			return err
-		}
-		rep.write(io.Err)
-		return nil
+		rep.wrote = out.path
 	}
+	return out
+}
 
-	if regionErr != nil {
-		rep.write(io.Err)
-		return fmt.Errorf("%s: %w", file, regionErr)
+// resolveUnit puts the inspected unit together: kind and name from the
+// flags, else from the text; the slug from --unit-slug, else pinyin. A
+// unit the text does not name is a township (the region's), as the bundled
+// notices are.
+func resolveUnit(o *Options, res *importer.Result) (notice.Unit, []string) {
+	var notes []string
+	tu := res.Unit
+	u := notice.Unit{Kind: notice.UnitKind(o.UnitKind), Name: o.Unit}
+	if u.Kind == "" {
+		u.Kind = tu.Kind
+		if u.Kind == "" && o.Unit != "" {
+			u.Kind = notice.UnitKindOf(o.Unit)
+		}
+		if u.Kind == "" {
+			u.Kind = notice.UnitTownship
+		}
 	}
-	if n.Signed == "" {
-		rep.write(io.Err)
-		return fmt.Errorf("%s: no signature date (a line like 2024年12月2日 under the issuer), so the data file cannot be named; nothing written", file)
+	if u.Name == "" && u.Kind == tu.Kind {
+		u.Name = tu.Name
 	}
-	path := filepath.Join(*dataDir, store.RelPath(n))
-	if err := store.Write(path, n, *force); err != nil {
-		return fmt.Errorf("%s: %w", file, err)
+	if o.Unit != "" && tu.Name != "" && o.Unit != tu.Name {
+		notes = append(notes, fmt.Sprintf("unit: --unit says %s but the %s says %s; using %s", o.Unit, tu.From, tu.Name, o.Unit))
 	}
-	rep.wrote = path
-	rep.write(io.Out)
-	return nil
+	if o.UnitKind != "" && tu.Kind != "" && notice.UnitKind(o.UnitKind) != tu.Kind {
+		notes = append(notes, fmt.Sprintf("unit: --unit-kind says %s but the %s reads as a %s; using %s", o.UnitKind, tu.From, tu.Kind, o.UnitKind))
+	}
+	switch {
+	case u.Kind == notice.UnitTownship || u.Kind == notice.UnitRegion:
+		u.Slug = ""
+		if u.Kind == notice.UnitRegion && u.Name == "" {
+			u.Name = "全区（县）" // a summary names itself by its region; the editor may say more
+		}
+	case o.UnitSlug != "":
+		u.Slug = o.UnitSlug
+	default:
+		u.Slug = importer.Slug(u.Name)
+	}
+	return u, notes
 }
 
 // parseInterleaved parses flags before and after the positional arguments

@@ -39,7 +39,7 @@ func site(t *testing.T) (string, string) {
 	return dir, seed
 }
 
-func run(t *testing.T, args ...string) (string, string, error) {
+func runArgs(t *testing.T, args ...string) (string, string, error) {
 	t.Helper()
 	var out, errOut bytes.Buffer
 	err := Run(context.Background(), cli.IO{In: strings.NewReader(""), Out: &out, Err: &errOut}, args)
@@ -51,7 +51,7 @@ const region = "福建省/莆田市/仙游县/郊尾镇"
 func TestJSON(t *testing.T) {
 	dir, seed := site(t)
 	data := filepath.Join(dir, "data")
-	out, errOut, err := run(t, seed, "--json", "--data", data, "--region", region, "--config", filepath.Join(dir, "config.toml"))
+	out, errOut, err := runArgs(t, seed, "--json", "--data", data, "--region", region, "--config", filepath.Join(dir, "config.toml"))
 	if err != nil {
 		t.Fatalf("%v\n%s", err, errOut)
 	}
@@ -103,7 +103,7 @@ func TestJSON(t *testing.T) {
 func TestWriteAndReport(t *testing.T) {
 	dir, seed := site(t)
 	data := filepath.Join(dir, "data")
-	out, errOut, err := run(t, seed, "--region", region, "--data", data, "--config", filepath.Join(dir, "none.toml"))
+	out, errOut, err := runArgs(t, seed, "--region", region, "--data", data, "--config", filepath.Join(dir, "none.toml"))
 	if err != nil {
 		t.Fatalf("%v\n%s", err, errOut)
 	}
@@ -157,21 +157,21 @@ func TestWriteAndReport(t *testing.T) {
 func TestRefusesToOverwrite(t *testing.T) {
 	dir, seed := site(t)
 	data := filepath.Join(dir, "data")
-	if _, errOut, err := run(t, seed, "--region", region, "--data", data); err != nil {
+	if _, errOut, err := runArgs(t, seed, "--region", region, "--data", data); err != nil {
 		t.Fatalf("%v\n%s", err, errOut)
 	}
 	path := filepath.Join(data, "fujian", "putian", "xianyou", "jiaowei", "2024-12-02.toml")
 	if err := os.WriteFile(path, []byte("# edited by hand\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	_, _, err := run(t, seed, "--region", region, "--data", data)
+	_, _, err := runArgs(t, seed, "--region", region, "--data", data)
 	if err == nil || cli.Code(err) == 0 || !strings.Contains(err.Error(), path) || !strings.Contains(err.Error(), "--force") {
 		t.Fatalf("second import: %v (code %d), want a refusal naming %s", err, cli.Code(err), path)
 	}
 	if b, _ := os.ReadFile(path); string(b) != "# edited by hand\n" {
 		t.Errorf("the file was changed")
 	}
-	if _, _, err := run(t, seed, "--region", region, "--data", data, "--force"); err != nil {
+	if _, _, err := runArgs(t, seed, "--region", region, "--data", data, "--force"); err != nil {
 		t.Fatalf("--force: %v", err)
 	}
 	if b, _ := os.ReadFile(path); !strings.HasPrefix(string(b), "title = ") {
@@ -191,7 +191,6 @@ func TestErrors(t *testing.T) {
 	}
 	junk := write("junk.txt", "今天天气很好，我们去公园散步。\n公园里有很多人。\n")
 	empty := write("empty.txt", "")
-	dup := write("dup.txt", "二、巡察反馈问题的整改情况\n(一)党建\n(1)题。问题。\n整改情况:已整改。\n(1)题。问题。\n整改情况:已整改。\n")
 	unsigned := write("unsigned.txt", "中共示例镇委员会关于巡察整改情况的通报\n二、巡察反馈问题的整改情况\n(一)党建\n(1)题。问题。\n整改情况:已整改。\n")
 	data := filepath.Join(dir, "data")
 	for _, c := range []struct {
@@ -202,18 +201,19 @@ func TestErrors(t *testing.T) {
 	}{
 		{"junk", []string{junk, "--region", region, "--data", data}, 1, junk + ": no recognisable notice"},
 		{"empty", []string{empty, "--data", data}, 1, empty + ": no recognisable notice: the file has no text"},
-		{"duplicate numbers", []string{dup, "--region", region, "--data", data}, 1, dup + ":5: finding (1) is numbered again (first at line 3)"},
 		{"no signature", []string{unsigned, "--region", "示例省/示例市/示例县/示例镇", "--data", data}, 1, unsigned + ": no signature date"},
 		{"missing file", []string{filepath.Join(dir, "nope.txt"), "--data", data}, 1, "nope.txt"},
 		{"no region", []string{unsigned, "--data", data, "--config", filepath.Join(dir, "none.toml")}, 1, "the region's province, city, county are not known"},
-		{"no file", []string{"--data", data}, 2, "give exactly one FILE"},
-		{"two files", []string{junk, empty}, 2, "give exactly one FILE (got 2)"},
+		{"no file", []string{"--data", data}, 2, "give at least one FILE or FOLDER"},
+		{"two bad files", []string{junk, empty, "--data", data}, 1, "2 of 2 files failed to import"},
+		{"bad unit kind", []string{junk, "--unit-kind", "city"}, 2, `--unit-kind "city" is not one of`},
+		{"bad unit slug", []string{junk, "--unit-slug", "Wen Lv"}, 2, `--unit-slug "Wen Lv" is not a slug`},
 		{"bad flag", []string{junk, "--nope"}, 2, ""},
 		{"bad source url", []string{junk, "--source-url", "javascript:alert(1)"}, 2, "is not an http(s) URL"},
 		{"bad region flag", []string{unsigned, "--region", "a/b/c/d/e"}, 2, "at most 4"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			_, _, err := run(t, c.args...)
+			_, _, err := runArgs(t, c.args...)
 			if err == nil || cli.Code(err) != c.code || !strings.Contains(err.Error(), c.want) {
 				t.Errorf("err = %v (code %d), want code %d and %q", err, cli.Code(err), c.code, c.want)
 			}
@@ -228,7 +228,7 @@ func TestRegionFromConfig(t *testing.T) {
 	dir, seed := site(t)
 	cfg := filepath.Join(dir, "config.toml")
 	os.WriteFile(cfg, []byte("title = \"公示\"\n[params.publisher]\nname = \"仙游县纪委监委\"\nprovince = \"福建省\"\ncity = \"莆田市\"\ncounty = \"仙游县\"\n"), 0o644)
-	out, errOut, err := run(t, seed, "--data", filepath.Join(dir, "data"), "--config", cfg)
+	out, errOut, err := runArgs(t, seed, "--data", filepath.Join(dir, "data"), "--config", cfg)
 	if err != nil {
 		t.Fatalf("%v\n%s", err, errOut)
 	}
@@ -248,7 +248,7 @@ func TestRegionFromConfig(t *testing.T) {
 
 func TestSlugsAndSourceURL(t *testing.T) {
 	dir, seed := site(t)
-	out, _, err := run(t, "--slugs", "fj/pt/xy/jw", seed, "--region", region, "--data", filepath.Join(dir, "data"),
+	out, _, err := runArgs(t, "--slugs", "fj/pt/xy/jw", seed, "--region", region, "--data", filepath.Join(dir, "data"),
 		"--source-url", "https://example.org/xcgz/1.html")
 	if err != nil {
 		t.Fatal(err)
@@ -268,7 +268,7 @@ func TestSlugsAndSourceURL(t *testing.T) {
 func TestOriginalOutsideTheSite(t *testing.T) {
 	dir, _ := site(t)
 	abs, _ := filepath.Abs(seedPath)
-	out, _, err := run(t, abs, "--region", region, "--data", filepath.Join(dir, "data"))
+	out, _, err := runArgs(t, abs, "--region", region, "--data", filepath.Join(dir, "data"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -281,7 +281,7 @@ func TestUnplacedAreReported(t *testing.T) {
 	dir := t.TempDir()
 	p := filepath.Join(dir, "n.txt")
 	os.WriteFile(p, []byte("中共示例镇委员会关于巡察整改情况的通报\n二、巡察反馈问题的整改情况\n(一)党建\n无主之句。\n1.学习\n(1)题。问题。\n整改情况:已整改。\n中共示例镇委员会\n2024年12月2日\n(完)\n"), 0o644)
-	out, errOut, err := run(t, p, "--region", "示例省/示例市/示例县/示例镇", "--data", filepath.Join(dir, "data"))
+	out, errOut, err := runArgs(t, p, "--region", "示例省/示例市/示例县/示例镇", "--data", filepath.Join(dir, "data"))
 	if err != nil {
 		t.Fatalf("%v\n%s", err, errOut)
 	}

@@ -17,6 +17,7 @@ type report struct {
 	file  string
 	wrote string
 	parts []importer.RegionPart
+	unit  notice.Unit
 	notes []string // region and path notes
 }
 
@@ -46,6 +47,14 @@ func (r *report) write(w io.Writer) {
 	in := n.Inspection
 	row("inspection", fmt.Sprintf("%s → %s, %s – %s, feedback %s", orNone(in.Body), orNone(in.Target),
 		orNone(string(in.Start)), orNone(string(in.End)), orNone(string(in.Feedback))))
+	if r.unit.Kind != "" {
+		u := r.unit
+		from := res.Unit.From
+		if from == "" {
+			from = "flags"
+		}
+		row("unit", fmt.Sprintf("%s (%s, %s)%s", orNone(u.Name), u.Kind, u.Kind.Label(), map[bool]string{true: ", slug " + u.Slug, false: ""}[u.Slug != ""]), "  from "+from)
+	}
 	tw.Flush()
 
 	fmt.Fprintln(w, "\nregion")
@@ -95,6 +104,15 @@ func (r *report) write(w io.Writer) {
 	numbers := ""
 	if len(n.Findings) > 0 {
 		numbers = fmt.Sprintf(" numbered %d–%d", n.Findings[0].Number, n.Findings[len(n.Findings)-1].Number)
+		if n.Findings[0].Label != "" {
+			numbers += " in order (the notice numbers them again in each category: labels kept)"
+		}
+	}
+	delete(cats, 0)
+	for k := range groups {
+		if k[1] == 0 {
+			delete(groups, k)
+		}
 	}
 	sec("findings", importer.SectionFindings, n.Headings.Findings,
 		fmt.Sprintf("%d findings%s in %d categories, %d groups", len(n.Findings), numbers, len(cats), len(groups)))
@@ -129,13 +147,41 @@ func (r *report) write(w io.Writer) {
 		fmt.Fprintf(w, "  %-12s %3d  (%s)\n", "no status", len(by[""]), strings.Join(by[""], ", "))
 	}
 
+	fmt.Fprintln(w, "\nstated totals (the notice's own figures)")
+	st := n.Stated
+	if st.Empty() {
+		fmt.Fprintln(w, "  (none)")
+	}
+	for _, c := range []struct {
+		key string
+		v   *int
+	}{{"problems", st.Problems}, {"aspects", st.Aspects}, {"done", st.Done}, {"in_progress", st.InProgress}, {"not_done", st.NotDone},
+		{"units", st.Units}, {"people", st.People}, {"regulations", st.Regulations}} {
+		if c.v != nil {
+			fmt.Fprintf(w, "  %-12s %3d\n", c.key, *c.v)
+		}
+	}
+	if st.Rate != "" {
+		fmt.Fprintf(w, "  %-12s %s\n", "rate", st.Rate)
+	}
+	for _, a := range st.Money {
+		fmt.Fprintf(w, "  %-12s %s\n", "money", a.Text)
+	}
+	dis := n.Disagreements()
+	for _, d := range dis {
+		fmt.Fprintf(w, "  DISAGREES  %s\n", d)
+	}
+	if !st.Empty() && len(dis) == 0 && len(n.Findings) > 0 {
+		fmt.Fprintln(w, "  agrees with the findings read")
+	}
+
 	roles := map[importer.Role]int{}
 	for _, c := range res.Lines {
 		roles[c.Role]++
 	}
 	placed := len(res.Lines) - roles[importer.RoleBlank] - roles[importer.RoleChrome] - roles[importer.RoleUnplaced]
-	fmt.Fprintf(w, "\n%ss: %d — %d placed, %d chrome, %d blank, %d unplaced\n", doc.CountUnit(), len(res.Lines),
-		placed, roles[importer.RoleChrome], roles[importer.RoleBlank], roles[importer.RoleUnplaced])
+	fmt.Fprintf(w, "\n%ss: %d — %d placed, %d chrome, %d blank, %d unplaced; %.1f%% of the text's characters placed\n", doc.CountUnit(), len(res.Lines),
+		placed, roles[importer.RoleChrome], roles[importer.RoleBlank], roles[importer.RoleUnplaced], res.PlacedShare()*100)
 
 	chrome := res.Chrome()
 	fmt.Fprintf(w, "\nchrome (web page furniture, not stored): %d\n", len(chrome))

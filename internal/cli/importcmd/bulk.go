@@ -1,0 +1,158 @@
+package importcmd
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/gongshi/gongshi/internal/cli"
+	"github.com/gongshi/gongshi/internal/importer"
+	"github.com/gongshi/gongshi/internal/notice"
+)
+
+// FileReport is one file's line in a bulk import's report (and its JSON).
+type FileReport struct {
+	File     string         `json:"file"`
+	Unit     string         `json:"unit,omitempty"`
+	UnitKind string         `json:"unit_kind,omitempty"`
+	Findings int            `json:"findings"`
+	ByStatus map[string]int `json:"by_status"`
+	// Stated is the notice's own count of problems, nil when it states none.
+	Stated        *int     `json:"stated,omitempty"`
+	Disagreements []string `json:"disagreements,omitempty"`
+	Unplaced      int      `json:"unplaced"`
+	Placed        float64  `json:"placed"` // share of the text's characters placed
+	Warnings      int      `json:"warnings"`
+	Wrote         string   `json:"wrote,omitempty"`
+	Error         string   `json:"error,omitempty"`
+}
+
+// BulkReport is a bulk import's report.
+type BulkReport struct {
+	Files    []FileReport   `json:"files"`
+	Imported int            `json:"imported"`
+	Failed   int            `json:"failed"`
+	Findings int            `json:"findings"`
+	ByStatus map[string]int `json:"by_status"`
+	Seconds  float64        `json:"seconds"`
+}
+
+// runBulk imports every file, one line each, going on past failures.
+func runBulk(ctx context.Context, cio cli.IO, o *Options, pub *importer.Publisher, files []string) error {
+	t0 := time.Now()
+	rep := BulkReport{Files: []FileReport{}, ByStatus: map[string]int{}}
+	for _, file := range files {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		oc := importFile(ctx, o, pub, file, !o.JSON)
+		fr := fileReport(oc)
+		if oc.failed {
+			rep.Failed++
+		} else {
+			rep.Imported++
+			rep.Findings += fr.Findings
+			for k, v := range fr.ByStatus {
+				rep.ByStatus[k] += v
+			}
+		}
+		rep.Files = append(rep.Files, fr)
+	}
+	rep.Seconds = time.Since(t0).Seconds()
+	if o.JSON {
+		enc := json.NewEncoder(cio.Out)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(rep); err != nil {
+			return err
+		}
+	} else {
+		rep.write(cio.Out)
+	}
+	if rep.Failed > 0 {
+		return &cli.ExitError{Code: 1, Err: fmt.Errorf("%d of %d files failed to import", rep.Failed, len(files)), Silent: o.JSON}
+	}
+	return nil
+}
+
+func fileReport(oc outcome) FileReport {
+	fr := FileReport{File: oc.file, ByStatus: map[string]int{}}
+	if oc.err != nil {
+		fr.Error = oc.err.Error()
+	}
+	if oc.n == nil {
+		return fr
+	}
+	n := oc.n
+	u := n.Subject()
+	fr.Unit, fr.UnitKind = u.Name, string(u.Kind)
+	fr.Findings = len(n.Findings)
+	for _, f := range n.Findings {
+		fr.ByStatus[string(f.Status)]++
+	}
+	fr.Stated = n.Stated.Problems
+	for _, d := range n.Disagreements() {
+		fr.Disagreements = append(fr.Disagreements, d.String())
+	}
+	fr.Unplaced = len(n.Unplaced)
+	fr.Placed = oc.rep.res.PlacedShare()
+	fr.Warnings = len(oc.rep.res.Warnings)
+	if !oc.failed {
+		fr.Wrote = oc.rep.wrote
+	}
+	return fr
+}
+
+// statusCounts is "done 56, in_progress 3" in vocabulary order.
+func statusCounts(by map[string]int) string {
+	var parts []string
+	for _, s := range notice.Statuses {
+		if by[string(s)] > 0 {
+			parts = append(parts, fmt.Sprintf("%s %d", s, by[string(s)]))
+		}
+	}
+	if len(parts) == 0 {
+		return "-"
+	}
+	return strings.Join(parts, ", ")
+}
+
+func (r BulkReport) write(w io.Writer) {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "file\tunit\tfindings\tby status\tstated/read\tunplaced\tresult")
+	for _, f := range r.Files {
+		unit := "-"
+		if f.Unit != "" || f.UnitKind != "" {
+			unit = fmt.Sprintf("%s (%s)", orNone(f.Unit), f.UnitKind)
+		}
+		stated := "-"
+		switch {
+		case f.Stated != nil && *f.Stated == f.Findings:
+			stated = fmt.Sprintf("%d = %d", *f.Stated, f.Findings)
+		case f.Stated != nil:
+			stated = fmt.Sprintf("%d ≠ %d", *f.Stated, f.Findings)
+		}
+		result := "ok"
+		switch {
+		case f.Error != "":
+			result = "FAILED: " + f.Error
+		case f.Wrote != "":
+			result = "wrote " + f.Wrote
+		}
+		findings := "-"
+		if f.Error == "" || f.Findings > 0 {
+			findings = fmt.Sprint(f.Findings)
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%d (%.1f%% placed)\t%s\n", f.File, unit, findings, statusCounts(f.ByStatus), stated, f.Unplaced, f.Placed*100, result)
+		for _, d := range f.Disagreements {
+			fmt.Fprintf(tw, "  %s\t%s\t\t\t\t\t\n", f.File, d)
+		}
+	}
+	tw.Flush()
+	fmt.Fprintf(w, "\ntotal: %d files, %d imported, %d failed; %d findings (%s); %.2f s\n",
+		len(r.Files), r.Imported, r.Failed, r.Findings, statusCounts(r.ByStatus), r.Seconds)
+}
