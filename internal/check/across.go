@@ -45,7 +45,7 @@ func (fc *fileCheck) levels() []level {
 	}
 	var out []level
 	for _, l := range all {
-		if l.name == "" && l.slug == "" && !fc.seen[l.nameKey] && !fc.seen[l.slugKey] {
+		if l.name == "" && l.slug == "" {
 			break
 		}
 		out = append(out, l)

@@ -116,7 +116,35 @@ func validNotices() []*notice.Notice {
 			Number: 1, Title: "示例问题。", Status: notice.StatusNotStarted, StatusText: "尚未整改",
 		}},
 	}
-	return []*notice.Notice{first, later, other}
+	county := sampleRegion("", "")
+	department := &notice.Notice{
+		Title: "中共示例县文旅局党组关于巡察整改情况的通报", Issuer: "中共示例县文旅局党组", Signed: "2024-08-01",
+		Region:     county,
+		Unit:       notice.Unit{Kind: notice.UnitDepartment, Name: "示例县文旅局", Slug: "shilixianwenlvju"},
+		Inspection: notice.Inspection{Body: "县委巡察一组", Target: "示例县文旅局党组", Start: "2024-03-01"},
+		Stated:     notice.Stated{Problems: notice.IntP(2), Done: notice.IntP(1), Texts: []string{"反馈2个问题", "已完成整改1个"}},
+		Findings: []notice.Finding{
+			{Number: 1, Label: "1.", CategoryNo: 1, Category: "示例方面", Title: "示例问题一", Status: notice.StatusUnstated, Measures: []string{"一是示例措施。"}},
+			{Number: 2, Label: "1.", CategoryNo: 2, Category: "示例方面二", Title: "示例问题二", Status: notice.StatusDone, StatusText: "已完成",
+				Responsible: "局办公室", DeadlineText: "2024年6月底前", Deadline: "2024-06-30"},
+		},
+	}
+	summary := &notice.Notice{
+		Title: "示例县关于巡察整改进展情况的通报", Issuer: "中共示例县委巡察工作领导小组办公室", Signed: "2024-09-01",
+		Region:     county,
+		Unit:       notice.Unit{Kind: notice.UnitRegion, Name: "示例县"},
+		Inspection: notice.Inspection{Start: "2024-03-01"},
+		Stated: notice.Stated{Problems: notice.IntP(697), Done: notice.IntP(688), InProgress: notice.IntP(4), NotDone: notice.IntP(5),
+			Rate: "98.71%", Units: notice.IntP(40), Money: []notice.Amount{{Text: "66.57万元", Yuan: 665700}}},
+	}
+	village := &notice.Notice{
+		Title: "中共示例村支部委员会关于巡察整改情况的通报", Issuer: "中共示例村支部委员会", Signed: "2024-07-01",
+		Region:     sampleRegion("样本镇0002", "yangbenzhen0002"),
+		Unit:       notice.Unit{Kind: notice.UnitVillage, Name: "示例村", Slug: "shilicun"},
+		Inspection: notice.Inspection{Start: "2024-03-01"},
+		Findings:   []notice.Finding{{Number: 1, Title: "示例问题。", Status: notice.StatusInProgress, StatusText: "正在整改"}},
+	}
+	return []*notice.Notice{first, later, other, department, summary, village}
 }
 
 // TestValidFixture keeps testdata/valid in step with validNotices (run with

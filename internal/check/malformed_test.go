@@ -123,6 +123,16 @@ var malformedCases = map[string][]string{
 		"copy.toml:3:1: 样本镇0001 already has a notice signed 2024-12-02, in shilisheng/shilishi/shilixian/yangbenzhen0001/2024-12-02.toml",
 		"copy.toml:3:1: file is at shilisheng/shilishi/shilixian/yangbenzhen0001/copy.toml",
 	},
+	"units": {
+		"shilicun/2024-07-01.toml:6:1: region.township is missing: a village's notice needs it",
+		"yangbenzhen0001/2024-06-01.toml:24:1: warning: stated.problems: the notice states 5 problems, 2 read",
+		"yangbenzhen0001/2024-06-01.toml:25:1: warning: stated.done: the notice states 2 done, 1 read",
+		`yangbenzhen0001/2024-08-01.toml:17:1: unit.slug "yangbenzhen0001" is already the slug of 样本镇0001`,
+		"shenpiju/2024-09-01.toml:1:1: findings is missing: a notice lists at least one finding",
+		`2024-10-01.toml:15:1: unit.kind: a township is written as region.township, not as a [unit] table`,
+		`unit.slug: slug "Bad Slug" is not lowercase ASCII`,
+		"stated.problems is -1: a count is not negative",
+	},
 	"history": {
 		"2024-06-01.toml:36:1: outstanding[2].finding 3 is not the number of a finding in this notice",
 		"2024-12-02.toml:36:1: outstanding[2].finding 9 is not the number of a finding in this notice or in an earlier notice on the inspection that started 2023-07-03",

@@ -23,7 +23,8 @@ import (
 //	              file's path and every URL
 //	inspection.start  the inspection's first day: it identifies the
 //	              inspection, and findings are cited by it
-//	findings[]    each with its number, title, status and status_text
+//	findings[]    each with its number, title, status and status_text (a
+//	              status_text may be empty only for the unstated status)
 //	              (the rest of a finding is optional: a later notice may
 //	              only update the status); a notice needs at least one
 //	              finding unless it is a region summary (see Units)
@@ -38,7 +39,7 @@ var Required = []string{
 	"region",
 	"region.province", "region.province_slug",
 	"inspection", "inspection.start",
-	"findings[].number", "findings[].title", "findings[].status", "findings[].status_text",
+	"findings[].number", "findings[].title", "findings[].status",
 	"findings[].amounts[].text", "findings[].amounts[].yuan",
 	"findings[].dates[].text", "findings[].dates[].date",
 	"outstanding[].number", "outstanding[].finding",
@@ -158,6 +159,14 @@ func (fc *fileCheck) values() {
 		}
 		if p := fp + ".status"; fc.ok(p) && f.Status != "" && !f.Status.Valid() {
 			fc.at(p, "%s %q is not one of %s", p, string(f.Status), statusList)
+		}
+		if p := fp + ".status_text"; fc.ok(fp+".status") && f.Status != notice.StatusUnstated && !fc.bad[p] {
+			switch {
+			case !fc.seen[p]:
+				fc.at(fp, "%s is missing", p)
+			case fc.blank[p]:
+				fc.at(p, "%s is empty: only a finding whose status is unstated has no status words", p)
+			}
 		}
 		fc.blankItems(fp+".measures", f.Measures)
 		for j, a := range f.Amounts {

@@ -65,12 +65,12 @@ type Notice struct {
 type Region struct {
 	Province     string `toml:"province" json:"province"`
 	ProvinceSlug string `toml:"province_slug" json:"province_slug"`
-	City         string `toml:"city" json:"city"`
-	CitySlug     string `toml:"city_slug" json:"city_slug"`
-	County       string `toml:"county" json:"county"`
-	CountySlug   string `toml:"county_slug" json:"county_slug"`
-	Township     string `toml:"township" json:"township"`
-	TownshipSlug string `toml:"township_slug" json:"township_slug"`
+	City         string `toml:"city,omitempty" json:"city,omitempty"`
+	CitySlug     string `toml:"city_slug,omitempty" json:"city_slug,omitempty"`
+	County       string `toml:"county,omitempty" json:"county,omitempty"`
+	CountySlug   string `toml:"county_slug,omitempty" json:"county_slug,omitempty"`
+	Township     string `toml:"township,omitempty" json:"township,omitempty"`
+	TownshipSlug string `toml:"township_slug,omitempty" json:"township_slug,omitempty"`
 }
 
 // Path is the region's slug path down to its deepest level given, e.g.
