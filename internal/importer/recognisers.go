@@ -16,7 +16,7 @@ var Recognisers = []Recogniser{
 	{Name: "chrome", Match: matchChrome},
 	{Name: "table-header", In: body, Match: matchTableHeader},
 	{Name: "table-row", In: body, Match: matchTableRow},
-	{Name: "signature", In: []Section{SectionOrganisation, SectionFindings, SectionAccountability, SectionOutstanding, SectionNextPlan, SectionUnknown}, Match: matchSignature},
+	{Name: "signature", In: []Section{SectionHeader, SectionOrganisation, SectionFindings, SectionAccountability, SectionOutstanding, SectionNextPlan, SectionUnknown}, Match: matchSignature},
 	{Name: "section-heading", In: []Section{SectionHeader, SectionOrganisation, SectionFindings, SectionAccountability, SectionOutstanding, SectionNextPlan, SectionUnknown}, Match: matchSection},
 	{Name: "org-point", In: []Section{SectionOrganisation}, Match: matchOrgPoint},
 	{Name: "org-intro", In: []Section{SectionOrganisation}, Match: matchOrgIntro},
@@ -159,6 +159,9 @@ var (
 )
 
 func matchSignature(st *State, l Line) (Classified, bool) {
+	if st.Section == SectionHeader && !st.Preamble {
+		return Classified{}, false // a notice with no sections signs after its preamble
+	}
 	s := l.t.norm
 	if reDateOnly.MatchString(s) {
 		return Classified{Role: RoleSignatureDate, Body: l.Text, Section: SectionClosing,

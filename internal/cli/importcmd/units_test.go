@@ -1,0 +1,167 @@
+package importcmd
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/gongshi/gongshi/internal/cli"
+	"github.com/gongshi/gongshi/internal/notice"
+	"github.com/gongshi/gongshi/internal/store"
+)
+
+// The parse half: arguments → Options.
+func TestNewCmd(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		args []string
+		want *Options
+		code int
+	}{
+		{"one file", []string{"a.txt"}, &Options{Files: []string{"a.txt"}, DataDir: "data", ConfigPath: "config.toml"}, 0},
+		{"flags after files", []string{"a.txt", "dir", "--region", "示例省/示例市/示例县", "--unit", "示例县文旅局", "--unit-kind", "department", "--unit-slug", "wenlvju", "--json"},
+			&Options{Files: []string{"a.txt", "dir"}, Region: "示例省/示例市/示例县", Unit: "示例县文旅局", UnitKind: "department", UnitSlug: "wenlvju", DataDir: "data", ConfigPath: "config.toml", JSON: true}, 0},
+		{"no file", nil, nil, 2},
+		{"bad kind", []string{"a.txt", "--unit-kind", "province"}, nil, 2},
+		{"bad slug", []string{"a.txt", "--unit-slug", "-x"}, nil, 2},
+		{"region too deep", []string{"a.txt", "--region", "a/b/c/d/e"}, nil, 2},
+		{"bad url", []string{"a.txt", "--source-url", "ftp://x"}, nil, 2},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			var errOut bytes.Buffer
+			got, err := NewCmd(cli.IO{Out: &bytes.Buffer{}, Err: &errOut}, c.args)
+			if cli.Code(err) != c.code {
+				t.Fatalf("err %v (code %d), want code %d", err, cli.Code(err), c.code)
+			}
+			if c.want != nil && !reflect.DeepEqual(got, c.want) {
+				t.Errorf("options %+v, want %+v", got, c.want)
+			}
+		})
+	}
+}
+
+const deptNotice = `中共示例县文旅局党组关于巡察整改情况的通报
+根据县委统一部署,2024年3月15日至6月12日,县委第一巡察组对示例县文旅局党组进行了巡察。2024年8月13日,县委巡察组反馈了巡察意见。巡察反馈3个问题,已完成整改2个、正在整改1个。
+(一)在“示例方面”方面
+1.关于“示例问题一”问题的整改。
+整改情况:已完成整改。建立示例制度。
+2.关于“示例问题二”问题的整改。
+整改情况:已完成整改。开展示例培训。
+(二)在“示例方面二”方面
+1.关于“示例问题三”问题的整改。
+整改情况:正在整改。持续推进。
+中共示例县文旅局党组
+2024年9月1日
+`
+
+const summaryNotice = `示例县关于巡察整改进展情况的通报
+根据县委统一安排部署,2021年11月8日至12月20日,县委组建4个巡察组对示例县民政局等40家单位开展常规巡察。2022年1月27日,县委4个巡察组向40家被巡察单位党组织全面反馈巡察情况。
+截止目前,巡察反馈的697个问题,完成整改688个,基本完成取得阶段性成果并持续整改问题4个,未完成5个,总体完成率98.71%。
+中共示例县委巡察工作领导小组办公室
+2023年1月20日
+`
+
+// A county department: the region stops at the county, the unit comes
+// from the text, numbering restarts in each category.
+func TestDepartmentNotice(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "dept.txt")
+	os.WriteFile(p, []byte(deptNotice), 0o644)
+	data := filepath.Join(dir, "data")
+	out, errOut, err := runArgs(t, p, "--region", "示例省/示例市/示例县", "--data", data, "--config", filepath.Join(dir, "none.toml"))
+	if err != nil {
+		t.Fatalf("%v\n%s", err, errOut)
+	}
+	path := filepath.Join(data, "shili", "shili", "shili", "shilixianwenlvju", "2024-09-01.toml")
+	f, err := store.Decode(path)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	n := f.Notice
+	if n.Unit != (notice.Unit{Kind: notice.UnitDepartment, Name: "示例县文旅局", Slug: "shilixianwenlvju"}) || n.Region.Township != "" {
+		t.Errorf("unit %+v region %+v", n.Unit, n.Region)
+	}
+	if len(n.Findings) != 3 || n.Findings[2].Label != "1." || n.Findings[2].Number != 3 || n.Findings[2].CategoryNo != 2 {
+		t.Errorf("findings %+v", n.Findings)
+	}
+	for _, s := range []string{"unit        示例县文旅局 (department, 部门单位), slug shilixianwenlvju  from preamble", "agrees with the findings read", "labels kept"} {
+		if !strings.Contains(out, s) {
+			t.Errorf("report lacks %q:\n%s", s, out)
+		}
+	}
+}
+
+// A summary over several units: stated totals, no findings.
+func TestSummaryNotice(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "summary.txt")
+	os.WriteFile(p, []byte(summaryNotice), 0o644)
+	data := filepath.Join(dir, "data")
+	if _, errOut, err := runArgs(t, p, "--region", "示例省/示例市/示例县", "--unit", "示例县", "--data", data); err != nil {
+		t.Fatalf("%v\n%s", err, errOut)
+	}
+	f, err := store.Decode(filepath.Join(data, "shili", "shili", "shili", "2023-01-20.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := f.Notice
+	if n.Unit.Kind != notice.UnitRegion || n.Unit.Name != "示例县" || len(n.Findings) != 0 || *n.Stated.Problems != 697 || *n.Stated.Units != 40 {
+		t.Errorf("unit %+v findings %d stated %+v", n.Unit, len(n.Findings), n.Stated)
+	}
+}
+
+// Several files at once: a line each, a total, going on past a failure.
+func TestBulk(t *testing.T) {
+	dir, seed := site(t)
+	in := filepath.Join(dir, "in")
+	os.MkdirAll(filepath.Join(in, "sub"), 0o755)
+	os.WriteFile(filepath.Join(in, "a-dept.txt"), []byte(deptNotice), 0o644)
+	os.WriteFile(filepath.Join(in, "sub", "b-junk.txt"), []byte("今天天气很好。\n"), 0o644)
+	os.WriteFile(filepath.Join(in, "c-cut.txt"), []byte(strings.Replace(deptNotice, "巡察反馈3个问题", "巡察反馈9个问题", 1)), 0o644)
+	os.WriteFile(filepath.Join(in, ".hidden.txt"), []byte("x"), 0o644)
+	os.WriteFile(filepath.Join(in, "notes.md"), []byte("x"), 0o644)
+	data := filepath.Join(dir, "data")
+
+	out, _, err := runArgs(t, in, "--region", "示例省/示例市/示例县", "--data", data, "--json")
+	if cli.Code(err) != 1 {
+		t.Fatalf("err %v, want exit 1", err)
+	}
+	var rep BulkReport
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	if len(rep.Files) != 3 || rep.Imported != 2 || rep.Failed != 1 || rep.Findings != 6 {
+		t.Fatalf("report %+v", rep)
+	}
+	if f := rep.Files[1]; *f.Stated != 9 || len(f.Disagreements) != 1 || f.Disagreements[0] != "stated.problems: the notice states 9 problems, 3 read" {
+		t.Errorf("c-cut: %+v", f)
+	}
+	if f := rep.Files[2]; !strings.Contains(f.Error, "no recognisable notice") {
+		t.Errorf("b-junk: %+v", f)
+	}
+	if _, err := os.Stat(data); !os.IsNotExist(err) {
+		t.Errorf("--json wrote %s", data)
+	}
+
+	// Written, with the seed (a township) beside the department.
+	os.Remove(filepath.Join(in, "c-cut.txt"))
+	out, _, err = runArgs(t, filepath.Join(in, "a-dept.txt"), seed, "--region", "福建省/莆田市/仙游县", "--data", data)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	for _, s := range []string{"a-dept.txt", "示例县文旅局 (department)", "done 2, in_progress 1", "3 = 3",
+		"郊尾镇 (township)", "done 56, in_progress 3", "total: 2 files, 2 imported, 0 failed; 62 findings (done 58, in_progress 4)"} {
+		if !strings.Contains(out, s) {
+			t.Errorf("report lacks %q:\n%s", s, out)
+		}
+	}
+	for _, p := range []string{"fujian/putian/xianyou/shilixianwenlvju/2024-09-01.toml", "fujian/putian/xianyou/jiaowei/2024-12-02.toml"} {
+		if _, err := os.Stat(filepath.Join(data, p)); err != nil {
+			t.Error(err)
+		}
+	}
+}
