@@ -57,8 +57,18 @@ func Render(n *notice.Notice) string {
 				line(fmt.Sprint(f.GroupNo), ".", f.Group)
 			}
 		}
-		line(fmt.Sprintf("(%d)", f.Number), sentence(f.Title, f.Problem))
+		label := fmt.Sprintf("(%d)", f.Number)
+		if f.Label != "" {
+			label = f.Label
+		}
+		line(label, sentence(f.Title, f.Problem))
 		line("整改情况:", sentence(f.StatusText, f.Rectification))
+		if f.Responsible != "" {
+			line("责任单位:", f.Responsible)
+		}
+		if f.DeadlineText != "" {
+			line("完成时限:", f.DeadlineText)
+		}
 	}
 
 	if n.Headings.Accountability != "" || n.Accountability.Text != "" || n.Petitions.Text != "" {
