@@ -26,8 +26,9 @@ import (
 	"github.com/gongshi/gongshi/internal/search"
 )
 
-// Timeout bounds one request's search.
-var Timeout = 5 * time.Second
+// Timeout bounds one request's search: the search is cancelled then, and
+// the answer (a 503) does not wait for it to notice.
+var Timeout = search.DefaultTimeout
 
 // New opens the index built into siteDir read-only and returns the API
 // handler (mounted at /api/) and the closer of the index.
