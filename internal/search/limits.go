@@ -153,4 +153,3 @@ func run[T any](ctx context.Context, f func() (T, error)) (T, error) {
 		return zero, ctx.Err()
 	}
 }
-
