@@ -19,6 +19,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"runtime"
 	"strconv"
 	"strings"
 	"time"
@@ -37,12 +38,16 @@ func New(siteDir string) (http.Handler, io.Closer, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	return &handler{x: x, timeout: Timeout}, x, nil
+	return &handler{x: x, timeout: Timeout, slots: make(chan struct{}, 2*runtime.GOMAXPROCS(0))}, x, nil
 }
 
 type handler struct {
 	x       *search.Index
 	timeout time.Duration
+	// slots bounds the searches that run at once (two per core): more only
+	// share the cores and the memory, and wait here instead, within their
+	// time limit.
+	slots chan struct{}
 }
 
 func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -62,7 +67,14 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	ctx, cancel := context.WithTimeout(r.Context(), h.timeout)
 	defer cancel()
-	res, err := h.x.Search(ctx, req)
+	var res *search.Result
+	select {
+	case h.slots <- struct{}{}:
+		res, err = h.x.Search(ctx, req)
+		<-h.slots
+	case <-ctx.Done():
+		err = ctx.Err()
+	}
 	if err != nil {
 		var bad *search.BadRequest
 		switch {
