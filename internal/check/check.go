@@ -80,6 +80,7 @@
 package check
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -108,9 +109,14 @@ type Problem struct {
 	Warning bool
 }
 
-// String is "path:line:col: message", or "path:line:col: warning: message".
+// String is "path:line:col: message", "path:line:col: warning: message",
+// or "path: message" when no position applies (Line 0: the file as a
+// whole, refused before it is parsed).
 func (p Problem) String() string {
-	if p.Warning {
+	switch {
+	case p.Line == 0:
+		return fmt.Sprintf("%s: %s", p.Path, p.Message)
+	case p.Warning:
 		return fmt.Sprintf("%s:%d:%d: warning: %s", p.Path, p.Line, p.Col, p.Message)
 	}
 	return fmt.Sprintf("%s:%d:%d: %s", p.Path, p.Line, p.Col, p.Message)
@@ -133,6 +139,11 @@ func Errors(ps []Problem) []Problem {
 // a folder without data files is no error (and no problem): the caller
 // decides what that means.
 func Dir(dir string) ([]*store.File, []Problem, error) {
+	return DirContext(context.Background(), dir)
+}
+
+// DirContext is Dir, stopped (with ctx's error) when ctx is done.
+func DirContext(ctx context.Context, dir string) ([]*store.File, []Problem, error) {
 	fi, err := os.Stat(dir)
 	if err != nil {
 		return nil, nil, err
@@ -153,7 +164,15 @@ func Dir(dir string) ([]*store.File, []Problem, error) {
 		wg.Go(func() {
 			for i := range next {
 				p := paths[i]
-				b, err := os.ReadFile(p)
+				if ctx.Err() != nil {
+					continue
+				}
+				b, err := store.ReadFile(p)
+				var refused *store.RefusedError
+				if errors.As(err, &refused) {
+					fcs[i] = &fileCheck{path: p, probs: []Problem{{Path: p, Message: refused.Reason}}}
+					continue
+				}
 				if err != nil {
 					errs[i] = err
 					continue
@@ -172,6 +191,9 @@ func Dir(dir string) ([]*store.File, []Problem, error) {
 	}
 	close(next)
 	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, nil, err
+	}
 	if err := errors.Join(errs...); err != nil {
 		return nil, nil, err
 	}
@@ -250,12 +272,28 @@ var decodeStrict = func(src string, n *notice.Notice) (toml.MetaData, error) {
 
 func checkFile(path, rel string, src []byte) *fileCheck {
 	fc := &fileCheck{path: path, rel: rel}
+	if len(src) > store.MaxFileSize {
+		fc.probs = append(fc.probs, Problem{Path: path, Message: fmt.Sprintf(
+			"%d bytes: a data file has at most %d bytes (4 MiB)", len(src), store.MaxFileSize)})
+		return fc
+	}
+	// The limits first, in one linear pass, so that the library never
+	// parses what would cost it too much.
+	ps, lim := scan(string(src))
+	if lim != nil {
+		fc.probs = append(fc.probs, Problem{path, lim.at.Line, lim.at.Col, lim.msg, false})
+		return fc
+	}
 	var tree map[string]any
 	if _, err := toml.Decode(string(src), &tree); err != nil {
 		fc.syntax(string(src), err)
 		return fc
 	}
-	fc.pos = scanPositions(string(src))
+	fc.pos = ps
+	if fs, ok := tree["findings"].([]map[string]any); ok && len(fs) > MaxFindings {
+		fc.at(indexPath("findings", MaxFindings+1), "%d findings: a notice has at most %d", len(fs), MaxFindings)
+		return fc
+	}
 	w := &walker{seen: map[string]bool{}, bad: map[string]bool{}, blank: map[string]bool{}}
 	n := &notice.Notice{}
 	w.table("", tree, reflect.ValueOf(n).Elem())
@@ -284,7 +322,29 @@ func checkFile(path, rel string, src []byte) *fileCheck {
 	fc.values()
 	fc.unit()
 	fc.stated()
+	fc.cap()
 	return fc
+}
+
+// MaxFindings is the most findings ([[findings]]) a notice may have; the
+// bundled one has 59.
+const MaxFindings = 1000
+
+// MaxProblems is the most problems reported for one file; more are
+// counted in one last line.
+const MaxProblems = 1000
+
+// cap keeps the first MaxProblems problems of the file, in order, and
+// counts the rest in one problem after them.
+func (fc *fileCheck) cap() {
+	if len(fc.probs) <= MaxProblems {
+		return
+	}
+	Sort(fc.probs)
+	last := fc.probs[MaxProblems-1]
+	more := len(fc.probs) - MaxProblems
+	fc.probs = append(fc.probs[:MaxProblems:MaxProblems], Problem{fc.path, last.Line, last.Col,
+		fmt.Sprintf("%d more problems in this file not shown (at most %d are)", more, MaxProblems), false})
 }
 
 // syntax reports a TOML parse error at its position.

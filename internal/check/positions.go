@@ -1,6 +1,7 @@
 package check
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -93,8 +94,36 @@ func indexPath(base string, i int) string { return base + "[" + strconv.Itoa(i) 
 // in src, which must be valid TOML (parsed by the library first). It never
 // panics on invalid input; it just stops early.
 func scanPositions(src string) positions {
+	ps, _ := scan(src)
+	return ps
+}
+
+// Limits of a data file's structure, checked by scan before the TOML
+// library parses the file (see the package documentation).
+const (
+	MaxDepth       = 32       // arrays and inline tables inside each other; parts of a dotted key
+	MaxStringBytes = 64 << 10 // bytes of one string or key (about 21,000 Chinese characters)
+	MaxValues      = 100_000  // keys, tables and array elements in a file
+	MaxPathBytes   = 1 << 10  // bytes of a value's path (findings[3].amounts[1].yuan)
+	// maxBrackets bounds the nesting of brackets in what follows the point
+	// where scan stopped on input it does not take for TOML, so that the
+	// library, which parses nested arrays recursively, is never handed
+	// millions of them.
+	maxBrackets = 1000
+)
+
+// limitHit is a limit exceeded, where.
+type limitHit struct {
+	at  pos
+	msg string
+}
+
+// scan is scanPositions, and the first limit src exceeds (nil if none). It
+// takes time linear in the length of src, and stops at the first limit.
+func scan(src string) (positions, *limitHit) {
 	src = strings.TrimPrefix(src, "\ufeff")
-	s := &scanner{src: src, line: 1, ps: positions{}, aot: map[string]int{}}
+	s := &scanner{src: src, line: 1, col: 1, ps: positions{}, aot: map[string]int{}}
+	done := false
 	func() {
 		defer func() {
 			if r := recover(); r != nil && r != errStop {
@@ -102,8 +131,12 @@ func scanPositions(src string) positions {
 			}
 		}()
 		s.document()
+		done = true
 	}()
-	return s.ps
+	if s.lim == nil && !done {
+		s.brackets()
+	}
+	return s.ps, s.lim
 }
 
 type stop struct{}
@@ -111,12 +144,43 @@ type stop struct{}
 var errStop = stop{}
 
 type scanner struct {
-	src       string
-	i         int
-	line      int
-	lineStart int
-	ps        positions
-	aot       map[string]int // resolved path of an array of tables → elements so far
+	src   string
+	i     int
+	line  int
+	col   int // of src[i], in characters from 1
+	ps    positions
+	aot   map[string]int // resolved path of an array of tables → elements so far
+	depth int            // arrays and inline tables open
+	lim   *limitHit
+}
+
+// fail stops the scan at a limit.
+func (s *scanner) fail(at pos, format string, a ...any) {
+	s.lim = &limitHit{at, fmt.Sprintf(format, a...)}
+	panic(errStop)
+}
+
+// brackets goes on from where the scan stopped, counting [ and { against ]
+// and } whatever surrounds them (strings, comments), and fails where they
+// nest deeper than maxBrackets.
+func (s *scanner) brackets() {
+	defer func() {
+		if r := recover(); r != nil && r != errStop {
+			panic(r)
+		}
+	}()
+	d := s.depth
+	for !s.eof() {
+		switch s.peek() {
+		case '[', '{':
+			if d++; d > maxBrackets {
+				s.fail(s.here(), "brackets nested more than %d deep", maxBrackets)
+			}
+		case ']', '}':
+			d = max(d-1, 0)
+		}
+		s.adv()
+	}
 }
 
 func (s *scanner) eof() bool { return s.i >= len(s.src) }
@@ -135,19 +199,28 @@ func (s *scanner) adv() {
 	if s.eof() {
 		panic(errStop)
 	}
-	if s.src[s.i] == '\n' {
+	switch c := s.src[s.i]; {
+	case c == '\n':
 		s.line++
-		s.lineStart = s.i + 1
+		s.col = 1
+	case c&0xC0 != 0x80: // not a continuation byte: a character starts here
+		s.col++
 	}
 	s.i++
 }
 
-func (s *scanner) here() pos {
-	return pos{s.line, utf8.RuneCountInString(s.src[s.lineStart:s.i]) + 1}
-}
+// here is the position of src[i]; the column counts characters, as
+// utf8.RuneCountInString would from the line's start.
+func (s *scanner) here() pos { return pos{s.line, s.col} }
 
 func (s *scanner) record(path string, p pos) {
 	if _, ok := s.ps[path]; !ok {
+		if len(path) > MaxPathBytes {
+			s.fail(p, "a key path of %d bytes: at most %d", len(path), MaxPathBytes)
+		}
+		if len(s.ps) >= MaxValues {
+			s.fail(p, "more than %d keys, tables and array elements in one file", MaxValues)
+		}
 		s.ps[path] = p
 	}
 }
@@ -235,6 +308,9 @@ func (s *scanner) key() ([]string, pos) {
 	var parts []string
 	for {
 		s.skipSpace(false)
+		if len(parts) == MaxDepth {
+			s.fail(at, "a dotted key of more than %d parts", MaxDepth)
+		}
 		parts = append(parts, s.simpleKey())
 		s.skipSpace(false)
 		if s.peek() != '.' {
@@ -266,7 +342,23 @@ func (s *scanner) simpleKey() string {
 	if s.i == start {
 		panic(errStop)
 	}
+	s.checkLength(start)
 	return s.src[start:s.i]
+}
+
+// checkLength fails when the string or key that started at byte start and
+// ends before s.i is longer than MaxStringBytes.
+func (s *scanner) checkLength(start int) {
+	if s.i-start > MaxStringBytes {
+		s.failAt(start, "a string or key of %d bytes: at most %d (64 KiB)", s.i-start, MaxStringBytes)
+	}
+}
+
+// failAt fails at byte offset off of the current line or an earlier one.
+func (s *scanner) failAt(off int, format string, a ...any) {
+	line := 1 + strings.Count(s.src[:off], "\n")
+	ls := strings.LastIndexByte(s.src[:off], '\n') + 1
+	s.fail(pos{line, utf8.RuneCountInString(s.src[ls:off]) + 1}, format, a...)
 }
 
 // keyValue reads key = value inside table (a resolved path).
@@ -303,6 +395,7 @@ func (s *scanner) value(path string) {
 }
 
 func (s *scanner) basicString() {
+	start := s.i
 	s.expect('"')
 	for {
 		switch s.peek() {
@@ -310,6 +403,7 @@ func (s *scanner) basicString() {
 			s.adv()
 		case '"':
 			s.adv()
+			s.checkLength(start)
 			return
 		case '\n', 0:
 			panic(errStop)
@@ -319,6 +413,7 @@ func (s *scanner) basicString() {
 }
 
 func (s *scanner) literalString() {
+	start := s.i
 	s.expect('\'')
 	for s.peek() != '\'' {
 		if s.peek() == '\n' {
@@ -327,12 +422,17 @@ func (s *scanner) literalString() {
 		s.adv()
 	}
 	s.adv()
+	s.checkLength(start)
 }
 
 // multiline reads a multi-line string, basic or literal (q is its quote,
-// written three times on each side). The closing run may hold up to two
-// more quotes, which belong to the text.
+// written three times on each side). A run of three or more quotes closes
+// the string at its end: the library takes the quotes before the last three
+// as text (up to two; or three after a backslash, as its lexer has it: in
+// """\\"""""" the text is \""", the escaped backslash taken for one that
+// escapes the quote).
 func (s *scanner) multiline(q byte) {
+	start := s.i
 	for range 3 {
 		s.expect(q)
 	}
@@ -348,14 +448,12 @@ func (s *scanner) multiline(q byte) {
 			for s.i+n < len(s.src) && s.src[s.i+n] == q {
 				n++
 			}
-			if n >= 3 {
-				for range min(n, 5) {
-					s.adv()
-				}
-				return
-			}
 			for range n {
 				s.adv()
+			}
+			if n >= 3 {
+				s.checkLength(start)
+				return
 			}
 			continue
 		}
@@ -363,7 +461,16 @@ func (s *scanner) multiline(q byte) {
 	}
 }
 
+// enter opens an array or inline table at the scanner's position.
+func (s *scanner) enter() {
+	if s.depth++; s.depth > MaxDepth {
+		s.fail(s.here(), "arrays and inline tables nested more than %d deep", MaxDepth)
+	}
+}
+
 func (s *scanner) array(path string) {
+	s.enter()
+	defer func() { s.depth-- }()
 	s.expect('[')
 	for n := 1; ; n++ {
 		s.skipSpace(true)
@@ -383,6 +490,8 @@ func (s *scanner) array(path string) {
 
 func (s *scanner) inlineTable(path string) {
 	s.record(path, s.here())
+	s.enter()
+	defer func() { s.depth-- }()
 	s.expect('{')
 	for {
 		s.skipSpace(true)

@@ -127,8 +127,8 @@ func TestUnquoteBasic(t *testing.T) {
 	}
 }
 
-// FuzzPositions: for every input the library parses, every value of the
-// parsed document has a position, and a key's position is where that key
+// FuzzPositions: for every input the library parses and that is within
+// the limits (see scan), every value of the parsed document has a position, and a key's position is where that key
 // (or its table header) is written.
 func FuzzPositions(f *testing.F) {
 	for _, s := range []string{
@@ -147,7 +147,15 @@ func FuzzPositions(f *testing.F) {
 		if _, err := toml.Decode(src, &m); err != nil {
 			return
 		}
-		ps := scanPositions(src)
+		ps, lim := scan(src)
+		if lim != nil {
+			// Past a limit, check refuses the file and uses no position;
+			// the refusal has one, on a line of the file.
+			if lim.at.Line < 1 || lim.at.Line > strings.Count(src, "\n")+1 || lim.at.Col < 1 {
+				t.Fatalf("limit %q at %v", lim.msg, lim.at)
+			}
+			return
+		}
 		lines := strings.Split(strings.TrimPrefix(src, "\ufeff"), "\n")
 		walkTree("", nil, m, func(path string, keys []string) {
 			p, ok := ps[path]

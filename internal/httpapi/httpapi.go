@@ -19,6 +19,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"runtime"
 	"strconv"
 	"strings"
 	"time"
@@ -26,8 +27,9 @@ import (
 	"github.com/gongshi/gongshi/internal/search"
 )
 
-// Timeout bounds one request's search.
-var Timeout = 5 * time.Second
+// Timeout bounds one request's search: the search is cancelled then, and
+// the answer (a 503) does not wait for it to notice.
+var Timeout = search.DefaultTimeout
 
 // New opens the index built into siteDir read-only and returns the API
 // handler (mounted at /api/) and the closer of the index.
@@ -36,12 +38,16 @@ func New(siteDir string) (http.Handler, io.Closer, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	return &handler{x: x, timeout: Timeout}, x, nil
+	return &handler{x: x, timeout: Timeout, slots: make(chan struct{}, 2*runtime.GOMAXPROCS(0))}, x, nil
 }
 
 type handler struct {
 	x       *search.Index
 	timeout time.Duration
+	// slots bounds the searches that run at once (two per core): more only
+	// share the cores and the memory, and wait here instead, within their
+	// time limit.
+	slots chan struct{}
 }
 
 func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -61,7 +67,14 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	ctx, cancel := context.WithTimeout(r.Context(), h.timeout)
 	defer cancel()
-	res, err := h.x.Search(ctx, req)
+	var res *search.Result
+	select {
+	case h.slots <- struct{}{}:
+		res, err = h.x.Search(ctx, req)
+		<-h.slots
+	case <-ctx.Done():
+		err = ctx.Err()
+	}
 	if err != nil {
 		var bad *search.BadRequest
 		switch {

@@ -197,6 +197,36 @@ func TestTimeout(t *testing.T) {
 	}
 }
 
+// TestBoundedQueries: a query whose work has no bound is refused at once
+// (400), and a search over its time limit is answered within the limit
+// plus a margin (a correctness bound, generous: 1 s answered in 5 s).
+func TestBoundedQueries(t *testing.T) {
+	h, c, err := New(site)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	h.(*handler).timeout = time.Second
+	for _, tc := range []struct {
+		q    string
+		code int
+		msg  string
+	}{
+		{"/(.{0,50}){0,20}/", 400, "too complex to run"},
+		{"偷工减料~2", 400, "does not apply to Chinese text"},
+		{"/.{0,450}/", 200, ""},
+	} {
+		start := time.Now()
+		rec, body := get(t, h, "GET", "/api/search?q="+url.QueryEscape(tc.q))
+		took := time.Since(start)
+		msg, _ := body["error"].(string)
+		// A slow machine may answer the last one with a 503 in time.
+		if (rec.Code != tc.code && rec.Code != http.StatusServiceUnavailable) || !strings.Contains(msg, tc.msg) || took > 5*time.Second {
+			t.Errorf("%s: %d %q after %s, want %d %q within 5 s", tc.q, rec.Code, msg, took, tc.code, tc.msg)
+		}
+	}
+}
+
 func TestNoIndex(t *testing.T) {
 	if _, _, err := New(t.TempDir()); err == nil || !strings.Contains(err.Error(), "gongshi build") {
 		t.Errorf("opening a folder without an index: %v", err)

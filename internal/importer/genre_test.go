@@ -42,7 +42,7 @@ type layout struct {
 	// text writes the notice; cats and groups say whether the layout keeps
 	// category and group headings, restart whether its numbering starts
 	// again in each category (or group).
-	text                 func(fs []notice.Finding) string
+	text                  func(fs []notice.Finding) string
 	cats, groups, restart bool
 	// status is what the layout leaves of the status: "same" (the words as
 	// the seed wrote them), "unstated".
@@ -87,7 +87,9 @@ var layouts = []layout{
 		text: func(fs []notice.Finding) string {
 			var b strings.Builder
 			b.WriteString(genreHead + "镇党委把巡察整改作为重大政治任务来抓。\n")
-			walk(fs, func(f notice.Finding) { fmt.Fprintf(&b, "(%s)在“%s”方面\n", CNNumeral(f.CategoryNo), f.Category) },
+			walk(fs, func(f notice.Finding) {
+				fmt.Fprintf(&b, "(%s)在“%s”方面\n", CNNumeral(f.CategoryNo), f.Category)
+			},
 				func(f notice.Finding) { fmt.Fprintf(&b, "%d.关于“%s”问题的整改\n", f.GroupNo, f.Group) },
 				func(f notice.Finding, _, inGrp int) {
 					fmt.Fprintf(&b, "(%d)%s\n整改进展:%s,%s\n", inGrp, findingText(f), f.StatusText, rectLines(f))
@@ -98,7 +100,9 @@ var layouts = []layout{
 		text: func(fs []notice.Finding) string {
 			var b strings.Builder
 			b.WriteString(genreHead + "镇党委高度重视巡察整改工作,一是统一思想认识;二是加强组织领导。\n")
-			walk(fs, func(f notice.Finding) { fmt.Fprintf(&b, "%s、关于“%s”方面的问题\n", CNNumeral(f.CategoryNo), f.Category) },
+			walk(fs, func(f notice.Finding) {
+				fmt.Fprintf(&b, "%s、关于“%s”方面的问题\n", CNNumeral(f.CategoryNo), f.Category)
+			},
 				func(f notice.Finding) { fmt.Fprintf(&b, "(%s)%s\n", CNNumeral(f.GroupNo), f.Group) },
 				func(f notice.Finding, _, _ int) {
 					fmt.Fprintf(&b, "%d、%s\n整改情况:%s。%s\n", f.Number, findingText(f), f.StatusText, rectLines(f))
@@ -280,7 +284,9 @@ func docxOf(t testing.TB, paras []string, rows [][]string, after ...string) []by
 // for each category, a row per finding.
 func findingsTable(fs []notice.Finding) [][]string {
 	rows := [][]string{{"序号", "反馈问题", "整改措施", "整改进展", "完成时限", "责任单位"}}
-	walk(fs, func(f notice.Finding) { rows = append(rows, []string{"(" + CNNumeral(f.CategoryNo) + ")" + f.Category}) }, nil,
+	walk(fs, func(f notice.Finding) {
+		rows = append(rows, []string{"(" + CNNumeral(f.CategoryNo) + ")" + f.Category})
+	}, nil,
 		func(f notice.Finding, _, _ int) {
 			rows = append(rows, []string{fmt.Sprint(f.Number), findingText(f), f.Rectification, f.StatusText, "2024年6月底前", "镇党政办"})
 		})

@@ -197,6 +197,9 @@ func (x *Index) Search(ctx context.Context, r Request) (*Result, error) {
 	if err != nil {
 		return nil, badRequest("query syntax: %v", err)
 	}
+	if err := limit(q); err != nil {
+		return nil, err
+	}
 	terms := x.prepare(q)
 	if f := r.Filters.query(); f != nil {
 		bq, ok := q.(*query.BooleanQuery)
@@ -211,10 +214,15 @@ func (x *Index) Search(ctx context.Context, r Request) (*Result, error) {
 			req.AddFacet(f.name, bleve.NewFacetRequest(f.name, f.size))
 		}
 	}
-	res, err := x.bleve.SearchInContext(ctx, req)
+	// Bleve stops at its next check of ctx; the answer does not wait for it.
+	res, err := run(ctx, func() (*bleve.SearchResult, error) { return x.bleve.SearchInContext(ctx, req) })
 	if err != nil {
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
+		}
+		var bad *BadRequest
+		if e := expansionError(err); errors.As(e, &bad) {
+			return nil, e
 		}
 		return nil, badRequest("query: %v", err)
 	}

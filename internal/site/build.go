@@ -100,9 +100,17 @@ func Build(ctx context.Context, o Options) (sum Summary, err error) {
 		fmt.Fprintf(log, "%-9s %s (%s)\n", name, fmt.Sprintf(format, a...), time.Since(t0).Round(time.Millisecond))
 	}
 
+	// First put back a site an interrupted build left moved aside, and clear
+	// the folders of builds that died, whatever this build does next.
+	parent := filepath.Dir(out)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return sum, err
+	}
+	recoverStale(out, log)
+
 	// 1. Check.
 	t0 := time.Now()
-	files, all, err := check.Dir(o.Data)
+	files, all, err := check.DirContext(ctx, o.Data)
 	problems := check.Errors(all)
 	if len(problems) > 0 {
 		return sum, &CheckError{Problems: problems}
@@ -134,12 +142,9 @@ func Build(ctx context.Context, o Options) (sum Summary, err error) {
 	stage("model", t0, "%d townships, %d notices, %d findings as of %s", sum.Townships, sum.Notices, sum.Findings, m.Site.AsOf)
 
 	// Stage beside Out (same file system, so the swap is a rename), and
-	// keep Hugo's data and cache in a work folder.
-	parent := filepath.Dir(out)
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return sum, err
-	}
-	recoverStale(out, log)
+	// keep Hugo's data and cache in a work folder, also beside Out: both
+	// are named by this process's id, so the next build removes them
+	// should this one be killed.
 	staging, err := os.MkdirTemp(parent, stagingPrefix(out)+strconv.Itoa(os.Getpid())+"-")
 	if err != nil {
 		return sum, err
@@ -149,7 +154,7 @@ func Build(ctx context.Context, o Options) (sum Summary, err error) {
 			os.RemoveAll(staging)
 		}
 	}()
-	work, err := os.MkdirTemp("", "gongshi-build-")
+	work, err := os.MkdirTemp(parent, workPrefix(out)+strconv.Itoa(os.Getpid())+"-")
 	if err != nil {
 		return sum, err
 	}
@@ -195,7 +200,12 @@ func Build(ctx context.Context, o Options) (sum Summary, err error) {
 	// the build left in memory.
 	t0 = time.Now()
 	fmt.Fprintf(log, "%-9s rendering %d pages with Hugo …\n", "hugo", pages)
-	if err := withMemoryLimit(func() error { return runHugo(root, work, dataDir, staging) }); err != nil {
+	if err := cancellable(ctx, func() error {
+		return withMemoryLimit(func() error { return runHugo(root, work, dataDir, staging) })
+	}, func() {
+		os.RemoveAll(staging)
+		os.RemoveAll(work)
+	}); err != nil {
 		return sum, err
 	}
 	stage("hugo", t0, "rendered")
@@ -237,23 +247,66 @@ func pageCount(m *Model) int {
 	return n
 }
 
+// abandoned counts the work that cancellable has given up waiting for and
+// that has not finished (tests wait for it).
+var abandoned sync.WaitGroup
+
+// cancellable runs f, and returns ctx's error as soon as ctx is done: Hugo
+// takes no context, and a signal must stop a build promptly. f then goes on
+// in the background, and cleanup runs when it ends (should the process exit
+// first, the next build clears what is left: see recoverStale).
+func cancellable(ctx context.Context, f func() error, cleanup func()) error {
+	done := make(chan error, 1)
+	abandoned.Add(1)
+	go func() {
+		defer abandoned.Done()
+		done <- f()
+		if ctx.Err() != nil {
+			cleanup()
+		}
+	}()
+	select {
+	case err := <-done:
+		return err
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// Modes of the published site: what a web server running as another user
+// needs to read it, whatever the umask and the temporary folder's mode.
+const (
+	DirMode  fs.FileMode = 0o755
+	FileMode fs.FileMode = 0o644
+)
+
 // settle sets every file's time to now (so that two builds of the same data
 // with the same SOURCE_DATE_EPOCH give the same tree, times included) and
-// counts the files.
+// its mode to FileMode or DirMode, and counts the files.
 func settle(dir string, now time.Time, sum *Summary) error {
 	return filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		mode := DirMode
 		if !d.IsDir() {
-			info, err := d.Info()
-			if err != nil {
-				return err
+			if !info.Mode().IsRegular() {
+				return fmt.Errorf("%s: not a regular file in the built site", p)
 			}
+			mode = FileMode
 			sum.Files++
 			sum.Bytes += info.Size()
 			if strings.HasSuffix(p, ".html") {
 				sum.Pages++
+			}
+		}
+		if info.Mode().Perm() != mode {
+			if err := os.Chmod(p, mode); err != nil {
+				return err
 			}
 		}
 		return os.Chtimes(p, now, now)
@@ -264,6 +317,9 @@ func settle(dir string, now time.Time, sum *Summary) error {
 func stagingPrefix(out string) string { return "." + filepath.Base(out) + ".staging-" }
 
 func backupPrefix(out string) string { return "." + filepath.Base(out) + ".old-" }
+
+// workPrefix names the work folder of a build (Hugo's data and cache).
+func workPrefix(out string) string { return "." + filepath.Base(out) + ".work-" }
 
 // swap replaces out with staging: out moves aside to the returned backup
 // folder (for the caller to remove), staging takes its name. Should the
@@ -289,8 +345,8 @@ func swap(staging, out string) (backup string, err error) {
 }
 
 // recoverStale cleans up after builds that were killed: it restores a
-// backup when out is missing, and removes the staging and backup folders
-// of processes that no longer run.
+// backup when out is missing, and removes the staging, work and backup
+// folders of processes that no longer run.
 func recoverStale(out string, log io.Writer) {
 	parent := filepath.Dir(out)
 	entries, err := os.ReadDir(parent)
@@ -304,6 +360,8 @@ func recoverStale(out string, log io.Writer) {
 		switch {
 		case strings.HasPrefix(name, stagingPrefix(out)):
 			rest = strings.TrimPrefix(name, stagingPrefix(out))
+		case strings.HasPrefix(name, workPrefix(out)):
+			rest = strings.TrimPrefix(name, workPrefix(out))
 		case strings.HasPrefix(name, backupPrefix(out)):
 			rest, isBackup = strings.TrimPrefix(name, backupPrefix(out)), true
 		default:

@@ -17,6 +17,7 @@ import (
 	"reflect"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 
 	"github.com/gongshi/gongshi/internal/notice"
@@ -178,6 +179,7 @@ func TestFailedBuildKeepsThePreviousSite(t *testing.T) {
 			if err == nil || !strings.Contains(err.Error(), c.want) {
 				t.Fatalf("error %v, want one that mentions %q", err, c.want)
 			}
+			abandoned.Wait() // Hugo, when the build stopped waiting for it
 			diffSnapshots(t, "the previous site", before, snapshot(t, out))
 			leftovers, _ := filepath.Glob(filepath.Join(filepath.Dir(out), ".public.*"))
 			if len(leftovers) > 0 {
@@ -227,7 +229,8 @@ func TestKilledBuildKeepsThePreviousSite(t *testing.T) {
 	before := snapshot(t, out)
 
 	cmd := exec.Command(os.Args[0], "-test.run=^$")
-	cmd.Env = append(os.Environ(), "GONGSHI_SITE_TEST_CHILD="+repoRoot(t)+"\n"+historyData(t)+"\n"+out)
+	tmp := t.TempDir() // the child's system temp folder: it must stay empty
+	cmd.Env = append(os.Environ(), "GONGSHI_SITE_TEST_CHILD="+repoRoot(t)+"\n"+historyData(t)+"\n"+out, "TMPDIR="+tmp)
 	stderr, err := cmd.StderrPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -253,14 +256,81 @@ func TestKilledBuildKeepsThePreviousSite(t *testing.T) {
 	if len(leftovers) != 1 {
 		t.Fatalf("staging folders after the kill: %v, want the dead build's one", leftovers)
 	}
+	works, _ := filepath.Glob(filepath.Join(filepath.Dir(out), ".public.work-*"))
+	if len(works) != 1 {
+		t.Fatalf("work folders after the kill: %v, want the dead build's one, beside the site", works)
+	}
+	leftovers = append(leftovers, works...)
+	if entries, _ := os.ReadDir(tmp); len(entries) > 0 {
+		t.Errorf("the killed build left %s in the system temp folder", entries[0].Name())
+	}
 	if _, err := Build(context.Background(), Options{Root: repoRoot(t), Data: historyData(t), Out: out, Now: asOf}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := os.Stat(leftovers[0]); !errors.Is(err, fs.ErrNotExist) {
-		t.Errorf("the next build left the dead build's %s", leftovers[0])
+	for _, l := range leftovers {
+		if _, err := os.Stat(l); !errors.Is(err, fs.ErrNotExist) {
+			t.Errorf("the next build left the dead build's %s", l)
+		}
 	}
 	if !strings.Contains(readFile(t, out, townshipURL), "2025年6月30日") {
 		t.Error("the next build did not publish")
+	}
+}
+
+// TestFailedBuildRestoresAKilledSwap: a build killed between moving the
+// site aside and moving the new one in leaves no site; the next build puts
+// the previous one back even when it fails itself (here on a data error).
+func TestFailedBuildRestoresAKilledSwap(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "public")
+	backup := filepath.Join(dir, backupPrefix(out)+fmt.Sprint(1<<22+12345)) // no such process
+	os.MkdirAll(backup, 0o755)
+	os.WriteFile(filepath.Join(backup, "index.html"), []byte("old"), 0o644)
+	badData := t.TempDir()
+	os.WriteFile(filepath.Join(badData, "x.toml"), []byte("title = \n"), 0o644)
+
+	_, err := Build(context.Background(), Options{Root: repoRoot(t), Data: badData, Out: out, Now: asOf, Log: io.Discard})
+	var ce *CheckError
+	if !errors.As(err, &ce) {
+		t.Fatalf("error %v, want the data problem", err)
+	}
+	if b, err := os.ReadFile(filepath.Join(out, "index.html")); err != nil || string(b) != "old" {
+		t.Errorf("the previous site was not restored: %q %v", b, err)
+	}
+}
+
+// TestSiteModes: the published site is readable by a web server running as
+// another user (folders 0755, files 0644), even when built under a umask
+// that gives others nothing, from a staging folder made 0700.
+func TestSiteModes(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	old := syscall.Umask(0o077)
+	_, err := Build(context.Background(), Options{Root: repoRoot(t), Data: bundledData(t), Out: out, Now: asOf})
+	syscall.Umask(old)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad := 0
+	err = filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		want := fs.FileMode(0o644)
+		if d.IsDir() {
+			want = 0o755
+		}
+		if got := info.Mode().Perm(); got != want && bad < 5 {
+			bad++
+			t.Errorf("%s has mode %v, want %v", p, got, want)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 }
 

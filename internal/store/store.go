@@ -7,11 +7,13 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
+	"syscall"
 
 	"github.com/BurntSushi/toml"
 
@@ -33,9 +35,71 @@ func RelPath(n *notice.Notice) string {
 	return filepath.Join(filepath.FromSlash(n.UnitPath()), string(n.Signed)+".toml")
 }
 
-// Decode reads one data file.
+// MaxFileSize is the largest data file read, in bytes: 4 MiB, about 50
+// times the bundled notice of 59 findings (80 KB).
+const MaxFileSize = 4 << 20
+
+// RefusedError is a data file that is not read: not a regular file (a
+// named pipe, a device, a folder; a symbolic link is followed and its
+// target judged), or larger than MaxFileSize. Its message names the path.
+type RefusedError struct {
+	Path   string
+	Reason string
+}
+
+func (e *RefusedError) Error() string { return e.Path + ": " + e.Reason }
+
+// ReadFile reads a data file: only a regular file (symbolic links
+// resolved) of at most MaxFileSize bytes. It never blocks on a named pipe
+// or reads without end from a device: the file is opened without waiting
+// for a writer and judged by what it is before a byte is read.
+func ReadFile(path string) ([]byte, error) {
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, &RefusedError{path, "not a regular file (" + kindOf(fi.Mode()) + "): data files must be regular files"}
+	}
+	if fi.Size() > MaxFileSize {
+		return nil, &RefusedError{path, fmt.Sprintf("%d bytes: a data file has at most %d bytes (4 MiB)", fi.Size(), MaxFileSize)}
+	}
+	// The size may change while the file is read: read at most one byte
+	// more than allowed and judge again.
+	b, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(b) > MaxFileSize {
+		return nil, &RefusedError{path, fmt.Sprintf("more than %d bytes: a data file has at most %d bytes (4 MiB)", MaxFileSize, MaxFileSize)}
+	}
+	return b, nil
+}
+
+func kindOf(m fs.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "a folder"
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&fs.ModeCharDevice != 0:
+		return "a character device"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	}
+	return "mode " + m.String()
+}
+
+// Decode reads one data file (see ReadFile for what is refused).
 func Decode(path string) (*File, error) {
-	b, err := os.ReadFile(path)
+	b, err := ReadFile(path)
 	if err != nil {
 		return nil, err
 	}

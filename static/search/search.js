@@ -519,7 +519,7 @@
         var field = t.s, v = next();
         if (!v) fail();
         if (v.type === tSTRING) {
-          if (peek() && peek().type === tTILDE) { i++; q1 = { kind: 'unsupported', what: '模糊查询 ~' }; } else q1 = str(v.s, field);
+          if (peek() && peek().type === tTILDE) { i++; q1 = fuzzy(v.s); } else q1 = str(v.s, field);
         } else if (v.type === tNUMBER) q1 = { kind: 'number', text: v.s, field: field };
         else if (v.type === tMINUS && peek() && peek().type === tNUMBER) q1 = { kind: 'number', text: '-' + next().s, field: field };
         else if (v.type === tPHRASE) q1 = { kind: 'phrase', text: v.s, field: field };
@@ -532,7 +532,7 @@
           q1 = { kind: 'unsupported', what: '范围查询' };
         } else fail();
       } else if (t.type === tSTRING) {
-        if (peek() && peek().type === tTILDE) { num(next().s); q1 = { kind: 'unsupported', what: '模糊查询 ~' }; } else q1 = str(t.s, '');
+        if (peek() && peek().type === tTILDE) { num(next().s); q1 = fuzzy(t.s); } else q1 = str(t.s, '');
       } else if (t.type === tNUMBER) {
         num(t.s);
         q1 = { kind: 'number', text: t.s, field: '' };
@@ -544,6 +544,13 @@
       parts.push({ occur: occur, q: q1 });
     }
     return parts;
+  }
+  // Fuzzy matching needs the server, which refuses it on Chinese text
+  // (indexed as pairs of characters, of which one edit matches most):
+  // search.Search says so too (internal/search/limits.go).
+  function fuzzy(s) {
+    if (/[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]/.test(s)) return { kind: 'unsupported', what: '中文的模糊查询 ~（服务器也不支持：中文按两字一组索引，请去掉 ~）', server: false };
+    return { kind: 'unsupported', what: '模糊查询 ~' };
   }
   function str(s, field) {
     if (s.length > 1 && s[0] === '/' && s[s.length - 1] === '/') return { kind: 'unsupported', what: '正则表达式 /…/' };
@@ -773,9 +780,9 @@
   // plan turns parsed clauses into searchers, as Bleve's queries build
   // theirs (query-string mode: clauses that match nothing are dropped).
   function plan(parts, termOf, docCount) {
-    var phrases = [], unsupported = [];
+    var phrases = [], unsupported = [], serverRefuses = false;
     function build(q) {
-      if (q.kind === 'unsupported') { unsupported.push(q.what); return NONE; }
+      if (q.kind === 'unsupported') { unsupported.push(q.what); if (q.server === false) serverRefuses = true; return NONE; }
       if (q.field && q.field !== 'text') { unsupported.push('字段查询 ' + q.field + ':'); return NONE; }
       var boost = q.boost === undefined ? 1 : q.boost;
       if (q.kind === 'match') {
@@ -818,7 +825,7 @@
     else if (!must && should && !not) top = should;
     else if (!must && !should && not) unsupported.push('只有排除词 -');
     else if (must || should) top = new BoolS(must, should, not);
-    return { top: top, phrases: phrases, unsupported: unsupported };
+    return { top: top, phrases: phrases, unsupported: unsupported, serverRefuses: serverRefuses };
   }
   function phraseOf(tokens) {
     var first = Infinity, last = 0;
@@ -914,7 +921,7 @@
       var from = req.from || 0, size = req.size || 10;
       return {
         total: hits.length, hits: hits.slice(from, from + size), all: hits, facets: facets,
-        terms: highlightTerms(parts), unsupported: r.plan.unsupported, partial: !!r.partial
+        terms: highlightTerms(parts), unsupported: r.plan.unsupported, serverRefuses: r.plan.serverRefuses, partial: !!r.partial
       };
     });
   };
@@ -1078,7 +1085,7 @@
       m.statuses.forEach(function (st, i) { STATUS_LABEL[st] = m.labels[i]; });
       var msg = res.total ? '找到 ' + res.total + ' 条结果（' + ms + ' 毫秒）' : '没有找到与“' + s.q + '”相符的结果。';
       if (res.partial) msg += '。短语的候选太多，只核对了得分最高的 ' + PHRASE_CHECK_MAX + ' 条。';
-      if (res.unsupported.length) msg += '。浏览器内不支持：' + res.unsupported.join('、') + '（可用 gongshi search 或 /api/search）。';
+      if (res.unsupported.length) msg += '。浏览器内不支持：' + res.unsupported.join('、') + (res.serverRefuses ? '。' : '（可用 gongshi search 或 /api/search）。');
       status.textContent = msg;
       res.hits.forEach(function (h, i) {
         var d = docs[i], pl = index.place(h.doc), st = m.statuses[(index.attr[h.doc] % 4) - 1];

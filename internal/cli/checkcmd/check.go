@@ -45,7 +45,7 @@ func Run(ctx context.Context, io cli.IO, args []string) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	files, probs, err := check.Dir(*dir)
+	files, probs, err := check.DirContext(ctx, *dir)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		return fmt.Errorf("data folder %s does not exist (import a notice with gongshi import FILE, or name another folder with --data DIR)", *dir)

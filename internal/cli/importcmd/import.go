@@ -107,6 +107,10 @@ func NewCmd(io cli.IO, args []string) (*Options, error) {
 	return o, nil
 }
 
+// MaxInputSize is the largest notice file read: 64 MiB (a .docx with
+// scanned seals stays well below it).
+const MaxInputSize = 64 << 20
+
 // inputExts are the files a folder contributes.
 var inputExts = map[string]bool{".txt": true, ".text": true, ".html": true, ".htm": true, ".shtml": true, ".xhtml": true, ".docx": true}
 
@@ -197,7 +201,10 @@ func importFile(ctx context.Context, o *Options, pub *importer.Publisher, file s
 		return fail(err)
 	}
 	if !fi.Mode().IsRegular() {
-		return fail(fmt.Errorf("%s: not a regular file", file))
+		return fail(fmt.Errorf("%s: not a regular file (a notice is read from a file, not a pipe or a device)", file))
+	}
+	if fi.Size() > MaxInputSize {
+		return fail(fmt.Errorf("%s: %d bytes: a notice file has at most %d bytes (64 MiB)", file, fi.Size(), MaxInputSize))
 	}
 	data, err := os.ReadFile(file)
 	if err != nil {

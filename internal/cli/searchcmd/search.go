@@ -50,8 +50,9 @@ func Run(ctx context.Context, io cli.IO, args []string) error {
 	from := fs.Int("from", 0, "skip this many hits")
 	asJSON := fs.Bool("json", false, "print the result as JSON (as /api/search answers)")
 	asCSV := fs.Bool("csv", false, "print the hits as CSV: "+strings.Join(Columns, ","))
+	timeout := fs.Duration("timeout", search.DefaultTimeout, "stop the search after this `long` (as /api/search does after 5s)")
 	fs.Usage = func() {
-		fmt.Fprintln(io.Err, "usage: gongshi search QUERY [--site DIR] [--township …] [--status …] [--year …] [--json|--csv]")
+		fmt.Fprintln(io.Err, "usage: gongshi search QUERY [--site DIR] [--township …] [--status …] [--year …] [--timeout 5s] [--json|--csv]")
 		fmt.Fprintln(io.Err, "QUERY is in Bleve's query-string syntax: words, \"a phrase\", +must, -not.")
 		fs.PrintDefaults()
 	}
@@ -83,11 +84,19 @@ func Run(ctx context.Context, io cli.IO, args []string) error {
 		return err
 	}
 	defer x.Close()
+	if *timeout <= 0 {
+		return cli.Usage("--timeout %s: give a positive duration (5s, 1m)", *timeout)
+	}
+	ctx, cancel := context.WithTimeout(ctx, *timeout)
+	defer cancel()
 	res, err := x.Search(ctx, search.Request{Query: strings.Join(words, " "), Filters: f, From: *from, Size: *size, Highlight: *asJSON})
 	if err != nil {
 		var bad *search.BadRequest
 		if errors.As(err, &bad) {
 			return cli.Usage("%s", bad.Msg)
+		}
+		if errors.Is(err, context.DeadlineExceeded) {
+			return fmt.Errorf("the search took longer than %s: narrow the query, or raise --timeout", *timeout)
 		}
 		return err
 	}

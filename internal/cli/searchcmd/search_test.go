@@ -168,6 +168,10 @@ func TestErrors(t *testing.T) {
 		{[]string{"整改", "--site", site, "--size", "500"}, 2, "size 500"},
 		{[]string{"整改", "--site", site, "--status", "fixed"}, 2, "status"},
 		{[]string{"整改", "--nope"}, 2, ""},
+		{[]string{"/(.{0,50}){0,20}/", "--site", site}, 2, "too complex to run"},
+		{[]string{"偷工减料~2", "--site", site}, 2, "does not apply to Chinese text"},
+		{[]string{"整改", "--site", site, "--timeout", "1ns"}, 1, "longer than 1ns: narrow the query, or raise --timeout"},
+		{[]string{"整改", "--site", site, "--timeout", "0s"}, 2, "positive duration"},
 		{[]string{"整改", "--site", os.TempDir() + "/gongshi-no-such-site"}, 1, "gongshi build"},
 	} {
 		_, _, err := run(t, tc.args...)

@@ -34,7 +34,7 @@ if (cmd === 'analyze') {
     for (const q of input.queries) {
       try {
         const r = await idx.search({ q: q.q, filters: q.filters || {}, from: 0, size: input.size || 10 });
-        res.push({ total: r.total, hits: r.hits, facets: r.facets, unsupported: r.unsupported, partial: r.partial });
+        res.push({ total: r.total, hits: r.hits, facets: r.facets, unsupported: r.unsupported, serverRefuses: !!r.serverRefuses, partial: r.partial });
       } catch (e) {
         res.push({ error: String(e.message || e) });
       }
