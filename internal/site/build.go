@@ -39,14 +39,14 @@ type Options struct {
 
 // Summary describes a finished build.
 type Summary struct {
-	Units     int
-	Notices   int
-	Findings  int
-	Pages     int   // HTML files
-	Files     int   // all files
-	Bytes     int64 // all files' sizes
-	Indexed   int   // documents in the search index
-	Duration  time.Duration
+	Units    int
+	Notices  int
+	Findings int
+	Pages    int   // HTML files
+	Files    int   // all files
+	Bytes    int64 // all files' sizes
+	Indexed  int   // documents in the search index
+	Duration time.Duration
 }
 
 // String is the summary line of a build.

@@ -59,7 +59,7 @@ type Record struct {
 	Deadline      notice.Date     `json:"deadline"` // of its outstanding item, if any
 	Overdue       bool            `json:"overdue"`
 	History       []RecordEvent   `json:"history"`
-	URL           string          `json:"url"` // its permalink, absolute
+	URL           string          `json:"url"`       // its permalink, absolute
 	Unit          string          `json:"unit"`      // the inspected unit's name (the township for a township)
 	UnitKind      notice.UnitKind `json:"unit_kind"` // township, village, department, school, enterprise, region
 	// OverdueNote says what overdue means here: the deadline passed and

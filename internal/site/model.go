@@ -462,7 +462,7 @@ type FindingText struct {
 	Responsible  string   `json:"responsible,omitempty"`
 	DeadlineText string   `json:"deadline_text,omitempty"`
 	Anchor       string   `json:"anchor"` // f30: its id on the notice page
-	URL    string   `json:"url"`    // its permalink
+	URL          string   `json:"url"`    // its permalink
 }
 
 // AmountText is an amount as written and in yuan with thousands
