@@ -400,7 +400,12 @@ var (
 // link and anchor resolves; one h1; headings never skip a level; every th
 // has a scope; lang is zh-CN; no script, style or font from elsewhere.
 func TestBundledPagesAreSound(t *testing.T) {
-	site := bundledSite(t)
+	assertSound(t, bundledSite(t), 66)
+}
+
+// assertSound checks every page of a built site (see TestBundledPagesAreSound).
+func assertSound(t *testing.T, site string, minPages int) {
+	t.Helper()
 	pages := map[string]string{}
 	filepath.WalkDir(site, func(p string, d fs.DirEntry, err error) error {
 		if err == nil && strings.HasSuffix(p, ".html") {
@@ -410,7 +415,7 @@ func TestBundledPagesAreSound(t *testing.T) {
 		}
 		return nil
 	})
-	if len(pages) < 66 {
+	if len(pages) < minPages {
 		t.Fatalf("%d pages", len(pages))
 	}
 	ids := map[string]map[string]bool{}
