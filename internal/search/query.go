@@ -125,8 +125,8 @@ type Hit struct {
 	City        string  `json:"city"`
 	County      string  `json:"county"`
 	Township    string  `json:"township"`
-	Place       string  `json:"place"`  // the region's slug path (the township's, for a township or village)
-	Unit        string  `json:"unit"`   // the inspected unit's name
+	Place       string  `json:"place"` // the region's slug path (the township's, for a township or village)
+	Unit        string  `json:"unit"`  // the inspected unit's name
 	UnitPath    string  `json:"unit_path"`
 	UnitKind    string  `json:"unit_kind"`
 	Signed      string  `json:"signed"` // the notice's date
