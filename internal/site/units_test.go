@@ -1,10 +1,13 @@
 package site
 
 import (
+	"context"
 	"encoding/csv"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/gongshi/gongshi/internal/search"
 )
 
 // countyFixture is one fictitious county with every kind of unit: a
@@ -362,4 +365,29 @@ func TestCountyFixture(t *testing.T) {
 		}
 	}
 	s.AssertFile("/shili/shilishi/shilixian/findings.json", `"unit":"示例县文旅局","unit_kind":"department"`)
+
+	// Search: the unit kinds are a facet, hits name their unit.
+	x, err := search.Open(s.Dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	res, err := x.Search(context.Background(), search.Request{Query: "不规范 滞后 不全 问题", Size: 20, Facets: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	kinds := map[string]int{}
+	for _, f := range res.Facets[search.FieldUnitKind] {
+		kinds[f.Value] = f.Count
+	}
+	if kinds["township"] == 0 || kinds["village"] == 0 || kinds["department"] == 0 || kinds["school"] == 0 {
+		t.Errorf("unit_kind facet %v", kinds)
+	}
+	dept, err := x.Search(context.Background(), search.Request{Query: "不规范", Filters: search.Filters{UnitKind: []string{"department"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if dept.Total != 1 || dept.Hits[0].Unit != "示例县文旅局" || dept.Hits[0].URL != "/shili/shilishi/shilixian/wenlvju/findings/2024-04-01/1/" {
+		t.Errorf("department hits %+v", dept.Hits)
+	}
 }
