@@ -7,8 +7,10 @@
 // repeatable (values of one filter are alternatives): province, city,
 // county, township (a name, or a slug path such as
 // fujian/putian/xianyou/jiaowei), region (a slug path prefix), status
-// (done, in_progress, not_started), category, year, notice (a notice's
-// permalink). The answer is JSON (see search.Result); bad input gets a 400
+// (done, in_progress, not_started, unstated), category, year, notice (a
+// notice's permalink), unit (a unit's name, or its slug path with the units
+// below it), unit_kind (township, village, department, school, enterprise,
+// region). The answer is JSON (see search.Result); bad input gets a 400
 // with {"error": "…"}, a request over its time limit a 503.
 package httpapi
 
@@ -100,6 +102,7 @@ func parseRequest(r *http.Request) (search.Request, error) {
 		Filters: search.Filters{
 			Province: v["province"], City: v["city"], County: v["county"], Township: v["township"],
 			Region: v["region"], Status: v["status"], Category: v["category"], Year: v["year"],
+			Unit: v["unit"], UnitKind: v["unit_kind"],
 			Notice: v["notice"],
 		},
 	}

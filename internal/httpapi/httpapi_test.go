@@ -133,7 +133,7 @@ func TestFilters(t *testing.T) {
 		}
 	}
 	// Filters that match nothing.
-	for _, q := range []string{"q=整改&township=样本镇0001", "q=整改&status=not_started", "q=整改&year=1999", "q=整改&region=fujian/putian/xianyou/jiaowe"} {
+	for _, q := range []string{"q=整改&township=样本镇0001", "q=整改&status=not_started", "q=整改&year=1999", "q=整改&region=fujian/putian/xianyou/jiaowe", "q=整改&unit_kind=department", "q=整改&unit=示例县文旅局"} {
 		rec, body := get(t, h, "GET", "/api/search?"+q)
 		if rec.Code != 200 || body["total"].(float64) != 0 {
 			t.Errorf("%s: %d %v", q, rec.Code, body["total"])
@@ -158,6 +158,7 @@ func TestBadRequests(t *testing.T) {
 		{"GET", "/api/search?q=整改&size=ten", 400, "not a whole number"},
 		{"GET", "/api/search?q=整改&from=-5", 400, "from -5"},
 		{"GET", "/api/search?q=整改&facets=maybe", 400, "facets"},
+		{"GET", "/api/search?q=整改&unit_kind=ministry", 400, "unit kind \"ministry\""},
 		{"GET", "/api/search?q=整改&status=fixed", 400, "status"},
 		{"GET", "/api/search?q=" + url.QueryEscape(`"unterminated`), 400, "query syntax"},
 		{"GET", "/api/search?q=%2B", 400, "query syntax"},

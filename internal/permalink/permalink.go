@@ -5,6 +5,7 @@ package permalink
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/gongshi/gongshi/internal/notice"
 )
@@ -22,13 +23,28 @@ func Region(r notice.Region, depth int) string {
 // Township is the township's disclosure page.
 func Township(r notice.Region) string { return Region(r, 4) }
 
-// Notice is the page of one notice, keyed by its signed date.
-func Notice(n *notice.Notice) string {
-	return Township(n.Region) + "notices/" + string(n.Signed) + "/"
+// Path is the page of a slug path ("fujian/putian" → "/fujian/putian/").
+func Path(p string) string {
+	p = strings.Trim(p, "/")
+	if p == "" {
+		return "/"
+	}
+	return "/" + p + "/"
 }
 
-// Finding is a finding's permalink: township, inspection (its start date)
-// and number. It does not change when a later notice updates the status.
-func Finding(r notice.Region, in notice.Inspection, number int) string {
-	return Township(r) + "findings/" + in.ID() + "/" + strconv.Itoa(number) + "/"
+// Unit is the page of the notice's inspected unit: its unit path. For a
+// township that is the township page; for a region summary it is the
+// region's page.
+func Unit(n *notice.Notice) string { return Path(n.UnitPath()) }
+
+// Notice is the page of one notice, keyed by its signed date, below its
+// unit's page.
+func Notice(n *notice.Notice) string {
+	return Unit(n) + "notices/" + string(n.Signed) + "/"
+}
+
+// Finding is a finding's permalink: unit, inspection (its start date) and
+// number. It does not change when a later notice updates the status.
+func Finding(n *notice.Notice, number int) string {
+	return Unit(n) + "findings/" + n.Inspection.ID() + "/" + strconv.Itoa(number) + "/"
 }

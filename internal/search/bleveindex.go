@@ -175,6 +175,7 @@ func (d *Doc) keywords() [][2]string {
 		{FieldTownship, r.Township}, {FieldPlace, r.Path()},
 		{FieldStatus, string(d.Status)}, {FieldCategory, d.Category},
 		{FieldYear, d.Year()}, {FieldNotice, noticeKey(d.Notice)}, {FieldKind, d.Kind},
+		{FieldUnit, d.Notice.UnitPath()}, {FieldUnitKind, string(d.Notice.Subject().Kind)},
 	}
 }
 

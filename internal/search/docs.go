@@ -98,7 +98,7 @@ func findingDoc(cf notice.CurrentFinding) Doc {
 		Number:   f.Number,
 		Title:    f.Title,
 		Text:     joinText(parts),
-		URL:      permalink.Finding(n.Region, n.Inspection, f.Number),
+		URL:      permalink.Finding(n, f.Number),
 		Status:   f.Status,
 		Category: f.Category,
 		Notice:   n,

@@ -24,7 +24,8 @@ import (
 // the site's search/ folder:
 //
 //	meta.json      counts, the shard and chunk sizes, the facet
-//	               vocabularies (statuses, categories, places, notices);
+//	               vocabularies (statuses, categories, counties, places,
+//	               units with their kinds, notices);
 //	               fetched once, it is all a query needs besides its terms
 //	t/XX.bin       the term dictionary in 256 shards by FNV-1a hash of the
 //	               term: a query fetches only the shards of its terms, at
@@ -51,7 +52,7 @@ import (
 // shard), postings. Postings: per document, the gap to the previous
 // document number (the first: the number), attr*8 + min(tf, 7) (then tf-7
 // when tf ≥ 7), field length. attr = status code + 4 × category code.
-const exportVersion = 2
+const exportVersion = 3
 
 // Shards is the number of term dictionary shards.
 const Shards = 256
@@ -74,8 +75,39 @@ type Meta struct {
 	Labels     []string   `json:"labels"`   // their Chinese labels
 	Categories []string   `json:"categories"`
 	Counties   [][]string `json:"counties"` // [province, city, county, their slug path]
-	Towns      [][]any    `json:"towns"`    // [county index, township, slug]: path = county's path + "/" + slug
-	Notices    [][3]int   `json:"notices"`  // [town index, signed as 20241202, documents], in document order
+	// Places are the regions units sit in (the place facet): [county
+	// index, township ("" for the county itself), the path below the
+	// county's ("" for the county itself)].
+	Places [][]any `json:"places"`
+	// Units are the inspected units (the unit facet): [place index, name,
+	// the path below the place's ("" when the unit is the place: a
+	// township, a county summary), kind].
+	Units   [][]any  `json:"units"`
+	Notices [][3]int `json:"notices"` // [unit index, signed as 20241202, documents], in document order
+}
+
+// PlacePath is the slug path of place i of the meta.
+func (m *Meta) PlacePath(i int) string {
+	p := m.Places[i]
+	return joinPath(m.Counties[toInt(p[0])][3], p[2].(string))
+}
+
+// UnitPath is the slug path of unit i of the meta.
+func (m *Meta) UnitPath(i int) string {
+	u := m.Units[i]
+	return joinPath(m.PlacePath(toInt(u[0])), u[2].(string))
+}
+
+func joinPath(a, b string) string {
+	if b == "" {
+		return a
+	}
+	return a + "/" + b
+}
+
+// below is p without the prefix path and its slash ("" when p is prefix).
+func below(p, prefix string) string {
+	return strings.TrimPrefix(strings.TrimPrefix(p, prefix), "/")
 }
 
 // Chunk is one document of d/N.json.
@@ -265,7 +297,7 @@ func buildID(docs []Doc) []byte {
 	h := sha256.New()
 	for _, d := range docs {
 		fmt.Fprintf(h, "%s\x00%s\x00%d\x00%s\x00%s\x00%s\x00%s\x00%s\x00", d.ID, d.Kind, d.Number, d.Status, d.Category, d.Title, d.URL, d.Text)
-		fmt.Fprintf(h, "%s\x00%s\x00", d.Notice.Region.Path(), d.Notice.Signed)
+		fmt.Fprintf(h, "%s\x00%s\x00%s\x00%s\x00", d.Notice.Region.Path(), d.Notice.Signed, d.Notice.UnitPath(), d.Notice.Subject().Name)
 	}
 	return h.Sum(nil)[:8]
 }
@@ -320,7 +352,8 @@ func docAttrs(docs []Doc, meta *Meta) []uint64 {
 	}
 	catCode := map[string]uint64{}
 	countyIdx := map[string]int{}
-	townIdx := map[string]int{}
+	placeIdx := map[string]int{}
+	unitIdx := map[string]int{}
 	attrs := make([]uint64, len(docs))
 	var last *notice.Notice
 	for i := range docs {
@@ -343,21 +376,32 @@ func docAttrs(docs []Doc, meta *Meta) []uint64 {
 		}
 		last = n
 		r := n.Region
-		cpath := r.ProvinceSlug + "/" + r.CitySlug + "/" + r.CountySlug
+		county := r
+		county.Township, county.TownshipSlug = "", ""
+		cpath := county.Path()
 		ci, ok := countyIdx[cpath]
 		if !ok {
 			ci = len(meta.Counties)
 			countyIdx[cpath] = ci
 			meta.Counties = append(meta.Counties, []string{r.Province, r.City, r.County, cpath})
 		}
-		ti, ok := townIdx[r.Path()]
+		ppath := r.Path()
+		pi, ok := placeIdx[ppath]
 		if !ok {
-			ti = len(meta.Towns)
-			townIdx[r.Path()] = ti
-			meta.Towns = append(meta.Towns, []any{ci, r.Township, r.TownshipSlug})
+			pi = len(meta.Places)
+			placeIdx[ppath] = pi
+			meta.Places = append(meta.Places, []any{ci, r.Township, below(ppath, cpath)})
+		}
+		upath := n.UnitPath()
+		ui, ok := unitIdx[upath]
+		if !ok {
+			ui = len(meta.Units)
+			unitIdx[upath] = ui
+			u := n.Subject()
+			meta.Units = append(meta.Units, []any{pi, u.Name, below(upath, ppath), string(u.Kind)})
 		}
 		signed, _ := strconv.Atoi(strings.ReplaceAll(string(n.Signed), "-", ""))
-		meta.Notices = append(meta.Notices, [3]int{ti, signed, 1})
+		meta.Notices = append(meta.Notices, [3]int{ui, signed, 1})
 	}
 	return attrs
 }

@@ -25,11 +25,13 @@ const (
 	FieldCategory = "category"
 	FieldYear     = "year"
 	FieldNotice   = "notice" // the notice's permalink
+	FieldUnit     = "unit"   // the inspected unit's slug path, e.g. fujian/putian/xianyou/wenlvtiju
+	FieldUnitKind = "unit_kind"
 )
 
 // KeywordFields are the filter and facet fields, in display order.
 var KeywordFields = []string{FieldProvince, FieldCity, FieldCounty, FieldTownship, FieldPlace,
-	FieldStatus, FieldCategory, FieldYear, FieldNotice, FieldKind}
+	FieldStatus, FieldCategory, FieldYear, FieldNotice, FieldKind, FieldUnit, FieldUnitKind}
 
 // AnalyzerName is the analyzer of FieldText.
 const AnalyzerName = cjk.AnalyzerName

@@ -91,6 +91,8 @@ type Filters struct {
 	Category                         []string
 	Year                             []string
 	Notice                           []string // a notice's permalink
+	Unit                             []string // a unit's name (示例县文旅局) or slug path, with the units below it
+	UnitKind                         []string // township, village, department, school, enterprise, region
 }
 
 // Request is a search.
@@ -123,7 +125,10 @@ type Hit struct {
 	City        string  `json:"city"`
 	County      string  `json:"county"`
 	Township    string  `json:"township"`
-	Place       string  `json:"place"`  // the township's slug path
+	Place       string  `json:"place"` // the region's slug path (the township's, for a township or village)
+	Unit        string  `json:"unit"`  // the inspected unit's name
+	UnitPath    string  `json:"unit_path"`
+	UnitKind    string  `json:"unit_kind"`
 	Signed      string  `json:"signed"` // the notice's date
 	Number      int     `json:"number,omitempty"`
 	Status      string  `json:"status,omitempty"`
@@ -171,7 +176,12 @@ func (r *Request) Validate() error {
 	}
 	for _, s := range r.Filters.Status {
 		if !notice.Status(s).Valid() {
-			return badRequest("status %q: one of done, in_progress, not_started", s)
+			return badRequest("status %q: one of done, in_progress, not_started, unstated", s)
+		}
+	}
+	for _, k := range r.Filters.UnitKind {
+		if !notice.UnitKind(k).Valid() {
+			return badRequest("unit kind %q: one of township, village, department, school, enterprise, region", k)
 		}
 	}
 	return nil
@@ -182,9 +192,9 @@ var facetFields = []struct {
 	name string
 	size int
 }{
-	{FieldStatus, 3}, {FieldCategory, 20}, {FieldYear, 20},
+	{FieldStatus, 4}, {FieldCategory, 20}, {FieldYear, 20},
 	{FieldProvince, 20}, {FieldCity, 20}, {FieldCounty, 50}, {FieldPlace, 50},
-	{FieldKind, 10}, {FieldNotice, 20},
+	{FieldKind, 10}, {FieldNotice, 20}, {FieldUnitKind, 6}, {FieldUnit, 50},
 }
 
 // Search runs a request.
@@ -201,7 +211,7 @@ func (x *Index) Search(ctx context.Context, r Request) (*Result, error) {
 		return nil, err
 	}
 	terms := x.prepare(q)
-	if f := r.Filters.query(); f != nil {
+	if f := r.Filters.query(x); f != nil {
 		bq, ok := q.(*query.BooleanQuery)
 		if !ok { // a query string always parses into a boolean query
 			return nil, fmt.Errorf("search: unexpected query %T", q)
@@ -259,12 +269,19 @@ func (x *Index) facetLabel(field, value string) string {
 	case FieldStatus:
 		return notice.Status(value).Label()
 	case FieldPlace:
-		for _, t := range x.meta.Towns {
-			co := x.meta.Counties[toInt(t[0])]
-			if co[3]+"/"+t[2].(string) == value {
-				return co[2] + t[1].(string)
+		for i, p := range x.meta.Places {
+			if x.meta.PlacePath(i) == value {
+				return x.meta.Counties[toInt(p[0])][2] + p[1].(string)
 			}
 		}
+	case FieldUnit:
+		for i, u := range x.meta.Units {
+			if x.meta.UnitPath(i) == value {
+				return x.unitLabel(i, u)
+			}
+		}
+	case FieldUnitKind:
+		return notice.UnitKind(value).Label()
 	case FieldKind:
 		if l, ok := kindLabels[value]; ok {
 			return l
@@ -276,6 +293,21 @@ func (x *Index) facetLabel(field, value string) string {
 var kindLabels = map[string]string{
 	KindFinding: "问题", KindOrganisation: "组织落实整改", KindRegulations: "建章立制",
 	KindAccountability: "问题处理", KindOutstanding: "需进一步整改事项", KindNextPlan: "下一步计划",
+}
+
+// unitLabel names a unit with its county: 仙游县郊尾镇, 示例县示例县文旅局,
+// 示例县样本镇0001示例村.
+func (x *Index) unitLabel(i int, u []any) string {
+	p := x.meta.Places[toInt(u[0])]
+	county := x.meta.Counties[toInt(p[0])][2]
+	name := u[1].(string)
+	if u[2].(string) == "" {
+		if t := p[1].(string); t != "" {
+			return county + t
+		}
+		return county
+	}
+	return county + p[1].(string) + name
 }
 
 // hit fills a hit's display data from meta.json and its display file.
@@ -296,10 +328,13 @@ func (x *Index) hit(h *search.DocumentMatch) (Hit, string, error) {
 	ni := sort.Search(len(x.starts), func(i int) bool { return x.starts[i] > int(n) }) - 1
 	if ni >= 0 {
 		nt := x.meta.Notices[ni]
-		t := x.meta.Towns[nt[0]]
-		co := x.meta.Counties[toInt(t[0])]
+		u := x.meta.Units[nt[0]]
+		pi := toInt(u[0])
+		p := x.meta.Places[pi]
+		co := x.meta.Counties[toInt(p[0])]
 		hit.Province, hit.City, hit.County = co[0], co[1], co[2]
-		hit.Township, hit.Place = t[1].(string), co[3]+"/"+t[2].(string)
+		hit.Township, hit.Place = p[1].(string), x.meta.PlacePath(pi)
+		hit.Unit, hit.UnitPath, hit.UnitKind = u[1].(string), x.meta.UnitPath(nt[0]), u[3].(string)
 		hit.Signed = signedDate(nt[1])
 	}
 	return hit, c.Text, nil
@@ -333,7 +368,7 @@ func (x *Index) chunk(n int) (*Chunk, error) {
 
 // query is the filter of f: a conjunction over fields of disjunctions of
 // term queries, or nil.
-func (f Filters) query() query.Query {
+func (f Filters) query(x *Index) query.Query {
 	var conj []query.Query
 	or := func(qs []query.Query) {
 		if len(qs) > 0 {
@@ -384,10 +419,43 @@ func (f Filters) query() query.Query {
 	terms(FieldCategory, f.Category)
 	terms(FieldYear, f.Year)
 	terms(FieldNotice, f.Notice)
+	// A unit: its name, or its slug path and the units below it (a
+	// township's villages).
+	var units []query.Query
+	for _, v := range f.Unit {
+		if v = strings.TrimSpace(v); v == "" {
+			continue
+		}
+		if strings.Contains(v, "/") || isASCII(v) {
+			v = strings.Trim(v, "/")
+			p := query.NewPrefixQuery(v + "/")
+			p.SetField(FieldUnit)
+			units = append(units, term(FieldUnit, v), p)
+		} else {
+			units = append(units, x.unitNamed(v, term)...)
+		}
+	}
+	or(units)
+	terms(FieldUnitKind, f.UnitKind)
 	if len(conj) == 0 {
 		return nil
 	}
 	return query.NewConjunctionQuery(conj)
+}
+
+// unitNamed matches the units of that name (several counties may each
+// have a 文旅局), or nothing.
+func (x *Index) unitNamed(name string, term func(field, v string) query.Query) []query.Query {
+	var out []query.Query
+	for i, u := range x.meta.Units {
+		if u[1].(string) == name {
+			out = append(out, term(FieldUnit, x.meta.UnitPath(i)))
+		}
+	}
+	if out == nil {
+		out = append(out, term(FieldUnit, name))
+	}
+	return out
 }
 
 func isASCII(s string) bool {

@@ -54,6 +54,10 @@ var rankQueries = []struct {
 	{q: "工程", filters: Filters{Year: []string{"2024"}}},
 	{q: "污水", filters: Filters{Region: []string{"shili/shilishi/xian01"}}},
 	{q: "资金", filters: Filters{Region: []string{"fujian"}}},
+	{q: "整改", filters: Filters{UnitKind: []string{"department"}}},
+	{q: "工程", filters: Filters{UnitKind: []string{"village"}}},
+	{q: "资金", filters: Filters{Unit: []string{"shili/shilishi/xian01/ju0002"}}},
+	{q: "问题", filters: Filters{Unit: []string{"shili/shilishi/xian01/zhen0004"}, UnitKind: []string{"village"}}},
 }
 
 // TestRankingMatchesBleve runs the queries through Bleve (Index.Search)
@@ -73,7 +77,8 @@ func TestRankingMatchesBleve(t *testing.T) {
 	var qs []jsQuery
 	for _, rq := range rankQueries {
 		f := map[string]string{}
-		for k, v := range map[string][]string{"status": rq.filters.Status, "year": rq.filters.Year, "region": rq.filters.Region} {
+		for k, v := range map[string][]string{"status": rq.filters.Status, "year": rq.filters.Year, "region": rq.filters.Region,
+			"unit": rq.filters.Unit, "unit_kind": rq.filters.UnitKind} {
 			if len(v) > 0 {
 				f[k] = v[0]
 			}
@@ -87,8 +92,10 @@ func TestRankingMatchesBleve(t *testing.T) {
 			Score float64 `json:"score"`
 		} `json:"hits"`
 		Facets struct {
-			Status map[string]int `json:"status"`
-			Year   map[string]int `json:"year"`
+			Status   map[string]int `json:"status"`
+			Year     map[string]int `json:"year"`
+			Unit     map[string]int `json:"unit"`
+			UnitKind map[string]int `json:"unit_kind"`
 		} `json:"facets"`
 		Unsupported []string `json:"unsupported"`
 		Partial     bool     `json:"partial"`
@@ -147,6 +154,24 @@ func TestRankingMatchesBleve(t *testing.T) {
 				t.Errorf("%s: year %s: js %d, bleve %d", rq.q, f.Value, got.Facets.Year[f.Value], f.Count)
 			}
 		}
+		for _, c := range []struct {
+			field string
+			js    map[string]int
+		}{{FieldUnit, got.Facets.Unit}, {FieldUnitKind, got.Facets.UnitKind}} {
+			if got.Partial {
+				break
+			}
+			n := 0
+			for _, f := range res.Facets[c.field] {
+				n += f.Count
+				if c.js[f.Value] != f.Count {
+					t.Errorf("%s: %s %s: js %d, bleve %d", rq.q, c.field, f.Value, c.js[f.Value], f.Count)
+				}
+			}
+			if uint64(n) != res.Total && c.field == FieldUnitKind {
+				t.Errorf("%s: unit kinds count %d documents of %d", rq.q, n, res.Total)
+			}
+		}
 		if testing.Verbose() && len(res.Hits) > 0 {
 			t.Logf("%-28s %5d hits, top: doc %d %s %.4f", rq.q, res.Total, res.Hits[0].Doc, res.Hits[0].Title, res.Hits[0].Score)
 		}
@@ -159,4 +184,49 @@ func init() {
 			os.RemoveAll(mixedDir)
 		}
 	})
+}
+
+// TestUnitFacetsAndHits: the unit kinds and units are facets with labels,
+// filters take a unit's name, and hits name their unit.
+func TestUnitFacetsAndHits(t *testing.T) {
+	x, err := Open(mixedSite(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	res, err := x.Search(context.Background(), Request{Query: "整改", Size: 100, Facets: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	kinds := map[string]string{}
+	for _, f := range res.Facets[FieldUnitKind] {
+		kinds[f.Value] = f.Label
+	}
+	for k, label := range map[string]string{"township": "乡镇（街道）", "village": "村（社区）", "department": "部门单位", "school": "学校"} {
+		if kinds[k] != label {
+			t.Errorf("unit_kind facet %s: label %q, want %q (%v)", k, kinds[k], label, kinds)
+		}
+	}
+	units := map[string]string{}
+	for _, f := range res.Facets[FieldUnit] {
+		units[f.Value] = f.Label
+	}
+	if units["shili/shilishi/xian01/ju0002"] != "示例县01示例局0002" || units["shili/shilishi/xian01/zhen0004/cun0004"] != "示例县01样本镇0004示例村0004" {
+		t.Errorf("unit facet labels: %v", units)
+	}
+	byName, err := x.Search(context.Background(), Request{Query: "整改", Size: 100, Filters: Filters{Unit: []string{"示例局0002"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if byName.Total == 0 {
+		t.Fatal("no hit for the unit 示例局0002")
+	}
+	for _, h := range byName.Hits {
+		if h.Unit != "示例局0002" || h.UnitKind != "department" || h.UnitPath != "shili/shilishi/xian01/ju0002" || h.Township != "" || h.County != "示例县01" {
+			t.Errorf("hit %+v", h)
+		}
+	}
+	if _, err := x.Search(context.Background(), Request{Query: "整改", Filters: Filters{UnitKind: []string{"ministry"}}}); err == nil {
+		t.Error("an unknown unit kind is not a bad request")
+	}
 }

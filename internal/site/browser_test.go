@@ -101,7 +101,7 @@ func TestBrowserPages(t *testing.T) {
 		{"about", "/about/"},
 	} {
 		t.Run(p.name, func(t *testing.T) {
-			ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+			ctx, cancel := context.WithTimeout(ctx, 60*time.Second)
 			defer cancel()
 			if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+p.url), chromedp.WaitVisible(chromedp.CSS("#fs"))); err != nil {
 				t.Fatal(err)

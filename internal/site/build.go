@@ -39,20 +39,20 @@ type Options struct {
 
 // Summary describes a finished build.
 type Summary struct {
-	Townships int
-	Notices   int
-	Findings  int
-	Pages     int   // HTML files
-	Files     int   // all files
-	Bytes     int64 // all files' sizes
-	Indexed   int   // documents in the search index
-	Duration  time.Duration
+	Units    int
+	Notices  int
+	Findings int
+	Pages    int   // HTML files
+	Files    int   // all files
+	Bytes    int64 // all files' sizes
+	Indexed  int   // documents in the search index
+	Duration time.Duration
 }
 
 // String is the summary line of a build.
 func (s Summary) String() string {
-	return fmt.Sprintf("%d townships, %d notices, %d findings: %d pages, %d files, %.1f MB, %d documents indexed, in %s",
-		s.Townships, s.Notices, s.Findings, s.Pages, s.Files, float64(s.Bytes)/1e6, s.Indexed, s.Duration.Round(time.Millisecond))
+	return fmt.Sprintf("%d units, %d notices, %d findings: %d pages, %d files, %.1f MB, %d documents indexed, in %s",
+		s.Units, s.Notices, s.Findings, s.Pages, s.Files, float64(s.Bytes)/1e6, s.Indexed, s.Duration.Round(time.Millisecond))
 }
 
 // CheckError is a build stopped by problems in the data files.
@@ -138,8 +138,8 @@ func Build(ctx context.Context, o Options) (sum Summary, err error) {
 	}
 	corpus := notice.NewCorpus(store.Notices(files))
 	m := Derive(corpus, o.Now, paths)
-	sum.Townships, sum.Notices, sum.Findings = len(m.Townships), m.Site.Totals.Notices, m.Site.Totals.Findings
-	stage("model", t0, "%d townships, %d notices, %d findings as of %s", sum.Townships, sum.Notices, sum.Findings, m.Site.AsOf)
+	sum.Units, sum.Notices, sum.Findings = len(m.Units), m.Site.Totals.Notices, m.Site.Totals.Findings
+	stage("model", t0, "%d units, %d notices, %d findings as of %s", sum.Units, sum.Notices, sum.Findings, m.Site.AsOf)
 
 	// Stage beside Out (same file system, so the swap is a rename), and
 	// keep Hugo's data and cache in a work folder, also beside Out: both
@@ -241,8 +241,11 @@ func Build(ctx context.Context, o Options) (sum Summary, err error) {
 // page and the static pages in content/).
 func pageCount(m *Model) int {
 	n := 1 + len(m.Site.Regions)
-	for _, t := range m.Townships {
+	for _, t := range m.Units {
 		n += 1 + len(t.Notices) + len(t.Findings)
+		if t.IsSummary {
+			n-- // on its region's page
+		}
 	}
 	return n
 }

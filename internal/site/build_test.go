@@ -411,7 +411,7 @@ func hostileNotice() *notice.Notice {
 	fillStrings(reflect.ValueOf(n), map[string]bool{
 		"ProvinceSlug": true, "CitySlug": true, "CountySlug": true, "TownshipSlug": true,
 		"Signed": true, "Published": true, "Start": true, "End": true, "Feedback": true, "Deadline": true,
-		"Status": true, "Original": true, "SourceURL": true,
+		"Status": true, "Original": true, "SourceURL": true, "Unit": true,
 	}, &k)
 	// Names stay plainly fictitious (and tell the levels apart).
 	n.Region.Province += "示例省"
@@ -428,7 +428,27 @@ func TestEscaping(t *testing.T) {
 	if err := store.Write(filepath.Join(data, store.RelPath(n)), n, false); err != nil {
 		t.Fatal(err)
 	}
+	// A county department and the county's summary, with hostile names
+	// and stated texts.
+	d := hostileNotice()
+	d.Region.Township, d.Region.TownshipSlug = "", ""
+	d.Unit = notice.Unit{Kind: notice.UnitDepartment, Name: hostile[2] + "示例县文旅局", Slug: "wenlvju"}
+	sum := hostileNotice()
+	sum.Region.Township, sum.Region.TownshipSlug = "", ""
+	sum.Unit = notice.Unit{Kind: notice.UnitRegion, Name: hostile[3] + "示例县"}
+	sum.Findings, sum.Outstanding = nil, nil
+	sum.Stated = notice.Stated{Problems: notice.IntP(3), Rate: hostile[1], Texts: []string{hostile[0]}, Money: []notice.Amount{{Text: hostile[2], Yuan: 1}}}
+	for _, x := range []*notice.Notice{d, sum} {
+		if err := store.Write(filepath.Join(data, store.RelPath(x)), x, false); err != nil {
+			t.Fatal(err)
+		}
+	}
 	site, _ := buildSite(t, data, asOf)
+	county := "/shili/shilishi/shilixian/"
+	if page := readFile(t, site, county); !strings.Contains(page, "onerror=alert(1)&gt;示例县文旅局</a>") ||
+		!strings.Contains(page, "通报原文：“=cmd|&#39; /C calc&#39;!A0&lt;script&gt;") {
+		t.Error("the county page does not show the unit's name and the summary's texts escaped")
+	}
 	town := "/shili/shilishi/shilixian/zhen0001/"
 	raw := []string{"<script>alert", "<img src=x", `"><img`, `"><script`}
 	checked := 0
@@ -474,12 +494,12 @@ func TestEscaping(t *testing.T) {
 		t.Errorf("RSS title %q", f.Items[0].Title)
 	}
 	var atom feed
-	if err := xml.Unmarshal([]byte(readFile(t, site, "/atom.xml")), &atom); err != nil || len(atom.Entries) != 1 {
+	if err := xml.Unmarshal([]byte(readFile(t, site, "/atom.xml")), &atom); err != nil || len(atom.Entries) != 3 {
 		t.Errorf("atom: %v %+v", err, atom)
 	}
 	// JSON decodes back to the text.
 	var doc struct{ Findings []Record }
-	if err := json.Unmarshal([]byte(readFile(t, site, "/downloads/findings.json")), &doc); err != nil || len(doc.Findings) != 2 {
+	if err := json.Unmarshal([]byte(readFile(t, site, "/downloads/findings.json")), &doc); err != nil || len(doc.Findings) != 4 {
 		t.Fatalf("findings.json: %v", err)
 	}
 	if r := doc.Findings[0]; !strings.HasPrefix(r.Title, "=cmd") && !strings.Contains(r.Title+r.Problem, "<script>") {

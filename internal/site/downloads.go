@@ -30,6 +30,7 @@ var csvColumns = []string{
 	"category_no", "category", "group_no", "group",
 	"title", "problem", "status", "status_text", "rectification", "measures",
 	"amounts", "yuan", "deadline", "overdue", "history", "url",
+	"unit", "unit_kind", "overdue_note",
 }
 
 // Record is one finding in its current state in findings.json.
@@ -58,7 +59,12 @@ type Record struct {
 	Deadline      notice.Date     `json:"deadline"` // of its outstanding item, if any
 	Overdue       bool            `json:"overdue"`
 	History       []RecordEvent   `json:"history"`
-	URL           string          `json:"url"` // its permalink, absolute
+	URL           string          `json:"url"`       // its permalink, absolute
+	Unit          string          `json:"unit"`      // the inspected unit's name (the township for a township)
+	UnitKind      notice.UnitKind `json:"unit_kind"` // township, village, department, school, enterprise, region
+	// OverdueNote says what overdue means here: the deadline passed and
+	// the latest notice (dated) did not report the finding done.
+	OverdueNote string `json:"overdue_note"`
 }
 
 // RecordEvent is one status report of a finding.
@@ -70,7 +76,7 @@ type RecordEvent struct {
 	URL        string        `json:"url"`
 }
 
-func records(t *Township, base string) []Record {
+func records(t *Unit, base string) []Record {
 	out := make([]Record, 0, len(t.Findings))
 	for _, fs := range t.Findings {
 		n := t.Notices[fs.N]
@@ -82,6 +88,7 @@ func records(t *Township, base string) []Record {
 			Group: f.Group, Title: f.Title, Problem: f.Problem, Status: f.Status,
 			StatusText: f.StatusText, Rectification: f.Rectification,
 			Measures: nonNil(f.Measures), Amounts: f.Amounts, URL: abs(base, fs.URL),
+			Unit: t.Name, UnitKind: t.Kind,
 		}
 		if rec.Amounts == nil {
 			rec.Amounts = []notice.Amount{}
@@ -89,8 +96,9 @@ func records(t *Township, base string) []Record {
 		for _, a := range f.Amounts {
 			rec.Yuan += a.Yuan
 		}
-		if o := fs.Outstanding; o != nil {
-			rec.Deadline, rec.Overdue = o.Outstanding.Deadline, o.Overdue
+		rec.Deadline, rec.Overdue = fs.Deadline, fs.Overdue
+		if fs.Overdue {
+			rec.OverdueNote = "逾期（" + fs.OverdueNote + "）"
 		}
 		for _, h := range fs.History {
 			rec.History = append(rec.History, RecordEvent{
@@ -127,6 +135,7 @@ func (r Record) row() []string {
 		r.Title, r.Problem, string(r.Status), r.StatusText, r.Rectification, strings.Join(r.Measures, "\n"),
 		strings.Join(amounts, "；"), strconv.FormatInt(r.Yuan, 10), string(r.Deadline), strconv.FormatBool(r.Overdue),
 		strings.Join(history, "\n"), r.URL,
+		r.Unit, string(r.UnitKind), r.OverdueNote,
 	}
 }
 
@@ -229,37 +238,80 @@ func (w *findingsWriter) close() error {
 	return err
 }
 
-// writeDownloads writes the findings CSV and JSON, site-wide and per
-// township, into the site folder out.
+// writeDownloads writes the findings CSV and JSON, site-wide, per city and
+// county, and per unit, into the site folder out.
 func writeDownloads(out, base string, m *Model) error {
-	site, err := newFindingsWriter(filepath.Join(out, filepath.FromSlash(m.Site.Downloads.CSV)),
-		filepath.Join(out, filepath.FromSlash(m.Site.Downloads.JSON)), m.Site.AsOf)
+	open := func(d *Downloads) (*findingsWriter, error) {
+		return newFindingsWriter(filepath.Join(out, filepath.FromSlash(d.CSV)),
+			filepath.Join(out, filepath.FromSlash(d.JSON)), m.Site.AsOf)
+	}
+	site, err := open(&m.Site.Downloads)
 	if err != nil {
 		return err
 	}
-	for _, t := range m.Townships {
-		recs := records(t, base)
-		if err := site.write(recs); err != nil {
-			site.close()
+	writers := []*findingsWriter{site}
+	closeAll := func() {
+		for _, w := range writers {
+			w.close()
+		}
+	}
+	// The regions with downloads, each open while its units are written
+	// (units come in path order, so a region's units are contiguous).
+	regional := map[string]*findingsWriter{}
+	for _, r := range m.Site.Regions {
+		if r.Downloads == nil {
+			continue
+		}
+		w, err := open(r.Downloads)
+		if err != nil {
+			closeAll()
 			return err
 		}
-		tw, err := newFindingsWriter(filepath.Join(out, filepath.FromSlash(t.Downloads.CSV)),
-			filepath.Join(out, filepath.FromSlash(t.Downloads.JSON)), m.Site.AsOf)
+		writers = append(writers, w)
+		regional[r.Key] = w
+	}
+	for _, t := range m.Units {
+		recs := records(t, base)
+		targets := []*findingsWriter{site}
+		parts := strings.Split(t.Region.Path(), "/")
+		for d := 2; d <= len(parts) && d <= 3; d++ {
+			if w := regional[strings.Join(parts[:d], "/")]; w != nil {
+				targets = append(targets, w)
+			}
+		}
+		for _, w := range targets {
+			if err := w.write(recs); err != nil {
+				closeAll()
+				return err
+			}
+		}
+		if t.IsSummary {
+			continue // its region's files hold it
+		}
+		tw, err := open(&t.Downloads)
 		if err != nil {
-			site.close()
+			closeAll()
 			return err
 		}
 		if err := tw.write(recs); err != nil {
 			tw.close()
-			site.close()
+			closeAll()
 			return err
 		}
 		if err := tw.finish(); err != nil {
-			site.close()
+			closeAll()
 			return err
 		}
 	}
-	return site.finish()
+	for i, w := range writers {
+		if err := w.finish(); err != nil {
+			for _, o := range writers[i+1:] {
+				o.close()
+			}
+			return err
+		}
+	}
+	return nil
 }
 
 // Manifest lists every notice's data file and original with their SHA-256,
@@ -272,7 +324,7 @@ type Manifest struct {
 // ManifestEntry is one notice in the manifest.
 type ManifestEntry struct {
 	Title    string        `json:"title"`
-	Township string        `json:"township"`
+	Township string        `json:"township"` // the unit's full name
 	Signed   notice.Date   `json:"signed"`
 	URL      string        `json:"url"`
 	Data     *ManifestFile `json:"data"`
@@ -291,7 +343,7 @@ type ManifestFile struct {
 // notice page's folder and writes manifest.json.
 func publishSources(out, root, dataDir string, m *Model) error {
 	man := Manifest{AsOf: m.Site.AsOf, Notices: []ManifestEntry{}}
-	for _, t := range m.Townships {
+	for _, t := range m.Units {
 		for _, np := range t.Notices {
 			e := ManifestEntry{Title: np.Title, Township: t.Place, Signed: np.Signed, URL: np.URL}
 			if np.dataPath != "" {
@@ -378,7 +430,7 @@ func writeSitemap(out, base string, m *Model) error {
 	}
 	var urls []entry
 	newest := map[string]notice.Date{} // region URL → newest notice under it
-	for _, t := range m.Townships {
+	for _, t := range m.Units {
 		var latest notice.Date
 		if len(t.Feed) > 0 {
 			latest = t.Feed[0].Date
@@ -388,7 +440,11 @@ func writeSitemap(out, base string, m *Model) error {
 				newest[c.URL] = latest
 			}
 		}
-		urls = append(urls, entry{t.URL, latest})
+		if !t.IsSummary {
+			urls = append(urls, entry{t.URL, latest})
+		} else if latest > newest[t.URL] {
+			newest[t.URL] = latest
+		}
 		for _, np := range t.Notices {
 			d := np.Published
 			if d == "" {

@@ -92,7 +92,7 @@ func TestStatusHistory(t *testing.T) {
 	}
 	for _, n := range updatedFindings {
 		f := seed.Findings[n-1]
-		html := readFile(t, site, permalink.Finding(seed.Region, seed.Inspection, n))
+		html := readFile(t, site, permalink.Finding(seed, n))
 		page := pageText(html)
 		for _, want := range []string{
 			"已整改 通报原文：“已整改”",
@@ -109,7 +109,7 @@ func TestStatusHistory(t *testing.T) {
 	}
 	// A finding the later notice does not mention keeps the seed's state
 	// and a one-line history.
-	page := pageText(readFile(t, site, permalink.Finding(seed.Region, seed.Inspection, 30)))
+	page := pageText(readFile(t, site, permalink.Finding(seed, 30)))
 	if !strings.Contains(page, "状态变化 通报日期 状态 通报原文 2024年12月2日 已整改 已整改 引用本条") {
 		t.Errorf("finding 30's history: %.300s", page[strings.Index(page, "状态变化"):])
 	}
@@ -145,7 +145,7 @@ func TestOverdueFollowsAsOf(t *testing.T) {
 			today, _ := time.ParseInLocation(notice.DateLayout, c.today, chinaTime)
 			m := Derive(notice.NewCorpus(ns), today, nil)
 			var got []int
-			for _, o := range m.Townships[0].Outstanding {
+			for _, o := range m.Units[0].Outstanding {
 				if o.Overdue {
 					got = append(got, o.Finding)
 				}

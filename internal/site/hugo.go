@@ -15,14 +15,16 @@ import (
 )
 
 // How Hugo gets the data: the derived model is written as JSON into a work
-// folder (data/site.json and data/t/{province}/{city}/{county}/{township}.json)
+// folder (data/site.json and data/u/{unit file}.json, one flat folder: a
+// village's path runs through its township's, which a data file and a data
+// folder of one name could not both hold)
 // and mounted as Hugo's data folder by a generated config file passed after
 // the project's config.toml (--config config.toml,gongshi.toml; later files
 // win, and mounting only "data" keeps Hugo's default mounts for content,
 // layouts and static). The repository's data/ folder (the notices' TOML) is
 // therefore never read by Hugo. content/_content.gotmpl (a content adapter)
-// adds one page per region, township, notice and finding with a few params
-// (the township key and an index); the layouts look the rest up in
+// adds one page per region, unit, notice and finding with a few params
+// (the unit's data file and an index); the layouts look the rest up in
 // hugo.Data.
 
 // writeHugoData writes the model as Hugo data under dir.
@@ -30,8 +32,8 @@ func writeHugoData(dir string, m *Model) error {
 	if err := writeJSON(filepath.Join(dir, "site.json"), m.Site); err != nil {
 		return err
 	}
-	// Townships are independent files: write them on a few goroutines.
-	jobs := make(chan *Township)
+	// Units are independent files: write them on a few goroutines.
+	jobs := make(chan *Unit)
 	errs := make(chan error, 1)
 	var wg sync.WaitGroup
 	for w := 0; w < 4; w++ {
@@ -39,7 +41,7 @@ func writeHugoData(dir string, m *Model) error {
 		go func() {
 			defer wg.Done()
 			for t := range jobs {
-				p := filepath.Join(dir, "t", filepath.FromSlash(t.Key)+".json")
+				p := filepath.Join(dir, "u", t.File+".json")
 				if err := writeJSON(p, t); err != nil {
 					select {
 					case errs <- err:
@@ -49,7 +51,7 @@ func writeHugoData(dir string, m *Model) error {
 			}
 		}()
 	}
-	for _, t := range m.Townships {
+	for _, t := range m.Units {
 		jobs <- t
 	}
 	close(jobs)

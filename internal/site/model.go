@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -19,8 +20,8 @@ import (
 
 // Model is the whole derived site.
 type Model struct {
-	Site      *SiteData
-	Townships []*Township
+	Site  *SiteData
+	Units []*Unit // every inspected unit, in unit path order
 }
 
 // SiteData is data/site.json for Hugo: the home page, the region pages and
@@ -34,7 +35,7 @@ type SiteData struct {
 	FeedDate  FeedDate    `json:"feed_date"`
 	Tree      []*TreeNode `json:"tree"`       // provinces → cities → counties → townships
 	Regions   []*Region   `json:"regions"`    // every province, city and county page
-	Towns     []string    `json:"townships"`  // township keys (region paths), in order
+	Units     []string    `json:"units"`      // the units' data files (File), in order
 	Downloads Downloads   `json:"downloads"`  // site-wide files
 	SmallTree bool        `json:"small_tree"` // few townships: the home tree lists them all
 }
@@ -57,26 +58,32 @@ type Downloads struct {
 	Atom string `json:"atom"`
 }
 
-// Counts are the figures shown for a region or township.
+// Counts are the figures shown for a region or unit.
 type Counts struct {
 	Townships  int    `json:"townships"`
+	Units      int    `json:"units"` // inspected units with findings or notices (a summary is not a unit)
 	Notices    int    `json:"notices"`
 	Findings   int    `json:"findings"`
 	Done       int    `json:"done"`
 	InProgress int    `json:"in_progress"`
 	NotStarted int    `json:"not_started"`
+	Unstated   int    `json:"unstated"` // the notice states no status: never counted as done
+	Open       int    `json:"open"`     // not reported done: in progress, not started or unstated
 	DonePct    string `json:"done_pct"` // 94.9%
-	Overdue    int    `json:"overdue"`  // outstanding items past their deadline
+	Overdue    int    `json:"overdue"`  // findings (and outstanding items) past their deadline, not reported done
 	People     int    `json:"people"`   // people handled (问责)
 }
 
 func (c *Counts) add(o Counts) {
 	c.Townships += o.Townships
+	c.Units += o.Units
 	c.Notices += o.Notices
 	c.Findings += o.Findings
 	c.Done += o.Done
 	c.InProgress += o.InProgress
 	c.NotStarted += o.NotStarted
+	c.Unstated += o.Unstated
+	c.Open += o.Open
 	c.Overdue += o.Overdue
 	c.People += o.People
 }
@@ -92,8 +99,13 @@ func (c *Counts) count(s notice.Status) {
 		c.Done++
 	case notice.StatusInProgress:
 		c.InProgress++
-	default:
+		c.Open++
+	case notice.StatusNotStarted:
 		c.NotStarted++
+		c.Open++
+	default:
+		c.Unstated++
+		c.Open++
 	}
 }
 
@@ -103,34 +115,101 @@ type Crumb struct {
 	URL  string `json:"url"`
 }
 
-// TreeNode is a region in the home page's tree.
+// TreeNode is a region or unit in the home page's tree and the region
+// pages' tables.
 type TreeNode struct {
-	Name     string      `json:"name"`
-	URL      string      `json:"url"`
-	Counts   Counts      `json:"counts"`
-	Children []*TreeNode `json:"children"`
+	Name      string      `json:"name"`
+	URL       string      `json:"url"`
+	Kind      string      `json:"kind,omitempty"` // a unit's kind
+	KindLabel string      `json:"kind_label,omitempty"`
+	Parent    string      `json:"parent,omitempty"` // a village's township, a unit's place below its region
+	Latest    notice.Date `json:"latest,omitempty"` // the date of its latest notice
+	LatestTxt string      `json:"latest_text,omitempty"`
+	Counts    Counts      `json:"counts"`
+	Children  []*TreeNode `json:"children"`
 }
 
-// Region is a province, city or county page.
+// Region is a province, city or county page (or a township's, when only
+// its villages were inspected): what is open under it, unit by unit.
 type Region struct {
 	Key        string      `json:"key"`  // slug path: fujian/putian
 	Path       string      `json:"path"` // the page's content path (URL without slashes)
 	URL        string      `json:"url"`
-	Level      int         `json:"level"` // 1 province, 2 city, 3 county
+	Level      int         `json:"level"` // 1 province, 2 city, 3 county, 4 township
 	Name       string      `json:"name"`
+	Place      string      `json:"place"` // 福建省莆田市仙游县
 	Breadcrumb []Crumb     `json:"breadcrumb"`
 	Counts     Counts      `json:"counts"`
 	ChildLevel string      `json:"child_level"` // 市 / 县（区） / 乡镇（街道）
-	Children   []*TreeNode `json:"children"`
+	Children   []*TreeNode `json:"children"`    // the regions below (provinces and cities)
+	// Units are every unit under the region (counties and below), for the
+	// sortable table; Kinds count them by kind.
+	Units []*TreeNode `json:"units"`
+	Kinds []KindCount `json:"kinds"`
+	// Open are the findings not reported done of every unit under it (a
+	// county's page), or the overdue ones only (cities and provinces:
+	// OpenAll false).
+	Open    []*OpenRef `json:"open"`
+	OpenAll bool       `json:"open_all"`
+	// Summaries are the region's own notices: summaries over a round's
+	// units, with the figures they state.
+	Summaries []*SummaryRef `json:"summaries"`
+	Feed      []NoticeRef   `json:"feed"` // notices under it, newest first
+	FeedDate  FeedDate      `json:"feed_date"`
+	Downloads *Downloads    `json:"downloads,omitempty"` // cities and counties
+	Outputs   []string      `json:"outputs"`             // Hugo's output formats of the page
+
+	feeds bool
+	units []*Unit
+}
+
+// KindCount is the units of one kind under a region.
+type KindCount struct {
+	Kind   notice.UnitKind `json:"kind"`
+	Label  string          `json:"label"`
+	Counts Counts          `json:"counts"`
+}
+
+// OpenRef is a finding not reported done, as a region page lists it.
+type OpenRef struct {
+	Unit        string        `json:"unit"`
+	UnitURL     string        `json:"unit_url"`
+	KindLabel   string        `json:"kind_label"`
+	No          string        `json:"no"` // （30） or the label as printed
+	Title       string        `json:"title"`
+	URL         string        `json:"url"`
+	Status      notice.Status `json:"status"`
+	StatusLabel string        `json:"status_label"`
+	Deadline    string        `json:"deadline"` // as written, or ""
+	Overdue     bool          `json:"overdue"`
+	OverdueNote string        `json:"overdue_note,omitempty"`
+	SignedText  string        `json:"signed_text"` // the latest notice reporting it
+}
+
+// SummaryRef is a region's summary notice with the figures it states.
+type SummaryRef struct {
+	Title      string      `json:"title"`
+	URL        string      `json:"url"`
+	Signed     notice.Date `json:"signed"`
+	SignedText string      `json:"signed_text"`
+	Issuer     string      `json:"issuer"`
+	Figures    []Figure    `json:"figures"`
+	Texts      []string    `json:"texts"`
+}
+
+// Figure is one figure a notice states of itself.
+type Figure struct {
+	Label string `json:"label"`
+	Value string `json:"value"`
 }
 
 // NoticeRef is a notice in a list or a feed.
 type NoticeRef struct {
 	Title       string      `json:"title"`
 	URL         string      `json:"url"`
-	Township    string      `json:"township"`
-	TownshipURL string      `json:"township_url"`
-	Place       string      `json:"place"` // 福建省莆田市仙游县郊尾镇
+	Township    string      `json:"township"`     // the unit's name
+	TownshipURL string      `json:"township_url"` // the unit's page
+	Place       string      `json:"place"`        // 福建省莆田市仙游县郊尾镇
 	Signed      notice.Date `json:"signed"`
 	SignedText  string      `json:"signed_text"`
 	Date        notice.Date `json:"date"` // published, else signed
@@ -145,17 +224,23 @@ type FeedDate struct {
 	Atom string `json:"atom_date"`
 }
 
-// Township is data/t/{province}/{city}/{county}/{township}.json: everything
-// the township page, its notice pages, its finding pages and its feeds show.
-type Township struct {
-	Key         string            `json:"key"` // the region path
+// Unit is data/u/{File}.json: everything the page of an inspected unit
+// (a township, village, department, school or enterprise), its notice
+// pages, its finding pages and its feeds show. A region summary is a unit
+// too, without a page of its own: its notices hang below its region's page.
+type Unit struct {
+	Key         string            `json:"key"`  // the unit path
+	File        string            `json:"file"` // its Hugo data file's name: the key with _ for /
 	Path        string            `json:"path"`
 	URL         string            `json:"url"`
 	Name        string            `json:"name"`
+	Kind        notice.UnitKind   `json:"kind"`
+	KindLabel   string            `json:"kind_label"`
 	Place       string            `json:"place"` // 福建省莆田市仙游县郊尾镇
 	Region      notice.Region     `json:"region"`
-	Breadcrumb  []Crumb           `json:"breadcrumb"` // home … county
-	Crumbs      []Crumb           `json:"crumbs"`     // home … township: the breadcrumb of its notice and finding pages
+	Parent      *Crumb            `json:"parent,omitempty"` // a village's township
+	Breadcrumb  []Crumb           `json:"breadcrumb"`       // home … the level above
+	Crumbs      []Crumb           `json:"crumbs"`           // home … the unit: the breadcrumb of its notice and finding pages
 	Counts      Counts            `json:"counts"`
 	Chart       []Segment         `json:"chart"`
 	ChartLabel  string            `json:"chart_label"`
@@ -169,6 +254,10 @@ type Township struct {
 	Feed        []NoticeRef       `json:"feed"`    // newest first
 	FeedDate    FeedDate          `json:"feed_date"`
 	Downloads   Downloads         `json:"downloads"`
+	Villages    []*TreeNode       `json:"villages"` // the villages inspected under a township
+	Latest      notice.Date       `json:"latest"`
+	LatestText  string            `json:"latest_text"`
+	IsSummary   bool              `json:"summary"` // a region summary: no page of its own
 }
 
 // Segment is one status's bar in the township's SVG chart (x and width in
@@ -229,7 +318,9 @@ type FindingState struct {
 	URL         string          `json:"url"`
 	Number      int             `json:"number"`
 	Inspection  string          `json:"-"`
-	PageTitle   string          `json:"page_title"` // （30）工程偷工减料
+	Label       string          `json:"label,omitempty"` // the number as printed, where not Number
+	No          string          `json:"no"`              // （30）, or the label as printed
+	PageTitle   string          `json:"page_title"`      // （30）工程偷工减料
 	N           int             `json:"n"`
 	J           int             `json:"j"`
 	Status      notice.Status   `json:"status"`
@@ -247,6 +338,14 @@ type FindingState struct {
 	// OutstandingNo is 1 + the index of its item in the township's
 	// Outstanding, or 0 when it has none.
 	OutstandingNo int `json:"outstanding,omitempty"`
+	// Deadline is the outstanding item's deadline, else the finding's own
+	// (from a table); Overdue is whether it passed while the latest notice
+	// reporting the finding did not report it done, which OverdueNote says
+	// in words.
+	Deadline     notice.Date `json:"-"`
+	DeadlineText string      `json:"deadline_text,omitempty"`
+	Overdue      bool        `json:"overdue,omitempty"`
+	OverdueNote  string      `json:"overdue_note,omitempty"`
 }
 
 // FillText is text of a finding that its latest notice left out; the
@@ -309,6 +408,7 @@ type OutstandingRef struct {
 	Resolved     bool          `json:"resolved"` // a later notice reports the finding done
 	ResolvedBy   string        `json:"resolved_by,omitempty"`
 	Overdue      bool          `json:"overdue"` // deadline before the as-of date and not resolved
+	OverdueNote  string        `json:"overdue_note,omitempty"`
 
 	signed notice.Date // of the notice listing it
 }
@@ -329,6 +429,12 @@ type NoticePage struct {
 	Findings       []FindingText     `json:"findings"`
 	Categories     []*Category       `json:"categories"` // Items index Findings
 	Outstanding    []OutstandingText `json:"outstanding"`
+	UnitName       string            `json:"unit_name"`
+	UnitKindLabel  string            `json:"unit_kind_label"`
+	// StatedFigures are the figures the notice states of itself, as it
+	// states them; Disagreements where they differ from its findings.
+	StatedFigures []Figure `json:"stated_figures"`
+	Disagreements []string `json:"disagreements"`
 
 	dataPath string // the data file, for the manifest and the copy
 }
@@ -337,6 +443,7 @@ type NoticePage struct {
 // Parts only: the text is held once).
 type FindingText struct {
 	Number      int           `json:"number"`
+	No          string        `json:"no"` // （30）, or the label as printed
 	CategoryNo  int           `json:"category_no"`
 	Numeral     string        `json:"category_numeral"` // 一 for category_no 1
 	Category    string        `json:"category"`
@@ -351,9 +458,11 @@ type FindingText struct {
 	// Parts is the rectification split into its enumerated measures when
 	// they make up the whole text; else the text as one part. Joined, they
 	// are the rectification exactly.
-	Parts  []string `json:"parts"`
-	Anchor string   `json:"anchor"` // f30: its id on the notice page
-	URL    string   `json:"url"`    // its permalink
+	Parts        []string `json:"parts"`
+	Responsible  string   `json:"responsible,omitempty"`
+	DeadlineText string   `json:"deadline_text,omitempty"`
+	Anchor       string   `json:"anchor"` // f30: its id on the notice page
+	URL          string   `json:"url"`    // its permalink
 }
 
 // AmountText is an amount as written and in yuan with thousands
@@ -382,29 +491,43 @@ func Derive(c *notice.Corpus, asOf time.Time, dataPaths map[*notice.Notice]strin
 		},
 	}}
 
-	// Group the notices (sorted by region path, then signed) and the
-	// current findings (sorted by region path) by township.
+	// Group the notices (sorted by unit path, then signed) and the current
+	// findings (sorted by unit path) by unit.
 	current := c.Current()
 	ci := 0
 	for i := 0; i < len(c.Notices); {
-		key := c.Notices[i].Region.Path()
+		key := c.Notices[i].UnitPath()
 		j := i
-		for j < len(c.Notices) && c.Notices[j].Region.Path() == key {
+		for j < len(c.Notices) && c.Notices[j].UnitPath() == key {
 			j++
 		}
 		k := ci
-		for k < len(current) && current[k].Notice.Region.Path() == key {
+		for k < len(current) && current[k].Notice.UnitPath() == key {
 			k++
 		}
-		m.Townships = append(m.Townships, deriveTownship(c.Notices[i:j], current[ci:k], today, dataPaths))
+		m.Units = append(m.Units, deriveUnit(c.Notices[i:j], current[ci:k], today, dataPaths))
 		i, ci = j, k
 	}
 
+	// Villages hang below their township's page when it has one.
+	byKey := map[string]*Unit{}
+	for _, u := range m.Units {
+		byKey[u.Key] = u
+	}
+	for _, u := range m.Units {
+		if u.Kind != notice.UnitVillage {
+			continue
+		}
+		if tw := byKey[u.Region.Path()]; tw != nil && tw.Kind == notice.UnitTownship {
+			tw.Villages = append(tw.Villages, u.node())
+		}
+	}
+
 	var all []NoticeRef
-	for _, t := range m.Townships {
-		m.Site.Towns = append(m.Site.Towns, t.Key)
-		m.Site.Totals.add(t.Counts)
-		all = append(all, t.Feed...)
+	for _, u := range m.Units {
+		m.Site.Units = append(m.Site.Units, u.File)
+		m.Site.Totals.add(u.Counts)
+		all = append(all, u.Feed...)
 	}
 	m.Site.Totals.finish()
 	sortNewestFirst(all)
@@ -413,9 +536,19 @@ func Derive(c *notice.Corpus, asOf time.Time, dataPaths map[*notice.Notice]strin
 	if len(all) > 0 {
 		m.Site.FeedDate = all[0].FeedDate
 	}
-	m.Site.Tree, m.Site.Regions = regions(m.Townships)
-	m.Site.SmallTree = len(m.Townships) <= smallTree
+	m.Site.Tree, m.Site.Regions = regions(m.Units, byKey)
+	m.Site.SmallTree = len(m.Units) <= smallTree
 	return m
+}
+
+// node is the unit as a row of a table or tree.
+func (u *Unit) node() *TreeNode {
+	n := &TreeNode{Name: u.Name, URL: u.URL, Kind: string(u.Kind), KindLabel: u.KindLabel, Counts: u.Counts,
+		Latest: u.Latest, LatestTxt: u.LatestText, Children: []*TreeNode{}}
+	if u.Parent != nil {
+		n.Parent = u.Parent.Name
+	}
+	return n
 }
 
 func first(refs []NoticeRef, n int) []NoticeRef {
@@ -437,6 +570,56 @@ func sortNewestFirst(refs []NoticeRef) {
 // place is the region's full name: 福建省莆田市仙游县郊尾镇.
 func place(r notice.Region) string { return r.Province + r.City + r.County + r.Township }
 
+// unitName is the name of the notice's unit as its page shows it: a region
+// summary is named by its region.
+func unitName(n *notice.Notice) string {
+	u := n.Subject()
+	if u.Kind == notice.UnitRegion {
+		r := n.Region
+		for _, s := range []string{r.Township, r.County, r.City, r.Province} {
+			if s != "" {
+				return s
+			}
+		}
+	}
+	return u.Name
+}
+
+// unitPlace is the unit's full name: 福建省莆田市仙游县郊尾镇,
+// 示例省示例市示例县示例县文旅局.
+func unitPlace(n *notice.Notice) string {
+	switch n.Subject().Kind {
+	case notice.UnitTownship, notice.UnitRegion:
+		return place(n.Region)
+	}
+	return place(n.Region) + n.Subject().Name
+}
+
+// statedFigures are the figures a notice states of itself, labelled.
+func statedFigures(s notice.Stated) []Figure {
+	var out []Figure
+	add := func(label string, v *int, unit string) {
+		if v != nil {
+			out = append(out, Figure{Label: label, Value: strconv.Itoa(*v) + unit})
+		}
+	}
+	add("被巡察单位", s.Units, "个")
+	add("反馈问题", s.Problems, "个")
+	add("涉及方面", s.Aspects, "个")
+	add("已完成整改", s.Done, "个")
+	add("正在整改", s.InProgress, "个")
+	add("未完成整改", s.NotDone, "个")
+	if s.Rate != "" {
+		out = append(out, Figure{Label: "整改完成率", Value: s.Rate})
+	}
+	add("处理人数", s.People, "人")
+	add("建立完善制度", s.Regulations, "项")
+	for _, m := range s.Money {
+		out = append(out, Figure{Label: "金额", Value: m.Text})
+	}
+	return out
+}
+
 // breadcrumb is home and the region's levels above depth.
 func breadcrumb(r notice.Region, depth int) []Crumb {
 	names := []string{r.Province, r.City, r.County, r.Township}
@@ -447,26 +630,61 @@ func breadcrumb(r notice.Region, depth int) []Crumb {
 	return out
 }
 
+// depth is how many levels the region gives (1 province … 4 township).
+func depth(r notice.Region) int {
+	d := 0
+	for _, s := range []string{r.ProvinceSlug, r.CitySlug, r.CountySlug, r.TownshipSlug} {
+		if s == "" {
+			break
+		}
+		d++
+	}
+	return d
+}
+
 // contentPath is a page's content path for Hugo: its URL without slashes.
 func contentPath(url string) string { return strings.Trim(url, "/") }
 
-func deriveTownship(ns []*notice.Notice, cur []notice.CurrentFinding, today notice.Date, dataPaths map[*notice.Notice]string) *Township {
+func deriveUnit(ns []*notice.Notice, cur []notice.CurrentFinding, today notice.Date, dataPaths map[*notice.Notice]string) *Unit {
 	latest := ns[len(ns)-1]
 	r := latest.Region
-	t := &Township{
-		Key:         r.Path(),
-		URL:         permalink.Township(r),
-		Name:        r.Township,
+	subj := latest.Subject()
+	t := &Unit{
+		Key:         latest.UnitPath(),
+		URL:         permalink.Unit(latest),
+		Name:        subj.Name,
+		Kind:        subj.Kind,
+		KindLabel:   subj.Kind.Label(),
 		Place:       place(r),
 		Region:      r,
-		Breadcrumb:  breadcrumb(r, 4),
 		Regulations: []string{},
+		Villages:    []*TreeNode{},
+		IsSummary:   subj.Kind == notice.UnitRegion,
 	}
+	t.File = strings.ReplaceAll(t.Key, "/", "_")
 	t.Path = contentPath(t.URL)
-	t.Crumbs = append(append([]Crumb{}, t.Breadcrumb...), Crumb{Name: t.Name, URL: t.URL})
-	t.Downloads = Downloads{
-		CSV: t.URL + "findings.csv", JSON: t.URL + "findings.json",
-		RSS: t.URL + "rss.xml", Atom: t.URL + "atom.xml",
+	d := depth(r)
+	switch subj.Kind {
+	case notice.UnitTownship:
+		t.Breadcrumb = breadcrumb(r, d)
+		t.Crumbs = append(append([]Crumb{}, t.Breadcrumb...), Crumb{Name: t.Name, URL: t.URL})
+	case notice.UnitRegion:
+		t.Breadcrumb = breadcrumb(r, d)
+		t.Crumbs = breadcrumb(r, d+1)
+		t.Name = t.Crumbs[len(t.Crumbs)-1].Name
+	default:
+		t.Place += t.Name
+		t.Breadcrumb = breadcrumb(r, d+1)
+		t.Crumbs = append(append([]Crumb{}, t.Breadcrumb...), Crumb{Name: t.Name, URL: t.URL})
+		if subj.Kind == notice.UnitVillage && d == 4 {
+			t.Parent = &Crumb{Name: r.Township, URL: permalink.Region(r, 4)}
+		}
+	}
+	if !t.IsSummary {
+		t.Downloads = Downloads{
+			CSV: t.URL + "findings.csv", JSON: t.URL + "findings.json",
+			RSS: t.URL + "rss.xml", Atom: t.URL + "atom.xml",
+		}
 	}
 
 	// The notices, and where each finding sits in its notice.
@@ -487,6 +705,9 @@ func deriveTownship(ns []*notice.Notice, cur []notice.CurrentFinding, today noti
 	// Inspections, in order of start, described by their latest notice.
 	insp := map[string]*InspectionRef{}
 	for _, n := range ns {
+		if n.Inspection.ID() == "" && len(n.Findings) == 0 {
+			continue // a summary without an inspection of its own
+		}
 		id := n.Inspection.ID()
 		ir, ok := insp[id]
 		if !ok {
@@ -510,10 +731,12 @@ func deriveTownship(ns []*notice.Notice, cur []notice.CurrentFinding, today noti
 		f := cf.Finding
 		fs := &FindingState{
 			ID:          cf.ID,
-			URL:         permalink.Finding(r, n.Inspection, f.Number),
+			URL:         permalink.Finding(n, f.Number),
 			Number:      f.Number,
+			Label:       f.Label,
+			No:          findingNo(f),
 			Inspection:  n.Inspection.ID(),
-			PageTitle:   fmt.Sprintf("（%d）%s", f.Number, f.Title),
+			PageTitle:   findingNo(f) + f.Title,
 			N:           index[n],
 			J:           findingIndex(n, f),
 			Status:      f.Status,
@@ -572,7 +795,7 @@ func deriveTownship(ns []*notice.Notice, cur []notice.CurrentFinding, today noti
 				Notice:       n.Title,
 				NoticeURL:    permalink.Notice(n),
 				SignedText:   dateText(n.Signed),
-				FindingURL:   permalink.Finding(r, n.Inspection, o.Finding),
+				FindingURL:   permalink.Finding(n, o.Finding),
 				DeadlineDate: dateText(o.Deadline),
 				signed:       n.Signed,
 			}
@@ -600,10 +823,34 @@ func deriveTownship(ns []*notice.Notice, cur []notice.CurrentFinding, today noti
 			fs.Outstanding, fs.OutstandingNo = o, len(t.Outstanding)+1
 		}
 		o.Overdue = !o.Resolved && o.Outstanding.Deadline != "" && o.Outstanding.Deadline < today
+		last := o.signed
+		if fs := byID[id]; fs != nil {
+			last = max(last, fs.History[len(fs.History)-1].Signed)
+			fs.Deadline, fs.DeadlineText, fs.Overdue = o.Outstanding.Deadline, o.DeadlineText, o.Overdue
+			if fs.DeadlineText == "" {
+				fs.DeadlineText = o.DeadlineDate
+			}
+		} else if o.Overdue {
+			t.Counts.Overdue++ // an item whose finding no notice lists
+		}
 		if o.Overdue {
-			t.Counts.Overdue++
+			o.OverdueNote = overdueNote(o.Outstanding.Deadline, last)
 		}
 		t.Outstanding = append(t.Outstanding, o)
+	}
+	// A finding's own deadline (from a table) where no item gives one.
+	for _, fs := range t.Findings {
+		if fs.OutstandingNo == 0 && fs.Merged.Deadline != "" {
+			fs.Deadline, fs.DeadlineText = fs.Merged.Deadline, fs.Merged.DeadlineText
+			if fs.DeadlineText == "" {
+				fs.DeadlineText = dateText(fs.Deadline)
+			}
+			fs.Overdue = fs.Status != notice.StatusDone && fs.Deadline < today
+		}
+		if fs.Overdue {
+			fs.OverdueNote = overdueNote(fs.Deadline, max(fs.History[len(fs.History)-1].Signed, outstandingSigned(fs)))
+			t.Counts.Overdue++
+		}
 	}
 
 	// People handled: per inspection, the latest notice that reports any.
@@ -621,9 +868,16 @@ func deriveTownship(ns []*notice.Notice, cur []notice.CurrentFinding, today noti
 		}
 	}
 
-	t.Counts.Townships = 1
+	if t.Kind == notice.UnitTownship {
+		t.Counts.Townships = 1
+	}
+	if !t.IsSummary {
+		t.Counts.Units = 1
+	}
 	t.Counts.Notices = len(ns)
 	t.Counts.finish()
+	t.Latest = latest.Signed
+	t.LatestText = dateText(latest.Signed)
 	t.Chart, t.ChartLabel = chart(t.Counts)
 
 	for i := len(ns) - 1; i >= 0; i-- {
@@ -658,13 +912,27 @@ func noticeRef(n *notice.Notice, c Counts) NoticeRef {
 	if c.NotStarted > 0 {
 		summary += fmt.Sprintf("，未整改%d个", c.NotStarted)
 	}
+	if c.Unstated > 0 {
+		summary += fmt.Sprintf("，未说明整改状态%d个", c.Unstated)
+	}
 	summary += "。"
+	if c.Findings == 0 {
+		summary = "汇总通报，未逐项列出问题。"
+		if figs := statedFigures(n.Stated); len(figs) > 0 {
+			var parts []string
+			for _, f := range figs {
+				parts = append(parts, f.Label+f.Value)
+			}
+			summary = "汇总通报（数字为通报自述）：" + strings.Join(parts, "，") + "。"
+		}
+	}
+	name, url := unitName(n), permalink.Unit(n)
 	return NoticeRef{
 		Title:       n.Title,
 		URL:         permalink.Notice(n),
-		Township:    n.Region.Township,
-		TownshipURL: permalink.Township(n.Region),
-		Place:       place(n.Region),
+		Township:    name,
+		TownshipURL: url,
+		Place:       unitPlace(n),
 		Signed:      n.Signed,
 		SignedText:  dateText(n.Signed),
 		Date:        date,
@@ -675,6 +943,29 @@ func noticeRef(n *notice.Notice, c Counts) NoticeRef {
 }
 
 func anchor(number int) string { return fmt.Sprintf("f%d", number) }
+
+// findingNo is a finding's number as shown: （30）, or the label as printed
+// where the notice numbers again in each category.
+func findingNo(f *notice.Finding) string {
+	if f.Label != "" {
+		return f.Label
+	}
+	return fmt.Sprintf("（%d）", f.Number)
+}
+
+// overdueNote says what "overdue" means for one item: the deadline has
+// passed, and the latest notice (dated) did not report it done. It does
+// not claim to know today's status.
+func overdueNote(deadline, latest notice.Date) string {
+	return fmt.Sprintf("整改时限%s已过，截至%s的通报未报告完成", dateText(deadline), dateText(latest))
+}
+
+func outstandingSigned(fs *FindingState) notice.Date {
+	if fs.Outstanding != nil {
+		return fs.Outstanding.signed
+	}
+	return ""
+}
 
 func findingIndex(n *notice.Notice, f *notice.Finding) int {
 	for j := range n.Findings {
@@ -742,8 +1033,10 @@ func chart(c Counts) ([]Segment, string) {
 	for _, s := range []struct {
 		st notice.Status
 		n  int
-	}{{notice.StatusDone, c.Done}, {notice.StatusInProgress, c.InProgress}, {notice.StatusNotStarted, c.NotStarted}} {
-		labels = append(labels, fmt.Sprintf("%s%d个", s.st.Label(), s.n))
+	}{{notice.StatusDone, c.Done}, {notice.StatusInProgress, c.InProgress}, {notice.StatusNotStarted, c.NotStarted}, {notice.StatusUnstated, c.Unstated}} {
+		if s.st != notice.StatusUnstated || s.n > 0 {
+			labels = append(labels, fmt.Sprintf("%s%d个", s.st.Label(), s.n))
+		}
 		if s.n == 0 {
 			continue
 		}
@@ -768,6 +1061,15 @@ func noticePage(n *notice.Notice, dataPath string) *NoticePage {
 	}
 	np.Path = contentPath(np.URL)
 	np.InspectionText = inspectionText(n.Inspection)
+	np.UnitName, np.UnitKindLabel = unitName(n), n.Subject().Kind.Label()
+	np.StatedFigures = statedFigures(n.Stated)
+	if np.StatedFigures == nil {
+		np.StatedFigures = []Figure{}
+	}
+	np.Disagreements = []string{}
+	for _, d := range n.Disagreements() {
+		np.Disagreements = append(np.Disagreements, fmt.Sprintf("通报称%s%d个，本站据通报逐项整理为%d个", disagreementLabel(d.Field), d.Stated, d.Read))
+	}
 	if n.Original != "" {
 		np.OriginalName = path.Base(strings.ReplaceAll(n.Original, "\\", "/"))
 		np.OriginalURL = np.URL + np.OriginalName
@@ -779,23 +1081,38 @@ func noticePage(n *notice.Notice, dataPath string) *NoticePage {
 	for i := range n.Findings {
 		f := &n.Findings[i]
 		np.Findings = append(np.Findings, FindingText{
-			Number: f.Number, CategoryNo: f.CategoryNo, Numeral: chineseNumeral(f.CategoryNo),
+			Number: f.Number, No: findingNo(f), CategoryNo: f.CategoryNo, Numeral: chineseNumeral(f.CategoryNo),
+			Responsible: f.Responsible, DeadlineText: f.DeadlineText,
 			Category: f.Category, GroupNo: f.GroupNo, Group: f.Group,
 			Title: f.Title, Problem: f.Problem,
 			Status: f.Status, StatusLabel: f.Status.Label(), StatusText: f.StatusText,
 			Amounts: amountTexts(f.Amounts), Parts: parts(*f),
 			Anchor: anchor(f.Number),
-			URL:    permalink.Finding(n.Region, n.Inspection, f.Number),
+			URL:    permalink.Finding(n, f.Number),
 		})
 	}
 	np.Categories = categorize(len(n.Findings), func(i int) *notice.Finding { return &n.Findings[i] })
 	for _, o := range n.Outstanding {
 		np.Outstanding = append(np.Outstanding, OutstandingText{
 			Outstanding: o,
-			FindingURL:  permalink.Finding(n.Region, n.Inspection, o.Finding),
+			FindingURL:  permalink.Finding(n, o.Finding),
 		})
 	}
 	return np
+}
+
+func disagreementLabel(field string) string {
+	switch field {
+	case "problems":
+		return "问题"
+	case "done":
+		return "已完成整改"
+	case "in_progress":
+		return "正在整改"
+	case "not_done":
+		return "未完成整改"
+	}
+	return field
 }
 
 // parts is the rectification as its measures when they make up the whole
@@ -811,49 +1128,165 @@ func parts(f notice.Finding) []string {
 	return []string{f.Rectification}
 }
 
-// regions builds the region tree and the province, city and county pages.
-func regions(ts []*Township) ([]*TreeNode, []*Region) {
+// regions builds the region tree and the region pages: provinces, cities,
+// counties, and the townships whose villages were inspected when the
+// township itself has no page.
+func regions(units []*Unit, byKey map[string]*Unit) ([]*TreeNode, []*Region) {
 	var tree []*TreeNode
 	var pages []*Region
 	nodes := map[string]*TreeNode{}
 	regs := map[string]*Region{}
-	childLevel := []string{"", "市", "县（市、区）", "乡镇（街道）"}
-	for _, t := range ts {
-		r := t.Region
-		names := []string{r.Province, r.City, r.County}
+	childLevel := []string{"", "市", "县（市、区）", "单位", "村（社区）"}
+	for _, u := range units {
+		r := u.Region
+		names := []string{r.Province, r.City, r.County, r.Township}
+		levels := min(depth(r), 3)
+		if u.IsSummary {
+			levels = depth(r)
+		} else if u.Kind == notice.UnitVillage && depth(r) == 4 {
+			if tw := byKey[r.Path()]; tw == nil || tw.Kind != notice.UnitTownship {
+				levels = 4
+			}
+		}
 		parent := &tree
-		for depth := 1; depth <= 3; depth++ {
-			u := permalink.Region(r, depth)
-			n, ok := nodes[u]
+		for d := 1; d <= levels; d++ {
+			url := permalink.Region(r, d)
+			n, ok := nodes[url]
 			if !ok {
-				n = &TreeNode{Name: names[depth-1], URL: u}
-				nodes[u] = n
+				n = &TreeNode{Name: names[d-1], URL: url, Children: []*TreeNode{}}
+				nodes[url] = n
 				*parent = append(*parent, n)
 				reg := &Region{
-					Key:        strings.Join(strings.Split(r.Path(), "/")[:depth], "/"),
-					URL:        u,
-					Path:       contentPath(u),
-					Level:      depth,
-					Name:       names[depth-1],
-					Breadcrumb: breadcrumb(r, depth),
-					ChildLevel: childLevel[depth],
+					Key:        contentPath(url),
+					URL:        url,
+					Path:       contentPath(url),
+					Level:      d,
+					Name:       names[d-1],
+					Place:      strings.Join(names[:d], ""),
+					Breadcrumb: breadcrumb(r, d),
+					ChildLevel: childLevel[d],
+					Units:      []*TreeNode{},
+					Open:       []*OpenRef{},
+					Summaries:  []*SummaryRef{},
+					feeds:      d == 3,
 				}
-				regs[u] = reg
+				if d == 2 || d == 3 {
+					reg.Downloads = &Downloads{CSV: url + "findings.csv", JSON: url + "findings.json"}
+					if reg.feeds {
+						reg.Downloads.RSS, reg.Downloads.Atom = url+"rss.xml", url+"atom.xml"
+					}
+				}
+				regs[url] = reg
 				pages = append(pages, reg)
 			}
-			n.Counts.add(t.Counts)
+			n.Counts.add(u.Counts)
+			regs[url].units = append(regs[url].units, u)
 			parent = &n.Children
 		}
-		*parent = append(*parent, &TreeNode{Name: t.Name, URL: t.URL, Counts: t.Counts, Children: []*TreeNode{}})
+		switch {
+		case u.IsSummary:
+		case u.Kind == notice.UnitVillage && levels < 4:
+			// Below its township's node, added when the township was.
+			if tw := nodes["unit:"+r.Path()]; tw != nil {
+				tw.Children = append(tw.Children, u.node())
+			}
+		default:
+			n := u.node()
+			nodes["unit:"+u.Key] = n
+			*parent = append(*parent, n)
+		}
 	}
 	for _, n := range nodes {
 		n.Counts.finish()
 	}
 	for _, reg := range pages {
-		reg.Counts = nodes[reg.URL].Counts
-		reg.Children = nodes[reg.URL].Children
+		n := nodes[reg.URL]
+		reg.Counts = n.Counts
+		if reg.Level < 3 {
+			reg.Children = n.Children
+		} else {
+			reg.Children = []*TreeNode{}
+		}
+		fillRegion(reg)
 	}
 	return tree, pages
+}
+
+// fillRegion lists a region's units by kind, its open items, its summary
+// notices and its feed.
+func fillRegion(reg *Region) {
+	kinds := map[notice.UnitKind]*KindCount{}
+	var overdue, open []*OpenRef
+	var feed []NoticeRef
+	for _, u := range reg.units {
+		feed = append(feed, u.Feed...)
+		if u.IsSummary {
+			if u.Key == reg.Key {
+				for i := len(u.Notices) - 1; i >= 0; i-- {
+					np := u.Notices[i]
+					reg.Summaries = append(reg.Summaries, &SummaryRef{
+						Title: np.Title, URL: np.URL, Signed: np.Signed, SignedText: np.SignedText, Issuer: np.Issuer,
+						Figures: np.StatedFigures, Texts: nonNil(np.Stated.Texts),
+					})
+				}
+			}
+			continue
+		}
+		k := kinds[u.Kind]
+		if k == nil {
+			k = &KindCount{Kind: u.Kind, Label: u.KindLabel}
+			kinds[u.Kind] = k
+		}
+		k.Counts.add(u.Counts)
+		if reg.Level >= 3 || depth(u.Region) == reg.Level {
+			reg.Units = append(reg.Units, u.node())
+		}
+		for _, fs := range u.Findings {
+			if fs.Status == notice.StatusDone {
+				continue
+			}
+			if !fs.Overdue && reg.Level < 3 {
+				continue
+			}
+			latest := fs.History[len(fs.History)-1]
+			o := &OpenRef{
+				Unit: u.Name, UnitURL: u.URL, KindLabel: u.KindLabel, No: fs.No, Title: fs.Merged.Title, URL: fs.URL,
+				Status: fs.Status, StatusLabel: fs.StatusLabel, Deadline: fs.DeadlineText,
+				Overdue: fs.Overdue, OverdueNote: fs.OverdueNote, SignedText: latest.SignedText,
+			}
+			if fs.Overdue {
+				overdue = append(overdue, o)
+			} else {
+				open = append(open, o)
+			}
+		}
+	}
+	for _, kind := range notice.UnitKinds {
+		if k := kinds[kind]; k != nil {
+			k.Counts.finish()
+			reg.Kinds = append(reg.Kinds, *k)
+		}
+	}
+	if reg.Kinds == nil {
+		reg.Kinds = []KindCount{}
+	}
+	reg.Open = append(append(reg.Open, overdue...), open...)
+	reg.OpenAll = reg.Level >= 3
+	reg.Outputs = []string{"html"}
+	if reg.feeds && len(feed) > 0 {
+		reg.Outputs = []string{"html", "rss", "atom"}
+	} else if reg.Downloads != nil {
+		reg.Downloads.RSS, reg.Downloads.Atom = "", ""
+	}
+	if reg.feeds {
+		sortNewestFirst(feed)
+		reg.Feed = first(feed, feedCount)
+		if len(reg.Feed) > 0 {
+			reg.FeedDate = reg.Feed[0].FeedDate
+		}
+	} else {
+		reg.Feed = []NoticeRef{}
+	}
 }
 
 // inspectionText describes an inspection in a line: 县委巡察二组，2023年7月3日至2023年8月18日.

@@ -49,10 +49,10 @@ func TestDeriveHistoryAndFill(t *testing.T) {
 	later.Accountability = notice.Accountability{Text: "累计处理4人。", People: 4}
 
 	m := Derive(notice.NewCorpus([]*notice.Notice{later, first}), time.Date(2025, 1, 5, 0, 0, 0, 0, chinaTime), nil)
-	if len(m.Townships) != 1 {
-		t.Fatalf("%d townships", len(m.Townships))
+	if len(m.Units) != 1 {
+		t.Fatalf("%d townships", len(m.Units))
 	}
-	tw := m.Townships[0]
+	tw := m.Units[0]
 	c := tw.Counts
 	if c.Notices != 2 || c.Findings != 3 || c.Done != 2 || c.NotStarted != 1 || c.InProgress != 0 || c.DonePct != "66.7%" || c.People != 4 || c.Overdue != 1 {
 		t.Errorf("counts %+v", c)

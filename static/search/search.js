@@ -585,7 +585,9 @@
         self.v = '?v=' + m.build;
         var start = 0;
         self.starts = m.notices.map(function (n) { var s = start; start += n[2]; return s; });
-        self.paths = m.towns.map(function (t) { return m.counties[t[0]][3] + '/' + t[2]; });
+        var join = function (a, b) { return b ? a + '/' + b : a; };
+        self.paths = m.places.map(function (p) { return join(m.counties[p[0]][3], p[2]); });
+        self.unitPaths = m.units.map(function (u) { return join(self.paths[u[0]], u[2]); });
         return self;
       });
     }
@@ -655,16 +657,26 @@
     if (!this.chunks[k]) this.chunks[k] = this.load('d/' + k + '.json' + this.v, false);
     return this.chunks[k].then(function (c) { return c[n - k * self.meta.chunk]; });
   };
-  // place is a document's notice, township and county.
+  // place is a document's notice, unit, place (township) and county.
   Index.prototype.place = function (n) {
     var lo = 0, hi = this.starts.length - 1;
     while (lo < hi) {
       var m = (lo + hi + 1) >> 1;
       if (this.starts[m] <= n) lo = m; else hi = m - 1;
     }
-    var no = this.meta.notices[lo], town = this.meta.towns[no[0]], county = this.meta.counties[town[0]];
+    var no = this.meta.notices[lo], unit = this.meta.units[no[0]], town = this.meta.places[unit[0]];
+    var county = this.meta.counties[town[0]];
     var d = String(no[1]), signed = d.slice(0, 4) + '-' + d.slice(4, 6) + '-' + d.slice(6);
-    return { notice: lo, signed: signed, year: d.slice(0, 4), town: town, county: county, path: this.paths[no[0]] };
+    return {
+      notice: lo, signed: signed, year: d.slice(0, 4), town: town, county: county, path: this.paths[unit[0]],
+      unit: unit, unitPath: this.unitPaths[no[0]], kind: unit[3], label: this.unitLabel(no[0])
+    };
+  };
+  // unitLabel names unit i with its county (as internal/search unitLabel).
+  Index.prototype.unitLabel = function (i) {
+    var u = this.meta.units[i], p = this.meta.places[u[0]], county = this.meta.counties[p[0]][2];
+    if (!u[2]) return county + p[1];
+    return county + p[1] + u[1];
   };
 
   /* ---------------- Searchers and scores (Bleve's TF-IDF) ---------------- */
@@ -900,7 +912,7 @@
         return { plan: pl, scores: pl.top.eval(qn), partial: partial };
       });
     }).then(function (r) {
-      var f = req.filters || {}, facets = { status: {}, category: {}, year: {}, county: {}, town: {} };
+      var f = req.filters || {}, facets = { status: {}, category: {}, year: {}, county: {}, town: {}, unit: {}, unit_kind: {} };
       var hits = [];
       r.scores.forEach(function (score, d) {
         var a = self.attr[d], st = a % 4, cat = Math.floor(a / 4), pl = self.place(d);
@@ -909,13 +921,17 @@
         var okCat = !f.category || self.meta.categories[cat - 1] === f.category;
         var okYear = !f.year || pl.year === f.year;
         var okRegion = !f.region || town === f.region || town.indexOf(f.region + '/') === 0;
-        if (!(okStatus && okCat && okYear && okRegion)) return;
+        var okUnit = !f.unit || pl.unitPath === f.unit || pl.unitPath.indexOf(f.unit + '/') === 0;
+        var okKind = !f.unit_kind || pl.kind === f.unit_kind;
+        if (!(okStatus && okCat && okYear && okRegion && okUnit && okKind)) return;
         hits.push({ doc: d, score: score });
         if (st) count(facets.status, self.meta.statuses[st - 1]);
         if (cat) count(facets.category, self.meta.categories[cat - 1]);
         count(facets.year, pl.year);
         count(facets.county, county);
         count(facets.town, town);
+        count(facets.unit, pl.unitPath);
+        count(facets.unit_kind, pl.kind);
       });
       hits.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
       var from = req.from || 0, size = req.size || 10;
@@ -995,7 +1011,11 @@
     organisation: '组织落实整改', regulations: '建章立制', accountability: '问题处理',
     outstanding: '需进一步整改事项', next_plan: '下一步计划'
   };
-  var FILTERS = ['status', 'category', 'year', 'region'];
+  var FILTERS = ['status', 'category', 'year', 'region', 'unit_kind', 'unit'];
+  var UNIT_KIND_LABEL = {
+    township: '乡镇（街道）', village: '村（社区）', department: '部门单位', school: '学校',
+    enterprise: '国有企业', region: '全区（县）汇总'
+  };
   var base = (document.currentScript && document.currentScript.src.replace(/[^/]*$/, '')) || '/search/';
 
   function el(tag, attrs, text) {
@@ -1099,7 +1119,7 @@
           head.appendChild(el('span', { 'class': 'badge st-' + st }, STATUS_LABEL[st]));
         }
         li.appendChild(head);
-        li.appendChild(el('p', { 'class': 'meta' }, pl.county[2] + pl.town[1] + ' · ' + pl.signed + ' 通报' +
+        li.appendChild(el('p', { 'class': 'meta' }, pl.label + (pl.kind !== 'township' ? '（' + (UNIT_KIND_LABEL[pl.kind] || pl.kind) + '）' : '') + ' · ' + pl.signed + ' 通报' +
           (d.k === 'finding' ? ' · 问题 ' + d.n : ' · ' + (KIND_LABEL[d.k] || ''))));
         var sn = el('p', { 'class': 'snippet' });
         marked(sn, snippet(snippetSource(d.t, d.x), res.terms));
@@ -1127,7 +1147,8 @@
       var groups = [
         ['status', '整改状态', res.facets.status, function (v) { return STATUS_LABEL[v] || v; }],
         ['category', '问题类别', res.facets.category, function (v) { return v; }],
-        ['year', '通报年份', res.facets.year, function (v) { return v + ' 年'; }]
+        ['year', '通报年份', res.facets.year, function (v) { return v + ' 年'; }],
+        ['unit_kind', '单位类别', res.facets.unit_kind, function (v) { return UNIT_KIND_LABEL[v] || v; }]
       ];
       var counties = Object.keys(res.facets.county);
       if (counties.length > 1 && !s.region) {
@@ -1138,7 +1159,14 @@
       } else {
         groups.push(['region', '乡镇', res.facets.town, function (v) {
           var i = index.paths.indexOf(v);
-          return i >= 0 ? m.towns[i][1] : v;
+          return i >= 0 ? (m.places[i][1] || m.counties[m.places[i][0]][2]) : v;
+        }]);
+      }
+      var units = Object.keys(res.facets.unit);
+      if (units.length > 1 || s.unit) {
+        groups.push(['unit', '被巡察单位', res.facets.unit, function (v) {
+          var i = index.unitPaths.indexOf(v);
+          return i >= 0 ? index.unitLabel(i) : v;
         }]);
       }
       groups.forEach(function (g) {

@@ -50,7 +50,7 @@ func TestBuildCommand(t *testing.T) {
 	if err != nil {
 		t.Fatalf("%v\n%s", err, stderr)
 	}
-	if !strings.HasPrefix(stdout, "built "+outDir+": 1 townships, 1 notices, 59 findings") {
+	if !strings.HasPrefix(stdout, "built "+outDir+": 1 units, 1 notices, 59 findings") {
 		t.Errorf("summary: %q", stdout)
 	}
 	for _, stage := range []string{"check ", "model ", "downloads ", "search ", "hugo ", "publish "} {

@@ -27,7 +27,7 @@ import (
 )
 
 // Columns of --csv (and of the table, in Chinese).
-var Columns = []string{"id", "kind", "province", "city", "county", "township", "signed", "number", "status", "title", "url", "score"}
+var Columns = []string{"id", "kind", "province", "city", "county", "township", "signed", "number", "status", "title", "url", "score", "unit", "unit_kind"}
 
 type multi []string
 
@@ -46,13 +46,15 @@ func Run(ctx context.Context, io cli.IO, args []string) error {
 	fs.Var((*multi)(&f.Status), "status", "only this status: done, in_progress, not_started; repeatable")
 	fs.Var((*multi)(&f.Category), "category", "only this category (its heading's text); repeatable")
 	fs.Var((*multi)(&f.Year), "year", "only notices signed this year; repeatable")
+	fs.Var((*multi)(&f.Unit), "unit", "only this unit: a name (示例县文旅局) or slug path, with the units below it; repeatable")
+	fs.Var((*multi)(&f.UnitKind), "unit-kind", "only units of this kind: township, village, department, school, enterprise, region; repeatable")
 	size := fs.Int("size", 20, "how many hits (at most 100)")
 	from := fs.Int("from", 0, "skip this many hits")
 	asJSON := fs.Bool("json", false, "print the result as JSON (as /api/search answers)")
 	asCSV := fs.Bool("csv", false, "print the hits as CSV: "+strings.Join(Columns, ","))
 	timeout := fs.Duration("timeout", search.DefaultTimeout, "stop the search after this `long` (as /api/search does after 5s)")
 	fs.Usage = func() {
-		fmt.Fprintln(io.Err, "usage: gongshi search QUERY [--site DIR] [--township …] [--status …] [--year …] [--timeout 5s] [--json|--csv]")
+		fmt.Fprintln(io.Err, "usage: gongshi search QUERY [--site DIR] [--township …] [--unit …] [--unit-kind …] [--status …] [--year …] [--timeout 5s] [--json|--csv]")
 		fmt.Fprintln(io.Err, "QUERY is in Bleve's query-string syntax: words, \"a phrase\", +must, -not.")
 		fs.PrintDefaults()
 	}
@@ -117,7 +119,7 @@ func row(h search.Hit) []string {
 		number = strconv.Itoa(h.Number)
 	}
 	return []string{h.ID, h.Kind, h.Province, h.City, h.County, h.Township, h.Signed, number, h.Status,
-		h.Title, h.URL, strconv.FormatFloat(h.Score, 'f', 6, 64)}
+		h.Title, h.URL, strconv.FormatFloat(h.Score, 'f', 6, 64), h.Unit, h.UnitKind}
 }
 
 // writeCSV writes the hits; a cell that a spreadsheet would read as a
@@ -148,7 +150,7 @@ func writeTable(w io.Writer, res *search.Result) error {
 		_, err := fmt.Fprintf(w, "没有找到与 %s 相符的结果。\n", res.Query)
 		return err
 	}
-	head := []string{"乡镇", "通报", "问题", "状态", "标题", "链接", "得分"}
+	head := []string{"单位", "通报", "问题", "状态", "标题", "链接", "得分"}
 	rows := [][]string{head}
 	for _, h := range res.Hits {
 		number, status := "", h.StatusLabel
@@ -158,7 +160,11 @@ func writeTable(w io.Writer, res *search.Result) error {
 		if h.Kind != search.KindFinding {
 			number = "—"
 		}
-		rows = append(rows, []string{h.County + h.Township, h.Signed, number, status, clip(h.Title, 30), h.URL,
+		unit := h.County + h.Township
+		if h.Unit != "" && h.Unit != h.Township {
+			unit += h.Unit
+		}
+		rows = append(rows, []string{unit, h.Signed, number, status, clip(h.Title, 30), h.URL,
 			strconv.FormatFloat(h.Score, 'f', 4, 64)})
 	}
 	widths := make([]int, len(head))

@@ -73,13 +73,15 @@ func TestTable(t *testing.T) {
 		{[]string{"--site", site, "回填土"}, "/findings/2023-07-03/21/"},
 		{[]string{"陵园", "--site", site, "--township", "郊尾镇", "--status", "done", "--year", "2024"}, "/findings/2023-07-03/28/"},
 		{[]string{`"3.85万元"`, "--site=" + site}, "/findings/2023-07-03/21/"},
+		{[]string{"陵园", "--site", site, "--unit-kind", "township", "--unit", "郊尾镇"}, "/findings/2023-07-03/28/"},
+		{[]string{"陵园", "--site", site, "--unit", "fujian/putian/xianyou/jiaowei"}, "/findings/2023-07-03/28/"},
 	} {
 		out, errOut, err := run(t, tc.args...)
 		if err != nil {
 			t.Fatalf("%v: %v %s", tc.args, err, errOut)
 		}
 		lines := strings.Split(out, "\n")
-		if len(lines) < 3 || !strings.HasPrefix(lines[0], "乡镇") || !strings.Contains(lines[1], tc.want) {
+		if len(lines) < 3 || !strings.HasPrefix(lines[0], "单位") || !strings.Contains(lines[1], tc.want) {
 			t.Errorf("%v:\n%s", tc.args, out)
 		}
 		if !strings.Contains(lines[1], "仙游县郊尾镇") || !strings.Contains(lines[1], "2024-12-02") || !strings.Contains(lines[1], "已整改") {
@@ -125,7 +127,7 @@ func TestCSV(t *testing.T) {
 	}
 	r := recs[1]
 	if r[5] != "郊尾镇" || r[6] != "2024-12-02" || r[7] != "30" || r[8] != "done" || r[9] != "工程偷工减料" ||
-		r[10] != "/fujian/putian/xianyou/jiaowei/findings/2023-07-03/30/" {
+		r[10] != "/fujian/putian/xianyou/jiaowei/findings/2023-07-03/30/" || r[12] != "郊尾镇" || r[13] != "township" {
 		t.Errorf("row %v", r)
 	}
 }

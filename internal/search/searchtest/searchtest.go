@@ -6,6 +6,7 @@ package searchtest
 import (
 	_ "embed"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 
@@ -77,5 +78,29 @@ func Mixed(townships int, seed int64) (*notice.Corpus, error) {
 		return nil, err
 	}
 	ns := synth.Generate(synth.Options{Townships: townships, Seed: seed}, synth.ParseText(string(src)))
-	return notice.NewCorpus(append(ns, n)), nil
+	return notice.NewCorpus(append(withUnits(ns), n)), nil
+}
+
+// withUnits makes some of the fictitious townships other kinds of unit,
+// so that the unit facets and filters have several values: every fifth
+// (the 2nd, 7th …) a county department, every fifth from the 4th a village
+// below its township, every tenth from the 3rd a school.
+func withUnits(ns []*notice.Notice) []*notice.Notice {
+	for _, n := range ns {
+		var i int
+		if _, err := fmt.Sscanf(n.Region.TownshipSlug, "zhen%d", &i); err != nil {
+			continue
+		}
+		switch {
+		case i%5 == 2:
+			n.Region.Township, n.Region.TownshipSlug = "", ""
+			n.Unit = notice.Unit{Kind: notice.UnitDepartment, Name: fmt.Sprintf("示例局%04d", i), Slug: fmt.Sprintf("ju%04d", i)}
+		case i%5 == 4:
+			n.Unit = notice.Unit{Kind: notice.UnitVillage, Name: fmt.Sprintf("示例村%04d", i), Slug: fmt.Sprintf("cun%04d", i)}
+		case i%10 == 3:
+			n.Region.Township, n.Region.TownshipSlug = "", ""
+			n.Unit = notice.Unit{Kind: notice.UnitSchool, Name: fmt.Sprintf("示例中学%04d", i), Slug: fmt.Sprintf("xuexiao%04d", i)}
+		}
+	}
+	return ns
 }
