@@ -253,6 +253,7 @@ func importFile(ctx context.Context, o *Options, pub *importer.Publisher, file s
 	case n.Signed == "":
 		return fail(fmt.Errorf("%s: no signature date (a line like 2024年12月2日 under the issuer), so the data file cannot be named; nothing written", file))
 	}
+	rep.notes = append(rep.notes, matchEarlier(n, printedLabels(res), o.DataDir)...)
 	out.path = filepath.Join(o.DataDir, relPath(n))
 	if write {
 		if err := writeNotice(out.path, n, o.Force); err != nil {

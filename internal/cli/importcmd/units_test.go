@@ -165,3 +165,37 @@ func TestBulk(t *testing.T) {
 		}
 	}
 }
+
+// A later notice on the same inspection that numbers again in each
+// category and lists only what it updates: its findings take the first
+// notice's numbers (matched by category, group and printed number).
+func TestLaterNoticeMatchesRestartedNumbers(t *testing.T) {
+	dir := t.TempDir()
+	data := filepath.Join(dir, "data")
+	first := filepath.Join(dir, "first.txt")
+	os.WriteFile(first, []byte(deptNotice), 0o644)
+	later := filepath.Join(dir, "later.txt")
+	os.WriteFile(later, []byte(strings.NewReplacer(
+		"巡察反馈3个问题,已完成整改2个、正在整改1个。", "",
+		"(一)在“示例方面”方面\n1.关于“示例问题一”问题的整改。\n整改情况:已完成整改。建立示例制度。\n2.关于“示例问题二”问题的整改。\n整改情况:已完成整改。开展示例培训。\n", "",
+		"整改情况:正在整改。持续推进。", "整改情况:已完成整改。已全部完成。",
+		"2024年9月1日", "2025年3月1日").Replace(deptNotice)), 0o644)
+	args := []string{"--region", "示例省/示例市/示例县", "--data", data}
+	if _, errOut, err := runArgs(t, append([]string{first}, args...)...); err != nil {
+		t.Fatalf("%v\n%s", err, errOut)
+	}
+	out, errOut, err := runArgs(t, append([]string{later}, args...)...)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, errOut)
+	}
+	f, err := store.Decode(filepath.Join(data, "shili", "shili", "shili", "shilixianwenlvju", "2025-03-01.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(f.Notice.Findings) != 1 || f.Notice.Findings[0].Number != 3 || f.Notice.Findings[0].Status != notice.StatusDone {
+		t.Errorf("findings %+v", f.Notice.Findings)
+	}
+	if !strings.Contains(out, "numbering: 1 findings matched to the first notice on this inspection (signed 2024-09-01)") {
+		t.Errorf("report:\n%s", out)
+	}
+}
