@@ -126,6 +126,14 @@ var (
 // isChromeLine says why a line is web page furniture, or "".
 func isChromeLine(l Line) string {
 	s := l.t.norm
+	if len(s) > 600 {
+		// a paragraph of the notice (page furniture is a short line): only
+		// a furniture word at its start counts
+		if reChromeStart.MatchString(s) {
+			return "page furniture (" + reChromeStart.FindString(s) + ")"
+		}
+		return ""
+	}
 	switch {
 	case reChromeStart.MatchString(s):
 		return "page furniture (" + reChromeStart.FindString(s) + ")"
