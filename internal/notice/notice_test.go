@@ -20,6 +20,13 @@ func TestParseStatus(t *testing.T) {
 		{"基本整改到位", StatusInProgress, false},
 		{"未整改到位", StatusNotStarted, false},
 		{"尚未整改", StatusNotStarted, false},
+		{"未完成", StatusNotStarted, false},
+		{"基本完成", StatusInProgress, false},
+		{"长期坚持", StatusInProgress, false},
+		{"已完成", StatusDone, false},
+		{"完成", StatusDone, false},
+		{"整改完成", StatusDone, false},
+		{"已销号。", StatusDone, false},
 		{"", "", true},
 		{"完成了吧", "", true},
 	} {

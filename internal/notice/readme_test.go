@@ -39,3 +39,33 @@ func TestREADMEDocumentsEveryKey(t *testing.T) {
 	}
 	walk(reflect.TypeOf(Notice{}))
 }
+
+// TestREADMEListsTheVocabulary keeps the README's table of status words
+// the same as Vocabulary: every wording on its status's row, in order.
+func TestREADMEListsTheVocabulary(t *testing.T) {
+	b, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := map[Status]string{}
+	for _, line := range strings.Split(string(b), "\n") {
+		for _, s := range Statuses {
+			if strings.HasPrefix(line, "| `"+string(s)+"` (") {
+				rows[s] = line
+			}
+		}
+	}
+	last := map[Status]int{}
+	for _, w := range Vocabulary {
+		row, ok := rows[w.Status]
+		if !ok {
+			t.Fatalf("README.md has no row for status %s in its table of status words", w.Status)
+		}
+		i := strings.Index(row[last[w.Status]:], w.Words)
+		if i < 0 {
+			t.Errorf("README.md's row for %s does not list %s (in Vocabulary's order)", w.Status, w.Words)
+			continue
+		}
+		last[w.Status] += i + len(w.Words)
+	}
+}
