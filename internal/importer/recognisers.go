@@ -61,9 +61,13 @@ var (
 	reMetaKey   = regexp.MustCompile(`(发布时间|发布日期|发文日期|信息来源|文章来源|来源|作者|责任编辑|编辑|发布机构|字体显示|字体大小|字体|阅读次数|阅读量|阅读|浏览次数|浏览量|浏览|点击数|点击量|点击|访问量|日期|时间)\s*:`)
 )
 
+// reBareMeta is a date-and-source line with no keys, under the title of
+// some provincial sites: 2025-12-25 10:54 福建省纪委监委网站.
+var reBareMeta = regexp.MustCompile(`^(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)\s+(\p{Han}[^。,;:]{1,30})$`)
+
 func isMetaLine(l Line) bool {
 	s := l.t.norm
-	if reMetaStart.MatchString(s) {
+	if reMetaStart.MatchString(s) || reBareMeta.MatchString(s) {
 		return true
 	}
 	return runeLen(s) < 120 && !strings.Contains(s, "。") &&
@@ -76,6 +80,10 @@ func matchMeta(st *State, l Line) (Classified, bool) {
 	}
 	c := Classified{Role: RoleMeta, Body: l.Text}
 	t := l.t
+	if m := t.find(reBareMeta); m != nil {
+		c.Fields = []Field{{Key: "published", Text: m[1]}, {Key: "source", Text: m[2]}}
+		return c, true
+	}
 	locs := reMetaKey.FindAllStringSubmatchIndex(t.norm, -1)
 	if len(locs) > 0 && locs[0][0] > 0 {
 		if s := strings.TrimSpace(t.cut(0, locs[0][0])); s != "" {

@@ -540,3 +540,10 @@ func TestLoadPublisher(t *testing.T) {
 		t.Errorf("bad config: %v", err)
 	}
 }
+
+func TestBareMetaLine(t *testing.T) {
+	cs := classify("中共示例市委关于巡视整改进展情况的通报\n2025-12-25 10:54 示例省纪委监委网站\n根据省委部署,省委巡视七组对示例市委开展了巡视。")
+	if cs[1].Role != RoleMeta || !reflect.DeepEqual(cs[1].Fields, []Field{{"published", "2025-12-25 10:54"}, {"source", "示例省纪委监委网站"}}) || cs[2].Role != RolePreamble {
+		t.Errorf("roles %q fields %v", rolesOf(cs), cs[1].Fields)
+	}
+}

@@ -131,6 +131,8 @@ func (r BulkReport) write(w io.Writer) {
 		}
 		stated := "-"
 		switch {
+		case f.Stated != nil && f.Findings == 0:
+			stated = fmt.Sprintf("%d (none listed)", *f.Stated)
 		case f.Stated != nil && *f.Stated == f.Findings:
 			stated = fmt.Sprintf("%d = %d", *f.Stated, f.Findings)
 		case f.Stated != nil:
