@@ -216,11 +216,13 @@ func (b *builder) line(c Classified) error {
 	case RoleFinding:
 		b.catLine, b.grpLine = nil, nil
 		f := &rawFinding{num: c.Num, label: strings.TrimSpace(c.Label), line: c.No, cat: b.cat, catText: b.catText, grp: b.grp, grpText: b.grpText, first: c.Body}
-		if c.Status != nil {
-			if problem, _, ok := splitInlineStatus(c.Body); ok {
-				f.first = problem
+		for _, fl := range c.Fields {
+			if fl.Key == "problem" { // the status is inline: the rest is the rectification
+				f.first = fl.Text
 				f.rect = append(f.rect, c.Status.Rectification)
 			}
+		}
+		if c.Status != nil {
 			st := *c.Status
 			f.found, f.statusLine = &st, c.No
 		}

@@ -34,7 +34,6 @@ func findingText(f notice.Finding) string {
 	return f.Title + "。" + f.Problem
 }
 
-func rectLines(f notice.Finding) string { return strings.ReplaceAll(f.Rectification, "\n", "\n") }
 
 // layout is one way of typesetting the findings; each writes the whole text.
 type layout struct {
@@ -79,7 +78,7 @@ var layouts = []layout{
 			b.WriteString(genreHead + "一、巡察整改工作开展情况\n一是强化组织领导。二是细化方案措施。\n二、具体问题整改情况\n")
 			walk(fs, func(f notice.Finding) { fmt.Fprintf(&b, "(%s)%s\n", CNNumeral(f.CategoryNo), f.Category) }, nil,
 				func(f notice.Finding, inCat, _ int) {
-					fmt.Fprintf(&b, "%d.%s\n整改情况:%s。%s\n", inCat, findingText(f), f.StatusText, rectLines(f))
+					fmt.Fprintf(&b, "%d.%s\n整改情况:%s。%s\n", inCat, findingText(f), f.StatusText, f.Rectification)
 				})
 			return b.String() + genreTail
 		}},
@@ -92,7 +91,7 @@ var layouts = []layout{
 			},
 				func(f notice.Finding) { fmt.Fprintf(&b, "%d.关于“%s”问题的整改\n", f.GroupNo, f.Group) },
 				func(f notice.Finding, _, inGrp int) {
-					fmt.Fprintf(&b, "(%d)%s\n整改进展:%s,%s\n", inGrp, findingText(f), f.StatusText, rectLines(f))
+					fmt.Fprintf(&b, "(%d)%s\n整改进展:%s,%s\n", inGrp, findingText(f), f.StatusText, f.Rectification)
 				})
 			return b.String() + genreTail
 		}},
@@ -105,7 +104,7 @@ var layouts = []layout{
 			},
 				func(f notice.Finding) { fmt.Fprintf(&b, "(%s)%s\n", CNNumeral(f.GroupNo), f.Group) },
 				func(f notice.Finding, _, _ int) {
-					fmt.Fprintf(&b, "%d、%s\n整改情况:%s。%s\n", f.Number, findingText(f), f.StatusText, rectLines(f))
+					fmt.Fprintf(&b, "%d、%s\n整改情况:%s。%s\n", f.Number, findingText(f), f.StatusText, f.Rectification)
 				})
 			return b.String() + genreTail
 		}},
@@ -116,7 +115,7 @@ var layouts = []layout{
 			walk(fs, func(f notice.Finding) { fmt.Fprintf(&b, "(%s)%s\n", CNNumeral(f.CategoryNo), f.Category) },
 				func(f notice.Finding) { fmt.Fprintf(&b, "%d.%s\n", f.GroupNo, f.Group) },
 				func(f notice.Finding, _, _ int) {
-					fmt.Fprintf(&b, "(%d)%s\n整改措施:%s\n完成情况:%s。\n", f.Number, findingText(f), rectLines(f), f.StatusText)
+					fmt.Fprintf(&b, "(%d)%s\n整改措施:%s\n完成情况:%s。\n", f.Number, findingText(f), f.Rectification, f.StatusText)
 				})
 			return b.String() + genreTail
 		}},
@@ -141,7 +140,7 @@ var layouts = []layout{
 			b.WriteString(genreHead + "一、组织落实整改情况\n镇党委高度重视。\n二、巡察反馈问题整改情况\n")
 			walk(fs, func(f notice.Finding) { fmt.Fprintf(&b, "(%s)%s\n", CNNumeral(f.CategoryNo), f.Category) }, nil,
 				func(f notice.Finding, _, _ int) {
-					fmt.Fprintf(&b, "%d.%s(%s)\n【整改措施】%s\n", f.Number, findingText(f), f.StatusText, rectLines(f))
+					fmt.Fprintf(&b, "%d.%s(%s)\n【整改措施】%s\n", f.Number, findingText(f), f.StatusText, f.Rectification)
 				})
 			return b.String() + genreTail
 		}},

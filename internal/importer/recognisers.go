@@ -453,6 +453,10 @@ func matchNumbered(st *State, l Line) (Classified, bool) {
 	}
 	if f, ok := inlineStatus(nb.Rest); ok {
 		c.Status = &f
+		if problem, _, inline := splitInlineStatus(nb.Rest); inline {
+			// (3)题目。问题。整改情况:已整改。…: the problem ends at the label
+			c.Fields = append(c.Fields, Field{Key: "problem", Text: problem})
+		}
 	}
 	return c, true
 }
@@ -574,7 +578,7 @@ func matchItem(st *State, l Line) (Classified, bool) {
 	return Classified{Role: RoleItem, Num: num, Label: strings.TrimSuffix(l.Text, m[3]), Body: m[3]}, true
 }
 
-func labelled(st *State, l Line, re *regexp.Regexp, role, open Role) (Classified, bool) {
+func labelled(st *State, l Line, re *regexp.Regexp, role Role) (Classified, bool) {
 	if st.ItemNum == 0 {
 		return Classified{}, false
 	}
@@ -586,15 +590,15 @@ func labelled(st *State, l Line, re *regexp.Regexp, role, open Role) (Classified
 }
 
 func matchProgress(st *State, l Line) (Classified, bool) {
-	return labelled(st, l, reProgress, RoleProgress, RoleProgress)
+	return labelled(st, l, reProgress, RoleProgress)
 }
 
 func matchReason(st *State, l Line) (Classified, bool) {
-	return labelled(st, l, reReason, RoleReason, RoleReason)
+	return labelled(st, l, reReason, RoleReason)
 }
 
 func matchNextSteps(st *State, l Line) (Classified, bool) {
-	c, ok := labelled(st, l, reNextSteps, RoleNextSteps, RoleNextSteps)
+	c, ok := labelled(st, l, reNextSteps, RoleNextSteps)
 	if ok && !strings.HasSuffix(Normalise(c.Label), ":") && !strings.HasSuffix(Normalise(c.Label), ": ") {
 		// 下一步将压实责任… : the words are the text, not a label.
 		c.Label, c.Body = "", l.Text
@@ -603,5 +607,5 @@ func matchNextSteps(st *State, l Line) (Classified, bool) {
 }
 
 func matchDeadline(st *State, l Line) (Classified, bool) {
-	return labelled(st, l, reDeadline, RoleDeadline, "")
+	return labelled(st, l, reDeadline, RoleDeadline)
 }
