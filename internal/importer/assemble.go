@@ -275,12 +275,17 @@ func (b *builder) line(c Classified) error {
 			break
 		}
 		st := *c.Status
-		if f.found == nil || (f.found.Where == "" && st.Where != "") {
+		switch {
+		case f.found == nil || (f.found.Where == "" && st.Where != ""):
 			f.found, f.statusLine = &st, c.No
-		} else if st.Where != "" {
+			f.rect = append(f.rect, st.Rectification)
+		case st.Where != "":
+			// the first status stands; this line's words stay in the text
 			b.warnf(c.No, "finding %s: a second status (%s) after %s; the first is kept", f.label, st.Text, f.found.Text)
+			f.rect = append(f.rect, c.Body)
+		default:
+			f.rect = append(f.rect, st.Rectification)
 		}
-		f.rect = append(f.rect, st.Rectification)
 	case RoleAccountability:
 		b.acc = append(b.acc, c.Body)
 	case RolePetitions:
