@@ -8,9 +8,9 @@ import (
 
 func TestMasked(t *testing.T) {
 	n := &Notice{
-		Title:  "样本镇0001关于巡察整改进展情况的通报",
-		Signed: "2024-12-02",
-		Findings: []Finding{{Number: 1, Title: "信访化解不力", Rectification: "西山村王小明因涉嫌敲诈勒索罪被拘留;王小明之妻陈某", Measures: []string{"二是王小明被拘留"}}},
+		Title:       "样本镇0001关于巡察整改进展情况的通报",
+		Signed:      "2024-12-02",
+		Findings:    []Finding{{Number: 1, Title: "信访化解不力", Rectification: "西山村王小明因涉嫌敲诈勒索罪被拘留;王小明之妻陈某", Measures: []string{"二是王小明被拘留"}}},
 		Outstanding: []Outstanding{{Number: 1, Finding: 1, Progress: "王小明", Deadline: "2024-12-31"}},
 		Unplaced:    []Line{{Line: 3, Text: "电话13912345678"}},
 		Redact: []Redaction{
