@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 
 	"github.com/gohugoio/hugo/commands"
@@ -25,6 +26,7 @@ import (
 	"github.com/gongshi/gongshi/internal/cli/importcmd"
 	"github.com/gongshi/gongshi/internal/cli/searchcmd"
 	"github.com/gongshi/gongshi/internal/cli/servecmd"
+	"github.com/gongshi/gongshi/internal/i18n"
 )
 
 const usage = `gongshi — inspection rectification notices as a static disclosure site
@@ -54,9 +56,42 @@ func main() {
 	os.Exit(run(os.Args[1:]))
 }
 
+// run runs gongshi with the process's streams; under a Chinese locale
+// (see i18n.Chinese) every line it prints is translated at this boundary,
+// but for the data a command prints on stdout (--json, --csv).
 func run(args []string) int {
+	return runIO(args, cli.IO{In: os.Stdin, Out: os.Stdout, Err: os.Stderr}, os.Getenv)
+}
+
+func runIO(args []string, std cli.IO, getenv func(string) string) int {
+	if i18n.Chinese(getenv) {
+		errw := i18n.NewWriter(std.Err)
+		defer errw.Flush()
+		std.Err = errw
+		if !dataOut(args) {
+			outw := i18n.NewWriter(std.Out)
+			defer outw.Flush()
+			std.Out = outw
+		}
+	}
+	return dispatch(args, std)
+}
+
+// dataOut reports whether the command prints data on stdout, which is
+// never translated.
+func dataOut(args []string) bool {
+	for _, a := range args {
+		switch strings.TrimLeft(a, "-") {
+		case "json", "csv":
+			return strings.HasPrefix(a, "-")
+		}
+	}
+	return false
+}
+
+func dispatch(args []string, std cli.IO) int {
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
-		fmt.Fprint(os.Stdout, usage)
+		fmt.Fprint(std.Out, usage)
 		if len(args) == 0 {
 			return 2
 		}
@@ -64,23 +99,23 @@ func run(args []string) int {
 	}
 	if args[0] == "hugo" {
 		if err := commands.Execute(args[1:]); err != nil {
-			fmt.Fprintln(os.Stderr, "hugo:", err)
+			fmt.Fprintln(std.Err, "hugo:", err)
 			return 1
 		}
 		return 0
 	}
 	cmd, ok := commandsByName[args[0]]
 	if !ok {
-		fmt.Fprintf(os.Stderr, "gongshi: unknown command %q\n\n%s", args[0], usage)
+		fmt.Fprintf(std.Err, "gongshi: unknown command %q\n\n%s", args[0], usage)
 		return 2
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	err := cmd(ctx, cli.IO{In: os.Stdin, Out: os.Stdout, Err: os.Stderr}, args[1:])
+	err := cmd(ctx, std, args[1:])
 	if err != nil {
 		var ee *cli.ExitError
 		if !(errors.As(err, &ee) && ee.Silent) {
-			fmt.Fprintf(os.Stderr, "gongshi %s: %v\n", args[0], err)
+			fmt.Fprintf(std.Err, "gongshi %s: %v\n", args[0], err)
 		}
 	}
 	return cli.Code(err)

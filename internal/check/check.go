@@ -322,6 +322,7 @@ func checkFile(path, rel string, src []byte) *fileCheck {
 	fc.values()
 	fc.unit()
 	fc.stated()
+	fc.privacy()
 	fc.cap()
 	return fc
 }

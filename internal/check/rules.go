@@ -32,6 +32,9 @@ import (
 //	findings[].dates[]    text and date
 //	outstanding[] number and finding (the finding it refers to)
 //	accountability.by_rank[], by_form[]  rank/form and count
+//	redact[]      text and reason (see privacy)
+//	revisions[]   date, change and reason
+//	withdrawn     date and reason, when the table is there
 //
 // Everything else is optional, because not every notice has every section.
 var Required = []string{
@@ -45,6 +48,9 @@ var Required = []string{
 	"outstanding[].number", "outstanding[].finding",
 	"accountability.by_rank[].rank", "accountability.by_rank[].count",
 	"accountability.by_form[].form", "accountability.by_form[].count",
+	"redact[].text", "redact[].reason",
+	"revisions[].date", "revisions[].change", "revisions[].reason",
+	"withdrawn.date", "withdrawn.reason",
 }
 
 // required reports the Required keys that are missing or blank.

@@ -57,6 +57,19 @@ type Notice struct {
 	// Unplaced holds every line the importer could not place in a section,
 	// with its line number in the original: nothing is silently dropped.
 	Unplaced []Line `toml:"unplaced,omitempty" json:"unplaced,omitempty"`
+
+	// Redact lists text the site must never publish (a private person's
+	// name, a phone number): see Masked. The data file keeps it for the
+	// editors.
+	Redact []Redaction `toml:"redact,omitempty" json:"redact,omitempty"`
+	// Revisions are the corrections made to the notice since it was first
+	// published (更正记录).
+	Revisions []Revision `toml:"revisions,omitempty" json:"revisions,omitempty"`
+	// Withdrawn is set when the notice was withdrawn (撤回): its page stays
+	// and says so, its findings leave the site's counts, search and downloads.
+	Withdrawn Withdrawal `toml:"withdrawn,omitempty" json:"withdrawn,omitzero"`
+
+	redacted []Redaction // set on a masked copy: what was masked (see MaskSource)
 }
 
 // Region is where the inspected body sits. Names are as written (福建省);

@@ -23,9 +23,7 @@ import (
 	"time"
 
 	"github.com/gongshi/gongshi/internal/check"
-	"github.com/gongshi/gongshi/internal/notice"
 	"github.com/gongshi/gongshi/internal/search"
-	"github.com/gongshi/gongshi/internal/store"
 )
 
 // Options says what to build.
@@ -132,11 +130,7 @@ func Build(ctx context.Context, o Options) (sum Summary, err error) {
 	if err != nil {
 		return sum, err
 	}
-	paths := map[*notice.Notice]string{}
-	for _, f := range files {
-		paths[f.Notice] = f.Path
-	}
-	corpus := notice.NewCorpus(store.Notices(files))
+	corpus, paths := publishedCorpus(files) // masked: see publish.go
 	m := Derive(corpus, o.Now, paths)
 	sum.Units, sum.Notices, sum.Findings = len(m.Units), m.Site.Totals.Notices, m.Site.Totals.Findings
 	stage("model", t0, "%d units, %d notices, %d findings as of %s", sum.Units, sum.Notices, sum.Findings, m.Site.AsOf)

@@ -411,7 +411,7 @@ func hostileNotice() *notice.Notice {
 	fillStrings(reflect.ValueOf(n), map[string]bool{
 		"ProvinceSlug": true, "CitySlug": true, "CountySlug": true, "TownshipSlug": true,
 		"Signed": true, "Published": true, "Start": true, "End": true, "Feedback": true, "Deadline": true,
-		"Status": true, "Original": true, "SourceURL": true, "Unit": true,
+		"Status": true, "Original": true, "SourceURL": true, "Unit": true, "Withdrawn": true,
 	}, &k)
 	// Names stay plainly fictitious (and tell the levels apart).
 	n.Region.Province += "示例省"

@@ -329,6 +329,10 @@ type ManifestEntry struct {
 	URL      string        `json:"url"`
 	Data     *ManifestFile `json:"data"`
 	Original *ManifestFile `json:"original,omitempty"`
+	// Revisions are the notice's corrections (更正记录); Withdrawn is set
+	// when it was withdrawn.
+	Revisions []notice.Revision `json:"revisions,omitempty"`
+	Withdrawn notice.Withdrawal `json:"withdrawn,omitzero"`
 }
 
 // ManifestFile is a file published beside a notice page.
@@ -345,21 +349,22 @@ func publishSources(out, root, dataDir string, m *Model) error {
 	man := Manifest{AsOf: m.Site.AsOf, Notices: []ManifestEntry{}}
 	for _, t := range m.Units {
 		for _, np := range t.Notices {
-			e := ManifestEntry{Title: np.Title, Township: t.Place, Signed: np.Signed, URL: np.URL}
-			if np.dataPath != "" {
-				mf, err := publishFile(out, np.dataPath, np.DataURL)
+			e := ManifestEntry{Title: np.Title, Township: t.Place, Signed: np.Signed, URL: np.URL,
+				Revisions: np.Revisions, Withdrawn: np.Withdrawn}
+			if np.dataPath != "" && np.DataURL != "" {
+				mf, err := publishMasked(out, np.dataPath, np.DataURL, np.Notice)
 				if err != nil {
 					return err
 				}
 				mf.Path = relPath(root, dataDir, np.dataPath)
 				e.Data = mf
 			}
-			if np.Original != "" {
+			if np.OriginalURL != "" {
 				if !filepath.IsLocal(filepath.FromSlash(np.Original)) {
 					return fmt.Errorf("%s: original %q must be a path inside the project (like seeds/…)", np.dataPath, np.Original)
 				}
 				src := filepath.Join(root, filepath.FromSlash(np.Original))
-				mf, err := publishFile(out, src, np.OriginalURL)
+				mf, err := publishMasked(out, src, np.OriginalURL, np.Notice)
 				if err != nil {
 					return fmt.Errorf("%s: original: %w", np.dataPath, err)
 				}

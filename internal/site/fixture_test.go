@@ -45,6 +45,14 @@ func buildFixture(t *testing.T, archive string, asOf time.Time) *fixtureSite {
 			if err := os.WriteFile(p, f.Data, 0o644); err != nil {
 				t.Fatal(err)
 			}
+		case strings.HasPrefix(f.Name, "seeds/"): // needs a config.toml, which makes the root tmp/root
+			p := filepath.Join(tmp, "root", filepath.FromSlash(f.Name))
+			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+				t.Fatal(err)
+			}
 		case f.Name == "config.toml":
 			root = fixtureRoot(t, tmp, f.Data)
 		case strings.HasPrefix(f.Name, "expect/"):
@@ -56,7 +64,7 @@ func buildFixture(t *testing.T, archive string, asOf time.Time) *fixtureSite {
 				}
 			}
 		default:
-			t.Fatalf("txtar: %s is neither data/…, config.toml nor expect/…", f.Name)
+			t.Fatalf("txtar: %s is neither data/…, seeds/…, config.toml nor expect/…", f.Name)
 		}
 	}
 	out := filepath.Join(tmp, "public")

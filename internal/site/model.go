@@ -435,6 +435,12 @@ type NoticePage struct {
 	// states them; Disagreements where they differ from its findings.
 	StatedFigures []Figure `json:"stated_figures"`
 	Disagreements []string `json:"disagreements"`
+	// Corrections are the notice's 更正记录; WithdrawnText the date it was
+	// withdrawn, written out; OriginalWithheld says the original is not
+	// published (see originalWithheld).
+	Corrections      []Correction `json:"corrections"`
+	WithdrawnText    string       `json:"withdrawn_text,omitempty"`
+	OriginalWithheld bool         `json:"original_withheld,omitempty"`
 
 	dataPath string // the data file, for the manifest and the copy
 }
@@ -1070,7 +1076,13 @@ func noticePage(n *notice.Notice, dataPath string) *NoticePage {
 	for _, d := range n.Disagreements() {
 		np.Disagreements = append(np.Disagreements, fmt.Sprintf("通报称%s%d个，本站据通报逐项整理为%d个", disagreementLabel(d.Field), d.Stated, d.Read))
 	}
-	if n.Original != "" {
+	np.Corrections = corrections(n)
+	if n.IsWithdrawn() {
+		np.WithdrawnText = dateText(n.Withdrawn.Date)
+		dataPath = "" // its content is no longer published
+	}
+	np.OriginalWithheld = originalWithheld(n)
+	if n.Original != "" && !np.OriginalWithheld {
 		np.OriginalName = path.Base(strings.ReplaceAll(n.Original, "\\", "/"))
 		np.OriginalURL = np.URL + np.OriginalName
 	}

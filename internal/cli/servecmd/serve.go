@@ -24,6 +24,7 @@ import (
 	"github.com/gongshi/gongshi/internal/cli"
 	"github.com/gongshi/gongshi/internal/cli/buildcmd"
 	"github.com/gongshi/gongshi/internal/httpapi"
+	"github.com/gongshi/gongshi/internal/review"
 	"github.com/gongshi/gongshi/internal/site"
 )
 
@@ -49,7 +50,7 @@ func Run(ctx context.Context, io cli.IO, args []string) error {
 	if err != nil {
 		return err
 	}
-	s := &server{opts: o, io: io}
+	s := &server{opts: o, io: io, review: review.New(o.Root, o.Data)}
 	if err := s.build(ctx); err != nil {
 		if _, serr := os.Stat(filepath.Join(o.Out, "index.html")); serr != nil {
 			return err
@@ -64,6 +65,7 @@ func Run(ctx context.Context, io cli.IO, args []string) error {
 	}
 	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
 	fmt.Fprintf(io.Out, "serving %s at http://%s/ (Ctrl-C to stop)\n", o.Out, ln.Addr())
+	fmt.Fprintf(io.Out, "review imports at http://%s/review/\n", ln.Addr())
 
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
@@ -98,6 +100,7 @@ type server struct {
 	mu       sync.Mutex // guards closer
 	closer   io.Closer
 	building sync.Mutex
+	review   http.Handler // the editor's /review/ pages (localhost only; not in the built site)
 }
 
 // build builds the site and, when that succeeds, opens the new search index
@@ -191,6 +194,10 @@ func (s *server) fingerprint() uint64 {
 // ServeHTTP serves /api/ with the search API and everything else from the
 // site folder only.
 func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if s.review != nil && strings.HasPrefix(r.URL.Path, "/review/") {
+		s.review.ServeHTTP(w, r)
+		return
+	}
 	if r.URL.Path == "/api" || strings.HasPrefix(r.URL.Path, "/api/") {
 		if h := s.api.Load(); h != nil {
 			(*h).ServeHTTP(w, r)

@@ -1,0 +1,181 @@
+// Package i18n makes gongshi speak the editor's language: Chinese under a
+// Chinese locale (LC_ALL, LC_MESSAGES or LANG, the first set, naming zh…),
+// English otherwise.
+//
+// The commands write English, as they always did; at the command boundary
+// (cmd/gongshi) their output streams pass through a Writer that translates
+// each complete line with one message catalog (golang.org/x/text/message):
+// every entry pairs an English format (the key, as the commands print it)
+// with its Chinese. A line is matched against the English formats, anchored
+// at both ends; its arguments are taken from it (%d a number, %q a quoted
+// string, %s and %v a text that is itself translated when it is a message
+// of the catalog: path:line:col: message, gongshi check: error …) and the
+// Chinese format is printed with them. A line that no entry matches is
+// written as it was (data, JSON, CSV). English output is never rewritten.
+package i18n
+
+import (
+	"bytes"
+	"io"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
+	"golang.org/x/text/message/catalog"
+)
+
+// Entry is one message in both languages.
+type Entry struct{ En, Zh string }
+
+// Chinese reports whether the environment asks for Chinese: the first of
+// LC_ALL, LC_MESSAGES and LANG that is set names a zh locale (zh_CN.UTF-8,
+// zh_TW, zh).
+func Chinese(getenv func(string) string) bool {
+	for _, k := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		v := getenv(k)
+		if v == "" {
+			continue
+		}
+		v, _, _ = strings.Cut(v, ".")
+		v, _, _ = strings.Cut(v, "@")
+		t, err := language.Parse(strings.ReplaceAll(v, "_", "-"))
+		if err != nil {
+			return false
+		}
+		base, _ := t.Base()
+		return base.String() == "zh"
+	}
+	return false
+}
+
+type compiled struct {
+	en   string
+	re   *regexp.Regexp
+	verb []byte // per argument: 'd', 'q', 's'
+}
+
+var (
+	once    sync.Once
+	printer *message.Printer
+	formats []compiled
+)
+
+var verbRE = regexp.MustCompile(`%(-?\d+)?[sdqv]`)
+
+func load() {
+	b := catalog.NewBuilder(catalog.Fallback(language.English))
+	for _, e := range Catalog {
+		b.SetString(language.English, e.En, e.En)
+		b.SetString(language.Chinese, e.En, e.Zh)
+		var re strings.Builder
+		var verbs []byte
+		re.WriteString("^")
+		last := 0
+		for _, m := range verbRE.FindAllStringIndex(e.En, -1) {
+			re.WriteString(regexp.QuoteMeta(e.En[last:m[0]]))
+			v := e.En[m[1]-1]
+			switch v {
+			case 'd':
+				re.WriteString(`\s*(-?\d+)`)
+			case 'q':
+				re.WriteString(`("(?:[^"\\]|\\.)*")`)
+			default:
+				re.WriteString(`(.+?)\s*`)
+				v = 's'
+			}
+			verbs = append(verbs, v)
+			last = m[1]
+		}
+		re.WriteString(regexp.QuoteMeta(e.En[last:]) + "$")
+		formats = append(formats, compiled{en: e.En, re: regexp.MustCompile(re.String()), verb: verbs})
+	}
+	printer = message.NewPrinter(language.Chinese, message.Catalog(b))
+}
+
+// Translate is the Chinese of one line of output (without its newline),
+// or the line itself when no entry of the catalog matches it.
+func Translate(line string) string {
+	once.Do(load)
+	return translate(line, 0)
+}
+
+func translate(line string, depth int) string {
+	if depth > 4 || line == "" {
+		return line
+	}
+	for _, f := range formats {
+		m := f.re.FindStringSubmatch(line)
+		if m == nil {
+			continue
+		}
+		args := make([]any, len(f.verb))
+		ok := true
+		for i, v := range f.verb {
+			s := m[i+1]
+			switch v {
+			case 'd':
+				n, err := strconv.Atoi(s)
+				if err != nil {
+					ok = false
+				}
+				args[i] = n
+			case 'q':
+				u, err := strconv.Unquote(s)
+				if err != nil {
+					ok = false
+				}
+				args[i] = u
+			default:
+				args[i] = translate(s, depth+1)
+			}
+		}
+		if ok {
+			return printer.Sprintf(f.en, args...)
+		}
+	}
+	return line
+}
+
+// Writer translates whatever is written to it, line by line, into w.
+type Writer struct {
+	mu  sync.Mutex
+	w   io.Writer
+	buf []byte
+}
+
+// NewWriter is a translating writer into w. Call Flush at the end for a
+// last line without a newline.
+func NewWriter(w io.Writer) *Writer { return &Writer{w: w} }
+
+func (t *Writer) Write(p []byte) (int, error) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.buf = append(t.buf, p...)
+	for {
+		i := bytes.IndexByte(t.buf, '\n')
+		if i < 0 {
+			break
+		}
+		line := string(t.buf[:i])
+		t.buf = t.buf[i+1:]
+		if _, err := io.WriteString(t.w, Translate(line)+"\n"); err != nil {
+			return len(p), err
+		}
+	}
+	return len(p), nil
+}
+
+// Flush writes a last unfinished line.
+func (t *Writer) Flush() error {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if len(t.buf) == 0 {
+		return nil
+	}
+	_, err := io.WriteString(t.w, Translate(string(t.buf)))
+	t.buf = nil
+	return err
+}

@@ -1,0 +1,90 @@
+package i18n
+
+import (
+	"bytes"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+	"unicode"
+)
+
+// TestCatalog: every message is in both languages, with the same
+// arguments, and the Chinese is Chinese; no English format is repeated.
+func TestCatalog(t *testing.T) {
+	seen := map[string]bool{}
+	verbs := regexp.MustCompile(`%(\[\d+\])?-?\d*[sdqv]`)
+	kinds := func(s string) string {
+		var k []string
+		for _, m := range verbs.FindAllString(s, -1) {
+			v := m[len(m)-1:]
+			if v == "v" {
+				v = "s"
+			}
+			k = append(k, v)
+		}
+		sort.Strings(k)
+		return strings.Join(k, "")
+	}
+	for _, e := range Catalog {
+		if e.En == "" || e.Zh == "" {
+			t.Errorf("%q / %q: a message in one language only", e.En, e.Zh)
+		}
+		if seen[e.En] {
+			t.Errorf("%q is in the catalog twice", e.En)
+		}
+		seen[e.En] = true
+		if kinds(e.En) != kinds(e.Zh) {
+			t.Errorf("%q takes %q, its Chinese %q takes %q", e.En, kinds(e.En), e.Zh, kinds(e.Zh))
+		}
+		han := false
+		for _, r := range e.Zh {
+			if unicode.Is(unicode.Han, r) {
+				han = true
+			}
+		}
+		if !han && e.Zh != e.En && !strings.Contains(e.Zh, "：") {
+			t.Errorf("%q: its Chinese %q has no Chinese", e.En, e.Zh)
+		}
+	}
+}
+
+func TestChinese(t *testing.T) {
+	for env, want := range map[string]bool{
+		"LANG=zh_CN.UTF-8": true, "LANG=zh_TW": true, "LC_ALL=zh_CN.GB18030": true, "LANG=zh": true,
+		"LANG=en_US.UTF-8": false, "LANG=C": false, "": false, "LC_ALL=en_US.UTF-8 LANG=zh_CN.UTF-8": false,
+		"LC_MESSAGES=zh_CN.UTF-8 LANG=en_US": true,
+	} {
+		vars := map[string]string{}
+		for _, kv := range strings.Fields(env) {
+			k, v, _ := strings.Cut(kv, "=")
+			vars[k] = v
+		}
+		if got := Chinese(func(k string) string { return vars[k] }); got != want {
+			t.Errorf("%s: Chinese = %v", env, got)
+		}
+	}
+}
+
+func TestTranslate(t *testing.T) {
+	for in, want := range map[string]string{
+		`data/a.toml:12:3: findings[2].title is missing`: `data/a.toml:12:3: 缺少 findings[2].title`,
+		`data/a.toml:1:1: warning: findings[11].rectification: possible personal data not masked, name "林某某" (add a [[redact]] with text = "林某某" and a reason)`: `data/a.toml:1:1: 警告：findings[11].rectification：可能是未遮盖的个人信息：姓名 "林某某"（请添加 [[redact]]，text = "林某某"，并写明 reason）`,
+		`checked 3 notices, 120 findings in data: ok`:   `已校验 data 中的 3 份通报、120 个问题：没有错误`,
+		`gongshi check: no data files (*.toml) under x`: `gongshi check：x 下没有数据文件（*.toml）`,
+		`{"title": "a"}`: `{"title": "a"}`,
+		`某种没有的消息`:        `某种没有的消息`,
+	} {
+		if got := Translate(in); got != want {
+			t.Errorf("Translate(%q)\n got %q\nwant %q", in, got, want)
+		}
+	}
+	var b bytes.Buffer
+	w := NewWriter(&b)
+	w.Write([]byte("stopp"))
+	w.Write([]byte("ed\nchange detected: rebuilding"))
+	w.Flush()
+	if b.String() != "已停止\n检测到改动：重新生成" {
+		t.Errorf("Writer: %q", b.String())
+	}
+}

@@ -1,0 +1,240 @@
+// Package review is the editor's review page that `gongshi serve` offers on
+// localhost under /review/ (never part of the built site): for each data
+// file, its original line by line, each line coloured by what it became
+// (finding, status, measure, heading, page furniture, unplaced), beside the
+// structured notice; the figures the notice states against what was read;
+// and check's problems. A file dropped there (POST /review/import) goes
+// through the same pipeline as `gongshi import` (importer.Parse) and is
+// only shown; nothing is written until the editor saves it (POST
+// /review/save), with the same atomic write (store.Write, which refuses to
+// overwrite). Everything inserted into the HTML is escaped (html/template).
+package review
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/gongshi/gongshi/internal/check"
+	"github.com/gongshi/gongshi/internal/importer"
+	"github.com/gongshi/gongshi/internal/notice"
+	"github.com/gongshi/gongshi/internal/store"
+)
+
+// MaxUpload is the largest file the page imports (as store.MaxFileSize).
+const MaxUpload = 8 << 20
+
+// Handler serves /review/ for the project at root with its data folder.
+type Handler struct {
+	Root, Data string
+
+	mu      sync.Mutex
+	pending map[string]*importer.Result // imported, not saved, by token
+}
+
+// New is the review handler.
+func New(root, data string) *Handler {
+	return &Handler{Root: root, Data: data, pending: map[string]*importer.Result{}}
+}
+
+func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Cache-Control", "no-store")
+	w.Header().Set("X-Frame-Options", "DENY")
+	switch {
+	case r.URL.Path == "/review/" && r.Method == http.MethodGet:
+		h.index(w)
+	case r.URL.Path == "/review/file" && r.Method == http.MethodGet:
+		h.file(w, r.URL.Query().Get("path"))
+	case r.URL.Path == "/review/import" && r.Method == http.MethodPost:
+		h.upload(w, r)
+	case r.URL.Path == "/review/save" && r.Method == http.MethodPost:
+		h.save(w, r)
+	default:
+		http.NotFound(w, r)
+	}
+}
+
+func (h *Handler) index(w http.ResponseWriter) {
+	paths, _ := store.Files(h.Data)
+	var rels []string
+	for _, p := range paths {
+		if rel, err := filepath.Rel(h.Data, p); err == nil {
+			rels = append(rels, filepath.ToSlash(rel))
+		}
+	}
+	sort.Strings(rels)
+	render(w, "index", map[string]any{"Files": rels})
+}
+
+// file reviews a data file: its original (when it names one) parsed again.
+func (h *Handler) file(w http.ResponseWriter, rel string) {
+	if rel == "" || !filepath.IsLocal(filepath.FromSlash(rel)) || !strings.HasSuffix(rel, ".toml") {
+		http.Error(w, "没有这个数据文件", http.StatusNotFound)
+		return
+	}
+	p := filepath.Join(h.Data, filepath.FromSlash(rel))
+	src, err := store.ReadFile(p)
+	if err != nil {
+		http.Error(w, "没有这个数据文件", http.StatusNotFound)
+		return
+	}
+	f, probs := check.Bytes(rel, src)
+	v := view{Title: rel, Problems: probs}
+	if f != nil {
+		v.Notice = f.Notice
+		if o := f.Notice.Original; o != "" && filepath.IsLocal(filepath.FromSlash(o)) {
+			if b, err := os.ReadFile(filepath.Join(h.Root, filepath.FromSlash(o))); err == nil {
+				if res, err := importer.Parse(o, b); err == nil {
+					v.Lines = lines(res, f.Notice)
+				} else {
+					v.Error = err.Error()
+				}
+			}
+		}
+	}
+	v.finish()
+	render(w, "view", v)
+}
+
+func (h *Handler) upload(w http.ResponseWriter, r *http.Request) {
+	r.Body = http.MaxBytesReader(w, r.Body, MaxUpload+1<<20)
+	file, hdr, err := r.FormFile("file")
+	if err != nil {
+		http.Error(w, "请选择要导入的文件", http.StatusBadRequest)
+		return
+	}
+	defer file.Close()
+	b, err := io.ReadAll(io.LimitReader(file, MaxUpload+1))
+	if err != nil || len(b) > MaxUpload {
+		http.Error(w, "文件太大或无法读取", http.StatusBadRequest)
+		return
+	}
+	res, err := importer.Parse(filepath.Base(hdr.Filename), b)
+	if err != nil {
+		render(w, "view", view{Title: hdr.Filename, Error: err.Error()})
+		return
+	}
+	tok := token()
+	h.mu.Lock()
+	h.pending[tok] = res
+	h.mu.Unlock()
+	v := view{Title: hdr.Filename, Notice: res.Notice, Lines: lines(res, res.Notice), Token: tok, Target: store.RelPath(res.Notice)}
+	if enc, err := encode(res.Notice); err == nil {
+		_, probs := check.Bytes(v.Target, enc)
+		v.Problems = probs
+	}
+	v.finish()
+	render(w, "view", v)
+}
+
+func (h *Handler) save(w http.ResponseWriter, r *http.Request) {
+	tok := r.FormValue("token")
+	h.mu.Lock()
+	res := h.pending[tok]
+	h.mu.Unlock()
+	if res == nil {
+		http.Error(w, "没有待保存的导入（可能已经保存）", http.StatusNotFound)
+		return
+	}
+	rel := store.RelPath(res.Notice)
+	if err := store.Write(filepath.Join(h.Data, filepath.FromSlash(rel)), res.Notice, false); err != nil {
+		render(w, "saved", map[string]any{"Path": rel, "Error": err.Error()})
+		return
+	}
+	h.mu.Lock()
+	delete(h.pending, tok)
+	h.mu.Unlock()
+	render(w, "saved", map[string]any{"Path": rel})
+}
+
+func token() string {
+	b := make([]byte, 16)
+	rand.Read(b)
+	return hex.EncodeToString(b)
+}
+
+// Line is one line of the original as the review shows it.
+type Line struct {
+	No    int
+	Text  string
+	Kind  string // the colour: finding, status, measure, heading, chrome, unplaced, text, blank
+	Label string // 问题, 整改状态 …
+}
+
+var kinds = map[importer.Role][2]string{
+	importer.RoleFinding: {"finding", "问题"}, importer.RoleTableRow: {"finding", "问题（表格）"},
+	importer.RoleStatus: {"status", "整改状态"}, importer.RoleMeasure: {"measure", "整改措施"},
+	importer.RoleSection: {"heading", "标题"}, importer.RoleCategory: {"heading", "类别"},
+	importer.RoleGroup: {"heading", "分组"}, importer.RoleHeading: {"heading", "标题"},
+	importer.RoleTitle: {"heading", "通报标题"}, importer.RoleTableHeader: {"heading", "表头"},
+	importer.RoleChrome: {"chrome", "网页附属内容"}, importer.RoleUnplaced: {"unplaced", "未归位"},
+	importer.RoleBlank: {"blank", ""},
+}
+
+func lines(res *importer.Result, n *notice.Notice) []Line {
+	unplaced := map[int]bool{}
+	for _, u := range n.Unplaced {
+		unplaced[u.Line] = true
+	}
+	var out []Line
+	for _, c := range res.Lines {
+		k, ok := kinds[c.Role]
+		if !ok {
+			k = [2]string{"text", string(c.Role)}
+		}
+		if unplaced[c.No] || len(c.Leftover) > 0 {
+			k = [2]string{"unplaced", "未归位"}
+		}
+		out = append(out, Line{No: c.No, Text: c.Text, Kind: k[0], Label: k[1]})
+	}
+	return out
+}
+
+type view struct {
+	Title    string
+	Notice   *notice.Notice
+	Lines    []Line
+	Unplaced int
+	Problems []check.Problem
+	Error    string
+	Token    string // an import not yet saved
+	Target   string // where saving writes it
+	Figures  []notice.Disagreement
+}
+
+func (v *view) finish() {
+	for _, l := range v.Lines {
+		if l.Kind == "unplaced" {
+			v.Unplaced++
+		}
+	}
+	if v.Notice != nil {
+		v.Figures = v.Notice.Disagreements()
+	}
+}
+
+func encode(n *notice.Notice) ([]byte, error) {
+	dir, err := os.MkdirTemp("", "gongshi-review-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(dir)
+	p := filepath.Join(dir, "n.toml")
+	if err := store.Write(p, n, true); err != nil {
+		return nil, err
+	}
+	return os.ReadFile(p)
+}
+
+func render(w http.ResponseWriter, name string, data any) {
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	if err := pages.ExecuteTemplate(w, name, data); err != nil {
+		http.Error(w, "模板错误", http.StatusInternalServerError)
+	}
+}
