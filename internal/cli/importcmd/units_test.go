@@ -199,3 +199,35 @@ func TestLaterNoticeMatchesRestartedNumbers(t *testing.T) {
 		t.Errorf("report:\n%s", out)
 	}
 }
+
+// The bundled notice imports to the repository's data file byte for byte,
+// but for what an editor adds after the import: the tables of masks,
+// revisions and withdrawal, which stand at the end of the file.
+func TestSeedImportsToTheDataFile(t *testing.T) {
+	repo, err := os.ReadFile("../../../data/fujian/putian/xianyou/jiaowei/2024-12-02.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := string(repo)
+	for _, table := range []string{"\n[[redact]]", "\n[[revisions]]", "\n[withdrawn]"} {
+		if i := strings.Index(edited, table); i >= 0 {
+			edited = edited[:i]
+		}
+	}
+	f, err := store.Decode("../../../data/fujian/putian/xianyou/jiaowei/2024-12-02.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir, seed := site(t)
+	data := filepath.Join(dir, "data")
+	if _, errOut, err := runArgs(t, seed, "--region", region, "--data", data, "--source-url", f.Notice.SourceURL, "--config", filepath.Join(dir, "none.toml")); err != nil {
+		t.Fatalf("%v\n%s", err, errOut)
+	}
+	got, err := os.ReadFile(filepath.Join(data, "fujian", "putian", "xianyou", "jiaowei", "2024-12-02.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(got) != strings.TrimRight(edited, "\n")+"\n" {
+		t.Errorf("the import differs from data/…/2024-12-02.toml (less its editorial tables)")
+	}
+}
