@@ -186,7 +186,7 @@ func Build(ctx context.Context, o Options) (sum Summary, err error) {
 	// 4. The search index, from the corpus, before Hugo: it needs no page,
 	// and the corpus can then be dropped too.
 	t0 = time.Now()
-	st, err := search.BuildSite(ctx, corpus, staging, log)
+	st, err := search.BuildSiteDue(ctx, corpus, staging, log, m.searchDue())
 	if err != nil {
 		return sum, fmt.Errorf("search index: %w", err)
 	}

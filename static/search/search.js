@@ -388,9 +388,18 @@
 
   // analyze is Bleve's cjk analyzer: tokens {term, start, end (UTF-8 byte
   // offsets), pos, type}.
+  // foldCp folds a full-width digit or Latin letter to ASCII, before the
+  // words are found (as internal/search/fold.go): ２０２４ is 2024.
+  function foldCp(c) {
+    return (c >= 0xff10 && c <= 0xff19) || (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a) ? c - 0xfee0 : c;
+  }
+  function foldWidth(s) {
+    return s.replace(/[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/g, function (c) { return String.fromCharCode(c.charCodeAt(0) - 0xfee0); });
+  }
   function analyze(text, cp) {
     cp = cp || codePoints(text);
-    var tokens = tokenize(cp);
+    // Words are found in the folded text; offsets stay the text's.
+    var tokens = tokenize({ cps: cp.cps.map(foldCp), bytes: cp.bytes });
     widthFilter(tokens);
     for (var i = 0; i < tokens.length; i++) {
       var t = tokens[i];
@@ -576,6 +585,7 @@
     this.chunks = {};
     this.attr = {}; // document → status + 4 × category, from postings
     this.meta = null;
+    this.due = new Map(); // document → [deadline as 20241231, 1 if overdue]
   }
   Index.prototype.init = function () {
     var self = this;
@@ -588,6 +598,8 @@
         var join = function (a, b) { return b ? a + '/' + b : a; };
         self.paths = m.places.map(function (p) { return join(m.counties[p[0]][3], p[2]); });
         self.unitPaths = m.units.map(function (u) { return join(self.paths[u[0]], u[2]); });
+        self.due = new Map();
+        (m.due || []).forEach(function (x) { self.due.set(x[0], [x[1], x[2]]); });
         return self;
       });
     }
@@ -795,12 +807,16 @@
     var phrases = [], unsupported = [], serverRefuses = false;
     function build(q) {
       if (q.kind === 'unsupported') { unsupported.push(q.what); if (q.server === false) serverRefuses = true; return NONE; }
-      if (q.field && q.field !== 'text') { unsupported.push('字段查询 ' + q.field + ':'); return NONE; }
+      var loose = q.field === 'any' && q.kind === 'match';
+      if (q.field && q.field !== 'text' && !loose) { unsupported.push('字段查询 ' + q.field + ':'); return NONE; }
       var boost = q.boost === undefined ? 1 : q.boost;
       if (q.kind === 'match') {
+        // A word needs all of its terms (偷工减料: 偷工 工减 减料);
+        // any:WORD, any of them (as internal/search prepare).
         var ts = terms(q.text);
         if (!ts.length) return NONE;
-        return new DisjS(ts.map(function (t) { return new TermS(termOf(t), boost, docCount); }), 1);
+        var tss = ts.map(function (t) { return new TermS(termOf(t), boost, docCount); });
+        return loose ? new DisjS(tss, 1) : new ConjS(tss);
       }
       if (q.kind === 'phrase') {
         var toks = analyze(q.text);
@@ -864,7 +880,7 @@
   function highlightTerms(parts) {
     var out = {};
     parts.forEach(function (p) {
-      if (p.occur === 'not' || (p.q.field && p.q.field !== 'text')) return;
+      if (p.occur === 'not' || (p.q.field && p.q.field !== 'text' && p.q.field !== 'any')) return;
       if (p.q.kind === 'match' || p.q.kind === 'phrase' || p.q.kind === 'number') {
         terms(p.q.text).forEach(function (t) { out[t] = true; });
       }
@@ -879,13 +895,20 @@
   Index.prototype.search = function (req) {
     var self = this, parts;
     return Promise.resolve().then(function () {
-      parts = parse(req.q);
+      var q = foldWidth(req.q);
+      try {
+        parts = parse(q);
+      } catch (e) {
+        var err = new Error(syntaxMessage(q));
+        err.syntax = true;
+        throw err;
+      }
       var wanted = {};
       collect(parts);
       function collect(ps) {
         ps.forEach(function (p) {
           var k = p.q.kind;
-          if ((k === 'match' || k === 'phrase' || k === 'number') && (!p.q.field || p.q.field === 'text')) {
+          if ((k === 'match' || k === 'phrase' || k === 'number') && (!p.q.field || p.q.field === 'text' || p.q.field === 'any')) {
             terms(p.q.text).forEach(function (t) { wanted[t] = true; });
           }
         });
@@ -912,36 +935,90 @@
         return { plan: pl, scores: pl.top.eval(qn), partial: partial };
       });
     }).then(function (r) {
-      var f = req.filters || {}, facets = { status: {}, category: {}, year: {}, county: {}, town: {}, unit: {}, unit_kind: {} };
+      // Filters: values of one field are alternatives (OR), fields combine
+      // (AND), as internal/search Filters. others[k] counts the documents
+      // that pass every filter but k's: what choosing another value of k
+      // would add (the page's facets).
+      var f = req.filters || {}, facets = newFacets(), others = newFacets();
+      var want = {};
+      FILTER_KEYS.forEach(function (k) {
+        want[k] = [].concat(f[k] || []).filter(function (v) { return v !== '' && v !== null && v !== undefined; }).map(String);
+      });
+      if (want.overdue.length) want.overdue = ['1'];
+      function any(list, fn) { return !list.length || list.some(fn); }
+      function under(p) { return function (v) { return p === v || p.indexOf(v + '/') === 0; }; }
       var hits = [];
       r.scores.forEach(function (score, d) {
-        var a = self.attr[d], st = a % 4, cat = Math.floor(a / 4), pl = self.place(d);
-        var county = pl.county[3], town = pl.path;
-        var okStatus = !f.status || self.meta.statuses[st - 1] === f.status;
-        var okCat = !f.category || self.meta.categories[cat - 1] === f.category;
-        var okYear = !f.year || pl.year === f.year;
-        var okRegion = !f.region || town === f.region || town.indexOf(f.region + '/') === 0;
-        var okUnit = !f.unit || pl.unitPath === f.unit || pl.unitPath.indexOf(f.unit + '/') === 0;
-        var okKind = !f.unit_kind || pl.kind === f.unit_kind;
-        if (!(okStatus && okCat && okYear && okRegion && okUnit && okKind)) return;
+        var a = self.attr[d], st = a % 4, cat = Math.floor(a / 4), pl = self.place(d), due = self.due.get(d);
+        var county = pl.county[3], town = pl.path, status = self.meta.statuses[st - 1], category = self.meta.categories[cat - 1];
+        var dyear = due && due[0] ? String(due[0]).slice(0, 4) : '', over = due && due[1] ? '1' : '';
+        var ok = {
+          status: any(want.status, function (v) { return status === v; }),
+          category: any(want.category, function (v) { return category === v; }),
+          year: any(want.year, function (v) { return pl.year === v; }),
+          region: any(want.region, under(town)),
+          unit: any(want.unit, under(pl.unitPath)),
+          unit_kind: any(want.unit_kind, function (v) { return pl.kind === v; }),
+          overdue: !want.overdue.length || over === '1',
+          deadline: any(want.deadline, function (v) { return dyear === v; })
+        };
+        var fails = FILTER_KEYS.filter(function (k) { return !ok[k]; });
+        var vals = { status: st ? status : '', category: cat ? category : '', year: pl.year, unit_kind: pl.kind, overdue: over, deadline: dyear };
+        if (fails.length === 1) {
+          var k = fails[0];
+          if (k === 'region') { count(others.county, county); count(others.town, town); } else if (k === 'unit') count(others.unit, pl.unitPath);
+          else if (vals[k]) count(others[k], vals[k]);
+        }
+        if (fails.length) return;
         hits.push({ doc: d, score: score });
-        if (st) count(facets.status, self.meta.statuses[st - 1]);
-        if (cat) count(facets.category, self.meta.categories[cat - 1]);
-        count(facets.year, pl.year);
-        count(facets.county, county);
-        count(facets.town, town);
-        count(facets.unit, pl.unitPath);
-        count(facets.unit_kind, pl.kind);
+        ['status', 'category', 'year', 'unit_kind', 'overdue', 'deadline'].forEach(function (k) {
+          if (vals[k]) { count(facets[k], vals[k]); count(others[k], vals[k]); }
+        });
+        count(facets.county, county); count(others.county, county);
+        count(facets.town, town); count(others.town, town);
+        count(facets.unit, pl.unitPath); count(others.unit, pl.unitPath);
       });
       hits.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
       var from = req.from || 0, size = req.size || 10;
       return {
-        total: hits.length, hits: hits.slice(from, from + size), all: hits, facets: facets,
+        total: hits.length, hits: hits.slice(from, from + size), all: hits, facets: facets, others: others,
         terms: highlightTerms(parts), unsupported: r.plan.unsupported, serverRefuses: r.plan.serverRefuses, partial: !!r.partial
       };
     });
   };
   function count(m, k) { m[k] = (m[k] || 0) + 1; }
+  var FILTER_KEYS = ['status', 'category', 'year', 'region', 'unit_kind', 'unit', 'overdue', 'deadline'];
+  function newFacets() {
+    return { status: {}, category: {}, year: {}, county: {}, town: {}, unit: {}, unit_kind: {}, overdue: {}, deadline: {} };
+  }
+
+  // syntaxMessage explains in Chinese why a query does not parse, in the
+  // words of internal/search SyntaxMessage.
+  function syntaxMessage(q) {
+    var prefix = '查询语法有误：', rs = Array.from(q), quotes = 0, esc = false, i;
+    for (i = 0; i < rs.length; i++) {
+      if (esc) esc = false;
+      else if (rs[i] === '\\') esc = true;
+      else if (rs[i] === '"') quotes++;
+    }
+    if (quotes % 2 === 1) return prefix + '引号没有成对，请补上或删去 "（要搜引号本身，请写 \\"）。';
+    var inq = false;
+    esc = false;
+    for (i = 0; i < rs.length; i++) {
+      var c = rs[i];
+      if (esc) { esc = false; continue; }
+      if (c === '\\') { esc = true; continue; }
+      if (c === '"') { inq = !inq; continue; }
+      if (inq) continue;
+      var next = i + 1 < rs.length ? rs[i + 1] : '';
+      var atStart = i === 0 || isSpace(rs[i - 1]), end = next === '' || isSpace(next);
+      if ((c === '+' || c === '-') && atStart && end) return prefix + '+ 或 - 之后要紧跟词语，中间不留空格（如 +污水 -越级）；要搜这个符号本身，请在前面加 \\。';
+      if (c === ':' && (atStart || end)) return prefix + '冒号 : 用于“字段:词语”（如 text:陵园），前后都要紧跟内容；要搜冒号本身，请在前面加 \\。';
+      if (c === '^' && !(next >= '0' && next <= '9' && next.length === 1)) return prefix + '^ 之后要跟数字，表示权重（如 食堂^2）。';
+      if (c === '~' && atStart) return prefix + '~ 要紧跟在词语之后，表示模糊匹配（如 water~1）。';
+    }
+    return prefix + '请检查引号和 + - : ^ ~ > < = 等符号；要搜这些符号本身，请在前面加 \\。';
+  }
 
   /* ---------------- Snippets (as internal/search/snippet.go) ---------------- */
 
@@ -995,7 +1072,7 @@
   }
 
   var api = {
-    snippetSource: snippetSource,
+    snippetSource: snippetSource, syntaxMessage: syntaxMessage, foldWidth: foldWidth,
     init: initTables, analyze: analyze, terms: terms, lex: lex, parse: parse,
     Index: Index, snippet: snippet, fnv1a: fnv1a
   };
