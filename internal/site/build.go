@@ -35,6 +35,9 @@ type Options struct {
 	Out  string    // the site folder to replace (default Root/public)
 	Now  time.Time // "today" for overdue flags and the as-of date; file times of the output
 	Log  io.Writer // progress lines (nil: none)
+	// BaseURL replaces config.toml's baseURL (gongshi serve: its own
+	// address, so that the preview's feeds and downloads point at it).
+	BaseURL string
 }
 
 // Summary describes a finished build.
@@ -132,6 +135,11 @@ func Build(ctx context.Context, o Options) (sum Summary, err error) {
 	if err != nil {
 		return sum, err
 	}
+	if o.BaseURL != "" {
+		cfg.BaseURL = strings.TrimSuffix(o.BaseURL, "/") + "/"
+	} else if w := BaseURLWarning(cfg.BaseURL); w != "" {
+		fmt.Fprintf(log, "\n!!! 警告 WARNING: %s\n\n", w)
+	}
 	paths := map[*notice.Notice]string{}
 	for _, f := range files {
 		paths[f.Notice] = f.Path
@@ -201,7 +209,7 @@ func Build(ctx context.Context, o Options) (sum Summary, err error) {
 	t0 = time.Now()
 	fmt.Fprintf(log, "%-9s rendering %d pages with Hugo …\n", "hugo", pages)
 	if err := cancellable(ctx, func() error {
-		return withMemoryLimit(func() error { return runHugo(root, work, dataDir, staging) })
+		return withMemoryLimit(func() error { return runHugo(root, work, dataDir, staging, cfg.BaseURL) })
 	}, func() {
 		os.RemoveAll(staging)
 		os.RemoveAll(work)

@@ -1088,7 +1088,7 @@
     organisation: '组织落实整改', regulations: '建章立制', accountability: '问题处理',
     outstanding: '需进一步整改事项', next_plan: '下一步计划'
   };
-  var FILTERS = ['status', 'category', 'year', 'region', 'unit_kind', 'unit'];
+  var FILTERS = FILTER_KEYS;
   var UNIT_KIND_LABEL = {
     township: '乡镇（街道）', village: '村（社区）', department: '部门单位', school: '学校',
     enterprise: '国有企业', region: '全区（县）汇总'
@@ -1116,10 +1116,12 @@
     var facetsBox = document.getElementById('search-facets'), pager = document.getElementById('search-pager');
     var index = new Index(load), seq = 0, PAGE = 10;
     app.hidden = false;
+    var fbox = document.getElementById('search-facets-box');
+    if (fbox && window.matchMedia && window.matchMedia('(max-width: 50rem)').matches) fbox.open = false;
 
     function state() {
       var p = new URLSearchParams(location.search), s = { q: p.get('q') || '', page: Math.max(1, parseInt(p.get('page'), 10) || 1) };
-      FILTERS.forEach(function (f) { s[f] = p.get(f) || ''; });
+      FILTERS.forEach(function (f) { s[f] = p.getAll(f).filter(Boolean); });
       return s;
     }
     function href(s, change) {
@@ -1127,13 +1129,16 @@
       for (var k in s) n[k] = s[k];
       for (var c in change) n[c] = change[c];
       if (n.q) p.set('q', n.q);
-      FILTERS.forEach(function (f) { if (n[f]) p.set(f, n[f]); });
+      FILTERS.forEach(function (f) { (n[f] || []).forEach(function (v) { p.append(f, v); }); });
       if (n.page > 1) p.set('page', n.page);
       return location.pathname + (p.toString() ? '?' + p.toString() : '');
     }
-    function go(url) {
+    // go shows another state; focus then goes to what the reader chose
+    // (the facet value, now toggled) or to the results' status, never
+    // back to the top of the page.
+    function go(url, focus) {
       history.pushState(null, '', url);
-      run();
+      run(focus);
     }
     form.addEventListener('submit', function (e) {
       e.preventDefault();
@@ -1146,10 +1151,11 @@
       var a = e.target.closest && e.target.closest('a[data-nav]');
       if (!a || e.ctrlKey || e.metaKey || e.shiftKey || e.button) return;
       e.preventDefault();
-      go(a.getAttribute('href'));
+      go(a.getAttribute('href'), a.getAttribute('data-facet') ? { facet: a.getAttribute('data-facet'), value: a.getAttribute('data-value') } : 'status');
     });
 
-    function run() {
+    status.setAttribute('tabindex', '-1');
+    function run(focus) {
       var s = state(), my = ++seq;
       input.value = s.q;
       list.textContent = '';
@@ -1166,13 +1172,15 @@
           var ms = Math.round(performance.now() - t0);
           render(s, res, docs, ms);
           app.setAttribute('data-results', String(res.total));
+          if (focus && focus.facet) {
+            var f = facetsBox.querySelector('a[data-facet="' + focus.facet + '"][data-value="' + cssEscape(focus.value) + '"]');
+            (f || status).focus();
+          } else if (focus) status.focus();
           document.dispatchEvent(new CustomEvent('gongshi:results', { detail: { total: res.total, ms: ms } }));
         });
       }).catch(function (err) {
         if (my !== seq) return;
-        status.textContent = /syntax|quote|number/.test(err.message) ?
-          '查询语法有误：' + err.message + '。引号要成对；+ - 后面要紧跟词语。' :
-          '搜索失败：' + err.message;
+        status.textContent = err.syntax ? err.message : '搜索失败：' + err.message;
         app.setAttribute('data-results', 'error');
       });
     }
@@ -1222,52 +1230,59 @@
     function renderFacets(s, res) {
       var m = index.meta;
       var groups = [
-        ['status', '整改状态', res.facets.status, function (v) { return STATUS_LABEL[v] || v; }],
-        ['category', '问题类别', res.facets.category, function (v) { return v; }],
-        ['year', '通报年份', res.facets.year, function (v) { return v + ' 年'; }],
-        ['unit_kind', '单位类别', res.facets.unit_kind, function (v) { return UNIT_KIND_LABEL[v] || v; }]
+        ['status', '整改状态', res.others.status, function (v) { return STATUS_LABEL[v] || v; }],
+        ['category', '问题类别', res.others.category, function (v) { return v; }],
+        ['year', '通报年份', res.others.year, function (v) { return v + ' 年'; }],
+        ['unit_kind', '单位类别', res.others.unit_kind, function (v) { return UNIT_KIND_LABEL[v] || v; }],
+        ['overdue', '逾期', res.others.overdue, function () { return '逾期（时限已过、最新通报未报告完成）'; }],
+        ['deadline', '整改时限', res.others.deadline, function (v) { return v + ' 年到期'; }]
       ];
-      var counties = Object.keys(res.facets.county);
-      if (counties.length > 1 && !s.region) {
-        groups.push(['region', '地区', res.facets.county, function (v) {
+      var counties = Object.keys(res.others.county);
+      if (counties.length > 1 && !s.region.length) {
+        groups.push(['region', '地区', res.others.county, function (v) {
           var c = m.counties.filter(function (x) { return x[3] === v; })[0];
           return c ? c[2] : v;
         }]);
       } else {
-        groups.push(['region', '乡镇', res.facets.town, function (v) {
+        groups.push(['region', '乡镇', res.others.town, function (v) {
           var i = index.paths.indexOf(v);
-          return i >= 0 ? (m.places[i][1] || m.counties[m.places[i][0]][2]) : v;
+          if (i >= 0) return m.places[i][1] || m.counties[m.places[i][0]][2];
+          var c = m.counties.filter(function (x) { return x[3] === v; })[0];
+          return c ? c[2] : v;
         }]);
       }
-      var units = Object.keys(res.facets.unit);
-      if (units.length > 1 || s.unit) {
-        groups.push(['unit', '被巡察单位', res.facets.unit, function (v) {
+      var units = Object.keys(res.others.unit);
+      if (units.length > 1 || s.unit.length) {
+        groups.push(['unit', '被巡察单位', res.others.unit, function (v) {
           var i = index.unitPaths.indexOf(v);
           return i >= 0 ? index.unitLabel(i) : v;
         }]);
       }
       groups.forEach(function (g) {
-        var key = g[0], counts = g[2], values = Object.keys(counts);
-        if (!values.length && !s[key]) return;
+        // Several values of one facet are alternatives (OR); facets
+        // combine (AND). A value's count is what it adds to the other
+        // facets' choice.
+        var key = g[0], counts = g[2], values = Object.keys(counts), chosen = s[key];
+        chosen.forEach(function (v) { if (!(v in counts)) { counts[v] = 0; values.push(v); } });
+        if (!values.length) return;
         var box = el('section', { 'class': 'facet' });
         box.appendChild(el('h2', {}, g[1]));
         var ul = el('ul');
-        values.sort(function (a, b) { return counts[b] - counts[a] || (a < b ? -1 : 1); });
-        values.slice(0, 30).forEach(function (v) {
-          var li = el('li');
-          if (s[key] === v) {
-            li.appendChild(el('strong', { 'aria-current': 'true' }, g[3](v) + ' ' + counts[v]));
-            li.appendChild(document.createTextNode(' '));
-            li.appendChild(el('a', { href: href(s, setKey(key, '')), 'data-nav': '', 'class': 'clear' }, '取消'));
-          } else {
-            li.appendChild(el('a', { href: href(s, setKey(key, v)), 'data-nav': '', 'data-facet': key, 'data-value': v }, g[3](v)));
-            li.appendChild(el('span', { 'class': 'count' }, ' ' + counts[v]));
-          }
+        values.sort(function (a, b) { return (chosen.indexOf(b) >= 0) - (chosen.indexOf(a) >= 0) || counts[b] - counts[a] || (a < b ? -1 : 1); });
+        values.slice(0, Math.max(30, chosen.length)).forEach(function (v) {
+          var li = el('li'), on = chosen.indexOf(v) >= 0;
+          var next = on ? chosen.filter(function (x) { return x !== v; }) : chosen.concat([v]);
+          var a = el('a', { href: href(s, setKey(key, next)), 'data-nav': '', 'data-facet': key, 'data-value': v, 'class': on ? 'on' : '' });
+          a.appendChild(el('span', { 'class': 'box', 'aria-hidden': 'true' }, on ? '☑' : '☐'));
+          if (on) a.appendChild(el('span', { 'class': 'vh' }, '已选，再选取消：'));
+          a.appendChild(document.createTextNode(' ' + g[3](v) + ' '));
+          a.appendChild(el('span', { 'class': 'count' }, String(counts[v])));
+          li.appendChild(a);
           ul.appendChild(li);
         });
-        if (s[key] && !counts[s[key]]) {
+        if (chosen.length) {
           var li = el('li');
-          li.appendChild(el('a', { href: href(s, setKey(key, '')), 'data-nav': '', 'class': 'clear' }, '取消筛选'));
+          li.appendChild(el('a', { href: href(s, setKey(key, [])), 'data-nav': '', 'class': 'clear' }, '取消“' + g[1] + '”的筛选'));
           ul.appendChild(li);
         }
         box.appendChild(ul);
@@ -1275,6 +1290,7 @@
       });
     }
     function setKey(k, v) { var o = { page: 1 }; o[k] = v; return o; }
+    function cssEscape(v) { return window.CSS && CSS.escape ? CSS.escape(v) : String(v).replace(/["\\]/g, '\\$&'); }
     run();
   }
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
