@@ -167,7 +167,7 @@
         case 'title': return r[3];
         case 'category': return r[4] < 0 ? '' : data.categories[r[4]];
         case 'status': return statusOrder[r[5]];
-        case 'deadline': return r[6] || '9999';
+        case 'deadline': return r[6] || '';
         case 'signed': return r[8];
       }
       return 0;
@@ -178,6 +178,7 @@
       var coll = typeof Intl !== 'undefined' ? new Intl.Collator('zh-CN', { numeric: true }) : null;
       return rows.map(function (r, i) { return [r, i]; }).sort(function (a, b) {
         var x = sortKey(a[0], k), y = sortKey(b[0], k), c;
+        if (k === 'deadline' && (x === '') !== (y === '')) return x === '' ? 1 : -1; // no deadline: last either way
         if (typeof x === 'number') c = x - y;
         else c = coll ? coll.compare(x, y) : (x < y ? -1 : x > y ? 1 : 0);
         return c * dir || a[1] - b[1];
