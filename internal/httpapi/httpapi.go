@@ -57,8 +57,18 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, "no such API: "+r.URL.Path+" (there is /api/search)")
 		return
 	}
+	// CORS: any origin may GET (a journalist's notebook on another
+	// address); the answer carries no credentials and sets none.
+	w.Header().Set("Access-Control-Allow-Origin", "*")
+	if r.Method == http.MethodOptions {
+		w.Header().Set("Access-Control-Allow-Methods", "GET, HEAD, OPTIONS")
+		w.Header().Set("Access-Control-Allow-Headers", "Content-Type")
+		w.Header().Set("Access-Control-Max-Age", "86400")
+		w.WriteHeader(http.StatusNoContent)
+		return
+	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
-		w.Header().Set("Allow", "GET, HEAD")
+		w.Header().Set("Allow", "GET, HEAD, OPTIONS")
 		writeError(w, http.StatusMethodNotAllowed, "use GET")
 		return
 	}
@@ -103,10 +113,13 @@ func parseRequest(r *http.Request) (search.Request, error) {
 			Province: v["province"], City: v["city"], County: v["county"], Township: v["township"],
 			Region: v["region"], Status: v["status"], Category: v["category"], Year: v["year"],
 			Unit: v["unit"], UnitKind: v["unit_kind"],
-			Notice: v["notice"],
+			Notice: v["notice"], Deadline: v["deadline"],
 		},
 	}
 	var err error
+	if req.Filters.Overdue, err = boolParam(v.Get("overdue"), "overdue"); err != nil {
+		return req, err
+	}
 	if req.From, err = intParam(v.Get("from"), "from"); err != nil {
 		return req, err
 	}

@@ -160,10 +160,10 @@ func TestBadRequests(t *testing.T) {
 		{"GET", "/api/search?q=整改&facets=maybe", 400, "facets"},
 		{"GET", "/api/search?q=整改&unit_kind=ministry", 400, "unit kind \"ministry\""},
 		{"GET", "/api/search?q=整改&status=fixed", 400, "status"},
-		{"GET", "/api/search?q=" + url.QueryEscape(`"unterminated`), 400, "query syntax"},
-		{"GET", "/api/search?q=%2B", 400, "query syntax"},
-		{"GET", "/api/search?q=" + url.QueryEscape("a^x"), 400, "query syntax"},
-		{"GET", "/api/search?q=" + url.QueryEscape("title:"), 400, "query syntax"},
+		{"GET", "/api/search?q=" + url.QueryEscape(`"unterminated`), 400, "查询语法有误"},
+		{"GET", "/api/search?q=%2B", 400, "查询语法有误"},
+		{"GET", "/api/search?q=" + url.QueryEscape("a^x"), 400, "查询语法有误"},
+		{"GET", "/api/search?q=" + url.QueryEscape("title:"), 400, "查询语法有误"},
 		{"GET", "/api/search?q=" + url.QueryEscape("/[/"), 400, "query"},
 		{"POST", "/api/search?q=整改", 405, "GET"},
 		{"GET", "/api/other", 404, "/api/search"},
@@ -231,5 +231,21 @@ func TestBoundedQueries(t *testing.T) {
 func TestNoIndex(t *testing.T) {
 	if _, _, err := New(t.TempDir()); err == nil || !strings.Contains(err.Error(), "gongshi build") {
 		t.Errorf("opening a folder without an index: %v", err)
+	}
+}
+
+// TestCORS: any origin may GET (a notebook elsewhere), and a preflight is
+// answered without a search.
+func TestCORS(t *testing.T) {
+	h := open(t)
+	w, _ := get(t, h, "GET", "/api/search?q="+url.QueryEscape("陵园")+"&overdue=1")
+	if w.Code != 200 || w.Header().Get("Access-Control-Allow-Origin") != "*" {
+		t.Errorf("GET: %d, Access-Control-Allow-Origin %q", w.Code, w.Header().Get("Access-Control-Allow-Origin"))
+	}
+	req := httptest.NewRequest("OPTIONS", "/api/search?q=x", nil)
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	if rec.Code != 204 || !strings.Contains(rec.Header().Get("Access-Control-Allow-Methods"), "GET") {
+		t.Errorf("OPTIONS: %d %v", rec.Code, rec.Header())
 	}
 }

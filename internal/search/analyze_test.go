@@ -71,6 +71,8 @@ var analysisCases = []string{
 	"_underscore_ __init__ a_b_c 1_000", "x86_64 IPv6 h2o CO2 mp3", "C++ C# F# .NET node.js",
 	"中a文1字 a中 1中 中1 中a", "中。文，字；符：号！？", "中\u3000文 全角　空格", "ﾟﾞ", "ｰ",
 	"𠀀𠀁𠀂 𪚥 𰀀 𝔘𝔫𝔦", "\U0001F600\U0001F600中文",
+	// full-width digits and letters, folded before the words are found
+	"１２３４５", "１２３４５６７８９０", "Ｈｅｌｌｏ２０２４中文", "热线１２３４５号", "３．８５万元，１,２００元", "ｘ８６＿６４", "Ａ１Ｂ２ ａｂ－１２",
 }
 
 func TestAnalyzeMatchesBleve(t *testing.T) {

@@ -176,6 +176,7 @@ func (d *Doc) keywords() [][2]string {
 		{FieldStatus, string(d.Status)}, {FieldCategory, d.Category},
 		{FieldYear, d.Year()}, {FieldNotice, noticeKey(d.Notice)}, {FieldKind, d.Kind},
 		{FieldUnit, d.Notice.UnitPath()}, {FieldUnitKind, string(d.Notice.Subject().Kind)},
+		{FieldOverdue, d.overdueValue()}, {FieldDeadline, d.DeadlineYear()},
 	}
 }
 

@@ -54,6 +54,30 @@ type Doc struct {
 	Status   notice.Status
 	Category string
 	Notice   *notice.Notice // the notice the text comes from (a finding's latest)
+	Deadline notice.Date    // a finding's deadline (the site model's), or ""
+	Overdue  bool           // the site model's overdue flag
+}
+
+// Due is a finding's deadline and overdue flag as the site model has them
+// (internal/site: Derive), by finding id.
+type Due struct {
+	Deadline notice.Date
+	Overdue  bool
+}
+
+// DeadlineYear is the facet value of a document's deadline: its year.
+func (d *Doc) DeadlineYear() string {
+	if len(d.Deadline) >= 4 {
+		return string(d.Deadline[:4])
+	}
+	return ""
+}
+
+func (d *Doc) overdueValue() string {
+	if d.Overdue {
+		return "1"
+	}
+	return ""
 }
 
 // Docs lists the corpus's documents in index order: notice by notice (the

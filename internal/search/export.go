@@ -52,7 +52,7 @@ import (
 // shard), postings. Postings: per document, the gap to the previous
 // document number (the first: the number), attr*8 + min(tf, 7) (then tf-7
 // when tf ≥ 7), field length. attr = status code + 4 × category code.
-const exportVersion = 3
+const exportVersion = 4
 
 // Shards is the number of term dictionary shards.
 const Shards = 256
@@ -84,6 +84,9 @@ type Meta struct {
 	// township, a county summary), kind].
 	Units   [][]any  `json:"units"`
 	Notices [][3]int `json:"notices"` // [unit index, signed as 20241202, documents], in document order
+	// Due are the findings with a deadline: [document, deadline as
+	// 20241231, 1 if overdue else 0], in document order.
+	Due [][3]int `json:"due"`
 }
 
 // PlacePath is the slug path of place i of the meta.
@@ -156,6 +159,17 @@ func startExport(docs []Doc, dir string) *exporter {
 		e.meta.Labels = append(e.meta.Labels, s.Label())
 	}
 	e.attrs = docAttrs(docs, &e.meta)
+	e.meta.Due = [][3]int{}
+	for i, d := range docs {
+		if d.Deadline != "" || d.Overdue {
+			n, _ := strconv.Atoi(strings.ReplaceAll(string(d.Deadline), "-", ""))
+			o := 0
+			if d.Overdue {
+				o = 1
+			}
+			e.meta.Due = append(e.meta.Due, [3]int{i, n, o})
+		}
+	}
 	e.meta.Chunk = max(1, (len(docs)+docsPerChunkMax-1)/docsPerChunkMax)
 	e.chunks = newWriter(dir)
 	go func() {
@@ -298,6 +312,7 @@ func buildID(docs []Doc) []byte {
 	for _, d := range docs {
 		fmt.Fprintf(h, "%s\x00%s\x00%d\x00%s\x00%s\x00%s\x00%s\x00%s\x00", d.ID, d.Kind, d.Number, d.Status, d.Category, d.Title, d.URL, d.Text)
 		fmt.Fprintf(h, "%s\x00%s\x00%s\x00%s\x00", d.Notice.Region.Path(), d.Notice.Signed, d.Notice.UnitPath(), d.Notice.Subject().Name)
+		fmt.Fprintf(h, "%s\x00%t\x00", d.Deadline, d.Overdue)
 	}
 	return h.Sum(nil)[:8]
 }

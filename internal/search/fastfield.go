@@ -81,6 +81,10 @@ var (
 // the bytes alone, which is almost always.
 func termCounts(text string, counts *freqs) int {
 	buf := []byte(text)
+	if needsFold(buf) { // offsets do not matter here: fold first (fold.go)
+		buf, _ = foldBytes(buf)
+		text = string(buf)
+	}
 	seg := segment.NewWordSegmenterDirect(buf)
 	length := 0
 	// The run of adjacent ideographs being bigrammed: its length and its

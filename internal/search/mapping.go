@@ -4,7 +4,6 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
-	"github.com/blevesearch/bleve/v2/analysis/lang/cjk"
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/registry"
 )
@@ -27,14 +26,21 @@ const (
 	FieldNotice   = "notice" // the notice's permalink
 	FieldUnit     = "unit"   // the inspected unit's slug path, e.g. fujian/putian/xianyou/wenlvtiju
 	FieldUnitKind = "unit_kind"
+	FieldOverdue  = "overdue"  // "1" for an overdue finding (the site model's flag), else absent
+	FieldDeadline = "deadline" // the year of a finding's deadline
+	// FieldAny is no field: any:WORD matches the documents with any of
+	// the word's terms (the loose match), where WORD alone needs them all.
+	FieldAny = "any"
 )
 
 // KeywordFields are the filter and facet fields, in display order.
 var KeywordFields = []string{FieldProvince, FieldCity, FieldCounty, FieldTownship, FieldPlace,
-	FieldStatus, FieldCategory, FieldYear, FieldNotice, FieldKind, FieldUnit, FieldUnitKind}
+	FieldStatus, FieldCategory, FieldYear, FieldNotice, FieldKind, FieldUnit, FieldUnitKind,
+	FieldOverdue, FieldDeadline}
 
-// AnalyzerName is the analyzer of FieldText.
-const AnalyzerName = cjk.AnalyzerName
+// AnalyzerName is the analyzer of FieldText: Bleve's cjk analyzer over
+// the text with its full-width digits and letters folded (fold.go).
+const AnalyzerName = analyzerName
 
 // NewMapping is the index mapping. Only what a query, a filter or a facet
 // uses is indexed: the text with term vectors (phrase queries and

@@ -93,6 +93,8 @@ type Filters struct {
 	Notice                           []string // a notice's permalink
 	Unit                             []string // a unit's name (示例县文旅局) or slug path, with the units below it
 	UnitKind                         []string // township, village, department, school, enterprise, region
+	Overdue                          bool     // only overdue findings (the site model's flag)
+	Deadline                         []string // years of the findings' deadlines (2024)
 }
 
 // Request is a search.
@@ -195,6 +197,7 @@ var facetFields = []struct {
 	{FieldStatus, 4}, {FieldCategory, 20}, {FieldYear, 20},
 	{FieldProvince, 20}, {FieldCity, 20}, {FieldCounty, 50}, {FieldPlace, 50},
 	{FieldKind, 10}, {FieldNotice, 20}, {FieldUnitKind, 6}, {FieldUnit, 50},
+	{FieldOverdue, 1}, {FieldDeadline, 20},
 }
 
 // Search runs a request.
@@ -203,9 +206,10 @@ func (x *Index) Search(ctx context.Context, r Request) (*Result, error) {
 	if err := r.Validate(); err != nil {
 		return nil, err
 	}
-	q, err := query.NewQueryStringQuery(r.Query).Parse()
+	qs := FoldWidth(r.Query)
+	q, err := query.NewQueryStringQuery(qs).Parse()
 	if err != nil {
-		return nil, badRequest("query syntax: %v", err)
+		return nil, badRequest("%s", SyntaxMessage(qs))
 	}
 	if err := limit(q); err != nil {
 		return nil, err
@@ -282,6 +286,10 @@ func (x *Index) facetLabel(field, value string) string {
 		}
 	case FieldUnitKind:
 		return notice.UnitKind(value).Label()
+	case FieldOverdue:
+		return "逾期"
+	case FieldDeadline:
+		return value + "年到期"
 	case FieldKind:
 		if l, ok := kindLabels[value]; ok {
 			return l
@@ -437,6 +445,10 @@ func (f Filters) query(x *Index) query.Query {
 	}
 	or(units)
 	terms(FieldUnitKind, f.UnitKind)
+	if f.Overdue {
+		terms(FieldOverdue, []string{"1"})
+	}
+	terms(FieldDeadline, f.Deadline)
 	if len(conj) == 0 {
 		return nil
 	}
@@ -495,6 +507,13 @@ func (x *Index) prepare(q query.Query) map[string]bool {
 				q.Disjuncts[i] = walk(q.Disjuncts[i], negated)
 			}
 		case *query.MatchQuery:
+			// A word matches the documents that hold all of its terms
+			// (偷工减料: 偷工, 工减 and 减料); any:WORD, any of them.
+			if q.FieldVal == FieldAny {
+				q.FieldVal = FieldText
+			} else if (q.FieldVal == "" || q.FieldVal == FieldText) && q.Fuzziness == 0 {
+				q.Operator = query.MatchQueryOperatorAnd
+			}
 			if !negated && (q.FieldVal == "" || q.FieldVal == FieldText) {
 				for _, t := range AnalyzeTerms(q.Match) {
 					terms[t] = true

@@ -2,11 +2,15 @@ package search
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"math"
 	"os"
+	"strings"
 	"sync"
 	"testing"
 
+	"github.com/gongshi/gongshi/internal/notice"
 	"github.com/gongshi/gongshi/internal/search/searchtest"
 )
 
@@ -29,13 +33,25 @@ func mixedSite(t testing.TB) string {
 		}
 		mixedDir, mixedErr = os.MkdirTemp("", "gongshi-search-mixed-")
 		if mixedErr == nil {
-			_, mixedErr = BuildSite(context.Background(), c, mixedDir, nil)
+			_, mixedErr = BuildSiteDue(context.Background(), c, mixedDir, nil, fakeDue(c))
 		}
 	})
 	if mixedErr != nil {
 		t.Fatal(mixedErr)
 	}
 	return mixedDir
+}
+
+// fakeDue gives every fifth finding a deadline (2023 or 2024) and half of
+// those an overdue flag, as the site model would.
+func fakeDue(c *notice.Corpus) map[string]Due {
+	due := map[string]Due{}
+	for _, d := range Docs(c) {
+		if d.Kind == KindFinding && d.Number%5 == 0 {
+			due[d.ID] = Due{Deadline: notice.Date(fmt.Sprintf("%d-%02d-15", 2023+d.Number/5%2, 1+d.Number%12)), Overdue: d.Number%10 == 0}
+		}
+	}
+	return due
 }
 
 // rankQueries are the queries whose rankings the browser must share with
@@ -58,6 +74,15 @@ var rankQueries = []struct {
 	{q: "工程", filters: Filters{UnitKind: []string{"village"}}},
 	{q: "资金", filters: Filters{Unit: []string{"shili/shilishi/xian01/ju0002"}}},
 	{q: "问题", filters: Filters{Unit: []string{"shili/shilishi/xian01/zhen0004"}, UnitKind: []string{"village"}}},
+	// issue 9: a word needs all its bigrams; any: is the loose match;
+	// full-width digits and letters; overdue, deadline, several values.
+	{q: "xyzabc不存在的词"}, {q: "any:偷工减料"}, {q: "any:陵园工程 食堂"}, {q: "１２３４５"}, {q: "２０２４"},
+	{q: "３．８５万元"}, {q: "\"３．８５万元\""}, {q: "整改到位"}, {q: "资金管理不规范"},
+	{q: "整改", filters: Filters{Overdue: true}},
+	{q: "问题", filters: Filters{Deadline: []string{"2024"}}},
+	{q: "问题", filters: Filters{Deadline: []string{"2023", "2024"}, Status: []string{"in_progress", "not_started"}}},
+	{q: "工程", filters: Filters{Status: []string{"done", "unstated"}, Year: []string{"2024", "2025"}}},
+	{q: "资金", filters: Filters{UnitKind: []string{"village", "department"}, Overdue: true}},
 }
 
 // TestRankingMatchesBleve runs the queries through Bleve (Index.Search)
@@ -71,17 +96,22 @@ func TestRankingMatchesBleve(t *testing.T) {
 	}
 	defer x.Close()
 	type jsQuery struct {
-		Q       string            `json:"q"`
-		Filters map[string]string `json:"filters,omitempty"`
+		Q       string         `json:"q"`
+		Filters map[string]any `json:"filters,omitempty"`
 	}
 	var qs []jsQuery
 	for _, rq := range rankQueries {
-		f := map[string]string{}
+		f := map[string]any{}
 		for k, v := range map[string][]string{"status": rq.filters.Status, "year": rq.filters.Year, "region": rq.filters.Region,
-			"unit": rq.filters.Unit, "unit_kind": rq.filters.UnitKind} {
-			if len(v) > 0 {
-				f[k] = v[0]
+			"unit": rq.filters.Unit, "unit_kind": rq.filters.UnitKind, "deadline": rq.filters.Deadline} {
+			if len(v) == 1 {
+				f[k] = v[0] // one value as a string, several as a list: the page passes both
+			} else if len(v) > 1 {
+				f[k] = v
 			}
+		}
+		if rq.filters.Overdue {
+			f["overdue"] = "1"
 		}
 		qs = append(qs, jsQuery{Q: rq.q, Filters: f})
 	}
@@ -94,6 +124,8 @@ func TestRankingMatchesBleve(t *testing.T) {
 		Facets struct {
 			Status   map[string]int `json:"status"`
 			Year     map[string]int `json:"year"`
+			Overdue  map[string]int `json:"overdue"`
+			Deadline map[string]int `json:"deadline"`
 			Unit     map[string]int `json:"unit"`
 			UnitKind map[string]int `json:"unit_kind"`
 		} `json:"facets"`
@@ -157,7 +189,7 @@ func TestRankingMatchesBleve(t *testing.T) {
 		for _, c := range []struct {
 			field string
 			js    map[string]int
-		}{{FieldUnit, got.Facets.Unit}, {FieldUnitKind, got.Facets.UnitKind}} {
+		}{{FieldUnit, got.Facets.Unit}, {FieldUnitKind, got.Facets.UnitKind}, {FieldOverdue, got.Facets.Overdue}, {FieldDeadline, got.Facets.Deadline}} {
 			if got.Partial {
 				break
 			}
@@ -228,5 +260,72 @@ func TestUnitFacetsAndHits(t *testing.T) {
 	}
 	if _, err := x.Search(context.Background(), Request{Query: "整改", Filters: Filters{UnitKind: []string{"ministry"}}}); err == nil {
 		t.Error("an unknown unit kind is not a bad request")
+	}
+}
+
+// TestIssue9Rules: a nonsense word finds nothing (a word needs all of its
+// bigrams); full-width digits find what ASCII digits find; every syntax
+// error is explained in Chinese, the same words in Go and in search.js.
+func TestIssue9Rules(t *testing.T) {
+	site := mixedSite(t)
+	x, err := Open(site)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	search := func(q string) *Result {
+		t.Helper()
+		r, err := x.Search(context.Background(), Request{Query: q, Size: 100})
+		if err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+		return r
+	}
+	if r := search("xyzabc不存在的词"); r.Total != 0 {
+		t.Errorf("a nonsense query finds %d documents", r.Total)
+	}
+	if r := search("any:不存在的词"); r.Total == 0 {
+		t.Error("any: (the loose match) finds nothing for 不存在的词")
+	}
+	a, b := search("12345"), search("１２３４５")
+	if a.Total == 0 || a.Total != b.Total {
+		t.Errorf("12345 finds %d, １２３４５ %d", a.Total, b.Total)
+	}
+	for i := range a.Hits {
+		if a.Hits[i].ID != b.Hits[i].ID {
+			t.Errorf("hit %d: 12345 %s, １２３４５ %s", i, a.Hits[i].ID, b.Hits[i].ID)
+		}
+	}
+	bad := []string{`"偷工减料`, `偷工 "减料`, `+ 污水`, `污水 -`, `: 陵园`, `text:`, `食堂^`, `食堂^x`, `~ 食堂`, `食堂 >`, `text:>`, `a:b:c`, `+`, `-`}
+	type jsQuery struct {
+		Q string `json:"q"`
+	}
+	var qs []jsQuery
+	for _, q := range bad {
+		qs = append(qs, jsQuery{q})
+	}
+	var js []struct {
+		Error string `json:"error"`
+	}
+	runNode(t, "search", map[string]any{"site": site, "queries": qs, "size": 10}, &js)
+	for i, q := range bad {
+		_, err := x.Search(context.Background(), Request{Query: q})
+		var br *BadRequest
+		if err == nil { // Bleve takes it (食堂^ is a boost of 1): so must search.js
+			if js[i].Error != "" {
+				t.Errorf("%s: go takes it, js says %q", q, js[i].Error)
+			}
+			continue
+		}
+		if !errors.As(err, &br) {
+			t.Errorf("%s: not a bad request: %v", q, err)
+			continue
+		}
+		if !strings.HasPrefix(br.Msg, "查询语法有误：") {
+			t.Errorf("%s: %s", q, br.Msg)
+		}
+		if js[i].Error != br.Msg {
+			t.Errorf("%s: js says %q, go %q", q, js[i].Error, br.Msg)
+		}
 	}
 }

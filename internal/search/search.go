@@ -39,6 +39,13 @@ func Dir(siteDir string) string { return filepath.Join(siteDir, "search") }
 // the search page, copied by Hugo) are kept; the index folders are
 // replaced.
 func BuildSite(ctx context.Context, c *notice.Corpus, siteDir string, log io.Writer) (Stats, error) {
+	return BuildSiteDue(ctx, c, siteDir, log, nil)
+}
+
+// BuildSiteDue is BuildSite with the findings' deadlines and overdue flags
+// as the site model has them, by finding id (the overdue and deadline
+// filters).
+func BuildSiteDue(ctx context.Context, c *notice.Corpus, siteDir string, log io.Writer, due map[string]Due) (Stats, error) {
 	var st Stats
 	if log == nil {
 		log = io.Discard
@@ -50,6 +57,11 @@ func BuildSite(ctx context.Context, c *notice.Corpus, siteDir string, log io.Wri
 		}
 	}
 	docs := Docs(c)
+	for i := range docs {
+		if d, ok := due[docs[i].ID]; ok && docs[i].Kind == KindFinding {
+			docs[i].Deadline, docs[i].Overdue = d.Deadline, d.Overdue
+		}
+	}
 	st.Documents = len(docs)
 
 	t0 := time.Now()

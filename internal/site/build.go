@@ -33,6 +33,9 @@ type Options struct {
 	Out  string    // the site folder to replace (default Root/public)
 	Now  time.Time // "today" for overdue flags and the as-of date; file times of the output
 	Log  io.Writer // progress lines (nil: none)
+	// BaseURL replaces config.toml's baseURL (gongshi serve: its own
+	// address, so that the preview's feeds and downloads point at it).
+	BaseURL string
 }
 
 // Summary describes a finished build.
@@ -130,6 +133,11 @@ func Build(ctx context.Context, o Options) (sum Summary, err error) {
 	if err != nil {
 		return sum, err
 	}
+	if o.BaseURL != "" {
+		cfg.BaseURL = strings.TrimSuffix(o.BaseURL, "/") + "/"
+	} else if w := BaseURLWarning(cfg.BaseURL); w != "" {
+		fmt.Fprintf(log, "\n!!! 警告 WARNING: %s\n\n", w)
+	}
 	corpus, paths := publishedCorpus(files) // masked: see publish.go
 	m := Derive(corpus, o.Now, paths)
 	sum.Units, sum.Notices, sum.Findings = len(m.Units), m.Site.Totals.Notices, m.Site.Totals.Findings
@@ -180,7 +188,7 @@ func Build(ctx context.Context, o Options) (sum Summary, err error) {
 	// 4. The search index, from the corpus, before Hugo: it needs no page,
 	// and the corpus can then be dropped too.
 	t0 = time.Now()
-	st, err := search.BuildSite(ctx, corpus, staging, log)
+	st, err := search.BuildSiteDue(ctx, corpus, staging, log, m.searchDue())
 	if err != nil {
 		return sum, fmt.Errorf("search index: %w", err)
 	}
@@ -195,7 +203,7 @@ func Build(ctx context.Context, o Options) (sum Summary, err error) {
 	t0 = time.Now()
 	fmt.Fprintf(log, "%-9s rendering %d pages with Hugo …\n", "hugo", pages)
 	if err := cancellable(ctx, func() error {
-		return withMemoryLimit(func() error { return runHugo(root, work, dataDir, staging) })
+		return withMemoryLimit(func() error { return runHugo(root, work, dataDir, staging, cfg.BaseURL) })
 	}, func() {
 		os.RemoveAll(staging)
 		os.RemoveAll(work)

@@ -55,7 +55,7 @@ type Record struct {
 	Rectification string          `json:"rectification"`
 	Measures      []string        `json:"measures"`
 	Amounts       []notice.Amount `json:"amounts"`
-	Yuan          int64           `json:"yuan"`     // the sum of amounts
+	Yuan          []int64         `json:"yuan"`     // each amount in yuan, in order: never added up (they are of different kinds)
 	Deadline      notice.Date     `json:"deadline"` // of its outstanding item, if any
 	Overdue       bool            `json:"overdue"`
 	History       []RecordEvent   `json:"history"`
@@ -93,8 +93,9 @@ func records(t *Unit, base string) []Record {
 		if rec.Amounts == nil {
 			rec.Amounts = []notice.Amount{}
 		}
+		rec.Yuan = []int64{}
 		for _, a := range f.Amounts {
-			rec.Yuan += a.Yuan
+			rec.Yuan = append(rec.Yuan, a.Yuan)
 		}
 		rec.Deadline, rec.Overdue = fs.Deadline, fs.Overdue
 		if fs.Overdue {
@@ -121,9 +122,12 @@ func nonNil(s []string) []string {
 func abs(base, u string) string { return strings.TrimSuffix(base, "/") + u }
 
 func (r Record) row() []string {
-	var amounts, history []string
+	var amounts, yuan, history []string
 	for _, a := range r.Amounts {
 		amounts = append(amounts, a.Text)
+	}
+	for _, y := range r.Yuan {
+		yuan = append(yuan, strconv.FormatInt(y, 10))
 	}
 	for _, h := range r.History {
 		history = append(history, string(h.Signed)+" "+h.StatusText)
@@ -133,7 +137,7 @@ func (r Record) row() []string {
 		r.Notice, string(r.Signed), r.Inspection, strconv.Itoa(r.Number),
 		strconv.Itoa(r.CategoryNo), r.Category, strconv.Itoa(r.GroupNo), r.Group,
 		r.Title, r.Problem, string(r.Status), r.StatusText, r.Rectification, strings.Join(r.Measures, "\n"),
-		strings.Join(amounts, "；"), strconv.FormatInt(r.Yuan, 10), string(r.Deadline), strconv.FormatBool(r.Overdue),
+		strings.Join(amounts, "；"), strings.Join(yuan, "；"), string(r.Deadline), strconv.FormatBool(r.Overdue),
 		strings.Join(history, "\n"), r.URL,
 		r.Unit, string(r.UnitKind), r.OverdueNote,
 	}
@@ -311,7 +315,7 @@ func writeDownloads(out, base string, m *Model) error {
 			return err
 		}
 	}
-	return nil
+	return writeTable(out, m)
 }
 
 // Manifest lists every notice's data file and original with their SHA-256,

@@ -388,9 +388,18 @@
 
   // analyze is Bleve's cjk analyzer: tokens {term, start, end (UTF-8 byte
   // offsets), pos, type}.
+  // foldCp folds a full-width digit or Latin letter to ASCII, before the
+  // words are found (as internal/search/fold.go): ２０２４ is 2024.
+  function foldCp(c) {
+    return (c >= 0xff10 && c <= 0xff19) || (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a) ? c - 0xfee0 : c;
+  }
+  function foldWidth(s) {
+    return s.replace(/[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/g, function (c) { return String.fromCharCode(c.charCodeAt(0) - 0xfee0); });
+  }
   function analyze(text, cp) {
     cp = cp || codePoints(text);
-    var tokens = tokenize(cp);
+    // Words are found in the folded text; offsets stay the text's.
+    var tokens = tokenize({ cps: cp.cps.map(foldCp), bytes: cp.bytes });
     widthFilter(tokens);
     for (var i = 0; i < tokens.length; i++) {
       var t = tokens[i];
@@ -576,6 +585,7 @@
     this.chunks = {};
     this.attr = {}; // document → status + 4 × category, from postings
     this.meta = null;
+    this.due = new Map(); // document → [deadline as 20241231, 1 if overdue]
   }
   Index.prototype.init = function () {
     var self = this;
@@ -588,6 +598,8 @@
         var join = function (a, b) { return b ? a + '/' + b : a; };
         self.paths = m.places.map(function (p) { return join(m.counties[p[0]][3], p[2]); });
         self.unitPaths = m.units.map(function (u) { return join(self.paths[u[0]], u[2]); });
+        self.due = new Map();
+        (m.due || []).forEach(function (x) { self.due.set(x[0], [x[1], x[2]]); });
         return self;
       });
     }
@@ -795,12 +807,16 @@
     var phrases = [], unsupported = [], serverRefuses = false;
     function build(q) {
       if (q.kind === 'unsupported') { unsupported.push(q.what); if (q.server === false) serverRefuses = true; return NONE; }
-      if (q.field && q.field !== 'text') { unsupported.push('字段查询 ' + q.field + ':'); return NONE; }
+      var loose = q.field === 'any' && q.kind === 'match';
+      if (q.field && q.field !== 'text' && !loose) { unsupported.push('字段查询 ' + q.field + ':'); return NONE; }
       var boost = q.boost === undefined ? 1 : q.boost;
       if (q.kind === 'match') {
+        // A word needs all of its terms (偷工减料: 偷工 工减 减料);
+        // any:WORD, any of them (as internal/search prepare).
         var ts = terms(q.text);
         if (!ts.length) return NONE;
-        return new DisjS(ts.map(function (t) { return new TermS(termOf(t), boost, docCount); }), 1);
+        var tss = ts.map(function (t) { return new TermS(termOf(t), boost, docCount); });
+        return loose ? new DisjS(tss, 1) : new ConjS(tss);
       }
       if (q.kind === 'phrase') {
         var toks = analyze(q.text);
@@ -864,7 +880,7 @@
   function highlightTerms(parts) {
     var out = {};
     parts.forEach(function (p) {
-      if (p.occur === 'not' || (p.q.field && p.q.field !== 'text')) return;
+      if (p.occur === 'not' || (p.q.field && p.q.field !== 'text' && p.q.field !== 'any')) return;
       if (p.q.kind === 'match' || p.q.kind === 'phrase' || p.q.kind === 'number') {
         terms(p.q.text).forEach(function (t) { out[t] = true; });
       }
@@ -879,13 +895,20 @@
   Index.prototype.search = function (req) {
     var self = this, parts;
     return Promise.resolve().then(function () {
-      parts = parse(req.q);
+      var q = foldWidth(req.q);
+      try {
+        parts = parse(q);
+      } catch (e) {
+        var err = new Error(syntaxMessage(q));
+        err.syntax = true;
+        throw err;
+      }
       var wanted = {};
       collect(parts);
       function collect(ps) {
         ps.forEach(function (p) {
           var k = p.q.kind;
-          if ((k === 'match' || k === 'phrase' || k === 'number') && (!p.q.field || p.q.field === 'text')) {
+          if ((k === 'match' || k === 'phrase' || k === 'number') && (!p.q.field || p.q.field === 'text' || p.q.field === 'any')) {
             terms(p.q.text).forEach(function (t) { wanted[t] = true; });
           }
         });
@@ -912,36 +935,90 @@
         return { plan: pl, scores: pl.top.eval(qn), partial: partial };
       });
     }).then(function (r) {
-      var f = req.filters || {}, facets = { status: {}, category: {}, year: {}, county: {}, town: {}, unit: {}, unit_kind: {} };
+      // Filters: values of one field are alternatives (OR), fields combine
+      // (AND), as internal/search Filters. others[k] counts the documents
+      // that pass every filter but k's: what choosing another value of k
+      // would add (the page's facets).
+      var f = req.filters || {}, facets = newFacets(), others = newFacets();
+      var want = {};
+      FILTER_KEYS.forEach(function (k) {
+        want[k] = [].concat(f[k] || []).filter(function (v) { return v !== '' && v !== null && v !== undefined; }).map(String);
+      });
+      if (want.overdue.length) want.overdue = ['1'];
+      function any(list, fn) { return !list.length || list.some(fn); }
+      function under(p) { return function (v) { return p === v || p.indexOf(v + '/') === 0; }; }
       var hits = [];
       r.scores.forEach(function (score, d) {
-        var a = self.attr[d], st = a % 4, cat = Math.floor(a / 4), pl = self.place(d);
-        var county = pl.county[3], town = pl.path;
-        var okStatus = !f.status || self.meta.statuses[st - 1] === f.status;
-        var okCat = !f.category || self.meta.categories[cat - 1] === f.category;
-        var okYear = !f.year || pl.year === f.year;
-        var okRegion = !f.region || town === f.region || town.indexOf(f.region + '/') === 0;
-        var okUnit = !f.unit || pl.unitPath === f.unit || pl.unitPath.indexOf(f.unit + '/') === 0;
-        var okKind = !f.unit_kind || pl.kind === f.unit_kind;
-        if (!(okStatus && okCat && okYear && okRegion && okUnit && okKind)) return;
+        var a = self.attr[d], st = a % 4, cat = Math.floor(a / 4), pl = self.place(d), due = self.due.get(d);
+        var county = pl.county[3], town = pl.path, status = self.meta.statuses[st - 1], category = self.meta.categories[cat - 1];
+        var dyear = due && due[0] ? String(due[0]).slice(0, 4) : '', over = due && due[1] ? '1' : '';
+        var ok = {
+          status: any(want.status, function (v) { return status === v; }),
+          category: any(want.category, function (v) { return category === v; }),
+          year: any(want.year, function (v) { return pl.year === v; }),
+          region: any(want.region, under(town)),
+          unit: any(want.unit, under(pl.unitPath)),
+          unit_kind: any(want.unit_kind, function (v) { return pl.kind === v; }),
+          overdue: !want.overdue.length || over === '1',
+          deadline: any(want.deadline, function (v) { return dyear === v; })
+        };
+        var fails = FILTER_KEYS.filter(function (k) { return !ok[k]; });
+        var vals = { status: st ? status : '', category: cat ? category : '', year: pl.year, unit_kind: pl.kind, overdue: over, deadline: dyear };
+        if (fails.length === 1) {
+          var k = fails[0];
+          if (k === 'region') { count(others.county, county); count(others.town, town); } else if (k === 'unit') count(others.unit, pl.unitPath);
+          else if (vals[k]) count(others[k], vals[k]);
+        }
+        if (fails.length) return;
         hits.push({ doc: d, score: score });
-        if (st) count(facets.status, self.meta.statuses[st - 1]);
-        if (cat) count(facets.category, self.meta.categories[cat - 1]);
-        count(facets.year, pl.year);
-        count(facets.county, county);
-        count(facets.town, town);
-        count(facets.unit, pl.unitPath);
-        count(facets.unit_kind, pl.kind);
+        ['status', 'category', 'year', 'unit_kind', 'overdue', 'deadline'].forEach(function (k) {
+          if (vals[k]) { count(facets[k], vals[k]); count(others[k], vals[k]); }
+        });
+        count(facets.county, county); count(others.county, county);
+        count(facets.town, town); count(others.town, town);
+        count(facets.unit, pl.unitPath); count(others.unit, pl.unitPath);
       });
       hits.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
       var from = req.from || 0, size = req.size || 10;
       return {
-        total: hits.length, hits: hits.slice(from, from + size), all: hits, facets: facets,
+        total: hits.length, hits: hits.slice(from, from + size), all: hits, facets: facets, others: others,
         terms: highlightTerms(parts), unsupported: r.plan.unsupported, serverRefuses: r.plan.serverRefuses, partial: !!r.partial
       };
     });
   };
   function count(m, k) { m[k] = (m[k] || 0) + 1; }
+  var FILTER_KEYS = ['status', 'category', 'year', 'region', 'unit_kind', 'unit', 'overdue', 'deadline'];
+  function newFacets() {
+    return { status: {}, category: {}, year: {}, county: {}, town: {}, unit: {}, unit_kind: {}, overdue: {}, deadline: {} };
+  }
+
+  // syntaxMessage explains in Chinese why a query does not parse, in the
+  // words of internal/search SyntaxMessage.
+  function syntaxMessage(q) {
+    var prefix = '查询语法有误：', rs = Array.from(q), quotes = 0, esc = false, i;
+    for (i = 0; i < rs.length; i++) {
+      if (esc) esc = false;
+      else if (rs[i] === '\\') esc = true;
+      else if (rs[i] === '"') quotes++;
+    }
+    if (quotes % 2 === 1) return prefix + '引号没有成对，请补上或删去 "（要搜引号本身，请写 \\"）。';
+    var inq = false;
+    esc = false;
+    for (i = 0; i < rs.length; i++) {
+      var c = rs[i];
+      if (esc) { esc = false; continue; }
+      if (c === '\\') { esc = true; continue; }
+      if (c === '"') { inq = !inq; continue; }
+      if (inq) continue;
+      var next = i + 1 < rs.length ? rs[i + 1] : '';
+      var atStart = i === 0 || isSpace(rs[i - 1]), end = next === '' || isSpace(next);
+      if ((c === '+' || c === '-') && atStart && end) return prefix + '+ 或 - 之后要紧跟词语，中间不留空格（如 +污水 -越级）；要搜这个符号本身，请在前面加 \\。';
+      if (c === ':' && (atStart || end)) return prefix + '冒号 : 用于“字段:词语”（如 text:陵园），前后都要紧跟内容；要搜冒号本身，请在前面加 \\。';
+      if (c === '^' && !(next >= '0' && next <= '9' && next.length === 1)) return prefix + '^ 之后要跟数字，表示权重（如 食堂^2）。';
+      if (c === '~' && atStart) return prefix + '~ 要紧跟在词语之后，表示模糊匹配（如 water~1）。';
+    }
+    return prefix + '请检查引号和 + - : ^ ~ > < = 等符号；要搜这些符号本身，请在前面加 \\。';
+  }
 
   /* ---------------- Snippets (as internal/search/snippet.go) ---------------- */
 
@@ -995,7 +1072,7 @@
   }
 
   var api = {
-    snippetSource: snippetSource,
+    snippetSource: snippetSource, syntaxMessage: syntaxMessage, foldWidth: foldWidth,
     init: initTables, analyze: analyze, terms: terms, lex: lex, parse: parse,
     Index: Index, snippet: snippet, fnv1a: fnv1a
   };
@@ -1011,7 +1088,7 @@
     organisation: '组织落实整改', regulations: '建章立制', accountability: '问题处理',
     outstanding: '需进一步整改事项', next_plan: '下一步计划'
   };
-  var FILTERS = ['status', 'category', 'year', 'region', 'unit_kind', 'unit'];
+  var FILTERS = FILTER_KEYS;
   var UNIT_KIND_LABEL = {
     township: '乡镇（街道）', village: '村（社区）', department: '部门单位', school: '学校',
     enterprise: '国有企业', region: '全区（县）汇总'
@@ -1039,10 +1116,12 @@
     var facetsBox = document.getElementById('search-facets'), pager = document.getElementById('search-pager');
     var index = new Index(load), seq = 0, PAGE = 10;
     app.hidden = false;
+    var fbox = document.getElementById('search-facets-box');
+    if (fbox && window.matchMedia && window.matchMedia('(max-width: 50rem)').matches) fbox.open = false;
 
     function state() {
       var p = new URLSearchParams(location.search), s = { q: p.get('q') || '', page: Math.max(1, parseInt(p.get('page'), 10) || 1) };
-      FILTERS.forEach(function (f) { s[f] = p.get(f) || ''; });
+      FILTERS.forEach(function (f) { s[f] = p.getAll(f).filter(Boolean); });
       return s;
     }
     function href(s, change) {
@@ -1050,13 +1129,16 @@
       for (var k in s) n[k] = s[k];
       for (var c in change) n[c] = change[c];
       if (n.q) p.set('q', n.q);
-      FILTERS.forEach(function (f) { if (n[f]) p.set(f, n[f]); });
+      FILTERS.forEach(function (f) { (n[f] || []).forEach(function (v) { p.append(f, v); }); });
       if (n.page > 1) p.set('page', n.page);
       return location.pathname + (p.toString() ? '?' + p.toString() : '');
     }
-    function go(url) {
+    // go shows another state; focus then goes to what the reader chose
+    // (the facet value, now toggled) or to the results' status, never
+    // back to the top of the page.
+    function go(url, focus) {
       history.pushState(null, '', url);
-      run();
+      run(focus);
     }
     form.addEventListener('submit', function (e) {
       e.preventDefault();
@@ -1069,10 +1151,11 @@
       var a = e.target.closest && e.target.closest('a[data-nav]');
       if (!a || e.ctrlKey || e.metaKey || e.shiftKey || e.button) return;
       e.preventDefault();
-      go(a.getAttribute('href'));
+      go(a.getAttribute('href'), a.getAttribute('data-facet') ? { facet: a.getAttribute('data-facet'), value: a.getAttribute('data-value') } : 'status');
     });
 
-    function run() {
+    status.setAttribute('tabindex', '-1');
+    function run(focus) {
       var s = state(), my = ++seq;
       input.value = s.q;
       list.textContent = '';
@@ -1089,13 +1172,15 @@
           var ms = Math.round(performance.now() - t0);
           render(s, res, docs, ms);
           app.setAttribute('data-results', String(res.total));
+          if (focus && focus.facet) {
+            var f = facetsBox.querySelector('a[data-facet="' + focus.facet + '"][data-value="' + cssEscape(focus.value) + '"]');
+            (f || status).focus();
+          } else if (focus) status.focus();
           document.dispatchEvent(new CustomEvent('gongshi:results', { detail: { total: res.total, ms: ms } }));
         });
       }).catch(function (err) {
         if (my !== seq) return;
-        status.textContent = /syntax|quote|number/.test(err.message) ?
-          '查询语法有误：' + err.message + '。引号要成对；+ - 后面要紧跟词语。' :
-          '搜索失败：' + err.message;
+        status.textContent = err.syntax ? err.message : '搜索失败：' + err.message;
         app.setAttribute('data-results', 'error');
       });
     }
@@ -1145,52 +1230,59 @@
     function renderFacets(s, res) {
       var m = index.meta;
       var groups = [
-        ['status', '整改状态', res.facets.status, function (v) { return STATUS_LABEL[v] || v; }],
-        ['category', '问题类别', res.facets.category, function (v) { return v; }],
-        ['year', '通报年份', res.facets.year, function (v) { return v + ' 年'; }],
-        ['unit_kind', '单位类别', res.facets.unit_kind, function (v) { return UNIT_KIND_LABEL[v] || v; }]
+        ['status', '整改状态', res.others.status, function (v) { return STATUS_LABEL[v] || v; }],
+        ['category', '问题类别', res.others.category, function (v) { return v; }],
+        ['year', '通报年份', res.others.year, function (v) { return v + ' 年'; }],
+        ['unit_kind', '单位类别', res.others.unit_kind, function (v) { return UNIT_KIND_LABEL[v] || v; }],
+        ['overdue', '逾期', res.others.overdue, function () { return '逾期（时限已过、最新通报未报告完成）'; }],
+        ['deadline', '整改时限', res.others.deadline, function (v) { return v + ' 年到期'; }]
       ];
-      var counties = Object.keys(res.facets.county);
-      if (counties.length > 1 && !s.region) {
-        groups.push(['region', '地区', res.facets.county, function (v) {
+      var counties = Object.keys(res.others.county);
+      if (counties.length > 1 && !s.region.length) {
+        groups.push(['region', '地区', res.others.county, function (v) {
           var c = m.counties.filter(function (x) { return x[3] === v; })[0];
           return c ? c[2] : v;
         }]);
       } else {
-        groups.push(['region', '乡镇', res.facets.town, function (v) {
+        groups.push(['region', '乡镇', res.others.town, function (v) {
           var i = index.paths.indexOf(v);
-          return i >= 0 ? (m.places[i][1] || m.counties[m.places[i][0]][2]) : v;
+          if (i >= 0) return m.places[i][1] || m.counties[m.places[i][0]][2];
+          var c = m.counties.filter(function (x) { return x[3] === v; })[0];
+          return c ? c[2] : v;
         }]);
       }
-      var units = Object.keys(res.facets.unit);
-      if (units.length > 1 || s.unit) {
-        groups.push(['unit', '被巡察单位', res.facets.unit, function (v) {
+      var units = Object.keys(res.others.unit);
+      if (units.length > 1 || s.unit.length) {
+        groups.push(['unit', '被巡察单位', res.others.unit, function (v) {
           var i = index.unitPaths.indexOf(v);
           return i >= 0 ? index.unitLabel(i) : v;
         }]);
       }
       groups.forEach(function (g) {
-        var key = g[0], counts = g[2], values = Object.keys(counts);
-        if (!values.length && !s[key]) return;
+        // Several values of one facet are alternatives (OR); facets
+        // combine (AND). A value's count is what it adds to the other
+        // facets' choice.
+        var key = g[0], counts = g[2], values = Object.keys(counts), chosen = s[key];
+        chosen.forEach(function (v) { if (!(v in counts)) { counts[v] = 0; values.push(v); } });
+        if (!values.length) return;
         var box = el('section', { 'class': 'facet' });
         box.appendChild(el('h2', {}, g[1]));
         var ul = el('ul');
-        values.sort(function (a, b) { return counts[b] - counts[a] || (a < b ? -1 : 1); });
-        values.slice(0, 30).forEach(function (v) {
-          var li = el('li');
-          if (s[key] === v) {
-            li.appendChild(el('strong', { 'aria-current': 'true' }, g[3](v) + ' ' + counts[v]));
-            li.appendChild(document.createTextNode(' '));
-            li.appendChild(el('a', { href: href(s, setKey(key, '')), 'data-nav': '', 'class': 'clear' }, '取消'));
-          } else {
-            li.appendChild(el('a', { href: href(s, setKey(key, v)), 'data-nav': '', 'data-facet': key, 'data-value': v }, g[3](v)));
-            li.appendChild(el('span', { 'class': 'count' }, ' ' + counts[v]));
-          }
+        values.sort(function (a, b) { return (chosen.indexOf(b) >= 0) - (chosen.indexOf(a) >= 0) || counts[b] - counts[a] || (a < b ? -1 : 1); });
+        values.slice(0, Math.max(30, chosen.length)).forEach(function (v) {
+          var li = el('li'), on = chosen.indexOf(v) >= 0;
+          var next = on ? chosen.filter(function (x) { return x !== v; }) : chosen.concat([v]);
+          var a = el('a', { href: href(s, setKey(key, next)), 'data-nav': '', 'data-facet': key, 'data-value': v, 'class': on ? 'on' : '' });
+          a.appendChild(el('span', { 'class': 'box', 'aria-hidden': 'true' }, on ? '☑' : '☐'));
+          if (on) a.appendChild(el('span', { 'class': 'vh' }, '已选，再选取消：'));
+          a.appendChild(document.createTextNode(' ' + g[3](v) + ' '));
+          a.appendChild(el('span', { 'class': 'count' }, String(counts[v])));
+          li.appendChild(a);
           ul.appendChild(li);
         });
-        if (s[key] && !counts[s[key]]) {
+        if (chosen.length) {
           var li = el('li');
-          li.appendChild(el('a', { href: href(s, setKey(key, '')), 'data-nav': '', 'class': 'clear' }, '取消筛选'));
+          li.appendChild(el('a', { href: href(s, setKey(key, [])), 'data-nav': '', 'class': 'clear' }, '取消“' + g[1] + '”的筛选'));
           ul.appendChild(li);
         }
         box.appendChild(ul);
@@ -1198,6 +1290,7 @@
       });
     }
     function setKey(k, v) { var o = { page: 1 }; o[k] = v; return o; }
+    function cssEscape(v) { return window.CSS && CSS.escape ? CSS.escape(v) : String(v).replace(/["\\]/g, '\\$&'); }
     run();
   }
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);

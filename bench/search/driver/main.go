@@ -23,10 +23,13 @@ import (
 	"path/filepath"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	cdppage "github.com/chromedp/cdproto/page"
 	cdpruntime "github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
@@ -100,6 +103,13 @@ type Run struct {
 	FirstReqs, SecondReqs int
 	Ranks                 map[string][]int // query → rank (1…) of each expected page, 0: not in the top 10
 	Top                   map[string][]string
+	// Cold first paint of the site's own pages (gongshi only): the search
+	// page with a query and the findings table, each in a fresh browser:
+	// from navigation to the results or rows drawn, and what it fetched.
+	SearchPageMS, TablePageMS     float64
+	SearchPageWire, TablePageWire int64
+	SearchPageBody, TablePageBody int64
+	SearchPageReqs, TablePageReqs int
 }
 
 // Result is one engine on one site.
@@ -151,6 +161,15 @@ func measure(args []string) error {
 			}
 			fmt.Fprintf(os.Stderr, "%s %s run %d: first %.0f ms %d B, second %.0f ms %d B\n", *label, r.Engine, i+1,
 				run.FirstMS, run.FirstWire, run.SecondMS, run.SecondWire)
+			if r.Engine == "gongshi" {
+				if run.SearchPageMS, run.SearchPageWire, run.SearchPageBody, run.SearchPageReqs, err = paint(base+"/search/?q=%E5%81%B7%E5%B7%A5%E5%87%8F%E6%96%99", "gongshi:results"); err != nil {
+					return fmt.Errorf("search page: %w", err)
+				}
+				if run.TablePageMS, run.TablePageWire, run.TablePageBody, run.TablePageReqs, err = paint(base+"/findings/", "gongshi:table"); err != nil {
+					return fmt.Errorf("findings table: %w", err)
+				}
+				fmt.Fprintf(os.Stderr, "  search page %.0f ms %d B, findings table %.0f ms %d B\n", run.SearchPageMS, run.SearchPageWire, run.TablePageMS, run.TablePageWire)
+			}
 			r.Runs = append(r.Runs, run)
 		}
 	}
@@ -425,6 +444,49 @@ func chromium() string {
 	return "/usr/bin/chromium"
 }
 
+// paint opens a page of the site in a fresh browser and returns the time
+// from navigation start to the page's event (its results or rows drawn),
+// and the bytes and requests it took (the page, CSS, JS and data).
+func paint(page, event string) (ms float64, wire, body int64, reqs int, err error) {
+	profile, err := os.MkdirTemp("", "gongshi-bench-chromium-")
+	if err != nil {
+		return
+	}
+	defer os.RemoveAll(profile)
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(chromium()), chromedp.Flag("headless", true), chromedp.NoSandbox, chromedp.DisableGPU,
+		chromedp.Flag("disable-quic", true), chromedp.NoFirstRun, chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true), chromedp.Flag("disable-sync", true), chromedp.UserDataDir(profile))
+	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
+	defer cancelA()
+	ctx, cancel := chromedp.NewContext(actx)
+	defer cancel()
+	ctx, cancelT := context.WithTimeout(ctx, 60*time.Second)
+	defer cancelT()
+	// A blank page first (the browser started), then the page measured.
+	if err = chromedp.Do(ctx, chromedp.Navigate("about:blank")); err != nil {
+		return
+	}
+	script := `document.addEventListener(` + strconv.Quote(event) + `, function () { requestAnimationFrame(function () { window.__paint = performance.now(); }); });`
+	if err = chromedp.Do(ctx, chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		_, err := cdp.Call(ctx, t, cdppage.AddScriptToEvaluateOnNewDocument, cdppage.AddScriptToEvaluateOnNewDocumentParams{Source: script})
+		return err
+	})); err != nil {
+		return
+	}
+	traffic.take()
+	if err = chromedp.Do(ctx, chromedp.Navigate(page),
+		chromedp.Poll[chromedp.Void](`window.__paint > 0`, chromedp.WithPollingTimeout(30*time.Second))); err != nil {
+		return
+	}
+	if ms, err = chromedp.Run(ctx, chromedp.Evaluate[float64](`window.__paint`)); err != nil {
+		return
+	}
+	time.Sleep(100 * time.Millisecond)
+	wire, body, reqs = traffic.take()
+	return
+}
+
 func table(args []string) error {
 	fs := flag.NewFlagSet("table", flag.ExitOnError)
 	in := fs.String("results", "", "the measure results")
@@ -496,6 +558,23 @@ func table(args []string) error {
 		row("second query latency", med(g, func(r Run) float64 { return r.SecondMS }), med(p, func(r Run) float64 { return r.SecondMS }), "ms", 0)
 		row("warm new queries, median", med(g, func(r Run) float64 { return median(r.WarmMS) }), med(p, func(r Run) float64 { return median(r.WarmMS) }), "ms", 1)
 		row("repeated query", med(g, func(r Run) float64 { return r.RepeatMS }), med(p, func(r Run) float64 { return r.RepeatMS }), "ms", 1)
+		fmt.Printf("\nThe site's pages, cold (a fresh browser; from navigation to results or rows drawn; gzip for text):\n\n")
+		fmt.Println("| page | first paint | bytes sent | bytes of the files | requests |")
+		fmt.Println("|---|---|---|---|---|")
+		for _, pg := range []struct {
+			name string
+			ms   func(Run) float64
+			wire func(Run) float64
+			body func(Run) float64
+			reqs func(Run) float64
+		}{
+			{"search page (/search/?q=偷工减料)", func(r Run) float64 { return r.SearchPageMS }, func(r Run) float64 { return float64(r.SearchPageWire) / 1e3 },
+				func(r Run) float64 { return float64(r.SearchPageBody) / 1e3 }, func(r Run) float64 { return float64(r.SearchPageReqs) }},
+			{"findings table (/findings/)", func(r Run) float64 { return r.TablePageMS }, func(r Run) float64 { return float64(r.TablePageWire) / 1e3 },
+				func(r Run) float64 { return float64(r.TablePageBody) / 1e3 }, func(r Run) float64 { return float64(r.TablePageReqs) }},
+		} {
+			fmt.Printf("| %s | %.0f ms | %.1f KB | %.1f KB | %.0f |\n", pg.name, med(g, pg.ms), med(g, pg.wire), med(g, pg.body), med(g, pg.reqs))
+		}
 		if len(g.Runs) > 0 && len(g.Runs[0].Ranks) > 0 {
 			fmt.Printf("\nRank of the expected finding page (1 = first; 0 = not in the top 10):\n\n")
 			fmt.Println("| query | expected finding | gongshi | Pagefind |")

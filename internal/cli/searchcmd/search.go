@@ -47,6 +47,8 @@ func Run(ctx context.Context, io cli.IO, args []string) error {
 	fs.Var((*multi)(&f.Category), "category", "only this category (its heading's text); repeatable")
 	fs.Var((*multi)(&f.Year), "year", "only notices signed this year; repeatable")
 	fs.Var((*multi)(&f.Unit), "unit", "only this unit: a name (示例县文旅局) or slug path, with the units below it; repeatable")
+	fs.BoolVar(&f.Overdue, "overdue", false, "only overdue findings (the deadline passed and the latest notice did not report them done)")
+	fs.Var((*multi)(&f.Deadline), "deadline", "only findings whose deadline falls in this year (2024); repeatable")
 	fs.Var((*multi)(&f.UnitKind), "unit-kind", "only units of this kind: township, village, department, school, enterprise, region; repeatable")
 	size := fs.Int("size", 20, "how many hits (at most 100)")
 	from := fs.Int("from", 0, "skip this many hits")

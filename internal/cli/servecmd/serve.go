@@ -50,6 +50,11 @@ func Run(ctx context.Context, io cli.IO, args []string) error {
 	if err != nil {
 		return err
 	}
+	// The preview's feeds, sitemap and downloads name serve's own address,
+	// not config.toml's baseURL (issue 9).
+	if h, p, err := net.SplitHostPort(addr); err == nil && h != "" && p != "0" {
+		o.BaseURL = "http://" + net.JoinHostPort(h, p) + "/"
+	}
 	s := &server{opts: o, io: io, review: review.New(o.Root, o.Data)}
 	if err := s.build(ctx); err != nil {
 		if _, serr := os.Stat(filepath.Join(o.Out, "index.html")); serr != nil {
