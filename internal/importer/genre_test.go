@@ -34,7 +34,6 @@ func findingText(f notice.Finding) string {
 	return f.Title + "。" + f.Problem
 }
 
-
 // layout is one way of typesetting the findings; each writes the whole text.
 type layout struct {
 	name string
