@@ -100,4 +100,3 @@ func TestBrowserReview(t *testing.T) {
 		t.Errorf("reviewing an import wrote a data file: %v", files)
 	}
 }
-
