@@ -64,6 +64,13 @@ func run(args []string) int {
 }
 
 func runIO(args []string, std cli.IO, getenv func(string) string) int {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	return runCtx(ctx, args, std, getenv)
+}
+
+// runCtx is runIO under ctx (a test stops gongshi serve by cancelling it).
+func runCtx(ctx context.Context, args []string, std cli.IO, getenv func(string) string) int {
 	if i18n.Chinese(getenv) {
 		errw := i18n.NewWriter(std.Err)
 		defer errw.Flush()
@@ -74,7 +81,7 @@ func runIO(args []string, std cli.IO, getenv func(string) string) int {
 			std.Out = outw
 		}
 	}
-	return dispatch(args, std)
+	return dispatch(ctx, args, std)
 }
 
 // dataOut reports whether the command prints data on stdout, which is
@@ -89,7 +96,7 @@ func dataOut(args []string) bool {
 	return false
 }
 
-func dispatch(args []string, std cli.IO) int {
+func dispatch(ctx context.Context, args []string, std cli.IO) int {
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
 		fmt.Fprint(std.Out, usage)
 		if len(args) == 0 {
@@ -109,8 +116,6 @@ func dispatch(args []string, std cli.IO) int {
 		fmt.Fprintf(std.Err, "gongshi: unknown command %q\n\n%s", args[0], usage)
 		return 2
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
 	err := cmd(ctx, std, args[1:])
 	if err != nil {
 		var ee *cli.ExitError

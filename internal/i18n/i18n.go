@@ -63,36 +63,53 @@ var (
 	formats []compiled
 )
 
-var verbRE = regexp.MustCompile(`%(-?\d+)?[sdqv]`)
+var verbRE = regexp.MustCompile(`%%|%(-?\d+)?(\.\d+)?[sdqvwf]`)
 
 func load() {
 	b := catalog.NewBuilder(catalog.Fallback(language.English))
 	for _, e := range Catalog {
 		b.SetString(language.English, e.En, e.En)
-		b.SetString(language.Chinese, e.En, e.Zh)
+		// A tab in a format is a column of a table (text/tabwriter pads it
+		// with spaces); the Chinese prints two spaces.
+		b.SetString(language.Chinese, e.En, strings.ReplaceAll(e.Zh, "\t", "  "))
 		var re strings.Builder
 		var verbs []byte
 		re.WriteString("^")
 		last := 0
 		for _, m := range verbRE.FindAllStringIndex(e.En, -1) {
-			re.WriteString(regexp.QuoteMeta(e.En[last:m[0]]))
+			re.WriteString(literal(e.En[last:m[0]]))
+			last = m[1]
 			v := e.En[m[1]-1]
 			switch v {
+			case '%':
+				re.WriteString("%")
+				continue
+			case 'f':
+				re.WriteString(`\s*(-?\d+(?:\.\d+)?)`)
 			case 'd':
 				re.WriteString(`\s*(-?\d+)`)
 			case 'q':
 				re.WriteString(`("(?:[^"\\]|\\.)*")`)
 			default:
-				re.WriteString(`(.+?)\s*`)
+				re.WriteString(`(.*?)\s*`)
 				v = 's'
 			}
 			verbs = append(verbs, v)
-			last = m[1]
 		}
-		re.WriteString(regexp.QuoteMeta(e.En[last:]) + "$")
+		re.WriteString(literal(e.En[last:]) + "$")
 		formats = append(formats, compiled{en: e.En, re: regexp.MustCompile(re.String()), verb: verbs})
 	}
 	printer = message.NewPrinter(language.Chinese, message.Catalog(b))
+}
+
+// literal is the pattern of a format's literal text: a tab (a column of
+// a table) matches the spaces that stand for it.
+func literal(s string) string {
+	parts := strings.Split(s, "\t")
+	for i, p := range parts {
+		parts[i] = strings.ReplaceAll(regexp.QuoteMeta(p), ": ", `:\s+`)
+	}
+	return strings.Join(parts, `\s+`)
 }
 
 // Translate is the Chinese of one line of output (without its newline),
@@ -122,6 +139,12 @@ func translate(line string, depth int) string {
 					ok = false
 				}
 				args[i] = n
+			case 'f':
+				x, err := strconv.ParseFloat(s, 64)
+				if err != nil {
+					ok = false
+				}
+				args[i] = x
 			case 'q':
 				u, err := strconv.Unquote(s)
 				if err != nil {

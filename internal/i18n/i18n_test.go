@@ -13,12 +13,12 @@ import (
 // arguments, and the Chinese is Chinese; no English format is repeated.
 func TestCatalog(t *testing.T) {
 	seen := map[string]bool{}
-	verbs := regexp.MustCompile(`%(\[\d+\])?-?\d*[sdqv]`)
+	verbs := regexp.MustCompile(`%(\[\d+\])?-?\d*(\.\d+)?[sdqvwf]`)
 	kinds := func(s string) string {
 		var k []string
 		for _, m := range verbs.FindAllString(s, -1) {
 			v := m[len(m)-1:]
-			if v == "v" {
+			if v == "v" || v == "w" {
 				v = "s"
 			}
 			k = append(k, v)
@@ -43,7 +43,7 @@ func TestCatalog(t *testing.T) {
 				han = true
 			}
 		}
-		if !han && e.Zh != e.En && !strings.Contains(e.Zh, "：") {
+		if !han && e.Zh != e.En && !strings.ContainsAny(e.Zh, "：（") {
 			t.Errorf("%q: its Chinese %q has no Chinese", e.En, e.Zh)
 		}
 	}

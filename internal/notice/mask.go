@@ -24,11 +24,15 @@ func (r Redaction) Replacement() string {
 	return strings.Repeat("■", len([]rune(r.Text)))
 }
 
-// Revision (更正) is one correction of a published notice.
+// Revision (更正) is one correction of a published notice: a row of the
+// data file's [[revisions]] table, or (on the published copy only, see
+// internal/site) a commit of the data file's git history, which has
+// Commit set, its subject as Change and no Reason.
 type Revision struct {
-	Date   Date   `toml:"date" json:"date"`     // when the correction was published
-	Change string `toml:"change" json:"change"` // what changed
-	Reason string `toml:"reason" json:"reason"` // why
+	Date   Date   `toml:"date" json:"date"`          // when the correction was published
+	Change string `toml:"change" json:"change"`      // what changed
+	Reason string `toml:"reason" json:"reason"`      // why
+	Commit string `toml:"-" json:"commit,omitempty"` // the git commit, for the data file's history
 }
 
 // Withdrawal (撤回) says that and why a notice was withdrawn.

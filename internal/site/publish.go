@@ -7,9 +7,13 @@ import (
 	"fmt"
 	"html"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
+	"runtime"
+	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
@@ -25,28 +29,146 @@ import (
 // before anything — model, pages, feeds, downloads, search index, the
 // published data file and original — derives from it. dataPaths maps each
 // masked copy to its data file.
+//
+// Where the data files are in a git work tree, each masked copy's
+// Revisions also list the commits of its data file (see gitHistory).
 func publishedCorpus(files []*store.File) (*notice.Corpus, map[*notice.Notice]string) {
 	paths := make(map[*notice.Notice]string, len(files))
 	ns := make([]*notice.Notice, len(files))
+	hist := gitHistories(files)
 	for i, f := range files {
 		ns[i] = f.Notice.Masked()
 		paths[ns[i]] = f.Path
+		if h := hist[i]; len(h) > 0 {
+			for j := range h {
+				h[j].Change = notice.MaskText(h[j].Change, f.Notice.Redact)
+			}
+			rs := append(append([]notice.Revision{}, ns[i].Revisions...), h...)
+			sort.SliceStable(rs, func(a, b int) bool { return rs[a].Date < rs[b].Date })
+			ns[i].Revisions = rs
+		}
 	}
 	return notice.NewCorpus(ns), paths
 }
 
-// Correction is one line of a notice's 更正记录.
+// gitHistories is the git history of each file (see gitHistory), or nil
+// for all when git is not installed or the files are not in a git work
+// tree (checked once, at the folder the files share), or
+// GONGSHI_GIT_HISTORY=off.
+func gitHistories(files []*store.File) [][]notice.Revision {
+	out := make([][]notice.Revision, len(files))
+	if len(files) == 0 || os.Getenv("GONGSHI_GIT_HISTORY") == "off" {
+		return out
+	}
+	git, err := exec.LookPath("git")
+	if err != nil {
+		return out
+	}
+	common := filepath.Dir(files[0].Path)
+	for _, f := range files[1:] {
+		for !within(common, f.Path) {
+			common = filepath.Dir(common)
+		}
+	}
+	if b, err := gitCmd(git, common, "rev-parse", "--is-inside-work-tree").Output(); err != nil || strings.TrimSpace(string(b)) != "true" {
+		return out
+	}
+	// Only files git tracks have a history.
+	b, err := gitCmd(git, common, "ls-files", "-z", "--full-name", "--", ".").Output()
+	if err != nil {
+		return out
+	}
+	top, err := gitCmd(git, common, "rev-parse", "--show-toplevel").Output()
+	if err != nil {
+		return out
+	}
+	tracked := map[string]bool{}
+	for _, p := range strings.Split(string(b), "\x00") {
+		if p != "" {
+			tracked[filepath.Join(strings.TrimSpace(string(top)), filepath.FromSlash(p))] = true
+		}
+	}
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i, f := range files {
+		abs, err := filepath.Abs(f.Path)
+		if err != nil {
+			continue
+		}
+		if real, err := filepath.EvalSymlinks(abs); err == nil {
+			abs = real
+		}
+		if !tracked[abs] {
+			continue
+		}
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			out[i] = gitHistory(git, abs)
+		}()
+	}
+	wg.Wait()
+	return out
+}
+
+func within(dir, p string) bool {
+	rel, err := filepath.Rel(dir, p)
+	return err == nil && filepath.IsLocal(rel)
+}
+
+// gitCmd is git run in dir, reading no configuration but the
+// repository's own (so the history reads the same on every machine).
+func gitCmd(git, dir string, args ...string) *exec.Cmd {
+	cmd := exec.Command(git, append([]string{"-C", dir, "-c", "log.showSignature=false", "-c", "core.quotePath=false"}, args...)...)
+	cmd.Env = append(os.Environ(), "GIT_CONFIG_NOSYSTEM=1", "GIT_CONFIG_GLOBAL="+os.DevNull, "LC_ALL=C", "GIT_PAGER=cat")
+	return cmd
+}
+
+// gitHistory is the commits of the data file at path, oldest first, as
+// revisions: the commit date (%cs), the subject as Change (masked by the
+// caller), the commit's hash. It follows renames (git log --follow). The
+// same history gives the same revisions, so builds stay reproducible; an
+// error gives none.
+func gitHistory(git, path string) []notice.Revision {
+	b, err := gitCmd(git, filepath.Dir(path), "log", "--follow", "--no-merges", "--format=%H%x00%cs%x00%s", "--", filepath.Base(path)).Output()
+	if err != nil {
+		return nil
+	}
+	var rs []notice.Revision
+	for _, line := range strings.Split(strings.TrimRight(string(b), "\n"), "\n") {
+		f := strings.SplitN(line, "\x00", 3)
+		if len(f) != 3 {
+			continue
+		}
+		rs = append(rs, notice.Revision{Date: notice.Date(f[1]), Change: strings.TrimSpace(f[2]), Commit: f[0]})
+	}
+	for i, j := 0, len(rs)-1; i < j; i, j = i+1, j-1 {
+		rs[i], rs[j] = rs[j], rs[i]
+	}
+	return rs
+}
+
+// Correction is one line of a notice's 更正记录: a [[revisions]] row, or
+// a commit of the data file's git history (Commit set, its first 12 hex
+// digits as CommitShort).
 type Correction struct {
-	Date     notice.Date `json:"date"`
-	DateText string      `json:"date_text"`
-	Change   string      `json:"change"`
-	Reason   string      `json:"reason"`
+	Date        notice.Date `json:"date"`
+	DateText    string      `json:"date_text"`
+	Change      string      `json:"change"`
+	Reason      string      `json:"reason"`
+	Commit      string      `json:"commit,omitempty"`
+	CommitShort string      `json:"commit_short,omitempty"`
 }
 
 func corrections(n *notice.Notice) []Correction {
 	out := []Correction{}
 	for _, r := range n.Revisions {
-		out = append(out, Correction{Date: r.Date, DateText: dateText(r.Date), Change: r.Change, Reason: r.Reason})
+		c := Correction{Date: r.Date, DateText: dateText(r.Date), Change: r.Change, Reason: r.Reason, Commit: r.Commit}
+		if len(r.Commit) >= 12 {
+			c.CommitShort = r.Commit[:12]
+		}
+		out = append(out, c)
 	}
 	return out
 }
