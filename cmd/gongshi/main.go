@@ -1,7 +1,7 @@
 // Command gongshi turns inspection rectification notices (巡察整改进展情况的通报)
 // into a static public disclosure site with a prebuilt search index.
 //
-//	gongshi import FILE     notice text/HTML/.docx → data/…/*.toml
+//	gongshi import FILE…    notice text/HTML/.docx (or folders of them) → data/…/*.toml
 //	gongshi check           validate every data file
 //	gongshi build           check, render with Hugo, index with Bleve → public/
 //	gongshi serve           build, then preview on localhost with /api/search
@@ -32,7 +32,7 @@ import (
 const usage = `gongshi — inspection rectification notices as a static disclosure site
 
 Usage:
-  gongshi import FILE [--region 省/市/县/镇] [--json] [--force]
+  gongshi import FILE|FOLDER… [--region 省/市/县/镇] [--unit 名称] [--json] [--force]
   gongshi check [--data DIR]
   gongshi build [--out DIR]
   gongshi serve [--addr 127.0.0.1:1313]

@@ -16,7 +16,7 @@ var Catalog = []Entry{
 	// gongshi (no command).
 	{"gongshi — inspection rectification notices as a static disclosure site", "gongshi —— 把巡察整改进展情况的通报做成静态公示网站"},
 	{"Usage:", "用法："},
-	{"  gongshi import FILE [--region 省/市/县/镇] [--json] [--force]", "  gongshi import 文件 [--region 省/市/县/镇] [--json] [--force]   导入通报"},
+	{"  gongshi import FILE|FOLDER… [--region 省/市/县/镇] [--unit 名称] [--json] [--force]", "  gongshi import 文件|文件夹… [--region 省/市/县/镇] [--unit 名称] [--json] [--force]   导入通报"},
 	{"  gongshi check [--data DIR]", "  gongshi check [--data 文件夹]   校验数据文件"},
 	{"  gongshi build [--out DIR]", "  gongshi build [--out 文件夹]   生成网站"},
 	{"  gongshi serve [--addr 127.0.0.1:1313]", "  gongshi serve [--addr 127.0.0.1:1313]   在本机预览，并在 /review/ 审核导入"},
@@ -46,6 +46,8 @@ var Catalog = []Entry{
 	{"    \tonly this unit: a name (示例县文旅局) or slug path, with the units below it; repeatable", "    \t只看这个单位：名称（示例县文旅局）或路径，含其下属单位；可重复"},
 	{"    \tonly units of this kind: township, village, department, school, enterprise, region; repeatable", "    \t只看这类单位：township（乡镇）、village（村）、department（部门）、school（学校）、enterprise（企业）、region（地区汇总）；可重复"},
 	{"    \tonly notices signed this year; repeatable", "    \t只看这一年落款的通报；可重复"},
+	{"    \tonly findings whose deadline falls in this year (%s); repeatable", "    \t只看整改时限在这一年（%s）的问题；可重复"},
+	{"    \tonly overdue findings (the deadline passed and the latest notice did not report them done)", "    \t只看逾期的问题（整改时限已过，且最新一份通报未报告完成）"},
 	{"    \tthe site config; its [params.publisher] gives region defaults (a missing file gives none) (default %q)", "    \t网站配置文件，其中 [params.publisher] 给出默认地区（文件不存在则没有默认值）（默认 %q）"},
 	{"    \toverwrite an existing data file", "    \t覆盖已有的数据文件"},
 	{"    \twrite nothing; for one file print the notice as JSON (the report goes to stderr); for several, the report as JSON", "    \t不写文件：导入一个文件时以 JSON 输出通报（报告输出到标准错误）；多个文件时以 JSON 输出报告"},

@@ -138,7 +138,7 @@ func Build(ctx context.Context, o Options) (sum Summary, err error) {
 	} else if w := BaseURLWarning(cfg.BaseURL); w != "" {
 		fmt.Fprintf(log, "\n!!! 警告 WARNING: %s\n\n", w)
 	}
-	corpus, paths := publishedCorpus(files) // masked: see publish.go
+	corpus, paths := publishedCorpus(files, cfg.Params.RevisionsFromGit == nil || *cfg.Params.RevisionsFromGit) // masked: see publish.go
 	m := Derive(corpus, o.Now, paths)
 	sum.Units, sum.Notices, sum.Findings = len(m.Units), m.Site.Totals.Notices, m.Site.Totals.Findings
 	stage("model", t0, "%d units, %d notices, %d findings as of %s", sum.Units, sum.Notices, sum.Findings, m.Site.AsOf)

@@ -134,6 +134,12 @@ func hugoError(err error) error {
 type siteConfig struct {
 	BaseURL string `toml:"baseURL"`
 	Title   string `toml:"title"`
+	Params  struct {
+		// RevisionsFromGit: list each data file's git history in 更正记录
+		// (default true). A repository whose history is the software's, not
+		// the commission's edits, turns it off.
+		RevisionsFromGit *bool `toml:"revisions_from_git"`
+	} `toml:"params"`
 }
 
 func readSiteConfig(root string) (siteConfig, error) {

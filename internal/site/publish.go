@@ -30,12 +30,16 @@ import (
 // published data file and original — derives from it. dataPaths maps each
 // masked copy to its data file.
 //
-// Where the data files are in a git work tree, each masked copy's
-// Revisions also list the commits of its data file (see gitHistory).
-func publishedCorpus(files []*store.File) (*notice.Corpus, map[*notice.Notice]string) {
+// Where the data files are in a git work tree and fromGit is set
+// (config.toml's params.revisions_from_git, default true), each masked
+// copy's Revisions also list the commits of its data file (see gitHistory).
+func publishedCorpus(files []*store.File, fromGit bool) (*notice.Corpus, map[*notice.Notice]string) {
 	paths := make(map[*notice.Notice]string, len(files))
 	ns := make([]*notice.Notice, len(files))
-	hist := gitHistories(files)
+	hist := make([][]notice.Revision, len(files))
+	if fromGit {
+		hist = gitHistories(files)
+	}
 	for i, f := range files {
 		ns[i] = f.Notice.Masked()
 		paths[ns[i]] = f.Path
