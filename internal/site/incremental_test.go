@@ -326,3 +326,31 @@ func TestKilledIncrementalBuild(t *testing.T) {
 		})
 	}
 }
+
+// TestSplitBuildMerges builds the site in three parts — one county, the
+// other county, and the site-wide part — and merges them: the tree is the
+// one a single build gives. Merge refuses a unit missing from the parts.
+func TestSplitBuildMerges(t *testing.T) {
+	data := incrementalData(t)
+	tmp := t.TempDir()
+	var dirs []string
+	for i, p := range []string{"shili", "fujian/putian", SitePart} {
+		d := filepath.Join(tmp, "part"+string(rune('0'+i)))
+		sum, err := Build(context.Background(), Options{Root: repoRoot(t), Data: data, Out: d, Now: asOf, Parts: []string{p}})
+		if err != nil {
+			t.Fatalf("part %s: %v", p, err)
+		}
+		if p != SitePart && sum.Rendered == 0 {
+			t.Errorf("part %s rendered no unit", p)
+		}
+		dirs = append(dirs, d)
+	}
+	if _, err := Merge(context.Background(), filepath.Join(tmp, "short"), dirs[1:], nil); err == nil || !strings.Contains(err.Error(), "in no part") {
+		t.Errorf("merge without a part: %v", err)
+	}
+	out := filepath.Join(tmp, "public")
+	if _, err := Merge(context.Background(), out, dirs, nil); err != nil {
+		t.Fatal(err)
+	}
+	sameTrees(t, "merged parts vs one build", fullBuild(t, data), out)
+}
