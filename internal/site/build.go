@@ -249,6 +249,7 @@ func Build(ctx context.Context, o Options) (sum Summary, err error) {
 		if err != nil {
 			return sum, err
 		}
+		searchSum = searchHash(searchSum)
 		if prev != nil && prev.Search == searchSum {
 			l := newLinker(out, staging)
 			for _, f := range searchIndexFiles {

@@ -129,12 +129,7 @@ var sourceDirs = []string{"content", "layouts", "static", "assets", "i18n", "arc
 // to it: TestUnitLayoutsReadOnlyPageGlobals).
 func globalHash(root string, m *Model) (string, error) {
 	h := sha256.New()
-	fmt.Fprintf(h, "gongshi cache %d\nhugo %s\n", cacheVersion, hugoversion.CurrentVersion.String())
-	if exe, err := os.Executable(); err == nil {
-		if info, err := os.Stat(exe); err == nil {
-			fmt.Fprintf(h, "exe %s %d %d\n", exe, info.Size(), info.ModTime().UnixNano())
-		}
-	}
+	fmt.Fprintf(h, "gongshi cache %d\nhugo %s\n%s", cacheVersion, hugoversion.CurrentVersion.String(), executable())
 	if err := hashFile(h, filepath.Join(root, "config.toml"), "config.toml"); err != nil {
 		return "", err
 	}
@@ -159,6 +154,25 @@ func globalHash(root string, m *Model) (string, error) {
 	}
 	h.Write(g)
 	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// executable identifies the running gongshi by its path, size and time (a
+// rebuilt binary has new ones): the code that writes pages and the index
+// is part of every cache key.
+func executable() string {
+	if exe, err := os.Executable(); err == nil {
+		if info, err := os.Stat(exe); err == nil {
+			return fmt.Sprintf("exe %s %d %d\n", exe, info.Size(), info.ModTime().UnixNano())
+		}
+	}
+	return "exe ?\n"
+}
+
+// searchHash keys the search index: its documents (search.Fingerprint) and
+// the program that writes it.
+func searchHash(fingerprint string) string {
+	sum := sha256.Sum256([]byte(executable() + fingerprint))
+	return hex.EncodeToString(sum[:])
 }
 
 // pageGlobals are the fields of site.json that every page may read (the
