@@ -370,18 +370,11 @@ func diffTrees(prev, next string) (*Changes, error) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			a, b := make([]byte, 1<<16), make([]byte, 1<<16)
 			for i := range next1 {
-				a, err := os.ReadFile(filepath.Join(prev, filepath.FromSlash(compare[i])))
-				if err != nil {
-					errs[i] = err
-					continue
-				}
-				b, err := os.ReadFile(filepath.Join(next, filepath.FromSlash(compare[i])))
-				if err != nil {
-					errs[i] = err
-					continue
-				}
-				differs[i] = !bytes.Equal(a, b)
+				rel := filepath.FromSlash(compare[i])
+				same, err := sameBytes(filepath.Join(prev, rel), filepath.Join(next, rel), a, b)
+				differs[i], errs[i] = !same, err
 			}
 		}()
 	}
@@ -416,6 +409,37 @@ func diffTrees(prev, next string) (*Changes, error) {
 	sort.Strings(c.Changed)
 	sort.Strings(c.Removed)
 	return c, nil
+}
+
+// sameBytes compares two files of the same size in pieces (the site-wide
+// downloads are hundreds of megabytes), with the buffers a and b.
+func sameBytes(p, q string, a, b []byte) (bool, error) {
+	f, err := os.Open(p)
+	if err != nil {
+		return false, err
+	}
+	defer f.Close()
+	g, err := os.Open(q)
+	if err != nil {
+		return false, err
+	}
+	defer g.Close()
+	for {
+		n, errA := io.ReadFull(f, a)
+		m, errB := io.ReadFull(g, b)
+		if n != m || !bytes.Equal(a[:n], b[:m]) {
+			return false, nil
+		}
+		if errA == io.EOF || errA == io.ErrUnexpectedEOF {
+			return errB == io.EOF || errB == io.ErrUnexpectedEOF, nil
+		}
+		if errA != nil {
+			return false, errA
+		}
+		if errB != nil {
+			return false, errB
+		}
+	}
 }
 
 // writeChanges writes the changes list into the cache folder: changes.json,
