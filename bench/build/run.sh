@@ -1,15 +1,21 @@
 #!/usr/bin/env bash
-# Side by side, in one run: `gongshi build` (pages + search index) on a
-# fictitious corpus vs raw Hugo (the same embedded v0.165.0) rendering the
+# In one run, on a fictitious corpus: a full `gongshi build` (--no-cache),
+# an incremental build after one changed notice, an incremental build after
+# one new township, and raw Hugo (the same embedded v0.165.0) rendering the
 # same number of plain markdown pages. Prints wall time and peak memory of
-# each run, the medians and the ratio.
+# each run, the medians and the ratios. SPLIT=N also builds the site in N
+# parts (groups of counties, plus :site), one after another as N machines
+# would in parallel, and merges them.
 #
-#   bench/build/run.sh                 # 1,000 townships × 2 notices × 60 findings, 3 runs each
-#   TOWNSHIPS=100 RUNS=5 bench/build/run.sh
+#   bench/build/run.sh                        # 1,000 townships × 2 notices × 60 findings, 3 runs each
+#   TOWNSHIPS=5000 RUNS=1 SPLIT=4 bench/build/run.sh
+#   RAW=0 …                                   # skip raw Hugo
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 townships=${TOWNSHIPS:-1000}
 runs=${RUNS:-3}
+split=${SPLIT:-0}
+raw=${RAW:-1}
 work=${WORK:-$(mktemp -d /tmp/gongshi-bench-build.XXXXXX)}
 export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-1767225600} # 2026-01-01
 echo "work folder: $work"
@@ -30,29 +36,60 @@ measure() { # label, command… → appends "label seconds kilobytes"
 }
 
 : >"$work/results.txt"
-# One build first, to count the pages the raw site must match.
-measure gongshi "$work/gongshi" build --data "$work/corpus" --out "$work/site"
+county=$(cd "$work/corpus" && ls -d */*/* | head -1)      # shili/shilishi/xian01
+township=$(cd "$work/corpus/$county" && ls | head -1)      # zhen0001
+for i in $(seq 1 "$runs"); do
+  rm -rf "$work/data" && cp -r "$work/corpus" "$work/data"
+  measure full "$work/gongshi" build --no-cache --data "$work/data" --out "$work/site"
+  # One changed notice: a finding's title.
+  notice=$(ls "$work/data/$county/$township"/*.toml | head -1)
+  title=$(grep -m1 -A0 '^title = ' <(sed -n '/^\[\[findings\]\]/,$p' "$notice") | sed 's/^title = "\(.*\)"$/\1/')
+  sed -i "0,/^title = \"$title\"/s//title = \"$title（更正）\"/" "$notice"
+  measure incr-notice "$work/gongshi" build --data "$work/data" --out "$work/site"
+  grep -o 'changes since.*' "$work/incr-notice.log" || true
+  # One new township: a copy of the first, renamed.
+  new=${township%????}9999
+  mkdir -p "$work/data/$county/$new"
+  for f in "$work/data/$county/$township"/*.toml; do
+    sed "s/${township}/${new}/g; s/样本镇${township#zhen}/样本镇9999/g" "$f" >"$work/data/$county/$new/$(basename "$f")"
+  done
+  measure incr-township "$work/gongshi" build --data "$work/data" --out "$work/site"
+done
 pages=$(find "$work/site" -name '*.html' | wc -l)
 echo "gongshi rendered $pages HTML pages"
-rm -rf "$work/raw"
-go run ./bench/rawsite -pages "$pages" -out "$work/raw" >/dev/null
-for i in $(seq 1 "$runs"); do
-  measure hugo "$work/gongshi" hugo --quiet -s "$work/raw" -d "$work/raw/public"
-  rm -rf "$work/raw/public"
-  [ "$i" = 1 ] && continue # the first gongshi run above counts as run 1
-  rm -rf "$work/site" # like raw Hugo's public/: both render into an empty folder
-  measure gongshi "$work/gongshi" build --data "$work/corpus" --out "$work/site"
-done
+
+if [ "$split" -gt 0 ]; then
+  rm -rf "$work/parts" && mkdir -p "$work/parts"
+  counties=($(cd "$work/data" && ls -d */*/*))
+  for p in $(seq 0 $((split - 1))); do
+    list=""
+    for j in "${!counties[@]}"; do [ $((j % split)) = "$p" ] && list="$list,${counties[$j]}"; done
+    measure "part$p" "$work/gongshi" build --data "$work/data" --out "$work/parts/$p" --part "${list#,}"
+  done
+  measure part-site "$work/gongshi" build --data "$work/data" --out "$work/parts/site" --part :site
+  measure merge "$work/gongshi" merge --out "$work/merged" "$work/parts"/*
+fi
+
+if [ "$raw" = 1 ]; then
+  rm -rf "$work/raw"
+  go run ./bench/rawsite -pages "$pages" -out "$work/raw" >/dev/null
+  for i in $(seq 1 "$runs"); do
+    measure hugo "$work/gongshi" hugo --quiet -s "$work/raw" -d "$work/raw/public"
+    rm -rf "$work/raw/public"
+  done
+fi
 
 awk -v pages="$pages" '
   { t[$1] = t[$1] " " $2; m[$1] = m[$1] " " $3 }
   function median(s,   a, n, i, j, x) { n = split(s, a, " ");
     for (i = 2; i <= n; i++) { x = a[i]; for (j = i - 1; j >= 1 && a[j] + 0 > x + 0; j--) a[j+1] = a[j]; a[j+1] = x }
     return (n % 2) ? a[(n+1)/2] : (a[n/2] + a[n/2+1]) / 2 }
+  function row(label, k) { if (k in t) printf "| %s | %.1f s | %.2f GB | %.3f× |\n", label, median(t[k]), median(m[k]) / 1048576, median(t[k]) / median(t["full"]) }
   END {
-    tg = median(t["gongshi"]); th = median(t["hugo"]); mg = median(m["gongshi"]); mh = median(m["hugo"])
-    printf "\n| %d pages | wall (median) | peak RSS (median) |\n|---|---|---|\n", pages
-    printf "| gongshi build (pages + index) | %.1f s | %.2f GB |\n", tg, mg / 1048576
-    printf "| raw Hugo, plain markdown | %.1f s | %.2f GB |\n", th, mh / 1048576
-    printf "| ratio | %.2f× | %.2f× |\n", tg / th, mg / mh
+    printf "\n| %d pages | wall (median) | peak RSS (median) | of the full build |\n|---|---|---|---|\n", pages
+    row("gongshi build --no-cache (full)", "full")
+    row("incremental, one changed notice", "incr-notice")
+    row("incremental, one new township", "incr-township")
+    row("raw Hugo, plain markdown", "hugo")
+    for (k in t) if (k ~ /^part/ || k == "merge") row("split: " k, k)
   }' "$work/results.txt"

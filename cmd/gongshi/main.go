@@ -6,6 +6,8 @@
 //	gongshi build           check, render with Hugo, index with Bleve → public/
 //	gongshi serve           build, then preview on localhost with /api/search
 //	gongshi search QUERY    query the prebuilt index
+//	gongshi merge PART…     put a split build's parts together
+//	gongshi deploy          upload what changed (Hugo's deploy; -tags withdeploy)
 //	gongshi hugo …          the embedded Hugo, as its own command line
 package main
 
@@ -23,7 +25,9 @@ import (
 	"github.com/gongshi/gongshi/internal/cli"
 	"github.com/gongshi/gongshi/internal/cli/buildcmd"
 	"github.com/gongshi/gongshi/internal/cli/checkcmd"
+	"github.com/gongshi/gongshi/internal/cli/deploycmd"
 	"github.com/gongshi/gongshi/internal/cli/importcmd"
+	"github.com/gongshi/gongshi/internal/cli/mergecmd"
 	"github.com/gongshi/gongshi/internal/cli/searchcmd"
 	"github.com/gongshi/gongshi/internal/cli/servecmd"
 	"github.com/gongshi/gongshi/internal/i18n"
@@ -34,7 +38,9 @@ const usage = `gongshi — inspection rectification notices as a static disclosu
 Usage:
   gongshi import FILE|FOLDER… [--region 省/市/县/镇] [--unit 名称] [--json] [--force]
   gongshi check [--data DIR]
-  gongshi build [--out DIR]
+  gongshi build [--out DIR] [--no-cache] [--part P,…]
+  gongshi merge --out DIR PART…
+  gongshi deploy [--target NAME] [--dry-run]   (built with -tags withdeploy)
   gongshi serve [--addr 127.0.0.1:1313]
   gongshi search QUERY [--site DIR] [--township …] [--status …] [--year …] [--json|--csv]
   gongshi hugo [hugo arguments]   (the embedded Hugo v0.165.0)
@@ -50,6 +56,8 @@ var commandsByName = map[string]runFunc{
 	"build":  buildcmd.Run,
 	"serve":  servecmd.Run,
 	"search": searchcmd.Run,
+	"merge":  mergecmd.Run,
+	"deploy": deploycmd.Run,
 }
 
 func main() {

@@ -36,6 +36,15 @@ type Options struct {
 	// BaseURL replaces config.toml's baseURL (gongshi serve: its own
 	// address, so that the preview's feeds and downloads point at it).
 	BaseURL string
+
+	// Cache is the build cache folder (default CacheDir(Out):
+	// .gongshi-cache/<name of Out> beside Out); NoCache builds everything
+	// and rewrites it (see cache.go).
+	Cache   string
+	NoCache bool
+	// Parts, when set, builds part of the site for a split build (see
+	// split.go): unit path prefixes (fujian/putian) and SitePart.
+	Parts []string
 }
 
 // Summary describes a finished build.
@@ -48,12 +57,21 @@ type Summary struct {
 	Bytes    int64 // all files' sizes
 	Indexed  int   // documents in the search index
 	Duration time.Duration
+
+	Incremental bool     // the build reused the previous one (see cache.go)
+	Rendered    int      // units whose pages Hugo rendered
+	Linked      int      // units whose pages were taken from the previous site
+	Changes     *Changes // what changed since the previous site (nil: not compared)
 }
 
 // String is the summary line of a build.
 func (s Summary) String() string {
-	return fmt.Sprintf("%d units, %d notices, %d findings: %d pages, %d files, %.1f MB, %d documents indexed, in %s",
+	line := fmt.Sprintf("%d units, %d notices, %d findings: %d pages, %d files, %.1f MB, %d documents indexed, in %s",
 		s.Units, s.Notices, s.Findings, s.Pages, s.Files, float64(s.Bytes)/1e6, s.Indexed, s.Duration.Round(time.Millisecond))
+	if s.Incremental {
+		line += fmt.Sprintf(" (incremental: %d units rendered, %d reused)", s.Rendered, s.Linked)
+	}
+	return line
 }
 
 // CheckError is a build stopped by problems in the data files.
@@ -108,6 +126,20 @@ func Build(ctx context.Context, o Options) (sum Summary, err error) {
 		return sum, err
 	}
 	recoverStale(out, log)
+	cache := o.Cache
+	if cache == "" {
+		cache = CacheDir(out)
+	} else if cache, err = filepath.Abs(cache); err != nil {
+		return sum, err
+	}
+	part, err := parseParts(o.Parts)
+	if err != nil {
+		return sum, err
+	}
+	var prev *cacheState
+	if !o.NoCache && part == nil {
+		prev = loadState(cache, out)
+	}
 
 	// 1. Check.
 	t0 := time.Now()
@@ -141,6 +173,13 @@ func Build(ctx context.Context, o Options) (sum Summary, err error) {
 	corpus, paths := publishedCorpus(files, cfg.Params.RevisionsFromGit == nil || *cfg.Params.RevisionsFromGit) // masked: see publish.go
 	m := Derive(corpus, o.Now, paths)
 	sum.Units, sum.Notices, sum.Findings = len(m.Units), m.Site.Totals.Notices, m.Site.Totals.Findings
+	global, err := globalHash(root, cfg.BaseURL, m)
+	if err != nil {
+		return sum, err
+	}
+	if prev != nil && prev.Global != global {
+		fmt.Fprintf(log, "%-9s the templates, config, program or date changed: every page is rendered\n", "cache")
+	}
 	stage("model", t0, "%d units, %d notices, %d findings as of %s", sum.Units, sum.Notices, sum.Findings, m.Site.AsOf)
 
 	// Stage beside Out (same file system, so the swap is a rename), and
@@ -167,43 +206,94 @@ func Build(ctx context.Context, o Options) (sum Summary, err error) {
 	// sitemap.
 	t0 = time.Now()
 	dataDir := filepath.Join(work, "data")
-	if err := writeHugoData(dataDir, m); err != nil {
+	var prevUnits map[string]string
+	if prev != nil && prev.Global == global {
+		prevUnits = prev.Units
+	}
+	unitSums, err := writeHugoData(dataDir, m, prevUnits, part.keepUnit)
+	if err != nil {
 		return sum, err
 	}
-	if err := writeDownloads(staging, cfg.BaseURL, m); err != nil {
-		return sum, err
+	var reuse []*Unit // units whose pages come from the previous site
+	for _, t := range m.Units {
+		if prevUnits != nil && prevUnits[t.Key] == unitSums[t.Key] {
+			reuse = append(reuse, t)
+		} else if part.keepUnit(t) {
+			sum.Rendered++
+		}
 	}
-	if err := publishSources(staging, root, o.Data, m); err != nil {
-		return sum, err
+	sum.Incremental, sum.Linked = prevUnits != nil, len(reuse)
+	if part.site() {
+		if err := writeDownloads(staging, cfg.BaseURL, m); err != nil {
+			return sum, err
+		}
+		if err := publishSources(staging, root, o.Data, m); err != nil {
+			return sum, err
+		}
+		if err := writeSitemap(staging, cfg.BaseURL, m); err != nil {
+			return sum, err
+		}
+		stage("downloads", t0, "findings.csv, findings.json (%d rows), manifest.json, sitemap.xml", sum.Findings)
 	}
-	if err := writeSitemap(staging, cfg.BaseURL, m); err != nil {
-		return sum, err
-	}
-	stage("downloads", t0, "findings.csv, findings.json (%d rows), manifest.json, sitemap.xml", sum.Findings)
 	pages := pageCount(m)
 	if err := ctx.Err(); err != nil {
 		return sum, err
 	}
 
 	// 4. The search index, from the corpus, before Hugo: it needs no page,
-	// and the corpus can then be dropped too.
-	t0 = time.Now()
-	st, err := search.BuildSiteDue(ctx, corpus, staging, log, m.searchDue())
-	if err != nil {
-		return sum, fmt.Errorf("search index: %w", err)
+	// and the corpus can then be dropped too. An incremental build links
+	// the previous index when no document changed.
+	var searchSum string
+	if part.site() {
+		t0 = time.Now()
+		var docs int
+		searchSum, docs, err = search.Fingerprint(corpus)
+		if err != nil {
+			return sum, err
+		}
+		due := m.searchDue() // deadlines and overdue flags: they change with "today"
+		searchSum = searchHash(searchSum + dueFingerprint(due))
+		if prev != nil && prev.Search == searchSum {
+			l := newLinker(out, staging)
+			for _, f := range searchIndexFiles {
+				if _, err := os.Lstat(filepath.Join(out, "search", f)); errors.Is(err, fs.ErrNotExist) {
+					continue // no long postings apart, say
+				}
+				if err := l.tree(filepath.Join("search", f)); err != nil {
+					return sum, fmt.Errorf("reuse the search index: %w", err)
+				}
+			}
+			sum.Indexed = docs
+			stage("search", t0, "%d documents: unchanged, the previous index reused", docs)
+		} else {
+			st, err := search.BuildSiteDue(ctx, corpus, staging, log, due)
+			if err != nil {
+				return sum, fmt.Errorf("search index: %w", err)
+			}
+			sum.Indexed = st.Documents
+			stage("search", t0, "%d documents indexed", st.Documents)
+		}
+		if err := ctx.Err(); err != nil {
+			return sum, err
+		}
 	}
-	sum.Indexed = st.Documents
-	stage("search", t0, "%d documents indexed", st.Documents)
-	if err := ctx.Err(); err != nil {
-		return sum, err
-	}
+	corpus = nil
 
 	// 5. Render with Hugo, the largest user of memory, with nothing else of
-	// the build left in memory.
+	// the build left in memory; then link the pages of the units that did
+	// not change from the previous site.
 	t0 = time.Now()
-	fmt.Fprintf(log, "%-9s rendering %d pages with Hugo …\n", "hugo", pages)
+	if sum.Incremental {
+		fmt.Fprintf(log, "%-9s rendering %d of %d units' pages with Hugo …\n", "hugo", sum.Rendered, len(m.Units))
+	} else {
+		fmt.Fprintf(log, "%-9s rendering %d pages with Hugo …\n", "hugo", pages)
+	}
+	hugoDest := staging
+	if part != nil {
+		hugoDest = filepath.Join(work, "hugo-out")
+	}
 	if err := cancellable(ctx, func() error {
-		return withMemoryLimit(func() error { return runHugo(root, work, dataDir, staging, cfg.BaseURL) })
+		return withMemoryLimit(func() error { return runHugo(root, work, dataDir, hugoDest, cfg.BaseURL) })
 	}, func() {
 		os.RemoveAll(staging)
 		os.RemoveAll(work)
@@ -214,8 +304,30 @@ func Build(ctx context.Context, o Options) (sum Summary, err error) {
 	if err := ctx.Err(); err != nil {
 		return sum, err
 	}
+	if part != nil {
+		if err := part.collect(hugoDest, staging, m); err != nil {
+			return sum, err
+		}
+	}
+	if len(reuse) > 0 {
+		t0 = time.Now()
+		lists := make([][]string, len(reuse))
+		for i, t := range reuse {
+			lists[i] = unitFiles(t)
+		}
+		if err := newLinker(out, staging).linkAll(lists); err != nil {
+			dropState(cache) // the next build is a full one
+			return sum, fmt.Errorf("reuse the previous pages (the site folder no longer matches the build cache; the next build is a full one): %w", err)
+		}
+		stage("reuse", t0, "%d units' pages from the previous site", len(reuse))
+	}
+	if err := ctx.Err(); err != nil {
+		return sum, err
+	}
 
-	// 6. Settle file times (reproducible trees) and swap.
+	// 6. Settle file times (reproducible trees), list the changes, and
+	// swap. The cache's state goes before the swap and comes back after it
+	// (see cache.go).
 	t0 = time.Now()
 	if err := settle(staging, o.Now, &sum); err != nil {
 		return sum, err
@@ -223,11 +335,36 @@ func Build(ctx context.Context, o Options) (sum Summary, err error) {
 	if err := ctx.Err(); err != nil {
 		return sum, err
 	}
+	if part != nil {
+		if err := part.mark(staging, m, unitSums, global, o.Now); err != nil {
+			return sum, err
+		}
+	} else {
+		if sum.Changes, err = diffTrees(out, staging); err != nil {
+			return sum, fmt.Errorf("compare with the previous site: %w", err)
+		}
+		stage("changes", t0, "%s since the previous site", sum.Changes)
+		if err := dropState(cache); err != nil {
+			return sum, fmt.Errorf("build cache: %w", err)
+		}
+	}
+	stageHook("swap")
 	backup, err := swap(staging, out)
 	if err != nil {
 		return sum, err
 	}
 	stage("publish", t0, "%d files, %d pages, %.1f MB", sum.Files, sum.Pages, float64(sum.Bytes)/1e6)
+	stageHook("swapped")
+	if part == nil {
+		if err := writeChanges(cache, sum.Changes); err != nil {
+			return sum, fmt.Errorf("build cache: %w", err)
+		}
+		err := saveState(cache, &cacheState{Version: cacheVersion, Out: out, Global: global,
+			Search: searchSum, Indexed: sum.Indexed, Units: unitSums})
+		if err != nil {
+			return sum, fmt.Errorf("build cache: %w", err)
+		}
+	}
 	if backup != "" {
 		t0 = time.Now()
 		if err := removeTree(backup); err != nil {
@@ -238,6 +375,10 @@ func Build(ctx context.Context, o Options) (sum Summary, err error) {
 	sum.Duration = time.Since(start)
 	return sum, nil
 }
+
+// stageHook is called at points of the build a test may stop it at (a
+// kill -9 there must leave the site and the cache usable).
+var stageHook = func(string) {}
 
 // pageCount is how many pages Hugo renders from the model (plus the home
 // page and the static pages in content/).
@@ -313,6 +454,9 @@ func settle(dir string, now time.Time, sum *Summary) error {
 			if err := os.Chmod(p, mode); err != nil {
 				return err
 			}
+		}
+		if !d.IsDir() && info.ModTime().Equal(now) {
+			return nil // a page linked from the previous site
 		}
 		return os.Chtimes(p, now, now)
 	})

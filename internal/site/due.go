@@ -1,6 +1,12 @@
 package site
 
-import "github.com/gongshi/gongshi/internal/search"
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/gongshi/gongshi/internal/search"
+)
 
 // searchDue is every finding's deadline and overdue flag, by id, for the
 // search index's overdue and deadline filters: the model's own flags, not
@@ -15,4 +21,20 @@ func (m *Model) searchDue() map[string]search.Due {
 		}
 	}
 	return out
+}
+
+// dueFingerprint is the deadlines and overdue flags the search index holds,
+// as text for its cache key: the same findings index differently when
+// "today" passes a deadline.
+func dueFingerprint(due map[string]search.Due) string {
+	ids := make([]string, 0, len(due))
+	for id := range due {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	var b strings.Builder
+	for _, id := range ids {
+		fmt.Fprintf(&b, "%s\x00%s\x00%v\x00", id, due[id].Deadline, due[id].Overdue)
+	}
+	return b.String()
 }

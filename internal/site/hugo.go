@@ -2,6 +2,9 @@ package site
 
 import (
 	"bufio"
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"net/url"
@@ -29,22 +32,40 @@ import (
 // (the unit's data file and an index); the layouts look the rest up in
 // hugo.Data.
 
-// writeHugoData writes the model as Hugo data under dir.
-func writeHugoData(dir string, m *Model) error {
+// writeHugoData writes the model as Hugo data under dir, and returns each
+// unit's hash (of its data file's bytes). A unit whose hash is the one in
+// prev is not written: Hugo then renders none of its pages (see cache.go);
+// a nil prev writes every unit. Only the units keep says yes to are
+// written at all (nil: all).
+func writeHugoData(dir string, m *Model, prev map[string]string, keep func(*Unit) bool) (map[string]string, error) {
 	if err := writeJSON(filepath.Join(dir, "site.json"), m.Site); err != nil {
-		return err
+		return nil, err
 	}
+	sums := make([]string, len(m.Units))
 	// Units are independent files: write them on a few goroutines.
-	jobs := make(chan *Unit)
+	jobs := make(chan int)
 	errs := make(chan error, 1)
 	var wg sync.WaitGroup
 	for w := 0; w < 4; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for t := range jobs {
-				p := filepath.Join(dir, "u", t.File+".json")
-				if err := writeJSON(p, t); err != nil {
+			var buf bytes.Buffer
+			for i := range jobs {
+				t := m.Units[i]
+				buf.Reset()
+				err := json.NewEncoder(&buf).Encode(t)
+				if err == nil {
+					sum := sha256.Sum256(buf.Bytes())
+					sums[i] = hex.EncodeToString(sum[:])
+					if (prev == nil || prev[t.Key] != sums[i]) && (keep == nil || keep(t)) {
+						p := filepath.Join(dir, "u", t.File+".json")
+						if err = os.MkdirAll(filepath.Dir(p), 0o755); err == nil {
+							err = os.WriteFile(p, buf.Bytes(), 0o644)
+						}
+					}
+				}
+				if err != nil {
 					select {
 					case errs <- err:
 					default:
@@ -53,17 +74,21 @@ func writeHugoData(dir string, m *Model) error {
 			}
 		}()
 	}
-	for _, t := range m.Units {
-		jobs <- t
+	for i := range m.Units {
+		jobs <- i
 	}
 	close(jobs)
 	wg.Wait()
 	select {
 	case err := <-errs:
-		return err
+		return nil, err
 	default:
-		return nil
 	}
+	out := make(map[string]string, len(sums))
+	for i, t := range m.Units {
+		out[t.Key] = sums[i]
+	}
+	return out, nil
 }
 
 // writeJSON writes v as JSON (HTML-escaped: <, > and & as \u003c …).

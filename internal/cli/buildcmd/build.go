@@ -17,7 +17,7 @@ import (
 	"github.com/gongshi/gongshi/internal/site"
 )
 
-const usage = `Usage: gongshi build [--root DIR] [--data DIR] [--out DIR]
+const usage = `Usage: gongshi build [--root DIR] [--data DIR] [--out DIR] [--no-cache] [--cache DIR] [--part P,…]
 
 Checks every data file (a problem stops the build), renders the site with the
 embedded Hugo into a folder beside --out, writes the CSV/JSON downloads, feeds,
@@ -26,6 +26,17 @@ or interrupted build leaves the previous site as it was.
 
 "Today" (the site's "as of" date and the overdue flags; the files' times) is
 SOURCE_DATE_EPOCH when set, so two builds of the same data give identical trees.
+
+A build is incremental: the build cache (.gongshi-cache/NAME beside --out)
+keeps the content hashes of the previous build, and only the pages of the
+units whose data changed are rendered again; the rest is taken from the
+previous site. --no-cache renders everything. The paths added, changed and
+removed since the previous site are listed in the cache folder (changes.json,
+upload.txt, delete.txt).
+
+--part builds part of the site for a split build: unit path prefixes
+(fujian/putian) and :site (home, regions, downloads, search index); put the
+parts together with gongshi merge.
 
 `
 
@@ -40,6 +51,13 @@ func Run(ctx context.Context, io cli.IO, args []string) error {
 		return Report(io, err)
 	}
 	fmt.Fprintf(io.Out, "built %s: %s\n", o.Out, sum)
+	if sum.Changes != nil && len(o.Parts) == 0 {
+		cache := o.Cache
+		if cache == "" {
+			cache = site.CacheDir(o.Out)
+		}
+		fmt.Fprintf(io.Out, "changes since the previous site: %s (%s)\n", sum.Changes, cache)
+	}
 	return nil
 }
 
@@ -52,6 +70,12 @@ func Options(io cli.IO, name, usage string, args []string, more ...func(*flag.Fl
 	fs.StringVar(&o.Root, "root", ".", "the project `folder`: config.toml, content/, layouts/, static/, seeds/")
 	fs.StringVar(&o.Data, "data", "", "the data `folder` (default ROOT/data)")
 	fs.StringVar(&o.Out, "out", "", "the site `folder` to replace (default ROOT/public)")
+	fs.StringVar(&o.Cache, "cache", "", "the build cache `folder` (default .gongshi-cache/NAME beside --out)")
+	fs.BoolVar(&o.NoCache, "no-cache", false, "render every page (the cache is written again)")
+	fs.Func("part", "build only `parts` of the site for gongshi merge: unit path prefixes (fujian/putian) and :site, comma-separated", func(v string) error {
+		o.Parts = append(o.Parts, v)
+		return nil
+	})
 	for _, f := range more {
 		f(fs)
 	}

@@ -2,6 +2,7 @@ package servecmd
 
 import (
 	"bufio"
+	"compress/gzip"
 	"context"
 	"encoding/json"
 	"io"
@@ -165,10 +166,16 @@ func TestServe(t *testing.T) {
 
 	// A change to the data is rebuilt and served.
 	os.WriteFile(dataFile, []byte(strings.Replace(string(seed), `title = "工程偷工减料"`, `title = "工程偷工减料（已更正）"`, 1)), 0o644)
+	changed := time.Now()
 	waitFor(t, "the rebuilt page", func() bool {
 		_, body := get(t, base+town+"findings/2023-07-03/30/")
 		return strings.Contains(body, "工程偷工减料（已更正）")
 	})
+	t.Logf("a data change was on the page in %s\n%s", time.Since(changed).Round(time.Millisecond), stderr.String())
+	waitFor(t, "the rebuild's summary", func() bool { return strings.Count(stderr.String(), "built ") >= 2 })
+	if !strings.Contains(stderr.String(), "(incremental") {
+		t.Errorf("the rebuild was not incremental: %s", stderr.String())
+	}
 
 	// A broken data file: the errors are printed, the last good site stays.
 	os.WriteFile(dataFile, []byte(strings.Replace(string(seed), `status = "in_progress"`, `status = "halfway"`, 1)), 0o644)
@@ -188,5 +195,59 @@ func TestServe(t *testing.T) {
 		}
 	case <-time.After(30 * time.Second):
 		t.Fatal("serve did not stop")
+	}
+}
+
+// TestServeCompresses: text goes gzipped to a client that takes it, with
+// cache headers and an ETag that answers 304; small or binary files and
+// clients without gzip get the bytes as they are.
+func TestServeCompresses(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "public")
+	page := strings.Repeat("<p>巡察整改</p>\n", 200)
+	os.MkdirAll(filepath.Join(dir, "a"), 0o755)
+	os.WriteFile(filepath.Join(dir, "a", "index.html"), []byte(page), 0o644)
+	os.WriteFile(filepath.Join(dir, "small.css"), []byte("p{}"), 0o644)
+	os.WriteFile(filepath.Join(dir, "x.png"), []byte(strings.Repeat("x", 2000)), 0o644)
+	s := &server{opts: site.Options{Out: dir}}
+	do := func(path, enc, inm string) *httptest.ResponseRecorder {
+		req := httptest.NewRequest("GET", "http://x"+path, nil)
+		if enc != "" {
+			req.Header.Set("Accept-Encoding", enc)
+		}
+		if inm != "" {
+			req.Header.Set("If-None-Match", inm)
+		}
+		w := httptest.NewRecorder()
+		s.ServeHTTP(w, req)
+		return w
+	}
+	w := do("/a/", "gzip, deflate, br", "")
+	if w.Code != 200 || w.Header().Get("Content-Encoding") != "gzip" || w.Header().Get("Cache-Control") != "no-cache" ||
+		!strings.HasPrefix(w.Header().Get("Content-Type"), "text/html") || w.Header().Get("Vary") != "Accept-Encoding" {
+		t.Fatalf("gzip page: %d %v", w.Code, w.Header())
+	}
+	zr, err := gzip.NewReader(w.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := io.ReadAll(zr); string(b) != page {
+		t.Error("the gzipped page is not the page")
+	}
+	if w.Body.Len() > len(page)/5 {
+		t.Errorf("gzipped %d bytes of %d", w.Body.Len(), len(page))
+	}
+	if w2 := do("/a/", "gzip", w.Header().Get("ETag")); w2.Code != http.StatusNotModified {
+		t.Errorf("If-None-Match with the ETag: %d, want 304", w2.Code)
+	}
+	if w2 := do("/a/", "", ""); w2.Header().Get("Content-Encoding") != "" || w2.Body.String() != page || w2.Header().Get("ETag") == w.Header().Get("ETag") {
+		t.Errorf("without gzip: %v", w2.Header())
+	}
+	if w2 := do("/a/", "gzip;q=0", ""); w2.Header().Get("Content-Encoding") != "" {
+		t.Error("gzip;q=0 got gzip")
+	}
+	for _, p := range []string{"/small.css", "/x.png"} {
+		if w2 := do(p, "gzip", ""); w2.Code != 200 || w2.Header().Get("Content-Encoding") != "" || w2.Header().Get("Cache-Control") != "no-cache" {
+			t.Errorf("%s: %d %v", p, w2.Code, w2.Header())
+		}
 	}
 }

@@ -1,0 +1,356 @@
+package site
+
+import (
+	"bufio"
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/txtar"
+)
+
+// incrementalData writes the county fixture's data files and the bundled
+// notice (another county) into a data folder of its own.
+func incrementalData(t *testing.T) string {
+	t.Helper()
+	data := filepath.Join(t.TempDir(), "data")
+	for _, f := range txtar.Parse([]byte(countyFixture)).Files {
+		if !strings.HasPrefix(f.Name, "data/") {
+			continue
+		}
+		writeData(t, filepath.Join(data, strings.TrimPrefix(f.Name, "data/")), string(f.Data))
+	}
+	b, err := os.ReadFile(seedDataFile(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeData(t, filepath.Join(data, "fujian/putian/xianyou/jiaowei/2024-12-02.toml"), string(b))
+	return data
+}
+
+func writeData(t *testing.T, p, text string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func editData(t *testing.T, p, old, new string) {
+	t.Helper()
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(b), old) {
+		t.Fatalf("%s has no %q", p, old)
+	}
+	writeData(t, p, strings.ReplaceAll(string(b), old, new))
+}
+
+// fullBuild builds data from scratch into a fresh folder.
+func fullBuild(t *testing.T, data string) string {
+	t.Helper()
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := Build(context.Background(), Options{Root: repoRoot(t), Data: data, Out: out, Now: asOf, NoCache: true}); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func sameTrees(t *testing.T, what, a, b string) {
+	t.Helper()
+	sa, sb := snapshot(t, a), snapshot(t, b)
+	delete(sa, ".")
+	delete(sb, ".")
+	diffSnapshots(t, what, sa, sb)
+}
+
+// TestIncrementalIsFull builds a site, then changes its data step by step
+// — a changed notice, a new township, a removed unit, nothing — and after
+// each step builds incrementally and from scratch: the trees are the same,
+// byte for byte, modes and times included; only the changed units are
+// rendered; the changes list names what changed.
+func TestIncrementalIsFull(t *testing.T) {
+	data := incrementalData(t)
+	out := filepath.Join(t.TempDir(), "public")
+	build := func() Summary {
+		t.Helper()
+		sum, err := Build(context.Background(), Options{Root: repoRoot(t), Data: data, Out: out, Now: asOf, Log: &logWriter{t: t}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return sum
+	}
+	if sum := build(); sum.Incremental {
+		t.Fatal("the first build claims to be incremental")
+	}
+	zhen := filepath.Join(data, "shili/shilishi/shilixian/zhen0001")
+
+	steps := []struct {
+		name     string
+		change   func()
+		rendered int
+		changed  string // a path the changes list must name (added or changed)
+		removed  string
+	}{
+		{"a changed notice", func() {
+			editData(t, filepath.Join(zhen, "2024-10-01.toml"), `title = "近年问题甲一"`, `title = "近年问题甲一（更正）"`)
+		}, 1, "shili/shilishi/shilixian/zhen0001/findings/2024-03-01/1/index.html", ""},
+		{"a new township", func() {
+			b, err := os.ReadFile(filepath.Join(zhen, "2021-09-01.toml"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			text := strings.ReplaceAll(strings.ReplaceAll(string(b), "样本镇0001", "样本镇0002"), "zhen0001", "zhen0002")
+			writeData(t, filepath.Join(data, "shili/shilishi/shilixian/zhen0002/2021-09-01.toml"), text)
+		}, 1, "shili/shilishi/shilixian/zhen0002/index.html", ""},
+		{"a removed unit", func() {
+			if err := os.RemoveAll(filepath.Join(data, "shili/shilishi/shilixian/diyizhongxue")); err != nil {
+				t.Fatal(err)
+			}
+		}, 0, "shili/shilishi/shilixian/index.html", "shili/shilishi/shilixian/diyizhongxue/index.html"},
+		{"nothing", func() {}, 0, "", ""},
+	}
+	for _, s := range steps {
+		s.change()
+		sum := build()
+		if !sum.Incremental || sum.Rendered != s.rendered {
+			t.Errorf("%s: incremental %v, %d units rendered, want %d", s.name, sum.Incremental, sum.Rendered, s.rendered)
+		}
+		sameTrees(t, s.name+": incremental vs full", fullBuild(t, data), out)
+		c := sum.Changes
+		if s.changed != "" && !contains(append(c.Added, c.Changed...), s.changed) {
+			t.Errorf("%s: the changes list does not name %s: %s", s.name, s.changed, c)
+		}
+		if s.removed != "" && !contains(c.Removed, s.removed) {
+			t.Errorf("%s: the changes list does not name %s as removed", s.name, s.removed)
+		}
+		if s.name == "nothing" && len(c.Added)+len(c.Changed)+len(c.Removed) > 0 {
+			t.Errorf("nothing changed, yet the changes list says %s: %v %v %v", c, c.Added, c.Changed, c.Removed)
+		}
+		if s.name == "a changed notice" {
+			var pages []string // besides the search index, downloads and sources
+			for _, p := range c.Changed {
+				if strings.HasSuffix(p, ".html") || strings.HasSuffix(p, ".xml") {
+					pages = append(pages, p)
+				}
+			}
+			// The finding, its notice, its unit, the county, city, province
+			// and home pages, and the feeds.
+			if len(pages) > 12 {
+				t.Errorf("one changed finding changed %d pages: %v", len(pages), pages)
+			}
+		}
+	}
+	upload, err := os.ReadFile(filepath.Join(CacheDir(out), "delete.txt"))
+	if err != nil || len(upload) != 0 {
+		t.Errorf("delete.txt after an unchanged build: %q, %v", upload, err)
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+// TestTemplateChangeRendersAll: a changed layout is a change to every page.
+func TestTemplateChangeRendersAll(t *testing.T) {
+	root := copyProject(t)
+	data := incrementalData(t)
+	out := filepath.Join(t.TempDir(), "public")
+	o := Options{Root: root, Data: data, Out: out, Now: asOf}
+	if _, err := Build(context.Background(), o); err != nil {
+		t.Fatal(err)
+	}
+	editData(t, filepath.Join(root, "layouts", "_partials", "footer.html"), "文件清单", "文件清单（全部）")
+	sum, err := Build(context.Background(), o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Linked != 0 {
+		t.Errorf("after a layout change %d units were reused", sum.Linked)
+	}
+	if !strings.Contains(readFile(t, out, "/shili/shilishi/shilixian/wenlvju/"), "文件清单（全部）") {
+		t.Error("the unit page does not show the new footer")
+	}
+}
+
+// TestUnitLayoutsReadOnlyPageGlobals holds the layouts to what cache.go
+// assumes: the pages of a unit (township, notice, finding and the partials)
+// read from hugo.Data.site only the page-wide fields in pageGlobals, which
+// the global hash covers. A layout that reads more (the site's totals on a
+// unit page, say) must add the field there, or every change of it would
+// leave stale unit pages in an incremental build.
+func TestUnitLayoutsReadOnlyPageGlobals(t *testing.T) {
+	dir := filepath.Join(repoRoot(t), "layouts")
+	direct := regexp.MustCompile(`hugo\.Data\.site\.(\w+)`)
+	viaVar := regexp.MustCompile(`(\$\w+)\s*:?=\s*hugo\.Data\.site\s*[-}]`)
+	allowed := map[string]bool{}
+	for _, f := range pageGlobalFields {
+		allowed[f] = true
+	}
+	err := filepath.Walk(dir, func(p string, info os.FileInfo, err error) error {
+		if err != nil || info.IsDir() {
+			return err
+		}
+		name := filepath.Base(p)
+		if strings.HasPrefix(name, "home.") || strings.HasPrefix(name, "region.") {
+			return nil // rendered by every build
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		text := string(b)
+		var fields []string
+		for _, m := range direct.FindAllStringSubmatch(text, -1) {
+			fields = append(fields, m[1])
+		}
+		for _, m := range viaVar.FindAllStringSubmatch(text, -1) {
+			for _, f := range regexp.MustCompile(regexp.QuoteMeta(m[1])+`\.(\w+)`).FindAllStringSubmatch(text, -1) {
+				fields = append(fields, f[1])
+			}
+		}
+		for _, f := range fields {
+			if !allowed[f] {
+				rel, _ := filepath.Rel(dir, p)
+				t.Errorf("layouts/%s reads hugo.Data.site.%s: add it to pageGlobals in internal/site/cache.go", rel, f)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// The killed incremental build runs in a child process (the test binary):
+// GONGSHI_SITE_TEST_KILL names the stage it stops at, and the root, data
+// and out folders.
+func init() {
+	spec := os.Getenv("GONGSHI_SITE_TEST_KILL")
+	if spec == "" {
+		return
+	}
+	f := strings.Split(spec, "\n")
+	stageHook = func(s string) {
+		if s == f[0] {
+			os.Stderr.WriteString("stopped at " + s + "\n")
+			select {}
+		}
+	}
+	log := blockAfter{"\x00never"}
+	if strings.HasPrefix(f[0], "log:") {
+		stageHook = func(string) {}
+		log = blockAfter{strings.TrimPrefix(f[0], "log:")}
+	}
+	_, err := Build(context.Background(), Options{Root: f[1], Data: f[2], Out: f[3], Now: asOf, Log: log})
+	os.Stderr.WriteString("child finished: " + errString(err) + "\n")
+	os.Exit(3)
+}
+
+func errString(err error) string {
+	if err == nil {
+		return "ok"
+	}
+	return err.Error()
+}
+
+// TestKilledIncrementalBuild kills (SIGKILL) an incremental build at each
+// of its stages: after Hugo rendered, while linking, just before and just
+// after the swap. Each time the site is whole (the previous one or the new
+// one), and the next build succeeds and gives the tree a full build gives.
+func TestKilledIncrementalBuild(t *testing.T) {
+	for _, stop := range []string{"log:hugo      rendered", "log:reuse", "swap", "swapped"} {
+		t.Run(strings.TrimPrefix(stop, "log:"), func(t *testing.T) {
+			data := incrementalData(t)
+			out := filepath.Join(t.TempDir(), "public")
+			o := Options{Root: repoRoot(t), Data: data, Out: out, Now: asOf}
+			if _, err := Build(context.Background(), o); err != nil {
+				t.Fatal(err)
+			}
+			before := snapshot(t, out)
+			editData(t, filepath.Join(data, "shili/shilishi/shilixian/zhen0001/2024-10-01.toml"), `title = "近年问题甲一"`, `title = "近年问题甲一（更正）"`)
+
+			cmd := exec.Command(os.Args[0], "-test.run=^$")
+			cmd.Env = append(os.Environ(), "GONGSHI_SITE_TEST_KILL="+stop+"\n"+repoRoot(t)+"\n"+data+"\n"+out)
+			stderr, err := cmd.StderrPipe()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			want := "stopped at " + stop
+			if strings.HasPrefix(stop, "log:") {
+				want = strings.TrimPrefix(stop, "log:")
+			}
+			reached := false
+			sc := bufio.NewScanner(stderr)
+			for sc.Scan() {
+				if strings.HasPrefix(sc.Text(), want) {
+					reached = true
+					break
+				}
+			}
+			cmd.Process.Kill()
+			cmd.Wait()
+			if !reached {
+				t.Fatalf("the child build did not reach %q", want)
+			}
+			if stop != "swapped" {
+				after := snapshot(t, out)
+				diffSnapshots(t, "the previous site after a kill", before, after)
+			} else if _, err := os.Stat(filepath.Join(out, "index.html")); err != nil {
+				t.Fatal("no site after a kill just after the swap")
+			}
+			sum, err := Build(context.Background(), o)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if stop == "swapped" && sum.Incremental {
+				t.Error("the build after a kill between swap and state claims to reuse the cache")
+			}
+			sameTrees(t, "the build after a kill vs a full build", fullBuild(t, data), out)
+		})
+	}
+}
+
+// TestSplitBuildMerges builds the site in three parts — one county, the
+// other county, and the site-wide part — and merges them: the tree is the
+// one a single build gives. Merge refuses a unit missing from the parts.
+func TestSplitBuildMerges(t *testing.T) {
+	data := incrementalData(t)
+	tmp := t.TempDir()
+	var dirs []string
+	for i, p := range []string{"shili", "fujian/putian", SitePart} {
+		d := filepath.Join(tmp, "part"+string(rune('0'+i)))
+		sum, err := Build(context.Background(), Options{Root: repoRoot(t), Data: data, Out: d, Now: asOf, Parts: []string{p}})
+		if err != nil {
+			t.Fatalf("part %s: %v", p, err)
+		}
+		if p != SitePart && sum.Rendered == 0 {
+			t.Errorf("part %s rendered no unit", p)
+		}
+		dirs = append(dirs, d)
+	}
+	if _, err := Merge(context.Background(), filepath.Join(tmp, "short"), dirs[1:], nil); err == nil || !strings.Contains(err.Error(), "in no part") {
+		t.Errorf("merge without a part: %v", err)
+	}
+	out := filepath.Join(tmp, "public")
+	if _, err := Merge(context.Background(), out, dirs, nil); err != nil {
+		t.Fatal(err)
+	}
+	sameTrees(t, "merged parts vs one build", fullBuild(t, data), out)
+}
