@@ -333,4 +333,14 @@ var Catalog = []Entry{
 	{"item %d: deadline %q names no date", "第 %d 项：整改时限 %q 没有写明日期"},
 	{"item %d refers to finding (%d), which 二、 reports as done", "第 %d 项对应的问题（%d），在第二部分中报告为已整改"},
 	{"item %d refers to no finding of this notice", "第 %d 项不对应本通报的任何问题"},
+	// Generic shapes, tried last (the first entry a line matches decides).
+	{"%s\t%s (pinyin)\t%s", "%s\t%s（拼音）\t%s"},
+	{"%s\t%s (flag)\t%s", "%s\t%s（命令行参数）\t%s"},
+	{"flag", "命令行参数"},
+	{"flag, %s agrees", "命令行参数，与%s一致"},
+	{"text (%s, line %d)", "原文（%s，第 %d 行）"},
+	{"text (%s, line %d) agrees", "原文（%s，第 %d 行）一致"},
+	{"config (%s [params.publisher])", "配置（%s [params.publisher]）"},
+	{"%s (%s, %s), slug %s", "%s（%s，%s），路径名 %s"},
+	{"%s (%s, %s)", "%s（%s，%s）"},
 }
