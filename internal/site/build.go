@@ -16,6 +16,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -125,13 +126,14 @@ func Build(ctx context.Context, o Options) (sum Summary, err error) {
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return sum, err
 	}
-	recoverStale(out, log)
 	cache := o.Cache
 	if cache == "" {
 		cache = CacheDir(out)
 	} else if cache, err = filepath.Abs(cache); err != nil {
 		return sum, err
 	}
+	recoverJournal(cache, out, log) // before recoverStale clears its staging folder
+	recoverStale(out, log)
 	part, err := parseParts(o.Parts)
 	if err != nil {
 		return sum, err
@@ -180,6 +182,9 @@ func Build(ctx context.Context, o Options) (sum Summary, err error) {
 	if prev != nil && prev.Global != global {
 		fmt.Fprintf(log, "%-9s the templates, config, program or date changed: every page is rendered\n", "cache")
 	}
+	// An incremental build that renders only what changed updates the
+	// site folder in place (see inplace.go).
+	inPlace := prev != nil && prev.Global == global
 	stage("model", t0, "%d units, %d notices, %d findings as of %s", sum.Units, sum.Notices, sum.Findings, m.Site.AsOf)
 
 	// Stage beside Out (same file system, so the swap is a rename), and
@@ -223,8 +228,28 @@ func Build(ctx context.Context, o Options) (sum Summary, err error) {
 		}
 	}
 	sum.Incremental, sum.Linked = prevUnits != nil, len(reuse)
+	regSums := regionSums(m, unitSums)
+	var skip *downloadSkip
+	var kept [][]string // files of the site that an in-place build keeps as they are
+	if inPlace {
+		skip = &downloadSkip{units: map[string]bool{}, regions: map[string]bool{}}
+		for _, t := range reuse {
+			skip.units[t.Key] = true
+			files := unitFiles(t)
+			if !t.IsSummary {
+				files = append(files, siteFile(t.Downloads.CSV), siteFile(t.Downloads.JSON))
+			}
+			kept = append(kept, files)
+		}
+		for _, r := range m.Site.Regions {
+			if r.Downloads != nil && prev.Regions[r.Key] == regSums[r.Key] {
+				skip.regions[r.Key] = true
+				kept = append(kept, []string{siteFile(r.Downloads.CSV), siteFile(r.Downloads.JSON)})
+			}
+		}
+	}
 	if part.site() {
-		if err := writeDownloads(staging, cfg.BaseURL, m); err != nil {
+		if err := writeDownloads(staging, cfg.BaseURL, m, skip); err != nil {
 			return sum, err
 		}
 		if err := publishSources(staging, root, o.Data, m); err != nil {
@@ -253,7 +278,11 @@ func Build(ctx context.Context, o Options) (sum Summary, err error) {
 		}
 		due := m.searchDue() // deadlines and overdue flags: they change with "today"
 		searchSum = searchHash(searchSum + dueFingerprint(due))
-		if prev != nil && prev.Search == searchSum {
+		if inPlace && prev.Search == searchSum {
+			kept = append(kept, keptSearchFiles(prev.Files))
+			sum.Indexed = docs
+			stage("search", t0, "%d documents: unchanged, the previous index kept", docs)
+		} else if prev != nil && prev.Search == searchSum {
 			l := newLinker(out, staging)
 			for _, f := range searchIndexFiles {
 				if _, err := os.Lstat(filepath.Join(out, "search", f)); errors.Is(err, fs.ErrNotExist) {
@@ -309,7 +338,7 @@ func Build(ctx context.Context, o Options) (sum Summary, err error) {
 			return sum, err
 		}
 	}
-	if len(reuse) > 0 {
+	if len(reuse) > 0 && !inPlace {
 		t0 = time.Now()
 		lists := make([][]string, len(reuse))
 		for i, t := range reuse {
@@ -329,11 +358,37 @@ func Build(ctx context.Context, o Options) (sum Summary, err error) {
 	// swap. The cache's state goes before the swap and comes back after it
 	// (see cache.go).
 	t0 = time.Now()
-	if err := settle(staging, o.Now, &sum); err != nil {
+	staged, err := settle(staging, o.Now, &sum)
+	if err != nil {
 		return sum, err
 	}
 	if err := ctx.Err(); err != nil {
 		return sum, err
+	}
+	sort.Strings(staged)
+	state := &cacheState{Version: cacheVersion, Out: out, Global: global,
+		Search: searchSum, Units: unitSums, Regions: regSums, Files: staged, Bytes: sum.Bytes}
+	if inPlace {
+		all := sortedUnion(append(kept, staged)...)
+		j, delta, err := inPlacePlan(out, staging, staged, prev.Files, all)
+		if err != nil {
+			return sum, fmt.Errorf("compare with the previous site: %w", err)
+		}
+		sum.Files, sum.Pages, sum.Bytes = len(all), 0, prev.Bytes+delta
+		for _, f := range all {
+			if strings.HasSuffix(f, ".html") {
+				sum.Pages++
+			}
+		}
+		state.Files, state.Bytes, state.Indexed = all, sum.Bytes, sum.Indexed
+		j.State, j.Now, sum.Changes = state, o.Now.UnixNano(), j.Changes
+		if err := applyInPlace(cache, j); err != nil {
+			dropState(cache) // the next build is a full one
+			return sum, fmt.Errorf("update the site in place (the next build is a full one): %w", err)
+		}
+		stage("publish", t0, "%s in place: %d files, %d pages, %.1f MB", sum.Changes, sum.Files, sum.Pages, float64(sum.Bytes)/1e6)
+		sum.Duration = time.Since(start)
+		return sum, nil
 	}
 	if part != nil {
 		if err := part.mark(staging, m, unitSums, global, o.Now); err != nil {
@@ -359,9 +414,8 @@ func Build(ctx context.Context, o Options) (sum Summary, err error) {
 		if err := writeChanges(cache, sum.Changes); err != nil {
 			return sum, fmt.Errorf("build cache: %w", err)
 		}
-		err := saveState(cache, &cacheState{Version: cacheVersion, Out: out, Global: global,
-			Search: searchSum, Indexed: sum.Indexed, Units: unitSums})
-		if err != nil {
+		state.Indexed = sum.Indexed
+		if err := saveState(cache, state); err != nil {
 			return sum, fmt.Errorf("build cache: %w", err)
 		}
 	}
@@ -428,9 +482,11 @@ const (
 
 // settle sets every file's time to now (so that two builds of the same data
 // with the same SOURCE_DATE_EPOCH give the same tree, times included) and
-// its mode to FileMode or DirMode, and counts the files.
-func settle(dir string, now time.Time, sum *Summary) error {
-	return filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+// its mode to FileMode or DirMode, counts the files, and lists them
+// (relative to dir, with /, in lexical order).
+func settle(dir string, now time.Time, sum *Summary) ([]string, error) {
+	var files []string
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
@@ -444,6 +500,8 @@ func settle(dir string, now time.Time, sum *Summary) error {
 				return fmt.Errorf("%s: not a regular file in the built site", p)
 			}
 			mode = FileMode
+			rel, _ := filepath.Rel(dir, p)
+			files = append(files, filepath.ToSlash(rel))
 			sum.Files++
 			sum.Bytes += info.Size()
 			if strings.HasSuffix(p, ".html") {
@@ -460,6 +518,7 @@ func settle(dir string, now time.Time, sum *Summary) error {
 		}
 		return os.Chtimes(p, now, now)
 	})
+	return files, err
 }
 
 // stagingPrefix names the staging and backup folders of out: .public.staging-PID-…

@@ -50,7 +50,7 @@ import (
 )
 
 // cacheVersion changes when the layout of the cache changes.
-const cacheVersion = 1
+const cacheVersion = 2
 
 // CacheDir is the default cache folder of a site folder:
 // .gongshi-cache/<name> beside it.
@@ -66,6 +66,14 @@ type cacheState struct {
 	Search  string            `json:"search"`  // hash of the indexed documents
 	Indexed int               `json:"indexed"` // documents in that index
 	Units   map[string]string `json:"units"`   // unit key → hash of its data file
+	// Regions are the hashes of the units in each region with download
+	// files (region key → hash of its units' keys and hashes).
+	Regions map[string]string `json:"regions"`
+	// Files are the site's files (relative, with /, sorted), Bytes their
+	// sizes added up: an incremental build updates the site folder in
+	// place (see inplace.go) and never walks it.
+	Files []string `json:"files"`
+	Bytes int64    `json:"bytes"`
 }
 
 func stateFile(cache string) string { return filepath.Join(cache, "state.json") }
@@ -79,7 +87,7 @@ func loadState(cache, out string) *cacheState {
 		return nil
 	}
 	var s cacheState
-	if json.Unmarshal(b, &s) != nil || s.Version != cacheVersion || s.Out != out || s.Units == nil {
+	if json.Unmarshal(b, &s) != nil || s.Version != cacheVersion || s.Out != out || s.Units == nil || s.Files == nil {
 		return nil
 	}
 	if _, err := os.Stat(filepath.Join(out, "index.html")); err != nil {
@@ -201,6 +209,36 @@ func hashFile(h io.Writer, p, name string) error {
 	fmt.Fprintf(h, "\n%d\n", n)
 	return err
 }
+
+// regionSums hashes, for each region with download files, the keys and
+// hashes of the units whose findings those files hold: equal sums, equal
+// files (the base URL and the date are in the global hash).
+func regionSums(m *Model, unitSums map[string]string) map[string]string {
+	hs := map[string]io.Writer{}
+	sums := map[string]func() []byte{}
+	for _, r := range m.Site.Regions {
+		if r.Downloads != nil {
+			h := sha256.New()
+			hs[r.Key], sums[r.Key] = h, func() []byte { return h.Sum(nil) }
+		}
+	}
+	for _, t := range m.Units {
+		for _, k := range regionalTargets(t) {
+			if h := hs[k]; h != nil {
+				fmt.Fprintf(h, "%s %s\n", t.Key, unitSums[t.Key])
+			}
+		}
+	}
+	out := make(map[string]string, len(sums))
+	for k, sum := range sums {
+		out[k] = hex.EncodeToString(sum())
+	}
+	return out
+}
+
+// siteFile is a site URL (/a/b.csv) as a file path relative to the site
+// folder (a/b.csv).
+func siteFile(u string) string { return strings.TrimPrefix(u, "/") }
 
 // unitFiles are the files Hugo renders for a unit: its page and feeds (a
 // region summary has none), each notice's page and each finding's page,

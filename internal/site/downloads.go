@@ -243,8 +243,10 @@ func (w *findingsWriter) close() error {
 }
 
 // writeDownloads writes the findings CSV and JSON, site-wide, per city and
-// county, and per unit, into the site folder out.
-func writeDownloads(out, base string, m *Model) error {
+// county, and per unit, into the site folder out. An incremental build
+// passes skip: the files of the units and regions it names are unchanged
+// since the previous build and are not written (nil: write every file).
+func writeDownloads(out, base string, m *Model, skip *downloadSkip) error {
 	open := func(d *Downloads) (*findingsWriter, error) {
 		return newFindingsWriter(filepath.Join(out, filepath.FromSlash(d.CSV)),
 			filepath.Join(out, filepath.FromSlash(d.JSON)), m.Site.AsOf)
@@ -263,7 +265,7 @@ func writeDownloads(out, base string, m *Model) error {
 	// (units come in path order, so a region's units are contiguous).
 	regional := map[string]*findingsWriter{}
 	for _, r := range m.Site.Regions {
-		if r.Downloads == nil {
+		if r.Downloads == nil || skip.region(r.Key) {
 			continue
 		}
 		w, err := open(r.Downloads)
@@ -277,9 +279,8 @@ func writeDownloads(out, base string, m *Model) error {
 	for _, t := range m.Units {
 		recs := records(t, base)
 		targets := []*findingsWriter{site}
-		parts := strings.Split(t.Region.Path(), "/")
-		for d := 2; d <= len(parts) && d <= 3; d++ {
-			if w := regional[strings.Join(parts[:d], "/")]; w != nil {
+		for _, k := range regionalTargets(t) {
+			if w := regional[k]; w != nil {
 				targets = append(targets, w)
 			}
 		}
@@ -289,8 +290,8 @@ func writeDownloads(out, base string, m *Model) error {
 				return err
 			}
 		}
-		if t.IsSummary {
-			continue // its region's files hold it
+		if t.IsSummary || skip.unit(t) {
+			continue // its region's files hold it; or unchanged
 		}
 		tw, err := open(&t.Downloads)
 		if err != nil {
@@ -316,6 +317,28 @@ func writeDownloads(out, base string, m *Model) error {
 		}
 	}
 	return writeTable(out, m)
+}
+
+// downloadSkip names the units and regions whose download files an
+// incremental build keeps from the previous site.
+type downloadSkip struct {
+	units   map[string]bool // unit keys
+	regions map[string]bool // region keys
+}
+
+func (s *downloadSkip) unit(t *Unit) bool { return s != nil && s.units[t.Key] }
+
+func (s *downloadSkip) region(key string) bool { return s != nil && s.regions[key] }
+
+// regionalTargets are the keys of the regions (city and county) whose
+// download files hold a unit's findings.
+func regionalTargets(t *Unit) []string {
+	var keys []string
+	parts := strings.Split(t.Region.Path(), "/")
+	for d := 2; d <= len(parts) && d <= 3; d++ {
+		keys = append(keys, strings.Join(parts[:d], "/"))
+	}
+	return keys
 }
 
 // Manifest lists every notice's data file and original with their SHA-256,

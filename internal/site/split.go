@@ -244,7 +244,7 @@ func Merge(ctx context.Context, out string, partDirs []string, log io.Writer) (s
 	}
 	fmt.Fprintf(log, "%-9s %d parts (%s)\n", "merge", len(partDirs), time.Since(t0).Round(time.Millisecond))
 	now := time.Unix(0, site.Now)
-	if err := settle(staging, now, &sum); err != nil {
+	if _, err := settle(staging, now, &sum); err != nil {
 		return sum, err
 	}
 	cache := CacheDir(out)

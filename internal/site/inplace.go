@@ -1,0 +1,323 @@
+package site
+
+// Incremental builds update the site folder in place.
+//
+// A full build renders everything into a staging folder and swaps it for
+// the site folder. An incremental build (the previous build's state is in
+// the cache and the templates, config, program and date are the same) also
+// renders into a staging folder, but only what may have changed: the
+// changed units' pages, the region pages, home, feeds, the site-wide and
+// the changed regions' downloads, the published sources, the sitemap, the
+// search index when a document changed. It then compares each staged file
+// with the site's, and moves the new and changed ones into the site folder
+// (one rename each: a reader sees either the old file or the new one) and
+// removes the files the new site no longer has. The unchanged files — nearly
+// all of a large site — are never touched, copied, linked or walked: on a
+// site of 1,000 townships (165,000 files, 3.5 GB) relinking, comparing and
+// removing the whole tree cost more than everything else an incremental
+// build does.
+//
+// Killed at any point it stays safe: before the journal (apply.json in the
+// cache folder) is written the site folder has not been touched; once it
+// is, the list of moves and removals is complete, and the next build first
+// finishes it (moves are renames out of the staging folder, so one already
+// made is skipped) and saves the state it names, then goes on as usual.
+//
+// Unchanged files keep their times (the previous build's); new and changed
+// ones get this build's. With the same SOURCE_DATE_EPOCH the tree equals a
+// full build's, times included; without it, the times say when each file
+// last changed, which is what a web server's Last-Modified should say.
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+)
+
+// journalFile is the in-place update under way, in the cache folder.
+const journalFile = "apply.json"
+
+// applyJournal lists what an in-place update does, so that it can be
+// finished by the next build when this one is killed.
+type applyJournal struct {
+	Version int         `json:"version"`
+	Out     string      `json:"out"`
+	Staging string      `json:"staging"`
+	Now     int64       `json:"now"`    // Unix nanoseconds: the times of the folders touched
+	Move    []string    `json:"move"`   // staged files to move into the site (added and changed)
+	Remove  []string    `json:"remove"` // site files to remove
+	State   *cacheState `json:"state"`  // the cache's state once done
+	Changes *Changes    `json:"changes"`
+}
+
+// inPlacePlan compares the staged files with the site's: what to move, what
+// to remove, the changes list, and the difference in bytes.
+func inPlacePlan(out, staging string, staged, prevAll, newAll []string) (*applyJournal, int64, error) {
+	c := &Changes{Previous: true, Added: []string{}, Changed: []string{}, Removed: []string{}}
+	j := &applyJournal{Version: cacheVersion, Out: out, Staging: staging, Changes: c}
+	type verdict struct {
+		added, changed bool
+		delta          int64
+		err            error
+	}
+	vs := make([]verdict, len(staged))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < 4; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			a, b := make([]byte, 1<<16), make([]byte, 1<<16)
+			for i := range next {
+				rel := filepath.FromSlash(staged[i])
+				ni, err := os.Lstat(filepath.Join(staging, rel))
+				if err != nil {
+					vs[i].err = err
+					continue
+				}
+				pi, err := os.Lstat(filepath.Join(out, rel))
+				switch {
+				case errors.Is(err, fs.ErrNotExist):
+					vs[i].added, vs[i].delta = true, ni.Size()
+				case err != nil:
+					vs[i].err = err
+				case !pi.Mode().IsRegular():
+					vs[i].err = fmt.Errorf("%s: not a regular file in the site folder", filepath.Join(out, rel))
+				case pi.Size() != ni.Size():
+					vs[i].changed, vs[i].delta = true, ni.Size()-pi.Size()
+				default:
+					same, err := sameBytes(filepath.Join(out, rel), filepath.Join(staging, rel), a, b)
+					vs[i].changed, vs[i].err = !same, err
+				}
+			}
+		}()
+	}
+	for i := range staged {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	var delta int64
+	for i, v := range vs {
+		if v.err != nil {
+			return nil, 0, v.err
+		}
+		switch {
+		case v.added:
+			c.Added = append(c.Added, staged[i])
+		case v.changed:
+			c.Changed = append(c.Changed, staged[i])
+		default:
+			continue
+		}
+		j.Move = append(j.Move, staged[i])
+		delta += v.delta
+	}
+	for _, rel := range sortedMinus(prevAll, newAll) {
+		info, err := os.Lstat(filepath.Join(out, filepath.FromSlash(rel)))
+		if errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		if err != nil {
+			return nil, 0, err
+		}
+		c.Removed = append(c.Removed, rel)
+		j.Remove = append(j.Remove, rel)
+		delta -= info.Size()
+	}
+	sort.Strings(c.Added)
+	sort.Strings(c.Changed)
+	return j, delta, nil
+}
+
+// applyInPlace writes the journal, carries it out, saves the state and the
+// changes list, and removes the staging folder.
+func applyInPlace(cache string, j *applyJournal) error {
+	if err := os.MkdirAll(cache, 0o755); err != nil {
+		return err
+	}
+	b, err := json.Marshal(j)
+	if err != nil {
+		return err
+	}
+	stageHook("apply")
+	if err := writeAtomic(filepath.Join(cache, journalFile), b); err != nil {
+		return err
+	}
+	return finishJournal(cache, j)
+}
+
+// finishJournal carries out a journal (again: what is done already is
+// skipped), then saves its state and changes and drops it.
+func finishJournal(cache string, j *applyJournal) error {
+	now := time.Unix(0, j.Now)
+	touched := map[string]bool{}
+	touch := func(rel string) {
+		for d := path.Dir(rel); ; d = path.Dir(d) {
+			if touched[d] {
+				break
+			}
+			touched[d] = true
+			if d == "." {
+				break
+			}
+		}
+	}
+	for i, rel := range j.Move {
+		if i == len(j.Move)/2 {
+			stageHook("applying")
+		}
+		src := filepath.Join(j.Staging, filepath.FromSlash(rel))
+		dst := filepath.Join(j.Out, filepath.FromSlash(rel))
+		if _, err := os.Lstat(src); errors.Is(err, fs.ErrNotExist) {
+			touch(rel)
+			continue // moved before the build was stopped
+		}
+		if err := os.MkdirAll(filepath.Dir(dst), DirMode); err != nil {
+			return err
+		}
+		if err := os.Rename(src, dst); err != nil {
+			return err
+		}
+		touch(rel)
+	}
+	for _, rel := range j.Remove {
+		if err := os.Remove(filepath.Join(j.Out, filepath.FromSlash(rel))); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+		touch(rel)
+	}
+	// The folders touched, deepest first: emptied ones go, the others get
+	// the site's mode and this build's time, as a full build gives them.
+	dirs := make([]string, 0, len(touched))
+	for d := range touched {
+		dirs = append(dirs, d)
+	}
+	sort.Slice(dirs, func(a, b int) bool {
+		if na, nb := strings.Count(dirs[a], "/"), strings.Count(dirs[b], "/"); na != nb {
+			return na > nb
+		}
+		return dirs[a] > dirs[b]
+	})
+	for _, d := range dirs {
+		p := filepath.Join(j.Out, filepath.FromSlash(d))
+		if d != "." {
+			if entries, err := os.ReadDir(p); err == nil && len(entries) == 0 {
+				if err := os.Remove(p); err != nil {
+					return err
+				}
+				continue
+			}
+		}
+		if err := os.Chmod(p, DirMode); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+		if err := os.Chtimes(p, now, now); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+	}
+	stageHook("applied")
+	if err := writeChanges(cache, j.Changes); err != nil {
+		return err
+	}
+	if err := saveState(cache, j.State); err != nil {
+		return err
+	}
+	if err := os.Remove(filepath.Join(cache, journalFile)); err != nil {
+		return err
+	}
+	return removeTree(j.Staging)
+}
+
+// recoverJournal finishes an in-place update that a killed build left
+// (before anything else clears the staging folder it moves files from).
+// When that cannot be done, the state goes and the next build is a full
+// one.
+func recoverJournal(cache, out string, log io.Writer) {
+	b, err := os.ReadFile(filepath.Join(cache, journalFile))
+	if err != nil {
+		return
+	}
+	var j applyJournal
+	fail := func(why string) {
+		fmt.Fprintf(log, "an interrupted incremental build could not be finished (%s): this build is a full one\n", why)
+		dropState(cache)
+		os.Remove(filepath.Join(cache, journalFile))
+	}
+	if err := json.Unmarshal(b, &j); err != nil || j.Version != cacheVersion || j.State == nil {
+		fail("its journal is unreadable")
+		return
+	}
+	if j.Out != out {
+		return // another site folder's
+	}
+	if _, err := os.Stat(j.Staging); err != nil {
+		fail("its staging folder is gone")
+		return
+	}
+	if err := finishJournal(cache, &j); err != nil {
+		fail(err.Error())
+		return
+	}
+	fmt.Fprintf(log, "finished the incremental build that was interrupted: %s\n", j.Changes)
+}
+
+// sortedMinus is the strings of a that are not in b (both sorted).
+func sortedMinus(a, b []string) []string {
+	var out []string
+	i := 0
+	for _, s := range a {
+		for i < len(b) && b[i] < s {
+			i++
+		}
+		if i < len(b) && b[i] == s {
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// sortedUnion is the strings of the lists, sorted, once each.
+func sortedUnion(lists ...[]string) []string {
+	n := 0
+	for _, l := range lists {
+		n += len(l)
+	}
+	all := make([]string, 0, n)
+	for _, l := range lists {
+		all = append(all, l...)
+	}
+	sort.Strings(all)
+	out := all[:0]
+	for i, s := range all {
+		if i == 0 || s != all[i-1] {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// keptSearchFiles are the previous site's search index files (kept when no
+// document changed).
+func keptSearchFiles(prevAll []string) []string {
+	var out []string
+	for _, f := range prevAll {
+		for _, s := range searchIndexFiles {
+			if f == "search/"+s || strings.HasPrefix(f, "search/"+s+"/") {
+				out = append(out, f)
+				break
+			}
+		}
+	}
+	return out
+}
