@@ -232,7 +232,7 @@ func Build(ctx context.Context, o Options) (sum Summary, err error) {
 	var skip *downloadSkip
 	var kept [][]string // files of the site that an in-place build keeps as they are
 	if inPlace {
-		skip = &downloadSkip{units: map[string]bool{}, regions: map[string]bool{}}
+		skip = &downloadSkip{site: out, units: map[string]bool{}, regions: map[string]bool{}}
 		for _, t := range reuse {
 			skip.units[t.Key] = true
 			files := unitFiles(t)

@@ -2,6 +2,7 @@ package site
 
 import (
 	"bufio"
+	"bytes"
 	"crypto/sha256"
 	"encoding/csv"
 	"encoding/hex"
@@ -149,6 +150,7 @@ type findingsWriter struct {
 	files []*os.File
 	bufs  []*bufio.Writer
 	csv   *csv.Writer
+	csvb  *bufio.Writer // under csv
 	json  *bufio.Writer
 	n     int
 }
@@ -179,6 +181,7 @@ func newFindingsWriter(csvPath, jsonPath string, asOf notice.Date) (*findingsWri
 		return nil, err
 	}
 	cb.WriteString("\ufeff")
+	w.csvb = cb
 	w.csv = csv.NewWriter(cb)
 	w.csv.UseCRLF = true
 	if err := w.csv.Write(csvColumns); err != nil {
@@ -216,8 +219,58 @@ func (w *findingsWriter) write(recs []Record) error {
 	return nil
 }
 
+// rows are a unit's records as its own download files hold them: the CSV
+// rows and the JSON array's items, as bytes, ready to be written again.
+type rows struct {
+	csv, json []byte
+}
+
+// unitRows reads the rows of a unit from its download files in the
+// previous site (an unchanged unit's files are those a full build would
+// write, so their rows are the records' bytes).
+func unitRows(prevSite string, t *Unit) (rows, error) {
+	var r rows
+	c, err := os.ReadFile(filepath.Join(prevSite, filepath.FromSlash(siteFile(t.Downloads.CSV))))
+	if err != nil {
+		return r, err
+	}
+	j, err := os.ReadFile(filepath.Join(prevSite, filepath.FromSlash(siteFile(t.Downloads.JSON))))
+	if err != nil {
+		return r, err
+	}
+	i := bytes.Index(c, []byte("\r\n")) // after the BOM and the header
+	start := bytes.Index(j, []byte(`"findings":[`))
+	if i < 0 || start < 0 || !bytes.HasSuffix(j, []byte(jsonEnd)) {
+		return r, fmt.Errorf("%s: not a findings download of this version", t.Downloads.JSON)
+	}
+	r.csv = c[i+2:]
+	r.json = j[start+len(`"findings":[`) : len(j)-len(jsonEnd)]
+	return r, nil
+}
+
+// writeRows writes rows read by unitRows.
+func (w *findingsWriter) writeRows(r rows) error {
+	w.csv.Flush()
+	if err := w.csv.Error(); err != nil {
+		return err
+	}
+	w.csvb.Write(r.csv)
+	if len(r.json) == 0 {
+		return nil
+	}
+	if w.n > 0 {
+		w.json.WriteByte(',')
+	}
+	w.json.Write(r.json)
+	w.n++
+	return nil
+}
+
+// jsonEnd ends findings.json.
+const jsonEnd = "\n]}\n"
+
 func (w *findingsWriter) finish() error {
-	w.json.WriteString("\n]}\n")
+	w.json.WriteString(jsonEnd)
 	w.csv.Flush()
 	err := w.csv.Error()
 	for _, b := range w.bufs {
@@ -247,6 +300,10 @@ func (w *findingsWriter) close() error {
 // passes skip: the files of the units and regions it names are unchanged
 // since the previous build and are not written (nil: write every file).
 func writeDownloads(out, base string, m *Model, skip *downloadSkip) error {
+	var prevSite string
+	if skip != nil {
+		prevSite = skip.site
+	}
 	open := func(d *Downloads) (*findingsWriter, error) {
 		return newFindingsWriter(filepath.Join(out, filepath.FromSlash(d.CSV)),
 			filepath.Join(out, filepath.FromSlash(d.JSON)), m.Site.AsOf)
@@ -277,13 +334,28 @@ func writeDownloads(out, base string, m *Model, skip *downloadSkip) error {
 		regional[r.Key] = w
 	}
 	for _, t := range m.Units {
-		recs := records(t, base)
 		targets := []*findingsWriter{site}
 		for _, k := range regionalTargets(t) {
 			if w := regional[k]; w != nil {
 				targets = append(targets, w)
 			}
 		}
+		if !t.IsSummary && skip.unit(t) {
+			// Unchanged: its rows are in its own files, in the previous site.
+			r, err := unitRows(prevSite, t)
+			if err != nil {
+				closeAll()
+				return err
+			}
+			for _, w := range targets {
+				if err := w.writeRows(r); err != nil {
+					closeAll()
+					return err
+				}
+			}
+			continue
+		}
+		recs := records(t, base)
 		for _, w := range targets {
 			if err := w.write(recs); err != nil {
 				closeAll()
@@ -322,6 +394,7 @@ func writeDownloads(out, base string, m *Model, skip *downloadSkip) error {
 // downloadSkip names the units and regions whose download files an
 // incremental build keeps from the previous site.
 type downloadSkip struct {
+	site    string          // the previous site folder, which has them
 	units   map[string]bool // unit keys
 	regions map[string]bool // region keys
 }
