@@ -22,14 +22,14 @@ var filler = strings.Repeat("会议研究部署了年度重点任务，明确责
 // scattered in others; the scattered ones are short and repeat the
 // bigrams, so that they outscore the whole ones.
 var wholeFindings = []struct{ title, problem string }{
-	{"示例问题甲", "偷工在先，工减其后，减料为末；又偷工于前，工减于中，减料于后。"},                  // 1 scattered, short
-	{"示例问题乙", "某道路工程施工单位偷工减料。" + filler},                                     // 2 whole, long
-	{"示例问题丙", "村部改造项目存在偷工减料情形，监理未予制止。" + filler[:60]},                      // 3 whole, middling
+	{"示例问题甲", "偷工在先，工减其后，减料为末；又偷工于前，工减于中，减料于后。"},                        // 1 scattered, short
+	{"示例问题乙", "某道路工程施工单位偷工减料。" + filler},                                // 2 whole, long
+	{"示例问题丙", "村部改造项目存在偷工减料情形，监理未予制止。" + filler[:60]},                   // 3 whole, middling
 	{"示例问题丁", "偷工者一人，工减者二人，减料者三人，回填不足，填土松散，土方超量。"},                      // 4 scattered (偷工减料 and 回填土)
-	{"示例问题戊", "排水沟回填土不密实，偷工减料。" + filler},                                    // 5 both whole, long
-	{"示例问题己", "回填土方量虚报，偷工在前工减在后减料在末。" + filler[:40]},                        // 6 回填土 whole, 偷工减料 scattered
-	{"示例问题庚", "回填而后填土，土质不合格；回填而后填土。"},                                     // 7 回填土 scattered, short
-	{"示例问题辛", "ＡＢＣ公司承建的样本镇0001示例村道路偷工减料。" + filler[:30]},                   // 8 whole, with width folding nearby
+	{"示例问题戊", "排水沟回填土不密实，偷工减料。" + filler},                               // 5 both whole, long
+	{"示例问题己", "回填土方量虚报，偷工在前工减在后减料在末。" + filler[:40]},                    // 6 回填土 whole, 偷工减料 scattered
+	{"示例问题庚", "回填而后填土，土质不合格；回填而后填土。"},                                   // 7 回填土 scattered, short
+	{"示例问题辛", "ＡＢＣ公司承建的样本镇0001示例村道路偷工减料。" + filler[:30]},                // 8 whole, with width folding nearby
 	{"示例问题壬", "Abc公司、abc公司先后承接，偷工 工减 减料 三项各自成段，另有回填土一处。" + filler[:20]}, // 9 bigrams adjacent across spaces
 }
 
@@ -225,10 +225,12 @@ func TestWholeWordsParity(t *testing.T) {
 			{Q: "偷工减料 回填土", From: 2, Size: 2}, {Q: "回填土", Size: 10}, {Q: "+回填土 偷工减料", Size: 10},
 			{Q: "偷工减料 -回填土", Size: 10}, {Q: "偷工减料 偷工减料", Size: 10}, {Q: "text:偷工减料", Size: 10},
 			{Q: "any:偷工减料", Size: 10}, {Q: `"偷工减料" 回填土`, Size: 10}, {Q: "abc公司", Size: 10}, {Q: "ａｂｃ公司", Size: 10},
+			{Q: "偷工减料 火星探测", Size: 3}, {Q: "回填土 偷工减料 火星探测", From: 1, Size: 3}, {Q: "偷工减料 回填土", From: 7, Size: 5},
 		}},
 		{mixedSite(t), []jsQuery{
 			{Q: "整改到位", Size: 10}, {Q: "整改到位", From: 95, Size: 10}, {Q: "整改到位", From: 100, Size: 10},
 			{Q: "问题整改", From: 90, Size: 20}, {Q: "项目资金 整改到位", Size: 20}, {Q: "回填土 偷工减料", Size: 10},
+			{Q: "偷工减料 火星探测", Size: 10}, {Q: "食堂管理 资金", From: 5, Size: 10},
 		}},
 	} {
 		x, err := Open(site.dir)

@@ -922,31 +922,57 @@
   var WHOLE_WORD_WINDOW = 100;
 
   // wholeOrder orders hits (in score order) by that rule, as far as the
-  // page ending at need: documents are checked on their text (display
-  // files) in score order, a batch at a time, and only until need of them
-  // have every word whole, which are then the first need places (only
-  // those are returned); else the window is sorted and the rest follow.
+  // page ending at need. Documents are checked on their text (display
+  // files) in score order, a batch at a time, and only until the first
+  // need places are known: a document can have no more words whole than
+  // it holds all the terms of (its bound, from the postings), so once need
+  // checked documents have at least as many words whole as any unchecked
+  // one could, those are the first need places (only those are returned).
+  // Else the window is sorted and the rest follow. (internal/search checks
+  // the window on local files, stopping only when need documents have
+  // every word whole; the order is the same.)
   Index.prototype.wholeOrder = function (hits, words, need) {
-    var self = this, window = Math.min(hits.length, WHOLE_WORD_WINDOW), counts = [], found = [];
-    function step(i) {
-      if (i >= window) {
-        var idx = [];
-        for (var k = 0; k < window; k++) idx.push(k);
-        idx.sort(function (a, b) { return counts[b] - counts[a] || a - b; });
-        return idx.map(function (k) { return hits[k]; }).concat(hits.slice(window));
-      }
-      var batch = hits.slice(i, i + Math.min(window - i, need - found.length));
-      return Promise.all(batch.map(function (h) { return self.doc(h.doc); })).then(function (docs) {
-        docs.forEach(function (d, k) {
-          var c = countWhole(d.x, words);
-          counts.push(c);
-          if (c === words.length) found.push(batch[k]);
+    var self = this, window = Math.min(hits.length, WHOLE_WORD_WINDOW);
+    return Promise.all(words.map(function (w) {
+      return Promise.all(w.map(function (pos) { return Promise.all(pos.map(function (t) { return self.term(t); })); }));
+    })).then(function (posts) {
+      // rest[i]: the most words any of hits[i…window) could have whole.
+      var rest = [];
+      rest[window] = 0;
+      for (var k = window - 1; k >= 0; k--) {
+        var d = hits[k].doc, b = 0;
+        posts.forEach(function (w) {
+          if (w.every(function (pos) { return !pos.length || pos.some(function (p) { return holds(p.docs, d); }); })) b++;
         });
-        return found.length >= need ? found : step(i + batch.length);
-      });
-    }
-    return step(0);
+        rest[k] = Math.max(b, rest[k + 1]);
+      }
+      var checked = []; // [count, place], sorted by count, then place
+      function step(i) {
+        var ready = 0;
+        while (ready < checked.length && checked[ready][0] >= rest[i]) ready++;
+        if (i >= window || ready >= need) {
+          var order = checked.map(function (c) { return hits[c[1]]; });
+          return i >= window ? order.concat(hits.slice(window)) : order.slice(0, need);
+        }
+        var batch = hits.slice(i, i + Math.min(window - i, need - ready));
+        return Promise.all(batch.map(function (h) { return self.doc(h.doc); })).then(function (docs) {
+          docs.forEach(function (doc, k) { checked.push([countWhole(doc.x, words), i + k]); });
+          checked.sort(function (a, b) { return b[0] - a[0] || a[1] - b[1]; });
+          return step(i + batch.length);
+        });
+      }
+      return step(0);
+    });
   };
+  function holds(docs, d) { // docs is sorted
+    var lo = 0, hi = docs.length - 1;
+    while (lo <= hi) {
+      var m = (lo + hi) >> 1;
+      if (docs[m] === d) return true;
+      if (docs[m] < d) lo = m + 1; else hi = m - 1;
+    }
+    return false;
+  }
 
   // search runs a query: {q, filters: {status, category, year, region},
   // from, size} → {total, hits: [{doc, score}], facets, unsupported, partial}.
