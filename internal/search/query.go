@@ -16,6 +16,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
@@ -214,7 +215,7 @@ func (x *Index) Search(ctx context.Context, r Request) (*Result, error) {
 	if err := limit(q); err != nil {
 		return nil, err
 	}
-	terms := x.prepare(q)
+	terms, words := x.prepare(q)
 	if f := r.Filters.query(x); f != nil {
 		bq, ok := q.(*query.BooleanQuery)
 		if !ok { // a query string always parses into a boolean query
@@ -222,7 +223,14 @@ func (x *Index) Search(ctx context.Context, r Request) (*Result, error) {
 		}
 		bq.AddFilter(f)
 	}
-	req := bleve.NewSearchRequestOptions(q, r.Size, r.From, false)
+	// Within the first WholeWordWindow documents the order depends on
+	// the words standing whole: take them all from Bleve, in score order.
+	from, size := r.From, r.Size
+	rerank := len(words) > 0 && r.From < WholeWordWindow
+	if rerank {
+		from, size = 0, max(WholeWordWindow, r.From+r.Size)
+	}
+	req := bleve.NewSearchRequestOptions(q, size, from, false)
 	if r.Facets {
 		for _, f := range facetFields {
 			req.AddFacet(f.name, bleve.NewFacetRequest(f.name, f.size))
@@ -241,7 +249,13 @@ func (x *Index) Search(ctx context.Context, r Request) (*Result, error) {
 		return nil, badRequest("query: %v", err)
 	}
 	out := &Result{Query: r.Query, Total: res.Total, From: r.From, Size: r.Size, Hits: []Hit{}}
-	for _, h := range res.Hits {
+	page := res.Hits
+	if rerank {
+		if page, err = x.wholeFirst(res.Hits, words, r.From, r.Size); err != nil {
+			return nil, err
+		}
+	}
+	for _, h := range page {
 		hit, text, err := x.hit(h)
 		if err != nil {
 			return nil, err
@@ -481,10 +495,13 @@ func isASCII(s string) bool {
 
 // prepare replaces the phrase queries of q by phrase queries that check
 // positions on the document's text (the index keeps no term vectors), and
-// returns the terms a snippet highlights: those of the clauses that are
-// not negated.
-func (x *Index) prepare(q query.Query) map[string]bool {
+// returns the terms a snippet highlights (those of the clauses that are
+// not negated) and the words that rank documents higher where they stand
+// whole (see WholeWordWindow).
+func (x *Index) prepare(q query.Query) (map[string]bool, [][][]string) {
 	terms := map[string]bool{}
+	var words [][][]string
+	seen := map[string]bool{}
 	var walk func(q query.Query, negated bool) query.Query
 	walk = func(q query.Query, negated bool) query.Query {
 		switch q := q.(type) {
@@ -513,6 +530,10 @@ func (x *Index) prepare(q query.Query) map[string]bool {
 				q.FieldVal = FieldText
 			} else if (q.FieldVal == "" || q.FieldVal == FieldText) && q.Fuzziness == 0 {
 				q.Operator = query.MatchQueryOperatorAnd
+				if w := phraseOf(Analyzer().Analyze([]byte(q.Match))); !negated && len(w) >= 2 && !seen[wordKey(w)] {
+					seen[wordKey(w)] = true
+					words = append(words, w)
+				}
 			}
 			if !negated && (q.FieldVal == "" || q.FieldVal == FieldText) {
 				for _, t := range AnalyzeTerms(q.Match) {
@@ -534,7 +555,7 @@ func (x *Index) prepare(q query.Query) map[string]bool {
 		return q
 	}
 	walk(q, false)
-	return terms
+	return terms, words
 }
 
 // phraseQuery is Bleve's MatchPhraseQuery scored the same way (its
@@ -555,17 +576,9 @@ func (q *phraseQuery) Searcher(ctx context.Context, r index.IndexReader, m mappi
 	if an == nil {
 		return nil, fmt.Errorf("no analyzer for field %s", q.field)
 	}
-	tokens := an.Analyze([]byte(q.match.MatchPhrase))
-	if len(tokens) == 0 {
+	phrase := phraseOf(an.Analyze([]byte(q.match.MatchPhrase)))
+	if len(phrase) == 0 {
 		return searcher.NewMatchNoneSearcher(r)
-	}
-	first, last := math.MaxInt, 0
-	for _, t := range tokens {
-		first, last = min(first, t.Position), max(last, t.Position)
-	}
-	phrase := make([][]string, last-first+1)
-	for _, t := range tokens {
-		phrase[t.Position-first] = append(phrase[t.Position-first], string(t.Term))
 	}
 	boost := q.match.BoostVal.Value()
 	var ss []search.Searcher
@@ -615,21 +628,51 @@ func (q *phraseQuery) Searcher(ctx context.Context, r index.IndexReader, m mappi
 	}), nil
 }
 
+// phraseOf is the terms of analysed tokens by position, from the first
+// (several terms may share a position; a position may have none).
+func phraseOf(tokens analysis.TokenStream) [][]string {
+	if len(tokens) == 0 {
+		return nil
+	}
+	first, last := math.MaxInt, 0
+	for _, t := range tokens {
+		first, last = min(first, t.Position), max(last, t.Position)
+	}
+	phrase := make([][]string, last-first+1)
+	for _, t := range tokens {
+		phrase[t.Position-first] = append(phrase[t.Position-first], string(t.Term))
+	}
+	return phrase
+}
+
 // HasPhrase reports whether the analysed text has the phrase's terms at
 // consecutive positions (an empty position matches any term).
 func HasPhrase(text string, phrase [][]string) bool {
-	at := map[int]string{}
-	var starts []int
-	for _, t := range Analyzer().Analyze([]byte(text)) {
-		at[t.Position] = string(t.Term)
-		if contains(phrase[0], string(t.Term)) {
-			starts = append(starts, t.Position)
-		}
+	return newPositions(text).has(phrase)
+}
+
+// positions is an analysed text's terms by position.
+type positions struct {
+	at     map[int]string
+	tokens analysis.TokenStream
+}
+
+func newPositions(text string) positions {
+	p := positions{at: map[int]string{}, tokens: Analyzer().Analyze([]byte(text))}
+	for _, t := range p.tokens {
+		p.at[t.Position] = string(t.Term)
 	}
+	return p
+}
+
+func (p positions) has(phrase [][]string) bool {
 next:
-	for _, p := range starts {
+	for _, t := range p.tokens {
+		if !contains(phrase[0], string(t.Term)) {
+			continue
+		}
 		for i := 1; i < len(phrase); i++ {
-			if len(phrase[i]) > 0 && !contains(phrase[i], at[p+i]) {
+			if len(phrase[i]) > 0 && !contains(phrase[i], p.at[t.Position+i]) {
 				continue next
 			}
 		}

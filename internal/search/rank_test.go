@@ -148,7 +148,7 @@ func TestRankingMatchesBleve(t *testing.T) {
 		// A phrase with more candidates than search.js checks on their text
 		// gives the best-scoring ones (partial): the top 10 must still agree.
 		if got.Partial {
-			if uint64(got.Total) > res.Total || res.Total < 100 {
+			if uint64(got.Total) > res.Total || res.Total < PhraseCheckMax {
 				t.Errorf("%s: partial js finds %d, bleve %d", rq.q, got.Total, res.Total)
 			}
 		} else if uint64(got.Total) != res.Total {

@@ -864,17 +864,42 @@
     return ph;
   }
   function hasPhrase(text, ph) {
-    var at = {}, starts = [];
-    analyze(text).forEach(function (t) {
-      at[t.pos] = t.term;
-      if (ph[0].indexOf(t.term) >= 0) starts.push(t.pos);
-    });
-    return starts.some(function (p) {
-      for (var i = 1; i < ph.length; i++) {
-        if (ph[i].length && ph[i].indexOf(at[p + i]) < 0) return false;
+    return positions(text).has(ph);
+  }
+  // positions is an analysed text's terms by position.
+  function positions(text) {
+    var toks = analyze(text), at = {};
+    toks.forEach(function (t) { at[t.pos] = t.term; });
+    return {
+      has: function (ph) {
+        return toks.some(function (t) {
+          if (ph[0].indexOf(t.term) < 0) return false;
+          for (var i = 1; i < ph.length; i++) {
+            if (ph[i].length && ph[i].indexOf(at[t.pos + i]) < 0) return false;
+          }
+          return true;
+        });
       }
-      return true;
+    };
+  }
+  // wholeWords is the query's words that rank documents higher where they
+  // stand whole: plain words of two or more terms, not negated, not
+  // any:WORD, on the text field (as internal/search prepare).
+  function wholeWords(parts) {
+    var out = [], seen = {};
+    parts.forEach(function (p) {
+      var q = p.q;
+      if (p.occur === 'not' || (q.kind !== 'match' && q.kind !== 'number') || (q.field && q.field !== 'text')) return;
+      var ph = phraseOf(analyze(q.text));
+      var k = ph.map(function (pos) { return pos.join('\u0001'); }).join('\u0000');
+      if (ph.length >= 2 && !seen[k]) { seen[k] = true; out.push(ph); }
     });
+    return out;
+  }
+  function countWhole(text, words) {
+    var p = positions(text), n = 0;
+    words.forEach(function (w) { if (p.has(w)) n++; });
+    return n;
   }
   // highlightTerms is the terms of the clauses that are not negated.
   function highlightTerms(parts) {
@@ -888,7 +913,66 @@
     return out;
   }
 
-  var PHRASE_CHECK_MAX = 100; // candidates of a phrase checked on their text
+  var PHRASE_CHECK_MAX = 100; // candidates of a phrase checked on their text (internal/search.PhraseCheckMax)
+  // Among a query's WHOLE_WORD_WINDOW best-scoring documents, those in
+  // which more of its words stand whole (偷工减料 itself, not only 偷工, 工减
+  // and 减料 apart) rank first; ties keep the score order, then the
+  // document order; the rest keep the score order (internal/search
+  // WholeWordWindow).
+  var WHOLE_WORD_WINDOW = 100;
+
+  // wholeOrder orders hits (in score order) by that rule, as far as the
+  // page ending at need. Documents are checked on their text (display
+  // files) in score order, a batch at a time, and only until the first
+  // need places are known: a document can have no more words whole than
+  // it holds all the terms of (its bound, from the postings), so once need
+  // checked documents have at least as many words whole as any unchecked
+  // one could, those are the first need places (only those are returned).
+  // Else the window is sorted and the rest follow. (internal/search checks
+  // the window on local files, stopping only when need documents have
+  // every word whole; the order is the same.)
+  Index.prototype.wholeOrder = function (hits, words, need) {
+    var self = this, window = Math.min(hits.length, WHOLE_WORD_WINDOW);
+    return Promise.all(words.map(function (w) {
+      return Promise.all(w.map(function (pos) { return Promise.all(pos.map(function (t) { return self.term(t); })); }));
+    })).then(function (posts) {
+      // rest[i]: the most words any of hits[i…window) could have whole.
+      var rest = [];
+      rest[window] = 0;
+      for (var k = window - 1; k >= 0; k--) {
+        var d = hits[k].doc, b = 0;
+        posts.forEach(function (w) {
+          if (w.every(function (pos) { return !pos.length || pos.some(function (p) { return holds(p.docs, d); }); })) b++;
+        });
+        rest[k] = Math.max(b, rest[k + 1]);
+      }
+      var checked = []; // [count, place], sorted by count, then place
+      function step(i) {
+        var ready = 0;
+        while (ready < checked.length && checked[ready][0] >= rest[i]) ready++;
+        if (i >= window || ready >= need) {
+          var order = checked.map(function (c) { return hits[c[1]]; });
+          return i >= window ? order.concat(hits.slice(window)) : order.slice(0, need);
+        }
+        var batch = hits.slice(i, i + Math.min(window - i, need - ready));
+        return Promise.all(batch.map(function (h) { return self.doc(h.doc); })).then(function (docs) {
+          docs.forEach(function (doc, k) { checked.push([countWhole(doc.x, words), i + k]); });
+          checked.sort(function (a, b) { return b[0] - a[0] || a[1] - b[1]; });
+          return step(i + batch.length);
+        });
+      }
+      return step(0);
+    });
+  };
+  function holds(docs, d) { // docs is sorted
+    var lo = 0, hi = docs.length - 1;
+    while (lo <= hi) {
+      var m = (lo + hi) >> 1;
+      if (docs[m] === d) return true;
+      if (docs[m] < d) lo = m + 1; else hi = m - 1;
+    }
+    return false;
+  }
 
   // search runs a query: {q, filters: {status, category, year, region},
   // from, size} → {total, hits: [{doc, score}], facets, unsupported, partial}.
@@ -979,11 +1063,14 @@
         count(facets.unit, pl.unitPath); count(others.unit, pl.unitPath);
       });
       hits.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
-      var from = req.from || 0, size = req.size || 10;
-      return {
-        total: hits.length, hits: hits.slice(from, from + size), all: hits, facets: facets, others: others,
-        terms: highlightTerms(parts), unsupported: r.plan.unsupported, serverRefuses: r.plan.serverRefuses, partial: !!r.partial
-      };
+      var from = req.from || 0, size = req.size || 10, words = wholeWords(parts);
+      var ordered = words.length && from < WHOLE_WORD_WINDOW ? self.wholeOrder(hits, words, from + size) : hits;
+      return Promise.resolve(ordered).then(function (o) {
+        return {
+          total: hits.length, hits: o.slice(from, from + size), facets: facets, others: others,
+          terms: highlightTerms(parts), unsupported: r.plan.unsupported, serverRefuses: r.plan.serverRefuses, partial: !!r.partial
+        };
+      });
     });
   };
   function count(m, k) { m[k] = (m[k] || 0) + 1; }
@@ -1074,7 +1161,9 @@
   var api = {
     snippetSource: snippetSource, syntaxMessage: syntaxMessage, foldWidth: foldWidth,
     init: initTables, analyze: analyze, terms: terms, lex: lex, parse: parse,
-    Index: Index, snippet: snippet, fnv1a: fnv1a
+    Index: Index, snippet: snippet, fnv1a: fnv1a,
+    // held equal to internal/search's by its tests
+    constants: { shards: SHARDS, snippet: SNIPPET, phraseCheckMax: PHRASE_CHECK_MAX, wholeWordWindow: WHOLE_WORD_WINDOW }
   };
   if (root.gongshiSegData) initTables(root.gongshiSegData);
   root.gongshiSearch = api;

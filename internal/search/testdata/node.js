@@ -3,6 +3,7 @@
 //   node node.js STATIC_SEARCH_DIR analyze   < ["text", …]          → [[token, …], …]
 //   node node.js STATIC_SEARCH_DIR search    < {site, queries, size} → [{total, hits, facets}, …]
 //   node node.js STATIC_SEARCH_DIR snippet   < [{text, terms}, …]   → [[fragment, …], …]
+//   node node.js STATIC_SEARCH_DIR constants < null                 → {shards, snippet, …}
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -19,6 +20,8 @@ function out(v) { process.stdout.write(JSON.stringify(v)); }
 
 if (cmd === 'analyze') {
   out(input.map((s) => S.analyze(s)));
+} else if (cmd === 'constants') {
+  out(S.constants);
 } else if (cmd === 'snippet') {
   out(input.map((x) => S.snippet(x.text, Object.fromEntries(x.terms.map((t) => [t, true])))));
 } else if (cmd === 'search') {
@@ -33,7 +36,7 @@ if (cmd === 'analyze') {
     const res = [];
     for (const q of input.queries) {
       try {
-        const r = await idx.search({ q: q.q, filters: q.filters || {}, from: 0, size: input.size || 10 });
+        const r = await idx.search({ q: q.q, filters: q.filters || {}, from: q.from || 0, size: q.size || input.size || 10 });
         res.push({ total: r.total, hits: r.hits, facets: r.facets, unsupported: r.unsupported, serverRefuses: !!r.serverRefuses, partial: r.partial });
       } catch (e) {
         res.push({ error: String(e.message || e) });
