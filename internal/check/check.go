@@ -144,6 +144,12 @@ func Dir(dir string) ([]*store.File, []Problem, error) {
 
 // DirContext is Dir, stopped (with ctx's error) when ctx is done.
 func DirContext(ctx context.Context, dir string) ([]*store.File, []Problem, error) {
+	return dirCheck(ctx, dir, nil)
+}
+
+// dirCheck is DirContext, with each file's own check taken from, and
+// saved to, cache when it is not nil.
+func dirCheck(ctx context.Context, dir string, cache *fileCache) ([]*store.File, []Problem, error) {
 	fi, err := os.Stat(dir)
 	if err != nil {
 		return nil, nil, err
@@ -182,7 +188,18 @@ func DirContext(ctx context.Context, dir string) ([]*store.File, []Problem, erro
 					errs[i] = err
 					continue
 				}
-				fcs[i] = checkFile(p, filepath.ToSlash(rel), b)
+				rel = filepath.ToSlash(rel)
+				if cache == nil {
+					fcs[i] = checkFile(p, rel, b)
+					continue
+				}
+				key := cache.key(rel, b)
+				if fc := cache.load(key, p, rel); fc != nil {
+					fcs[i] = fc
+					continue
+				}
+				fcs[i] = checkFile(p, rel, b)
+				cache.save(key, fcs[i])
 			}
 		})
 	}
@@ -196,6 +213,9 @@ func DirContext(ctx context.Context, dir string) ([]*store.File, []Problem, erro
 	}
 	if err := errors.Join(errs...); err != nil {
 		return nil, nil, err
+	}
+	if cache != nil {
+		cache.prune()
 	}
 	checkAcross(fcs)
 	var files []*store.File
