@@ -14,6 +14,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unsafe"
 
 	"github.com/gongshi/gongshi/internal/notice"
 	"github.com/gongshi/gongshi/internal/store"
@@ -263,7 +264,13 @@ func decodeEntry(b []byte, path, rel string) (fc *fileCheck, err error) {
 		fc.n = &e.Notice
 	}
 	if e.HasNotice || len(e.Paths) > 0 {
-		fc.seen, fc.bad, fc.blank = map[string]bool{}, map[string]bool{}, map[string]bool{}
+		var nSeen, nBad, nBlank int
+		for _, f := range e.Flags {
+			nSeen += int(f & entrySeen)
+			nBad += int(f&entryBad) / entryBad
+			nBlank += int(f&entryBlank) / entryBlank
+		}
+		fc.seen, fc.bad, fc.blank = make(map[string]bool, nSeen), make(map[string]bool, nBad), make(map[string]bool, nBlank)
 		fc.pos = make(positions, len(e.Lines))
 	}
 	if e.HasNotice || len(e.Numbers) > 0 {
@@ -358,8 +365,9 @@ func (e *encoder) value(v reflect.Value) error {
 				if !v.Field(i).IsZero() {
 					return fmt.Errorf("cache: unexported field %s.%s is set", t, t.Field(i).Name)
 				}
-				continue
 			}
+		}
+		for _, i := range exportedFields(t) {
 			if err := e.value(v.Field(i)); err != nil {
 				return err
 			}
@@ -417,7 +425,11 @@ func (d *decoder) value(v reflect.Value) error {
 		if err != nil || n > uint64(len(d.b)) {
 			return errCorrupt
 		}
-		v.SetString(string(d.b[:n]))
+		if n > 0 {
+			// The entry's buffer is never written again: its strings
+			// share it rather than copy it.
+			v.SetString(unsafe.String(&d.b[0], n))
+		}
 		d.b = d.b[n:]
 	case reflect.Pointer:
 		c, err := d.byte()
@@ -447,11 +459,7 @@ func (d *decoder) value(v reflect.Value) error {
 		}
 		v.Set(s)
 	case reflect.Struct:
-		t := v.Type()
-		for i := range v.NumField() {
-			if !t.Field(i).IsExported() {
-				continue
-			}
+		for _, i := range exportedFields(v.Type()) {
 			if err := d.value(v.Field(i)); err != nil {
 				return err
 			}
@@ -460,4 +468,21 @@ func (d *decoder) value(v reflect.Value) error {
 		return errCorrupt
 	}
 	return nil
+}
+
+var exportedCache sync.Map // reflect.Type → []int
+
+// exportedFields is the indexes of a struct type's exported fields.
+func exportedFields(t reflect.Type) []int {
+	if fs, ok := exportedCache.Load(t); ok {
+		return fs.([]int)
+	}
+	var fs []int
+	for i := range t.NumField() {
+		if t.Field(i).IsExported() {
+			fs = append(fs, i)
+		}
+	}
+	v, _ := exportedCache.LoadOrStore(t, fs)
+	return v.([]int)
 }
