@@ -11,9 +11,9 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
-	"sort"
 	"strings"
 	"sync"
+	"time"
 	"unsafe"
 
 	"github.com/gongshi/gongshi/internal/notice"
@@ -103,11 +103,11 @@ func (c *fileCache) load(key, path, rel string) *fileCheck {
 
 // save writes the file's check (before the checks across files) to its
 // entry.
-func (c *fileCache) save(key string, fc *fileCheck) {
+func (c *fileCache) save(key string, fc *fileCheck, sizeHint int) {
 	if !c.ok {
 		return
 	}
-	b, err := encodeEntry(fc)
+	b, err := encodeEntry(fc, sizeHint)
 	if err != nil {
 		return
 	}
@@ -123,7 +123,8 @@ func (c *fileCache) save(key string, fc *fileCheck) {
 }
 
 // prune removes the entries this run did not use, and temporary files
-// left by a run that stopped.
+// left over an hour ago by a run that stopped (a younger one may be
+// another run's, about to be renamed).
 func (c *fileCache) prune() {
 	if !c.ok {
 		return
@@ -134,12 +135,16 @@ func (c *fileCache) prune() {
 	}
 	for _, de := range des {
 		name := de.Name()
-		stale := strings.HasSuffix(name, cacheExt) && !c.used[name]
-		if stale || strings.HasPrefix(name, ".tmp-") {
-			if info, err := de.Info(); err == nil && info.Mode().IsRegular() {
-				os.Remove(filepath.Join(c.dir, name))
-			}
+		entry := strings.HasSuffix(name, cacheExt) && !strings.HasPrefix(name, ".")
+		tmp := strings.HasPrefix(name, ".tmp-")
+		if !(entry && !c.used[name]) && !tmp {
+			continue
 		}
+		info, err := de.Info()
+		if err != nil || !info.Mode().IsRegular() || tmp && time.Since(info.ModTime()) < time.Hour {
+			continue
+		}
+		os.Remove(filepath.Join(c.dir, name))
 	}
 }
 
@@ -175,7 +180,8 @@ const (
 
 const entryMagic = "gongshi-check-entry\x01"
 
-func encodeEntry(fc *fileCheck) ([]byte, error) {
+// sizeHint is the length of the file's text.
+func encodeEntry(fc *fileCheck, sizeHint int) ([]byte, error) {
 	var e entry
 	for _, p := range fc.probs {
 		if p.Path != fc.path {
@@ -195,37 +201,51 @@ func encodeEntry(fc *fileCheck) ([]byte, error) {
 			e.Strict = *fc.file.Notice
 		}
 	}
-	flags := map[string]uint8{}
-	for p := range fc.seen {
-		flags[p] |= entrySeen
-	}
-	for p := range fc.bad {
-		flags[p] |= entryBad
-	}
-	for p := range fc.blank {
-		flags[p] |= entryBlank
-	}
+	// Every path once, in no particular order: the positions' paths,
+	// then the others.
+	e.Paths = make([]string, 0, len(fc.pos)+len(fc.bad))
 	for p := range fc.pos {
-		flags[p] |= entryPos
-	}
-	e.Paths = make([]string, 0, len(flags))
-	for p := range flags {
 		e.Paths = append(e.Paths, p)
 	}
-	sort.Strings(e.Paths)
-	for _, p := range e.Paths {
-		e.Flags = append(e.Flags, flags[p])
-		if flags[p]&entryPos != 0 {
-			e.Lines = append(e.Lines, fc.pos[p].Line)
-			e.Cols = append(e.Cols, fc.pos[p].Col)
+	var more map[string]bool
+	for _, m := range []map[string]bool{fc.seen, fc.bad, fc.blank} {
+		for p := range m {
+			if _, ok := fc.pos[p]; !ok && !more[p] {
+				if more == nil {
+					more = map[string]bool{}
+				}
+				more[p] = true
+				e.Paths = append(e.Paths, p)
+			}
 		}
+	}
+	e.Flags = make([]uint8, len(e.Paths))
+	for i, p := range e.Paths {
+		var f uint8
+		if fc.seen[p] {
+			f |= entrySeen
+		}
+		if fc.bad[p] {
+			f |= entryBad
+		}
+		if fc.blank[p] {
+			f |= entryBlank
+		}
+		if at, ok := fc.pos[p]; ok {
+			f |= entryPos
+			e.Lines = append(e.Lines, at.Line)
+			e.Cols = append(e.Cols, at.Col)
+		}
+		e.Flags[i] = f
 	}
 	for _, num := range sortedKeys(fc.numbers) {
 		e.Numbers = append(e.Numbers, num, fc.numbers[num])
 	}
 	e.NumbersKnown = fc.numbersKnown
 
-	enc := encoder{b: []byte(entryMagic + "\x00\x00\x00\x00")}
+	// Sized once: about the file's text, and its paths.
+	enc := encoder{b: make([]byte, 0, sizeHint+64*len(e.Paths)+4096)}
+	enc.b = append(enc.b, entryMagic+"\x00\x00\x00\x00"...)
 	if err := enc.value(reflect.ValueOf(&e).Elem()); err != nil {
 		return nil, err
 	}

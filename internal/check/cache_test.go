@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/gongshi/gongshi/internal/notice"
 	"github.com/gongshi/gongshi/internal/store"
@@ -201,13 +202,22 @@ func TestDirCached(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if err := os.WriteFile(filepath.Join(cacheDir, ".tmp-123"), []byte("x"), 0o644); err != nil {
+	for _, name := range []string{".tmp-old", ".tmp-new"} {
+		if err := os.WriteFile(filepath.Join(cacheDir, name), []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	old := time.Now().Add(-2 * time.Hour)
+	if err := os.Chtimes(filepath.Join(cacheDir, ".tmp-old"), old, old); err != nil {
 		t.Fatal(err)
 	}
 	sameResult(t, "corrupt", dir, cacheDir)
 	after := entries(t, cacheDir)
-	if _, ok := after[".tmp-123"]; ok {
-		t.Error("a stray temporary file was kept")
+	if _, ok := after[".tmp-old"]; ok {
+		t.Error("an old stray temporary file was kept")
+	}
+	if _, ok := after[".tmp-new"]; !ok {
+		t.Error("a recent temporary file (maybe another run's) was removed")
 	}
 	for _, name := range names[:3] {
 		b, err := os.ReadFile(filepath.Join(cacheDir, name))
@@ -226,7 +236,7 @@ func TestDirCached(t *testing.T) {
 func TestCacheEntryRoundTrip(t *testing.T) {
 	for p, src := range caseFiles(t) {
 		fc := checkFile(p, "a/b.toml", src)
-		b, err := encodeEntry(fc)
+		b, err := encodeEntry(fc, len(src))
 		if err != nil {
 			t.Fatalf("%s: %v", p, err)
 		}

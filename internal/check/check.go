@@ -199,7 +199,7 @@ func dirCheck(ctx context.Context, dir string, cache *fileCache) ([]*store.File,
 					continue
 				}
 				fcs[i] = checkFile(p, rel, b)
-				cache.save(key, fcs[i])
+				cache.save(key, fcs[i], len(b))
 			}
 		})
 	}
