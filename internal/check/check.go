@@ -144,6 +144,12 @@ func Dir(dir string) ([]*store.File, []Problem, error) {
 
 // DirContext is Dir, stopped (with ctx's error) when ctx is done.
 func DirContext(ctx context.Context, dir string) ([]*store.File, []Problem, error) {
+	return dirCheck(ctx, dir, nil)
+}
+
+// dirCheck is DirContext, with each file's own check taken from, and
+// saved to, cache when it is not nil.
+func dirCheck(ctx context.Context, dir string, cache *fileCache) ([]*store.File, []Problem, error) {
 	fi, err := os.Stat(dir)
 	if err != nil {
 		return nil, nil, err
@@ -182,7 +188,18 @@ func DirContext(ctx context.Context, dir string) ([]*store.File, []Problem, erro
 					errs[i] = err
 					continue
 				}
-				fcs[i] = checkFile(p, filepath.ToSlash(rel), b)
+				rel = filepath.ToSlash(rel)
+				if cache == nil {
+					fcs[i] = checkFile(p, rel, b)
+					continue
+				}
+				key := cache.key(rel, b)
+				if fc := cache.load(key, p, rel); fc != nil {
+					fcs[i] = fc
+					continue
+				}
+				fcs[i] = checkFile(p, rel, b)
+				cache.save(key, fcs[i], len(b))
 			}
 		})
 	}
@@ -196,6 +213,9 @@ func DirContext(ctx context.Context, dir string) ([]*store.File, []Problem, erro
 	}
 	if err := errors.Join(errs...); err != nil {
 		return nil, nil, err
+	}
+	if cache != nil {
+		cache.prune()
 	}
 	checkAcross(fcs)
 	var files []*store.File
@@ -265,10 +285,11 @@ func (fc *fileCheck) warnAt(path, format string, a ...any) {
 // ok reports whether the value at path is present and usable.
 func (fc *fileCheck) ok(path string) bool { return fc.seen[path] && !fc.bad[path] }
 
-// decodeStrict is the library's own decoding, as store.Decode does it.
-var decodeStrict = func(src string, n *notice.Notice) (toml.MetaData, error) {
-	return toml.Decode(src, n)
-}
+// decodeStrict, when set (by a test), replaces the library's own decoding
+// into a notice.Notice. When nil, checkFile decodes the library's one parse
+// of the file twice, as store.Decode would and as a generic tree, rather
+// than parsing the text twice.
+var decodeStrict func(src string, n *notice.Notice) (toml.MetaData, error)
 
 func checkFile(path, rel string, src []byte) *fileCheck {
 	fc := &fileCheck{path: path, rel: rel}
@@ -279,22 +300,33 @@ func checkFile(path, rel string, src []byte) *fileCheck {
 	}
 	// The limits first, in one linear pass, so that the library never
 	// parses what would cost it too much.
-	ps, lim := scan(string(src))
+	text := string(src)
+	ps, lim := scan(text)
 	if lim != nil {
 		fc.probs = append(fc.probs, Problem{path, lim.at.Line, lim.at.Col, lim.msg, false})
 		return fc
 	}
-	var tree map[string]any
-	if _, err := toml.Decode(string(src), &tree); err != nil {
-		fc.syntax(string(src), err)
+	// One parse: the whole document as a toml.Primitive, then decoded
+	// twice from it, as a generic tree for the walker (which marks no key
+	// decoded) and as the notice store.Decode would make.
+	var top toml.Primitive
+	md, err := toml.Decode(text, &top)
+	if err != nil {
+		fc.syntax(text, err)
 		return fc
 	}
+	var raw any
+	if err := md.PrimitiveDecode(top, &raw); err != nil {
+		fc.syntax(text, err)
+		return fc
+	}
+	tree, _ := raw.(map[string]any)
 	fc.pos = ps
 	if fs, ok := tree["findings"].([]map[string]any); ok && len(fs) > MaxFindings {
 		fc.at(indexPath("findings", MaxFindings+1), "%d findings: a notice has at most %d", len(fs), MaxFindings)
 		return fc
 	}
-	w := &walker{seen: map[string]bool{}, bad: map[string]bool{}, blank: map[string]bool{}}
+	w := &walker{seen: make(map[string]bool, len(ps)), bad: map[string]bool{}, blank: map[string]bool{}}
 	n := &notice.Notice{}
 	w.table("", tree, reflect.ValueOf(n).Elem())
 	fc.n, fc.seen, fc.bad, fc.blank = n, w.seen, w.bad, w.blank
@@ -306,14 +338,18 @@ func checkFile(path, rel string, src []byte) *fileCheck {
 	// read, so it must accept the file too; when the walker found nothing
 	// wrong and the library still refuses, that refusal is a problem.
 	var strict notice.Notice
-	md, err := decodeStrict(string(src), &strict)
+	if decodeStrict != nil {
+		md, err = decodeStrict(text, &strict)
+	} else {
+		err = md.PrimitiveDecode(top, &strict)
+	}
 	switch {
 	case err == nil:
 		fc.file = &store.File{Path: path, Notice: &strict, Meta: md}
 	case len(w.probs) == 0:
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			fc.syntax(string(src), err)
+			fc.syntax(text, err)
 		} else {
 			fc.at("", "cannot decode: %v", err)
 		}

@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/gongshi/gongshi/internal/notice"
@@ -232,8 +233,20 @@ type tomlField struct {
 	index int
 }
 
-// tomlFields lists a struct's fields by their toml key.
+// fieldCache holds tomlFields' answer per struct type ([]tomlField).
+var fieldCache sync.Map
+
+// tomlFields lists a struct's fields by their toml key. The slice is
+// shared: callers do not change it.
 func tomlFields(t reflect.Type) []tomlField {
+	if fs, ok := fieldCache.Load(t); ok {
+		return fs.([]tomlField)
+	}
+	fs, _ := fieldCache.LoadOrStore(t, structFields(t))
+	return fs.([]tomlField)
+}
+
+func structFields(t reflect.Type) []tomlField {
 	var out []tomlField
 	for i := 0; i < t.NumField(); i++ {
 		f := t.Field(i)

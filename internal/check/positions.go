@@ -122,7 +122,8 @@ type limitHit struct {
 // takes time linear in the length of src, and stops at the first limit.
 func scan(src string) (positions, *limitHit) {
 	src = strings.TrimPrefix(src, "\ufeff")
-	s := &scanner{src: src, line: 1, col: 1, ps: positions{}, aot: map[string]int{}}
+	// About one recorded path a line: sized once rather than grown.
+	s := &scanner{src: src, line: 1, col: 1, ps: make(positions, min(strings.Count(src, "\n")+1, MaxValues)), aot: map[string]int{}}
 	done := false
 	func() {
 		defer func() {
