@@ -145,7 +145,13 @@ func Build(ctx context.Context, o Options) (sum Summary, err error) {
 
 	// 1. Check.
 	t0 := time.Now()
-	files, all, err := check.DirContext(ctx, o.Data)
+	// Each data file's own checks are cached (cache/check/); --no-cache
+	// checks every file again and fills the cache anew.
+	checkCache := filepath.Join(cache, "check")
+	if o.NoCache {
+		os.RemoveAll(checkCache)
+	}
+	files, all, err := check.DirCached(ctx, o.Data, checkCache)
 	problems := check.Errors(all)
 	if len(problems) > 0 {
 		return sum, &CheckError{Problems: problems}

@@ -71,10 +71,13 @@ func ReadFile(path string) ([]byte, error) {
 	}
 	// The size may change while the file is read: read at most one byte
 	// more than allowed and judge again.
-	b, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
-	if err != nil {
+	// The buffer is sized from the file (plus room to see it grow), so a
+	// read is one allocation, not a series of doublings.
+	buf := bytes.NewBuffer(make([]byte, 0, fi.Size()+512))
+	if _, err := buf.ReadFrom(io.LimitReader(f, MaxFileSize+1)); err != nil {
 		return nil, err
 	}
+	b := buf.Bytes()
 	if len(b) > MaxFileSize {
 		return nil, &RefusedError{path, fmt.Sprintf("more than %d bytes: a data file has at most %d bytes (4 MiB)", MaxFileSize, MaxFileSize)}
 	}
