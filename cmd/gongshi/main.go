@@ -17,6 +17,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"runtime/pprof"
 	"strings"
 	"syscall"
 
@@ -61,6 +62,18 @@ var commandsByName = map[string]runFunc{
 }
 
 func main() {
+	// GONGSHI_CPUPROFILE=FILE writes a CPU profile of the command (for
+	// the benchmarks: go tool pprof gongshi FILE).
+	if p := os.Getenv("GONGSHI_CPUPROFILE"); p != "" {
+		if f, err := os.Create(p); err == nil {
+			if pprof.StartCPUProfile(f) == nil {
+				code := run(os.Args[1:])
+				pprof.StopCPUProfile()
+				f.Close()
+				os.Exit(code)
+			}
+		}
+	}
 	os.Exit(run(os.Args[1:]))
 }
 

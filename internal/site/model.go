@@ -3,9 +3,11 @@ package site
 import (
 	"fmt"
 	"path"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/gongshi/gongshi/internal/notice"
@@ -500,6 +502,8 @@ func Derive(c *notice.Corpus, asOf time.Time, dataPaths map[*notice.Notice]strin
 	// Group the notices (sorted by unit path, then signed) and the current
 	// findings (sorted by unit path) by unit.
 	current := c.Current()
+	type span struct{ i, j, ci, k int }
+	var spans []span
 	ci := 0
 	for i := 0; i < len(c.Notices); {
 		key := c.Notices[i].UnitPath()
@@ -511,9 +515,26 @@ func Derive(c *notice.Corpus, asOf time.Time, dataPaths map[*notice.Notice]strin
 		for k < len(current) && current[k].Notice.UnitPath() == key {
 			k++
 		}
-		m.Units = append(m.Units, deriveUnit(c.Notices[i:j], current[ci:k], today, dataPaths))
+		spans = append(spans, span{i, j, ci, k})
 		i, ci = j, k
 	}
+	// Each unit is derived from its own notices only: on all cores.
+	m.Units = make([]*Unit, len(spans))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range min(runtime.GOMAXPROCS(0), len(spans)) {
+		wg.Go(func() {
+			for n := range next {
+				s := spans[n]
+				m.Units[n] = deriveUnit(c.Notices[s.i:s.j], current[s.ci:s.k], today, dataPaths)
+			}
+		})
+	}
+	for n := range spans {
+		next <- n
+	}
+	close(next)
+	wg.Wait()
 
 	// Villages hang below their township's page when it has one.
 	byKey := map[string]*Unit{}
