@@ -30,9 +30,9 @@ type Stats struct {
 	Index     time.Duration // building the Bleve index
 	Export    time.Duration // exporting the static index
 
-	// The Bleve index's segments (see segcache.go): units analysed,
-	// and groups merged, out of all; the time of both and of the final
-	// merge (both part of Index).
+	// The Bleve index's segments (see segcache.go): units analysed and
+	// county groups merged, out of all; the time of both and of putting
+	// the groups into the index (both part of Index).
 	Units, BuiltUnits    int
 	Groups, MergedGroups int
 	Segments, Merge      time.Duration
@@ -104,7 +104,7 @@ func BuildSiteWith(ctx context.Context, c *notice.Corpus, siteDir string, log io
 	fmt.Fprintf(log, "%-9s bleve index of %d documents (%s, %.0f documents/s)\n", "search",
 		len(docs), st.Index.Round(time.Millisecond), float64(len(docs))/st.Index.Seconds())
 	if opt.Cache != "" {
-		fmt.Fprintf(log, "%-9s %d of %d units analysed, %d of %d county groups merged (%s), then merged (%s)\n", "search",
+		fmt.Fprintf(log, "%-9s %d of %d units analysed, %d of %d county groups merged (%s), placed (%s)\n", "search",
 			is.BuiltUnits, is.Units, is.MergedGroups, is.Groups, is.Segments.Round(time.Millisecond), is.Merge.Round(time.Millisecond))
 	}
 

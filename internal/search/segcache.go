@@ -23,31 +23,33 @@ import (
 	zap "github.com/blevesearch/zapx/v17"
 )
 
-// The Bleve index is built in three steps, the same with a cache or
-// without, so that both give the same bytes:
+// The Bleve index is built in two steps, the same with a cache or without,
+// so that both give the same bytes:
 //
 //  1. units: the documents of one inspected unit (the same
 //     Notice.UnitPath; the corpus sorts notices by it, so a unit's
 //     documents are contiguous), at most segmentDocs at a time, are
 //     analysed into one zap segment;
 //  2. groups: the consecutive units of one county are merged into one
-//     segment;
-//  3. the groups' segments are merged into the index's one segment.
+//     segment. The groups' segments, in document order, are the index's
+//     segments (scorch numbers documents across them in that order), one
+//     per county; with mergeGroups they are merged into one.
 //
 // Which documents make a unit or a group depends on those documents alone,
 // never on another unit's or group's, so a cache can key each segment by
 // a hash of what it is built from: a unit's by its documents' ids, texts
-// and keyword values (everything buildSegment reads), the mapping, the
-// build time and the program (segKeyPrefix); a group's by its units'
-// keys. After one notice changed, a build analyses the documents of that
-// notice's unit, merges that unit's county, and then the counties (a
-// merge copies postings and stored fields, it analyses nothing).
+// and keyword values (everything buildSegment reads, the due dates and
+// overdue flags included), the mapping, the build time and the program
+// (segKeyPrefix); a group's by its units' keys. After one notice changed,
+// a build analyses the documents of that notice's unit and merges that
+// unit's county; every other segment is copied from the cache.
 //
 // The cache folder holds segments/<u|g>-<key>.zap. An entry is written
 // under a temporary name and renamed, and it is used only when its
 // checksum, zap version and document count are right; otherwise it is
 // rebuilt. A build removes the entries (and stray temporary files) that it
-// did not reference.
+// did not reference; it keeps the units of a group it took from the cache,
+// for the next change in that group.
 
 // segCacheVersion changes when what a cache entry holds changes.
 const segCacheVersion = 1
@@ -57,7 +59,7 @@ type indexStats struct {
 	Units, Groups             int           // segments of step 1 and 2
 	BuiltUnits, MergedGroups  int           // the ones not taken from the cache
 	Segments                  time.Duration // steps 1 and 2 (with the cache's checks)
-	Merge                     time.Duration // step 3
+	Merge                     time.Duration // putting the groups into the index (merged with mergeGroups)
 	UnitsReused, GroupsReused int
 }
 

@@ -105,8 +105,15 @@ func cacheEntries(t *testing.T, cache string) []string {
 // corpus without a cache; the cached builds redo only what changed, and a
 // damaged cache entry is rebuilt.
 func TestCachedBuildIsFullBuild(t *testing.T) {
-	defer func(n int) { segmentDocs = n }(segmentDocs)
+	for _, merge := range []bool{false, true} {
+		t.Run(fmt.Sprintf("merge=%v", merge), func(t *testing.T) { testCachedBuild(t, merge) })
+	}
+}
+
+func testCachedBuild(t *testing.T, merge bool) {
+	defer func(n int, m bool) { segmentDocs, mergeGroups = n, m }(segmentDocs, mergeGroups)
 	segmentDocs = 100 // units of several segments too
+	mergeGroups = merge
 	ns := cacheCorpus(t)
 	cache := t.TempDir()
 	ctx := context.Background()
@@ -123,7 +130,17 @@ func TestCachedBuildIsFullBuild(t *testing.T) {
 		if _, err := BuildSiteWith(ctx, c, full, nil, Options{Due: due}); err != nil {
 			t.Fatalf("%s: %v", step, err)
 		}
-		sameTrees(t, step, searchTree(t, cached), searchTree(t, full))
+		tree := searchTree(t, cached)
+		sameTrees(t, step, tree, searchTree(t, full))
+		zaps := 0
+		for name := range tree {
+			if strings.HasSuffix(name, ".zap") {
+				zaps++
+			}
+		}
+		if want := st.Groups; merge && zaps != 1 || !merge && zaps != want {
+			t.Errorf("%s: %d zap files in the index, %d groups", step, zaps, want)
+		}
 		// The cache holds the build's entries and nothing else.
 		es := cacheEntries(t, cache)
 		if len(es) != st.Units+st.Groups {
@@ -158,6 +175,9 @@ func TestCachedBuildIsFullBuild(t *testing.T) {
 	last.Findings[len(last.Findings)-1].Title += "（已改）"
 	if st := build("one finding", ns); st.BuiltUnits != 1 || st.MergedGroups != 1 {
 		t.Errorf("one finding: %d units analysed, %d groups merged, want 1 and 1", st.BuiltUnits, st.MergedGroups)
+	}
+	if merge {
+		return // the rest is the same with merged groups
 	}
 
 	// A new unit: a copy of a township's notices under another name.
