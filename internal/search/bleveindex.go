@@ -5,11 +5,10 @@ import (
 	"encoding/binary"
 	"fmt"
 	"hash/crc32"
+	"io"
 	"os"
 	"path/filepath"
-	"runtime"
 	"sort"
-	"sync"
 	"time"
 
 	"github.com/RoaringBitmap/roaring/v2"
@@ -27,110 +26,112 @@ import (
 // IndexDir is the Bleve index's folder under the site's search folder.
 const IndexDir = "bleve"
 
-// segmentDocs is how many documents go into one zap segment before the
-// segments are merged into one.
+// segmentDocs is how many documents of one unit go into one zap segment,
+// at most, before the segments are merged (see segcache.go).
 var segmentDocs = 4096
+
+// mergeGroups merges the groups' segments (see segcache.go) into the
+// index's one segment; else they are the index's segments, one per county.
+// Off: the final merge of 126k documents took longer than the rest of an
+// incremental build, and queries are as fast on 20 segments (see
+// BenchmarkIncrementalBuild).
+var mergeGroups = false
 
 var zapPlugin = &zap.ZapPlugin{}
 
 var debugTimes = os.Getenv("GONGSHI_SEARCH_TIMES") != ""
 
-// buildIndex writes a Bleve index (scorch, one zap segment) of docs into
-// dir, which must not exist.
+// buildIndex writes a Bleve index (scorch, one zap segment per county, see
+// segcache.go) of docs into dir, which must not exist, reusing and
+// refilling the segment cache in cache ("": none).
 //
 // It does what Bleve's offline builder (bleve.NewBuilder) does, with two
 // differences that matter here: documents are analysed in parallel, and
 // they keep their order (the builder batches them in a map, so document
 // numbers — which break ties between equal scores — would come out in a
 // random order, and two builds of the same data would differ). The result
-// is byte-for-byte the same for the same documents, and Bleve opens it like
-// any index it wrote itself.
-func buildIndex(ctx context.Context, docs []Doc, dir string, when time.Time) error {
+// is byte-for-byte the same for the same documents, with or without a
+// cache, and Bleve opens it like any index it wrote itself.
+func buildIndex(ctx context.Context, docs []Doc, dir, cache string, when time.Time) (indexStats, error) {
+	var st indexStats
 	m := NewMapping()
 	mappingJSON, err := util.MarshalJSON(m)
 	if err != nil {
-		return err
+		return st, err
 	}
 	store := filepath.Join(dir, "store")
 	tmp := filepath.Join(dir, "tmp")
 	if err := os.MkdirAll(tmp, 0o755); err != nil {
-		return err
+		return st, err
 	}
 	if err := os.MkdirAll(store, 0o755); err != nil {
-		return err
+		return st, err
 	}
 
 	t0 := time.Now()
-	nseg := (len(docs) + segmentDocs - 1) / segmentDocs
-	paths := make([]string, nseg)
-	errs := make([]error, nseg)
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for s := range next {
-				lo, hi := s*segmentDocs, min((s+1)*segmentDocs, len(docs))
-				paths[s] = filepath.Join(tmp, fmt.Sprintf("%06d.zap", s))
-				errs[s] = buildSegment(m, docs[lo:hi], paths[s])
-			}
-		}()
+	sc, err := openSegCache(cache, tmp, mappingJSON, when)
+	if err != nil {
+		return st, err
 	}
-feed:
-	for s := 0; s < nseg; s++ {
-		select {
-		case next <- s:
-		case <-ctx.Done():
-			break feed
-		}
+	paths, err := sc.build(ctx, m, docs, &st)
+	if err != nil {
+		return st, err
 	}
-	close(next)
-	wg.Wait()
-	if err := ctx.Err(); err != nil {
-		return err
-	}
-	for _, err := range errs {
-		if err != nil {
-			return err
-		}
-	}
-
+	st.Segments = time.Since(t0)
 	if debugTimes {
-		fmt.Fprintf(os.Stderr, "search: %d segments built (%s)\n", nseg, time.Since(t0).Round(time.Millisecond))
+		fmt.Fprintf(os.Stderr, "search: %d groups, %d units built, %d groups merged (%s)\n",
+			st.Groups, st.BuiltUnits, st.MergedGroups, st.Segments.Round(time.Millisecond))
 	}
 	t0 = time.Now()
-	final := filepath.Join(store, zapFileName(1))
-	if nseg == 0 {
+	var segFiles []string
+	if len(paths) == 0 {
+		final := filepath.Join(store, zapFileName(1))
 		seg, _, err := zapPlugin.New(nil)
 		if err != nil {
-			return err
+			return st, err
 		}
 		if err := seg.(segment.UnpersistedSegment).Persist(final); err != nil {
-			return err
+			return st, err
 		}
 		_ = seg.Close()
-	} else if nseg == 1 {
-		if err := os.Rename(paths[0], final); err != nil {
-			return err
+		if err := canonicalSegment(final); err != nil {
+			return st, err
 		}
-	} else if err := mergeSegments(paths, final); err != nil {
-		return err
+		segFiles = append(segFiles, filepath.Base(final))
+	} else if mergeGroups {
+		final := filepath.Join(store, zapFileName(1))
+		if err := mergeSegments(paths, final); err != nil {
+			return st, err
+		}
+		if err := canonicalSegment(final); err != nil {
+			return st, err
+		}
+		segFiles = append(segFiles, filepath.Base(final))
+	} else {
+		// The groups' segments, in document order, are the index's.
+		for i, p := range paths {
+			name := zapFileName(uint64(i + 1))
+			if err := placeSegment(p, filepath.Join(store, name), tmp); err != nil {
+				return st, err
+			}
+			segFiles = append(segFiles, name)
+		}
 	}
+	st.Merge = time.Since(t0)
 	if debugTimes {
-		fmt.Fprintf(os.Stderr, "search: merged (%s)\n", time.Since(t0).Round(time.Millisecond))
-	}
-	if err := canonicalSegment(final); err != nil {
-		return err
+		fmt.Fprintf(os.Stderr, "search: %d segments in the index (%s)\n", len(segFiles), st.Merge.Round(time.Millisecond))
 	}
 	if err := os.RemoveAll(tmp); err != nil {
-		return err
+		return st, err
 	}
-	if err := writeRootBolt(store, mappingJSON, []string{filepath.Base(final)}, when); err != nil {
-		return err
+	if err := sc.prune(); err != nil {
+		return st, err
+	}
+	if err := writeRootBolt(store, mappingJSON, segFiles, when); err != nil {
+		return st, err
 	}
 	meta := []byte(`{"storage":"scorch","index_type":"scorch"}`)
-	return os.WriteFile(filepath.Join(dir, "index_meta.json"), meta, 0o644)
+	return st, os.WriteFile(filepath.Join(dir, "index_meta.json"), meta, 0o644)
 }
 
 // buildSegment analyses docs and writes them as one zap segment.
@@ -199,6 +200,28 @@ func mergeSegments(paths []string, out string) error {
 		return fmt.Errorf("search: merging segments: %w", err)
 	}
 	return nil
+}
+
+// placeSegment puts the segment at src into the index at dst: moved when
+// it is a temporary file under tmp, else (a cache entry) copied.
+func placeSegment(src, dst, tmp string) error {
+	if rel, err := filepath.Rel(tmp, src); err == nil && filepath.IsLocal(rel) {
+		return os.Rename(src, dst)
+	}
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
 }
 
 func zapFileName(id uint64) string { return fmt.Sprintf("%012x.zap", id) }

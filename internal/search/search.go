@@ -29,6 +29,27 @@ type Stats struct {
 	Bytes     int64         // bytes of the static index (without the Bleve index)
 	Index     time.Duration // building the Bleve index
 	Export    time.Duration // exporting the static index
+
+	// The Bleve index's segments (see segcache.go): units analysed and
+	// county groups merged, out of all; the time of both and of putting
+	// the groups into the index (both part of Index).
+	Units, BuiltUnits    int
+	Groups, MergedGroups int
+	Segments, Merge      time.Duration
+}
+
+// Options are BuildSiteWith's options.
+type Options struct {
+	// Due are the findings' deadlines and overdue flags as the site
+	// model has them, by finding id (the overdue and deadline filters).
+	Due map[string]Due
+	// Cache is a folder where the Bleve index's segments are kept
+	// between builds, keyed by what each is built from, so that a build
+	// after a few documents changed analyses only their units' documents.
+	// The folder is the index's alone; entries the build does not use are
+	// removed. "": no cache. The index is the same, byte for byte, with a
+	// cache or without.
+	Cache string
 }
 
 // Dir is the search folder of a site folder.
@@ -46,7 +67,13 @@ func BuildSite(ctx context.Context, c *notice.Corpus, siteDir string, log io.Wri
 // as the site model has them, by finding id (the overdue and deadline
 // filters).
 func BuildSiteDue(ctx context.Context, c *notice.Corpus, siteDir string, log io.Writer, due map[string]Due) (Stats, error) {
+	return BuildSiteWith(ctx, c, siteDir, log, Options{Due: due})
+}
+
+// BuildSiteWith is BuildSite with options.
+func BuildSiteWith(ctx context.Context, c *notice.Corpus, siteDir string, log io.Writer, opt Options) (Stats, error) {
 	var st Stats
+	due := opt.Due
 	if log == nil {
 		log = io.Discard
 	}
@@ -66,13 +93,20 @@ func BuildSiteDue(ctx context.Context, c *notice.Corpus, siteDir string, log io.
 
 	t0 := time.Now()
 	ex := startExport(docs, dir) // the display files, while the index is built
-	if err := buildIndex(ctx, docs, filepath.Join(dir, IndexDir), buildTime()); err != nil {
+	is, err := buildIndex(ctx, docs, filepath.Join(dir, IndexDir), opt.Cache, buildTime())
+	if err != nil {
 		ex.wait()
 		return st, fmt.Errorf("bleve index: %w", err)
 	}
 	st.Index = time.Since(t0)
+	st.Units, st.BuiltUnits, st.Groups, st.MergedGroups = is.Units, is.BuiltUnits, is.Groups, is.MergedGroups
+	st.Segments, st.Merge = is.Segments, is.Merge
 	fmt.Fprintf(log, "%-9s bleve index of %d documents (%s, %.0f documents/s)\n", "search",
 		len(docs), st.Index.Round(time.Millisecond), float64(len(docs))/st.Index.Seconds())
+	if opt.Cache != "" {
+		fmt.Fprintf(log, "%-9s %d of %d units analysed, %d of %d county groups merged (%s), placed (%s)\n", "search",
+			is.BuiltUnits, is.Units, is.MergedGroups, is.Groups, is.Segments.Round(time.Millisecond), is.Merge.Round(time.Millisecond))
+	}
 
 	t0 = time.Now()
 	es, err := ex.finish(ctx, filepath.Join(dir, IndexDir))

@@ -1,0 +1,413 @@
+package search
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"fmt"
+	"hash"
+	"hash/crc32"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"runtime/debug"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/blevesearch/bleve/v2/mapping"
+	zap "github.com/blevesearch/zapx/v17"
+)
+
+// The Bleve index is built in two steps, the same with a cache or without,
+// so that both give the same bytes:
+//
+//  1. units: the documents of one inspected unit (the same
+//     Notice.UnitPath; the corpus sorts notices by it, so a unit's
+//     documents are contiguous), at most segmentDocs at a time, are
+//     analysed into one zap segment;
+//  2. groups: the consecutive units of one county are merged into one
+//     segment. The groups' segments, in document order, are the index's
+//     segments (scorch numbers documents across them in that order), one
+//     per county; with mergeGroups they are merged into one.
+//
+// Which documents make a unit or a group depends on those documents alone,
+// never on another unit's or group's, so a cache can key each segment by
+// a hash of what it is built from: a unit's by its documents' ids, texts
+// and keyword values (everything buildSegment reads, the due dates and
+// overdue flags included), the mapping, the build time and the program
+// (segKeyPrefix); a group's by its units' keys. After one notice changed,
+// a build analyses the documents of that notice's unit and merges that
+// unit's county; every other segment is copied from the cache.
+//
+// The cache folder holds segments/<u|g>-<key>.zap. An entry is written
+// under a temporary name and renamed, and it is used only when its
+// checksum, zap version and document count are right; otherwise it is
+// rebuilt. A build removes the entries (and stray temporary files) that it
+// did not reference; it keeps the units of a group it took from the cache,
+// for the next change in that group.
+
+// segCacheVersion changes when what a cache entry holds changes.
+const segCacheVersion = 1
+
+// indexStats describes a Bleve index build.
+type indexStats struct {
+	Units, Groups             int           // segments of step 1 and 2
+	BuiltUnits, MergedGroups  int           // the ones not taken from the cache
+	Segments                  time.Duration // steps 1 and 2 (with the cache's checks)
+	Merge                     time.Duration // putting the groups into the index (merged with mergeGroups)
+	UnitsReused, GroupsReused int
+}
+
+// span is a range of documents [lo, hi) and the hash that keys its
+// segment.
+type span struct {
+	lo, hi int
+	key    string
+	units  []int  // a group's units
+	path   string // its segment file
+}
+
+type segCache struct {
+	dir    string // the cache's segments folder, or ""
+	tmp    string // the index's temporary folder
+	prefix []byte
+	mu     sync.Mutex
+	keep   map[string]bool // file names of the entries this build references
+}
+
+func openSegCache(cache, tmp string, mappingJSON []byte, when time.Time) (*segCache, error) {
+	sc := &segCache{tmp: tmp, keep: map[string]bool{}}
+	sc.prefix = segKeyPrefix(mappingJSON, when)
+	if cache != "" {
+		sc.dir = filepath.Join(cache, "segments")
+		if err := os.MkdirAll(sc.dir, 0o755); err != nil {
+			return nil, err
+		}
+	}
+	return sc, nil
+}
+
+// segKeyPrefix is what every segment's key starts with: the format, the
+// program, the mapping and the build time.
+func segKeyPrefix(mappingJSON []byte, when time.Time) []byte {
+	h := sha256.New()
+	fmt.Fprintf(h, "gongshi search segment %d zap %d\n%s", segCacheVersion, zap.Version, programIdentity())
+	fmt.Fprintf(h, "%s\n%d\n%d\n", mappingJSON, when.Unix(), when.Nanosecond())
+	return h.Sum(nil)
+}
+
+// programIdentity identifies the running program: its executable's path,
+// size and time (a rebuilt binary has new ones) and its version control
+// revision when it has one.
+func programIdentity() string {
+	var b strings.Builder
+	if exe, err := os.Executable(); err == nil {
+		if info, err := os.Stat(exe); err == nil {
+			fmt.Fprintf(&b, "exe %s %d %d\n", exe, info.Size(), info.ModTime().UnixNano())
+		}
+	}
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		fmt.Fprintf(&b, "%s %s\n", bi.Main.Path, bi.Main.Version)
+		for _, s := range bi.Settings {
+			if strings.HasPrefix(s.Key, "vcs.") {
+				fmt.Fprintf(&b, "%s=%s\n", s.Key, s.Value)
+			}
+		}
+		for _, d := range bi.Deps {
+			if strings.HasPrefix(d.Path, "github.com/blevesearch/") {
+				fmt.Fprintf(&b, "%s %s\n", d.Path, d.Version)
+			}
+		}
+	}
+	return b.String()
+}
+
+// unitSpans splits docs into units: runs of documents of the same unit,
+// at most segmentDocs long.
+func unitSpans(docs []Doc) []span {
+	var out []span
+	for lo := 0; lo < len(docs); {
+		u := docs[lo].Notice.UnitPath()
+		hi := lo + 1
+		for hi < len(docs) && hi-lo < segmentDocs && docs[hi].Notice.UnitPath() == u {
+			hi++
+		}
+		out = append(out, span{lo: lo, hi: hi})
+		lo = hi
+	}
+	return out
+}
+
+// countyPath is the slug path of the county a document's notice sits in.
+func countyPath(d *Doc) string {
+	r := d.Notice.Region
+	r.Township, r.TownshipSlug = "", ""
+	return r.Path()
+}
+
+// groupSpans groups consecutive units of the same county.
+func groupSpans(docs []Doc, units []span) []span {
+	var out []span
+	for i := 0; i < len(units); {
+		c := countyPath(&docs[units[i].lo])
+		j := i + 1
+		for j < len(units) && countyPath(&docs[units[j].lo]) == c {
+			j++
+		}
+		g := span{lo: units[i].lo, hi: units[j-1].hi}
+		for k := i; k < j; k++ {
+			g.units = append(g.units, k)
+		}
+		out = append(out, g)
+		i = j
+	}
+	return out
+}
+
+// unitKey hashes what buildSegment makes of the unit's documents.
+func (sc *segCache) unitKey(docs []Doc) string {
+	h := sha256.New()
+	h.Write([]byte("unit\n"))
+	h.Write(sc.prefix)
+	putField := func(h hash.Hash, s string) {
+		var n [binary.MaxVarintLen64]byte
+		h.Write(n[:binary.PutUvarint(n[:], uint64(len(s)))])
+		io.WriteString(h, s)
+	}
+	for i := range docs {
+		d := &docs[i]
+		putField(h, d.ID)
+		putField(h, d.Text)
+		for _, kv := range d.keywords() {
+			putField(h, kv[0])
+			putField(h, kv[1])
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+func (sc *segCache) groupKey(units []span, g span) string {
+	h := sha256.New()
+	h.Write([]byte("group\n"))
+	h.Write(sc.prefix)
+	for _, u := range g.units {
+		fmt.Fprintf(h, "%s\n", units[u].key)
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// entry is the file name of a cache entry.
+func entry(kind, key string) string { return kind + "-" + key + ".zap" }
+
+// lookup is the path of the valid cache entry, or "".
+func (sc *segCache) lookup(kind, key string, ndocs int) string {
+	if sc.dir == "" {
+		return ""
+	}
+	name := entry(kind, key)
+	sc.mu.Lock()
+	sc.keep[name] = true
+	sc.mu.Unlock()
+	p := filepath.Join(sc.dir, name)
+	if checkSegment(p, ndocs) != nil {
+		return ""
+	}
+	return p
+}
+
+// keepEntry marks an entry as referenced without reading it.
+func (sc *segCache) keepEntry(kind, key string) {
+	if sc.dir != "" {
+		sc.mu.Lock()
+		sc.keep[entry(kind, key)] = true
+		sc.mu.Unlock()
+	}
+}
+
+// checkSegment verifies a zap file: its CRC-32, its version and its number
+// of documents.
+func checkSegment(path string, ndocs int) error {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	const tail = 4 + 4 + 4 + 8 + 8 + 8 + 4
+	if len(b) < tail {
+		return fmt.Errorf("%s: too short for a zap segment", path)
+	}
+	if crc32.ChecksumIEEE(b[:len(b)-4]) != binary.BigEndian.Uint32(b[len(b)-4:]) {
+		return fmt.Errorf("%s: bad checksum", path)
+	}
+	if v := binary.BigEndian.Uint32(b[len(b)-8:]); v != zap.Version {
+		return fmt.Errorf("%s: zap version %d", path, v)
+	}
+	if n := binary.BigEndian.Uint64(b[len(b)-36:]); n != uint64(ndocs) {
+		return fmt.Errorf("%s: %d documents, not %d", path, n, ndocs)
+	}
+	return nil
+}
+
+// write makes a segment with make(path), canonical, and puts it in the
+// cache under kind and key, or in the temporary folder under name when
+// there is no cache. It returns the segment's path.
+func (sc *segCache) write(kind, key, name string, make func(path string) error) (string, error) {
+	if sc.dir == "" {
+		p := filepath.Join(sc.tmp, name)
+		if err := make(p); err != nil {
+			return "", err
+		}
+		return p, canonicalSegment(p)
+	}
+	var r [8]byte
+	_, _ = rand.Read(r[:])
+	tmp := filepath.Join(sc.dir, ".tmp-"+hex.EncodeToString(r[:])+"-"+entry(kind, key))
+	err := make(tmp)
+	if err == nil {
+		err = canonicalSegment(tmp)
+	}
+	if err == nil {
+		p := filepath.Join(sc.dir, entry(kind, key))
+		if err = os.Rename(tmp, p); err == nil {
+			sc.keepEntry(kind, key)
+			return p, nil
+		}
+	}
+	_ = os.Remove(tmp)
+	return "", err
+}
+
+// parallel runs f(i) for i in [0, n) on GOMAXPROCS goroutines and returns
+// the first error.
+func parallel(ctx context.Context, n int, f func(i int) error) error {
+	errs := make([]error, n)
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < min(n, runtime.GOMAXPROCS(0)); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				errs[i] = f(i)
+			}
+		}()
+	}
+feed:
+	for i := 0; i < n; i++ {
+		select {
+		case next <- i:
+		case <-ctx.Done():
+			break feed
+		}
+	}
+	close(next)
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// build makes the groups' segments (steps 1 and 2), from the cache where
+// it can, and returns their paths in document order.
+func (sc *segCache) build(ctx context.Context, m *mapping.IndexMappingImpl, docs []Doc, st *indexStats) ([]string, error) {
+	units := unitSpans(docs)
+	groups := groupSpans(docs, units)
+	st.Units, st.Groups = len(units), len(groups)
+	if err := parallel(ctx, len(units), func(i int) error {
+		units[i].key = sc.unitKey(docs[units[i].lo:units[i].hi])
+		return nil
+	}); err != nil {
+		return nil, err
+	}
+	// Groups in the cache; the units of the others.
+	var missing []int
+	var need []int
+	if err := parallel(ctx, len(groups), func(i int) error {
+		g := &groups[i]
+		g.key = sc.groupKey(units, *g)
+		g.path = sc.lookup("g", g.key, g.hi-g.lo)
+		return nil
+	}); err != nil {
+		return nil, err
+	}
+	for i := range groups {
+		g := &groups[i]
+		if g.path != "" {
+			st.GroupsReused++
+			for _, u := range g.units { // kept for the next change in the group
+				sc.keepEntry("u", units[u].key)
+			}
+			continue
+		}
+		missing = append(missing, i)
+		need = append(need, g.units...)
+	}
+	// Step 1: the units of those groups.
+	var built atomic.Int64
+	if err := parallel(ctx, len(need), func(k int) error {
+		u := &units[need[k]]
+		if u.path = sc.lookup("u", u.key, u.hi-u.lo); u.path != "" {
+			return nil
+		}
+		built.Add(1)
+		var err error
+		u.path, err = sc.write("u", u.key, fmt.Sprintf("u%06d.zap", need[k]), func(p string) error {
+			return buildSegment(m, docs[u.lo:u.hi], p)
+		})
+		return err
+	}); err != nil {
+		return nil, err
+	}
+	st.BuiltUnits = int(built.Load())
+	st.UnitsReused = len(need) - st.BuiltUnits
+	// Step 2: merge them.
+	if err := parallel(ctx, len(missing), func(k int) error {
+		g := &groups[missing[k]]
+		in := make([]string, len(g.units))
+		for j, u := range g.units {
+			in[j] = units[u].path
+		}
+		var err error
+		g.path, err = sc.write("g", g.key, fmt.Sprintf("g%06d.zap", missing[k]), func(p string) error {
+			return mergeSegments(in, p)
+		})
+		return err
+	}); err != nil {
+		return nil, err
+	}
+	st.MergedGroups = len(missing)
+	paths := make([]string, len(groups))
+	for i := range groups {
+		paths[i] = groups[i].path
+	}
+	return paths, nil
+}
+
+// prune removes the cache's entries that the build did not reference.
+func (sc *segCache) prune() error {
+	if sc.dir == "" {
+		return nil
+	}
+	es, err := os.ReadDir(sc.dir)
+	if err != nil {
+		return err
+	}
+	for _, e := range es {
+		if !sc.keep[e.Name()] {
+			if err := os.RemoveAll(filepath.Join(sc.dir, e.Name())); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}

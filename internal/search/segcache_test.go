@@ -1,0 +1,256 @@
+package search
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/gongshi/gongshi/internal/notice"
+	"github.com/gongshi/gongshi/internal/search/searchtest"
+)
+
+// cacheCorpus is a mixed corpus whose fictitious townships sit in three
+// counties.
+func cacheCorpus(t *testing.T) []*notice.Notice {
+	t.Helper()
+	c, err := searchtest.Mixed(9, 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range c.Notices {
+		var i int
+		if _, err := fmt.Sscanf(n.Region.TownshipSlug, "zhen%d", &i); err == nil || n.Unit.Slug != "" {
+			if i == 0 {
+				fmt.Sscanf(n.Unit.Slug, "ju%d", &i)
+			}
+			n.Region.CountySlug = fmt.Sprintf("xian%02d", i%3+1)
+			n.Region.County = fmt.Sprintf("示例县%02d", i%3+1)
+		}
+	}
+	return c.Notices
+}
+
+// cacheDue gives some findings a deadline, some overdue.
+func cacheDue(c *notice.Corpus) map[string]Due {
+	due := map[string]Due{}
+	for _, d := range Docs(c) {
+		if d.Kind == KindFinding && d.Number%4 == 0 {
+			due[d.ID] = Due{Deadline: notice.Date(fmt.Sprintf("2024-%02d-10", 1+d.Number%12)), Overdue: d.Number%8 == 0}
+		}
+	}
+	return due
+}
+
+// searchTree reads every file under a site's search folder.
+func searchTree(t *testing.T, siteDir string) map[string][]byte {
+	t.Helper()
+	tree := map[string][]byte{}
+	dir := Dir(siteDir)
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		tree[rel] = b
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tree
+}
+
+func sameTrees(t *testing.T, step string, a, b map[string][]byte) {
+	t.Helper()
+	if len(a) != len(b) {
+		t.Errorf("%s: %d files with the cache, %d without", step, len(a), len(b))
+	}
+	n := 0
+	for name, x := range a {
+		if !bytes.Equal(x, b[name]) {
+			if n++; n <= 5 {
+				t.Errorf("%s: %s differs between the cached and the full build", step, name)
+			}
+		}
+	}
+	if _, ok := a[filepath.Join(IndexDir, "store", "root.bolt")]; !ok {
+		t.Errorf("%s: no Bleve index", step)
+	}
+}
+
+// cacheEntries lists the cache's files.
+func cacheEntries(t *testing.T, cache string) []string {
+	t.Helper()
+	es, err := os.ReadDir(filepath.Join(cache, "segments"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, e := range es {
+		out = append(out, e.Name())
+	}
+	sort.Strings(out)
+	return out
+}
+
+// TestCachedBuildIsFullBuild builds with a cache after changes to the
+// corpus and compares every file under search/ with a build of the same
+// corpus without a cache; the cached builds redo only what changed, and a
+// damaged cache entry is rebuilt.
+func TestCachedBuildIsFullBuild(t *testing.T) {
+	for _, merge := range []bool{false, true} {
+		t.Run(fmt.Sprintf("merge=%v", merge), func(t *testing.T) { testCachedBuild(t, merge) })
+	}
+}
+
+func testCachedBuild(t *testing.T, merge bool) {
+	defer func(n int, m bool) { segmentDocs, mergeGroups = n, m }(segmentDocs, mergeGroups)
+	segmentDocs = 100 // units of several segments too
+	mergeGroups = merge
+	ns := cacheCorpus(t)
+	cache := t.TempDir()
+	ctx := context.Background()
+
+	build := func(step string, ns []*notice.Notice) Stats {
+		t.Helper()
+		c := notice.NewCorpus(ns)
+		due := cacheDue(c)
+		cached, full := t.TempDir(), t.TempDir()
+		st, err := BuildSiteWith(ctx, c, cached, nil, Options{Due: due, Cache: cache})
+		if err != nil {
+			t.Fatalf("%s: %v", step, err)
+		}
+		if _, err := BuildSiteWith(ctx, c, full, nil, Options{Due: due}); err != nil {
+			t.Fatalf("%s: %v", step, err)
+		}
+		tree := searchTree(t, cached)
+		sameTrees(t, step, tree, searchTree(t, full))
+		zaps := 0
+		for name := range tree {
+			if strings.HasSuffix(name, ".zap") {
+				zaps++
+			}
+		}
+		if want := st.Groups; merge && zaps != 1 || !merge && zaps != want {
+			t.Errorf("%s: %d zap files in the index, %d groups", step, zaps, want)
+		}
+		// The cache holds the build's entries and nothing else.
+		es := cacheEntries(t, cache)
+		if len(es) != st.Units+st.Groups {
+			t.Errorf("%s: %d cache entries, want %d units + %d groups", step, len(es), st.Units, st.Groups)
+		}
+		for _, e := range es {
+			if strings.HasPrefix(e, ".tmp") {
+				t.Errorf("%s: %s left in the cache", step, e)
+			}
+		}
+		t.Logf("%s: %d documents, %d/%d units analysed, %d/%d groups merged", step,
+			st.Documents, st.BuiltUnits, st.Units, st.MergedGroups, st.Groups)
+		return st
+	}
+
+	st := build("cold", ns)
+	if st.Groups < 3 || st.Units < 10 || st.BuiltUnits != st.Units || st.MergedGroups != st.Groups {
+		t.Fatalf("cold build: %+v", st)
+	}
+	if st := build("unchanged", ns); st.BuiltUnits != 0 || st.MergedGroups != 0 {
+		t.Errorf("unchanged: %d units analysed, %d groups merged", st.BuiltUnits, st.MergedGroups)
+	}
+
+	// One finding's title, in the latest notice of a unit (its last
+	// segment of segmentDocs documents).
+	last := ns[len(ns)-1]
+	for _, n := range ns {
+		if n.Region.TownshipSlug == "zhen0005" {
+			last = n
+		}
+	}
+	last.Findings[len(last.Findings)-1].Title += "（已改）"
+	if st := build("one finding", ns); st.BuiltUnits != 1 || st.MergedGroups != 1 {
+		t.Errorf("one finding: %d units analysed, %d groups merged, want 1 and 1", st.BuiltUnits, st.MergedGroups)
+	}
+	if merge {
+		return // the rest is the same with merged groups
+	}
+
+	// A new unit: a copy of a township's notices under another name.
+	var added []*notice.Notice
+	for _, n := range ns {
+		if n.Region.TownshipSlug == "zhen0001" && n.Unit.Slug == "" {
+			m := *n
+			m.Region.Township, m.Region.TownshipSlug = "样本镇0100", "zhen0100"
+			m.Title = strings.ReplaceAll(m.Title, "样本镇0001", "样本镇0100")
+			added = append(added, &m)
+		}
+	}
+	if len(added) == 0 {
+		t.Fatal("no notices of zhen0001")
+	}
+	ns = append(ns, added...)
+	if st := build("unit added", ns); st.BuiltUnits == 0 || st.BuiltUnits > 2 || st.MergedGroups != 1 {
+		t.Errorf("unit added: %d units analysed, %d groups merged, want 1 or 2 and 1", st.BuiltUnits, st.MergedGroups)
+	}
+
+	// A unit removed.
+	var kept []*notice.Notice
+	for _, n := range ns {
+		if n.Region.TownshipSlug != "zhen0006" {
+			kept = append(kept, n)
+		}
+	}
+	ns = kept
+	if st := build("unit removed", ns); st.BuiltUnits != 0 || st.MergedGroups != 1 {
+		t.Errorf("unit removed: %d units analysed, %d groups merged, want 0 and 1", st.BuiltUnits, st.MergedGroups)
+	}
+
+	// Damaged entries: a group's truncated, a unit's byte changed, another
+	// group's replaced by an empty file; then the unit's group is gone.
+	es := cacheEntries(t, cache)
+	var gs, us []string
+	for _, e := range es {
+		switch e[0] {
+		case 'g':
+			gs = append(gs, filepath.Join(cache, "segments", e))
+		case 'u':
+			us = append(us, filepath.Join(cache, "segments", e))
+		}
+	}
+	b, err := os.ReadFile(gs[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(gs[0], b[:len(b)/2], 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(gs[1], nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if st := build("damaged groups", ns); st.BuiltUnits != 0 || st.MergedGroups != 2 {
+		t.Errorf("damaged groups: %d units analysed, %d groups merged, want 0 and 2", st.BuiltUnits, st.MergedGroups)
+	}
+	for _, u := range us {
+		b, err := os.ReadFile(u)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b[len(b)/3] ^= 0x55
+		if err := os.WriteFile(u, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, g := range gs {
+		if err := os.Remove(g); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if st := build("damaged units", ns); st.BuiltUnits != st.Units || st.MergedGroups != st.Groups {
+		t.Errorf("damaged units: %d/%d units analysed, %d/%d groups merged", st.BuiltUnits, st.Units, st.MergedGroups, st.Groups)
+	}
+}
