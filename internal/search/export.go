@@ -133,6 +133,7 @@ type termOut struct {
 type exportStats struct {
 	Terms, Shards, External, Chunks int
 	Bytes                           int64
+	Kept                            []string // files equal to the previous export's, not written (see writer)
 }
 
 // exporter writes the static index of docs into dir. It starts with what
@@ -146,13 +147,14 @@ type exporter struct {
 	meta       Meta
 	attrs      []uint64
 	build      []byte
+	prev       string // the previous export's folder ("": none; see writer)
 	chunks     *writer
 	chunksDone chan error
 	nchunks    int // display files written (read after wait)
 }
 
-func startExport(docs []Doc, dir string) *exporter {
-	e := &exporter{docs: docs, dir: dir, build: buildID(docs), chunksDone: make(chan error, 1)}
+func startExport(docs []Doc, dir, prev string) *exporter {
+	e := &exporter{docs: docs, dir: dir, prev: prev, build: buildID(docs), chunksDone: make(chan error, 1)}
 	e.meta = Meta{Version: exportVersion, Field: FieldText, Shards: Shards, Build: hex.EncodeToString(e.build)}
 	for _, s := range notice.Statuses {
 		e.meta.Statuses = append(e.meta.Statuses, string(s))
@@ -171,7 +173,7 @@ func startExport(docs []Doc, dir string) *exporter {
 		}
 	}
 	e.meta.Chunk = max(1, (len(docs)+docsPerChunkMax-1)/docsPerChunkMax)
-	e.chunks = newWriter(dir)
+	e.chunks = newWriter(dir, prev)
 	go func() {
 		n, err := writeChunks(e.chunks, docs, e.attrs, e.meta.Chunk)
 		e.nchunks = n
@@ -198,6 +200,7 @@ func (e *exporter) finish(ctx context.Context, idxDir string) (exportStats, erro
 		err = werr
 	}
 	st.Chunks = e.nchunks
+	st.Kept = append(st.Kept, e.chunks.kept...)
 	return st, err
 }
 
@@ -232,7 +235,7 @@ func (e *exporter) export(ctx context.Context, idxDir string) (exportStats, erro
 	}
 	st.Terms = len(terms)
 
-	w := newWriter(dir)
+	w := newWriter(dir, e.prev)
 	shards := make([][]*termOut, meta.Shards)
 	for i := range terms {
 		s := fnv1a(terms[i].term) & uint32(meta.Shards-1)
@@ -278,6 +281,7 @@ func (e *exporter) export(ctx context.Context, idxDir string) (exportStats, erro
 		return st, err
 	}
 	st.Bytes = w.bytes
+	st.Kept = append(st.Kept, w.kept...)
 	return st, nil
 }
 
@@ -514,18 +518,30 @@ func fnv1a(s string) uint32 {
 	return h
 }
 
-// writer writes the export's files.
+// writer writes the export's files. Given the previous export's folder
+// (an incremental build updating the site in place), it writes only the
+// files whose bytes differ from the previous ones, and lists the others as
+// kept: one changed document changes a few of the 30,000 display files of
+// a large site, not all of them.
 type writer struct {
-	dir   string
-	dirs  map[string]bool
-	bytes int64
+	dir, prev string
+	dirs      map[string]bool
+	bytes     int64
+	kept      []string // names of files left to the previous export
 }
 
-func newWriter(dir string) *writer {
-	return &writer{dir: dir, dirs: map[string]bool{}}
+func newWriter(dir, prev string) *writer {
+	return &writer{dir: dir, prev: prev, dirs: map[string]bool{}}
 }
 
 func (w *writer) write(name string, b []byte) error {
+	w.bytes += int64(len(b))
+	if w.prev != "" {
+		if old, err := os.ReadFile(filepath.Join(w.prev, filepath.FromSlash(name))); err == nil && bytes.Equal(old, b) {
+			w.kept = append(w.kept, name)
+			return nil
+		}
+	}
 	p := filepath.Join(w.dir, filepath.FromSlash(name))
 	if d := filepath.Dir(p); !w.dirs[d] {
 		if err := os.MkdirAll(d, 0o755); err != nil {
@@ -533,6 +549,5 @@ func (w *writer) write(name string, b []byte) error {
 		}
 		w.dirs[d] = true
 	}
-	w.bytes += int64(len(b))
 	return os.WriteFile(p, b, 0o644)
 }

@@ -36,6 +36,10 @@ type Stats struct {
 	Units, BuiltUnits    int
 	Groups, MergedGroups int
 	Segments, Merge      time.Duration
+
+	// Kept are the static index's files (relative to the site folder,
+	// with /) equal to those in Options.Previous and not written.
+	Kept []string
 }
 
 // Options are BuildSiteWith's options.
@@ -50,6 +54,10 @@ type Options struct {
 	// removed. "": no cache. The index is the same, byte for byte, with a
 	// cache or without.
 	Cache string
+	// Previous is the previous build's site folder when the caller
+	// updates the site in place: the static index's files whose bytes
+	// are the previous ones are not written, and Stats.Kept lists them.
+	Previous string
 }
 
 // Dir is the search folder of a site folder.
@@ -92,7 +100,11 @@ func BuildSiteWith(ctx context.Context, c *notice.Corpus, siteDir string, log io
 	st.Documents = len(docs)
 
 	t0 := time.Now()
-	ex := startExport(docs, dir) // the display files, while the index is built
+	prev := ""
+	if opt.Previous != "" {
+		prev = Dir(opt.Previous)
+	}
+	ex := startExport(docs, dir, prev) // the display files, while the index is built
 	is, err := buildIndex(ctx, docs, filepath.Join(dir, IndexDir), opt.Cache, buildTime())
 	if err != nil {
 		ex.wait()
@@ -115,6 +127,9 @@ func BuildSiteWith(ctx context.Context, c *notice.Corpus, siteDir string, log io
 	}
 	st.Export = time.Since(t0)
 	st.Terms, st.Shards, st.Chunks, st.Bytes = es.Terms, es.Shards, es.Chunks, es.Bytes
+	for _, k := range es.Kept {
+		st.Kept = append(st.Kept, "search/"+k)
+	}
 	fmt.Fprintf(log, "%-9s static index: %d terms in %d shards (%d long postings apart), %d display files, %.1f MB (%s)\n",
 		"search", es.Terms, es.Shards, es.External, es.Chunks, float64(es.Bytes)/1e6, st.Export.Round(time.Millisecond))
 	return st, nil

@@ -301,10 +301,20 @@ func Build(ctx context.Context, o Options) (sum Summary, err error) {
 			sum.Indexed = docs
 			stage("search", t0, "%d documents: unchanged, the previous index reused", docs)
 		} else {
-			st, err := search.BuildSiteDue(ctx, corpus, staging, log, due)
+			// The Bleve index's segments are cached by content (cache/search/);
+			// in place, the static index's unchanged files are kept.
+			opt := search.Options{Due: due, Cache: filepath.Join(cache, "search")}
+			if o.NoCache {
+				os.RemoveAll(opt.Cache)
+			}
+			if inPlace {
+				opt.Previous = out
+			}
+			st, err := search.BuildSiteWith(ctx, corpus, staging, log, opt)
 			if err != nil {
 				return sum, fmt.Errorf("search index: %w", err)
 			}
+			kept = append(kept, st.Kept)
 			sum.Indexed = st.Documents
 			stage("search", t0, "%d documents indexed", st.Documents)
 		}
