@@ -46,3 +46,13 @@ func Fingerprint(c *notice.Corpus) (string, int, error) {
 	}
 	return hex.EncodeToString(h.Sum(nil)), len(docs), nil
 }
+
+// MappingKey is what the index depends on besides its documents and the
+// program: the mapping and the time stamp recorded in it.
+func MappingKey() (string, error) {
+	m, err := util.MarshalJSON(NewMapping())
+	if err != nil {
+		return "", err
+	}
+	return fmt.Sprintf("%s\n%d", m, buildTime().Unix()), nil
+}

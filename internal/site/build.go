@@ -277,13 +277,17 @@ func Build(ctx context.Context, o Options) (sum Summary, err error) {
 	var searchSum string
 	if part.site() {
 		t0 = time.Now()
-		var docs int
-		searchSum, docs, err = search.Fingerprint(corpus)
+		fromGit := cfg.Params.RevisionsFromGit == nil || *cfg.Params.RevisionsFromGit
+		searchSum, err = documentsHash(files, corpus, fromGit)
 		if err != nil {
 			return sum, err
 		}
 		due := m.searchDue() // deadlines and overdue flags: they change with "today"
 		searchSum = searchHash(searchSum + dueFingerprint(due))
+		docs := 0
+		if prev != nil {
+			docs = prev.Indexed
+		}
 		if inPlace && prev.Search == searchSum {
 			kept = append(kept, keptSearchFiles(prev.Files))
 			sum.Indexed = docs

@@ -47,6 +47,10 @@ import (
 	"sync"
 
 	hugoversion "github.com/gohugoio/hugo/common/hugo"
+
+	"github.com/gongshi/gongshi/internal/notice"
+	"github.com/gongshi/gongshi/internal/search"
+	"github.com/gongshi/gongshi/internal/store"
 )
 
 // cacheVersion changes when the layout of the cache changes.
@@ -176,6 +180,41 @@ func executable() string {
 		}
 	}
 	return "exe ?\n"
+}
+
+// documentsHash hashes what the search index's documents are made from:
+// the bytes of every data file (the published corpus — masked, merged
+// into current findings — is a function of them), with the index's
+// mapping and time stamp (search.MappingKey). When the notices' revisions
+// come from git, which the bytes do not hold, it is the documents' own
+// fingerprint (search.Fingerprint), which serialises the whole corpus and
+// costs ten times more.
+func documentsHash(files []*store.File, c *notice.Corpus, fromGit bool) (string, error) {
+	if fromGit {
+		s, _, err := search.Fingerprint(c)
+		return s, err
+	}
+	paths := make([]string, len(files))
+	for i, f := range files {
+		paths[i] = f.Path
+	}
+	sort.Strings(paths)
+	h := sha256.New()
+	key, err := search.MappingKey()
+	if err != nil {
+		return "", err
+	}
+	fmt.Fprintf(h, "documents of data files\n%s\n", key)
+	for _, p := range paths {
+		fmt.Fprintf(h, "file %s\n", p)
+		b, err := store.ReadFile(p)
+		if err != nil {
+			return "", err
+		}
+		fmt.Fprintf(h, "%d\n", len(b))
+		h.Write(b)
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
 // searchHash keys the search index: its documents (search.Fingerprint) and
