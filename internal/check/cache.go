@@ -45,7 +45,7 @@ func DirCached(ctx context.Context, dir, cacheDir string) ([]*store.File, []Prob
 
 // cacheVersion changes whenever what an entry holds, or what checkFile
 // reports, changes without the executable changing (in tests).
-const cacheVersion = "gongshi check cache 1\n"
+const cacheVersion = "gongshi check cache 2\n"
 
 const cacheExt = ".chk"
 
@@ -94,7 +94,7 @@ func (c *fileCache) load(key, path, rel string) *fileCheck {
 	if err != nil {
 		return nil
 	}
-	fc, err := decodeEntry(b, path, rel)
+	fc, err := decodeEntryLazy(b, path, rel)
 	if err != nil {
 		return nil
 	}
@@ -150,8 +150,12 @@ func (c *fileCache) prune() {
 
 // entry is what the cache keeps of one file's own check: what the checks
 // across files read (the walker's notice, which paths are present,
-// usable or blank, their positions, the finding numbers) and what the
-// caller gets (the problems, the library's notice).
+// usable or blank, the finding numbers) and what the caller gets (the
+// problems, the library's notice). The paths' positions, needed only to
+// place a problem found across files, follow it in the entry file as a
+// section of their own (a line and a column, as varints, for each path
+// flagged entryPos, in order), checked when the entry is read but
+// turned into a map only on a file's first such problem.
 type entry struct {
 	Probs        []entryProblem
 	HasNotice    bool
@@ -160,8 +164,7 @@ type entry struct {
 	Strict       notice.Notice
 	Paths        []string
 	Flags        []uint8 // entrySeen | entryBad | entryBlank | entryPos
-	Lines, Cols  []int
-	Numbers      []int // finding number, index, …
+	Numbers      []int   // finding number, index, …
 	NumbersKnown bool
 }
 
@@ -178,11 +181,12 @@ const (
 	entryPos
 )
 
-const entryMagic = "gongshi-check-entry\x01"
+const entryMagic = "gongshi-check-entry\x02"
 
 // sizeHint is the length of the file's text.
 func encodeEntry(fc *fileCheck, sizeHint int) ([]byte, error) {
 	var e entry
+	ps := fc.positions()
 	for _, p := range fc.probs {
 		if p.Path != fc.path {
 			return nil, errors.New("problem about another file")
@@ -203,14 +207,14 @@ func encodeEntry(fc *fileCheck, sizeHint int) ([]byte, error) {
 	}
 	// Every path once, in no particular order: the positions' paths,
 	// then the others.
-	e.Paths = make([]string, 0, len(fc.pos)+len(fc.bad))
-	for p := range fc.pos {
+	e.Paths = make([]string, 0, len(ps)+len(fc.bad))
+	for p := range ps {
 		e.Paths = append(e.Paths, p)
 	}
 	var more map[string]bool
 	for _, m := range []map[string]bool{fc.seen, fc.bad, fc.blank} {
 		for p := range m {
-			if _, ok := fc.pos[p]; !ok && !more[p] {
+			if _, ok := ps[p]; !ok && !more[p] {
 				if more == nil {
 					more = map[string]bool{}
 				}
@@ -220,6 +224,7 @@ func encodeEntry(fc *fileCheck, sizeHint int) ([]byte, error) {
 		}
 	}
 	e.Flags = make([]uint8, len(e.Paths))
+	var lineCols []int
 	for i, p := range e.Paths {
 		var f uint8
 		if fc.seen[p] {
@@ -231,10 +236,9 @@ func encodeEntry(fc *fileCheck, sizeHint int) ([]byte, error) {
 		if fc.blank[p] {
 			f |= entryBlank
 		}
-		if at, ok := fc.pos[p]; ok {
+		if at, ok := ps[p]; ok {
 			f |= entryPos
-			e.Lines = append(e.Lines, at.Line)
-			e.Cols = append(e.Cols, at.Col)
+			lineCols = append(lineCols, at.Line, at.Col)
 		}
 		e.Flags[i] = f
 	}
@@ -249,6 +253,9 @@ func encodeEntry(fc *fileCheck, sizeHint int) ([]byte, error) {
 	if err := enc.value(reflect.ValueOf(&e).Elem()); err != nil {
 		return nil, err
 	}
+	for _, x := range lineCols {
+		enc.b = binary.AppendVarint(enc.b, int64(x))
+	}
 	binary.LittleEndian.PutUint32(enc.b[len(entryMagic):], crc32.Checksum(enc.b[len(entryMagic)+4:], crcTable))
 	return enc.b, nil
 }
@@ -257,7 +264,19 @@ var crcTable = crc32.MakeTable(crc32.Castagnoli)
 
 var errCorrupt = errors.New("corrupt cache entry")
 
-func decodeEntry(b []byte, path, rel string) (fc *fileCheck, err error) {
+// decodeEntry is the file's check from its entry b, positions read.
+func decodeEntry(b []byte, path, rel string) (*fileCheck, error) {
+	fc, err := decodeEntryLazy(b, path, rel)
+	if err != nil {
+		return nil, err
+	}
+	fc.positions()
+	return fc, nil
+}
+
+// decodeEntryLazy is decodeEntry, leaving the positions to be read on the
+// first lookup. The check keeps b (its strings share it).
+func decodeEntryLazy(b []byte, path, rel string) (fc *fileCheck, err error) {
 	head := len(entryMagic) + 4
 	if len(b) < head || string(b[:len(entryMagic)]) != entryMagic ||
 		binary.LittleEndian.Uint32(b[len(entryMagic):]) != crc32.Checksum(b[head:], crcTable) {
@@ -270,10 +289,21 @@ func decodeEntry(b []byte, path, rel string) (fc *fileCheck, err error) {
 	}()
 	var e entry
 	d := decoder{b: b[head:]}
-	if err := d.value(reflect.ValueOf(&e).Elem()); err != nil || len(d.b) != 0 {
+	if err := d.value(reflect.ValueOf(&e).Elem()); err != nil {
 		return nil, errCorrupt
 	}
-	if len(e.Flags) != len(e.Paths) || len(e.Lines) != len(e.Cols) || len(e.Numbers)%2 != 0 || e.File > 2 {
+	if len(e.Flags) != len(e.Paths) || len(e.Numbers)%2 != 0 || e.File > 2 {
+		return nil, errCorrupt
+	}
+	// The positions' section: exactly a line and a column for each path
+	// flagged entryPos.
+	nPos := 0
+	for _, f := range e.Flags {
+		if f&entryPos != 0 {
+			nPos++
+		}
+	}
+	if !validLineCols(d.b, 2*nPos) {
 		return nil, errCorrupt
 	}
 	fc = &fileCheck{path: path, rel: rel, numbersKnown: e.NumbersKnown}
@@ -291,12 +321,11 @@ func decodeEntry(b []byte, path, rel string) (fc *fileCheck, err error) {
 			nBlank += int(f&entryBlank) / entryBlank
 		}
 		fc.seen, fc.bad, fc.blank = make(map[string]bool, nSeen), make(map[string]bool, nBad), make(map[string]bool, nBlank)
-		fc.pos = make(positions, len(e.Lines))
+		fc.lazyPos = &lazyPositions{paths: e.Paths, flags: e.Flags, n: nPos, b: d.b}
 	}
 	if e.HasNotice || len(e.Numbers) > 0 {
 		fc.numbers = make(map[int]int, len(e.Numbers)/2)
 	}
-	k := 0
 	for i, p := range e.Paths {
 		f := e.Flags[i]
 		if f&entrySeen != 0 {
@@ -308,16 +337,6 @@ func decodeEntry(b []byte, path, rel string) (fc *fileCheck, err error) {
 		if f&entryBlank != 0 {
 			fc.blank[p] = true
 		}
-		if f&entryPos != 0 {
-			if k >= len(e.Lines) {
-				return nil, errCorrupt
-			}
-			fc.pos[p] = pos{e.Lines[k], e.Cols[k]}
-			k++
-		}
-	}
-	if k != len(e.Lines) {
-		return nil, errCorrupt
 	}
 	for i := 0; i+1 < len(e.Numbers); i += 2 {
 		fc.numbers[e.Numbers[i]] = e.Numbers[i+1]
@@ -334,6 +353,44 @@ func decodeEntry(b []byte, path, rel string) (fc *fileCheck, err error) {
 		fc.file = &store.File{Path: path, Notice: &e.Strict}
 	}
 	return fc, nil
+}
+
+// validLineCols reports whether b is exactly n varints, each an int.
+func validLineCols(b []byte, n int) bool {
+	for range n {
+		_, k := binary.Varint(b)
+		if k <= 0 {
+			return false
+		}
+		b = b[k:]
+	}
+	return len(b) == 0
+}
+
+// lazyPositions is the positions' section of an entry, read into a map
+// on the first lookup (validLineCols has checked it when the entry was
+// read).
+type lazyPositions struct {
+	paths []string
+	flags []uint8
+	n     int    // paths flagged entryPos
+	b     []byte // their lines and columns
+}
+
+func (lp *lazyPositions) load() positions {
+	ps := make(positions, lp.n)
+	b := lp.b
+	for i, p := range lp.paths {
+		if lp.flags[i]&entryPos == 0 {
+			continue
+		}
+		line, k := binary.Varint(b)
+		b = b[k:]
+		col, k := binary.Varint(b)
+		b = b[k:]
+		ps[p] = pos{int(line), int(col)}
+	}
+	return ps
 }
 
 // encoder writes a value of the kinds notice.Notice is made of exactly:

@@ -2,12 +2,15 @@ package check
 
 import (
 	"context"
+	"encoding/binary"
 	"errors"
 	"fmt"
+	"hash/crc32"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -303,5 +306,75 @@ func TestDirCachedCancel(t *testing.T) {
 	files, probs, err := DirCached(ctx, dir, filepath.Join(t.TempDir(), "cache"))
 	if !errors.Is(err, context.Canceled) || files != nil || probs != nil {
 		t.Errorf("cancelled: %d files, %v, %v", len(files), probs, err)
+	}
+}
+
+// TestDirCachedAcrossFromCache: problems across files that arise in files
+// whose entries come from the cache are placed from the entries'
+// positions, read only then, as DirContext places them.
+func TestDirCachedAcrossFromCache(t *testing.T) {
+	dir := cacheFixture(t)
+	cacheDir := filepath.Join(t.TempDir(), "cache")
+	sameResult(t, "cold", dir, cacheDir)
+	before := entries(t, cacheDir)
+
+	// The first notice gone, the later notice on its inspection (its
+	// entry unchanged, so read from the cache) names findings no notice
+	// has.
+	if err := os.Remove(filepath.Join(dir, store.RelPath(validNotices()[0]))); err != nil {
+		t.Fatal(err)
+	}
+	probs := sameResult(t, "deleted", dir, cacheDir)
+	after := entries(t, cacheDir)
+	for name, mod := range after {
+		if before[name] != mod {
+			t.Errorf("entry %s was written: the later notice's check should come from the cache", name)
+		}
+	}
+	found := false
+	for _, p := range probs {
+		if strings.Contains(p.Message, "is not the number of a finding") {
+			found = true
+			if p.Line <= 1 {
+				t.Errorf("the problem across files is not placed at its item: %s", p)
+			}
+		}
+	}
+	if !found {
+		t.Fatalf("no problem across files in the cached notice:\n%s", lines(probs))
+	}
+}
+
+// TestCacheLazyPositions: an entry's positions, read on the first lookup,
+// are the file's; an entry whose positions' section is cut or lengthened
+// (its checksum made good again) is corrupt.
+func TestCacheLazyPositions(t *testing.T) {
+	for p, src := range caseFiles(t) {
+		fc := checkFile(p, "a/b.toml", src)
+		b, err := encodeEntry(fc, len(src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := decodeEntryLazy(b, p, "a/b.toml")
+		if err != nil {
+			t.Fatalf("%s: %v", p, err)
+		}
+		if got.pos != nil {
+			t.Errorf("%s: positions read before a lookup", p)
+		}
+		if ps := got.positions(); len(ps) != len(fc.pos) || len(ps) > 0 && !reflect.DeepEqual(ps, fc.pos) {
+			t.Errorf("%s: positions %v, want %v", p, ps, fc.pos)
+		}
+		if len(fc.pos) == 0 {
+			continue
+		}
+		head := len(entryMagic) + 4
+		for _, bad := range [][]byte{b[:len(b)-1], append(slices.Clip(b), 0), append(slices.Clip(b), 0x80)} {
+			bad = slices.Clone(bad)
+			binary.LittleEndian.PutUint32(bad[len(entryMagic):], crc32.Checksum(bad[head:], crcTable))
+			if _, err := decodeEntryLazy(bad, p, "a/b.toml"); err == nil {
+				t.Errorf("%s: an entry with a bad positions' section decoded", p)
+			}
+		}
 	}
 }

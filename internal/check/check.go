@@ -80,16 +80,20 @@
 package check
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"reflect"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
+	"syscall"
 
 	"github.com/BurntSushi/toml"
 
@@ -168,12 +172,20 @@ func dirCheck(ctx context.Context, dir string, cache *fileCache) ([]*store.File,
 	next := make(chan int)
 	for range min(runtime.GOMAXPROCS(0), len(paths)) {
 		wg.Go(func() {
+			var buf []byte // with a cache, the data file's bytes, reused
 			for i := range next {
 				p := paths[i]
 				if ctx.Err() != nil {
 					continue
 				}
-				b, err := store.ReadFile(p)
+				var b []byte
+				var err error
+				if cache == nil {
+					b, err = store.ReadFile(p)
+				} else {
+					buf, err = readReused(p, buf)
+					b = buf
+				}
 				var refused *store.RefusedError
 				if errors.As(err, &refused) {
 					fcs[i] = &fileCheck{path: p, probs: []Problem{{Path: p, Message: refused.Reason}}}
@@ -198,6 +210,8 @@ func dirCheck(ctx context.Context, dir string, cache *fileCache) ([]*store.File,
 					fcs[i] = fc
 					continue
 				}
+				// A miss: the check may keep the bytes.
+				b = bytes.Clone(b)
 				fcs[i] = checkFile(p, rel, b)
 				cache.save(key, fcs[i], len(b))
 			}
@@ -228,6 +242,45 @@ func dirCheck(ctx context.Context, dir string, cache *fileCache) ([]*store.File,
 	}
 	Sort(probs)
 	return files, probs, nil
+}
+
+// readReused is store.ReadFile into buf, which it may grow and returns:
+// a data file's bytes are only hashed when its entry is used, and not
+// holding them saves a fresh allocation per file. Whatever store.ReadFile
+// would refuse, or whatever goes wrong, is left to store.ReadFile itself,
+// so that the error is its own.
+func readReused(path string, buf []byte) ([]byte, error) {
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return store.ReadFile(path)
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil || !fi.Mode().IsRegular() || fi.Size() > store.MaxFileSize {
+		return store.ReadFile(path)
+	}
+	// As store.ReadFile: room to see the file grow, at most one byte
+	// more than allowed.
+	if want := int(fi.Size()) + 512; cap(buf) < want {
+		buf = make([]byte, 0, want)
+	}
+	buf = buf[:0]
+	for {
+		if len(buf) == cap(buf) {
+			buf = slices.Grow(buf, len(buf)+1)
+		}
+		n, err := f.Read(buf[len(buf):min(cap(buf), store.MaxFileSize+1)])
+		buf = buf[:len(buf)+n]
+		if len(buf) > store.MaxFileSize {
+			return store.ReadFile(path)
+		}
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return store.ReadFile(path)
+		}
+	}
 }
 
 // Bytes checks one data file's content on its own: everything but the
@@ -266,20 +319,32 @@ type fileCheck struct {
 	file  *store.File // decoded by the library; nil when it could not
 	probs []Problem
 
+	// lazyPos, for a check taken from the cache, is where pos comes from
+	// on the first lookup (pos is nil until then); see positions.
+	lazyPos *lazyPositions
+
 	numbers      map[int]int // finding number (1 or more) → index (from 1) of the first finding with it
 	numbersKnown bool        // every finding has a usable number
 }
 
 // at adds a problem at the position of the value at path.
 func (fc *fileCheck) at(path, format string, a ...any) {
-	p := fc.pos.lookup(path)
+	p := fc.positions().lookup(path)
 	fc.probs = append(fc.probs, Problem{fc.path, p.Line, p.Col, fmt.Sprintf(format, a...), false})
 }
 
 // warnAt adds a warning at the position of the value at path.
 func (fc *fileCheck) warnAt(path, format string, a ...any) {
-	p := fc.pos.lookup(path)
+	p := fc.positions().lookup(path)
 	fc.probs = append(fc.probs, Problem{fc.path, p.Line, p.Col, fmt.Sprintf(format, a...), true})
+}
+
+// positions is fc.pos, read from the cache entry first if need be.
+func (fc *fileCheck) positions() positions {
+	if fc.lazyPos != nil {
+		fc.pos, fc.lazyPos = fc.lazyPos.load(), nil
+	}
+	return fc.pos
 }
 
 // ok reports whether the value at path is present and usable.
