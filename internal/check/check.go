@@ -84,16 +84,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"reflect"
 	"runtime"
-	"slices"
 	"sort"
 	"strings"
 	"sync"
-	"syscall"
 
 	"github.com/BurntSushi/toml"
 
@@ -183,7 +180,7 @@ func dirCheck(ctx context.Context, dir string, cache *fileCache) ([]*store.File,
 				if cache == nil {
 					b, err = store.ReadFile(p)
 				} else {
-					buf, err = readReused(p, buf)
+					buf, err = store.ReadFileInto(p, buf)
 					b = buf
 				}
 				var refused *store.RefusedError
@@ -242,45 +239,6 @@ func dirCheck(ctx context.Context, dir string, cache *fileCache) ([]*store.File,
 	}
 	Sort(probs)
 	return files, probs, nil
-}
-
-// readReused is store.ReadFile into buf, which it may grow and returns:
-// a data file's bytes are only hashed when its entry is used, and not
-// holding them saves a fresh allocation per file. Whatever store.ReadFile
-// would refuse, or whatever goes wrong, is left to store.ReadFile itself,
-// so that the error is its own.
-func readReused(path string, buf []byte) ([]byte, error) {
-	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
-	if err != nil {
-		return store.ReadFile(path)
-	}
-	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil || !fi.Mode().IsRegular() || fi.Size() > store.MaxFileSize {
-		return store.ReadFile(path)
-	}
-	// As store.ReadFile: room to see the file grow, at most one byte
-	// more than allowed.
-	if want := int(fi.Size()) + 512; cap(buf) < want {
-		buf = make([]byte, 0, want)
-	}
-	buf = buf[:0]
-	for {
-		if len(buf) == cap(buf) {
-			buf = slices.Grow(buf, len(buf)+1)
-		}
-		n, err := f.Read(buf[len(buf):min(cap(buf), store.MaxFileSize+1)])
-		buf = buf[:len(buf)+n]
-		if len(buf) > store.MaxFileSize {
-			return store.ReadFile(path)
-		}
-		if err == io.EOF {
-			return buf, nil
-		}
-		if err != nil {
-			return store.ReadFile(path)
-		}
-	}
 }
 
 // Bytes checks one data file's content on its own: everything but the
