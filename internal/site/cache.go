@@ -440,33 +440,13 @@ func diffTrees(prev, next string) (*Changes, error) {
 	if err != nil {
 		return nil, err
 	}
-	// Same sizes: compare the bytes, on a few goroutines.
-	differs := make([]bool, len(compare))
-	errs := make([]error, len(compare))
-	var wg sync.WaitGroup
-	next1 := make(chan int)
-	for w := 0; w < 4; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			a, b := make([]byte, 1<<16), make([]byte, 1<<16)
-			for i := range next1 {
-				rel := filepath.FromSlash(compare[i])
-				same, err := sameBytes(filepath.Join(prev, rel), filepath.Join(next, rel), a, b)
-				differs[i], errs[i] = !same, err
-			}
-		}()
+	// Same sizes: compare the bytes.
+	same, err := sameFiles(prev, next, compare)
+	if err != nil {
+		return nil, err
 	}
-	for i := range compare {
-		next1 <- i
-	}
-	close(next1)
-	wg.Wait()
 	for i, rel := range compare {
-		if errs[i] != nil {
-			return nil, errs[i]
-		}
-		if differs[i] {
+		if !same[i] {
 			c.Changed = append(c.Changed, rel)
 		}
 	}
@@ -488,6 +468,32 @@ func diffTrees(prev, next string) (*Changes, error) {
 	sort.Strings(c.Changed)
 	sort.Strings(c.Removed)
 	return c, nil
+}
+
+// sameFiles compares the files rels (relative, with /) of two folders byte
+// for byte, on a few goroutines.
+func sameFiles(a, b string, rels []string) ([]bool, error) {
+	same := make([]bool, len(rels))
+	errs := make([]error, len(rels))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < 4; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			x, y := make([]byte, 1<<16), make([]byte, 1<<16)
+			for i := range next {
+				rel := filepath.FromSlash(rels[i])
+				same[i], errs[i] = sameBytes(filepath.Join(a, rel), filepath.Join(b, rel), x, y)
+			}
+		}()
+	}
+	for i := range rels {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return same, errors.Join(errs...)
 }
 
 // sameBytes compares two files of the same size in pieces (the site-wide

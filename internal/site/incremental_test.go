@@ -3,6 +3,7 @@ package site
 import (
 	"bufio"
 	"context"
+	"encoding/json"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -360,4 +361,52 @@ func TestSplitBuildMerges(t *testing.T) {
 		t.Fatal(err)
 	}
 	sameTrees(t, "merged parts vs one build", fullBuild(t, data), out)
+}
+
+// TestUnfinishableJournal: a journal the next build cannot carry out (it
+// is unreadable, or its staging folder is gone) is said so, dropped with
+// the state, and that build is a full one, equal to a full build.
+func TestUnfinishableJournal(t *testing.T) {
+	cases := []struct {
+		name, journal, why string
+	}{
+		{"unreadable", "{not json", "its journal is unreadable"},
+		{"staging gone", "", "its staging folder is gone"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			data := incrementalData(t)
+			out := filepath.Join(t.TempDir(), "public")
+			o := Options{Root: repoRoot(t), Data: data, Out: out, Now: asOf}
+			if _, err := Build(context.Background(), o); err != nil {
+				t.Fatal(err)
+			}
+			journal := c.journal
+			if journal == "" {
+				b, err := json.Marshal(applyJournal{Version: cacheVersion, Out: out,
+					Staging: filepath.Join(t.TempDir(), "gone"), State: &cacheState{}, Changes: &Changes{}})
+				if err != nil {
+					t.Fatal(err)
+				}
+				journal = string(b)
+			}
+			writeData(t, filepath.Join(CacheDir(out), journalFile), journal)
+			var log strings.Builder
+			o.Log = &log
+			sum, err := Build(context.Background(), o)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(log.String(), "could not be finished ("+c.why+"): this build is a full one") {
+				t.Errorf("the build did not say why the journal was dropped:\n%s", log.String())
+			}
+			if sum.Incremental {
+				t.Error("the build after a dropped journal claims to be incremental")
+			}
+			if _, err := os.Stat(filepath.Join(CacheDir(out), journalFile)); err == nil {
+				t.Error("the journal is still there")
+			}
+			sameTrees(t, "after a dropped journal vs a full build", fullBuild(t, data), out)
+		})
+	}
 }

@@ -39,7 +39,6 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
-	"sync"
 	"time"
 )
 
@@ -64,64 +63,42 @@ type applyJournal struct {
 func inPlacePlan(out, staging string, staged, prevAll, newAll []string) (*applyJournal, int64, error) {
 	c := &Changes{Previous: true, Added: []string{}, Changed: []string{}, Removed: []string{}}
 	j := &applyJournal{Version: cacheVersion, Out: out, Staging: staging, Changes: c}
-	type verdict struct {
-		added, changed bool
-		delta          int64
-		err            error
-	}
-	vs := make([]verdict, len(staged))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < 4; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			a, b := make([]byte, 1<<16), make([]byte, 1<<16)
-			for i := range next {
-				rel := filepath.FromSlash(staged[i])
-				ni, err := os.Lstat(filepath.Join(staging, rel))
-				if err != nil {
-					vs[i].err = err
-					continue
-				}
-				pi, err := os.Lstat(filepath.Join(out, rel))
-				switch {
-				case errors.Is(err, fs.ErrNotExist):
-					vs[i].added, vs[i].delta = true, ni.Size()
-				case err != nil:
-					vs[i].err = err
-				case !pi.Mode().IsRegular():
-					vs[i].err = fmt.Errorf("%s: not a regular file in the site folder", filepath.Join(out, rel))
-				case pi.Size() != ni.Size():
-					vs[i].changed, vs[i].delta = true, ni.Size()-pi.Size()
-				default:
-					same, err := sameBytes(filepath.Join(out, rel), filepath.Join(staging, rel), a, b)
-					vs[i].changed, vs[i].err = !same, err
-				}
-			}
-		}()
-	}
-	for i := range staged {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	// Sizes first; files of the same size are then compared byte for byte.
 	var delta int64
-	for i, v := range vs {
-		if v.err != nil {
-			return nil, 0, v.err
+	var compare []string
+	for _, rel := range staged {
+		ni, err := os.Lstat(filepath.Join(staging, filepath.FromSlash(rel)))
+		if err != nil {
+			return nil, 0, err
 		}
+		pi, err := os.Lstat(filepath.Join(out, filepath.FromSlash(rel)))
 		switch {
-		case v.added:
-			c.Added = append(c.Added, staged[i])
-		case v.changed:
-			c.Changed = append(c.Changed, staged[i])
+		case errors.Is(err, fs.ErrNotExist):
+			c.Added = append(c.Added, rel)
+			delta += ni.Size()
+		case err != nil:
+			return nil, 0, err
+		case !pi.Mode().IsRegular():
+			return nil, 0, fmt.Errorf("%s: not a regular file in the site folder", filepath.Join(out, filepath.FromSlash(rel)))
+		case pi.Size() != ni.Size():
+			c.Changed = append(c.Changed, rel)
+			delta += ni.Size() - pi.Size()
 		default:
-			continue
+			compare = append(compare, rel)
 		}
-		j.Move = append(j.Move, staged[i])
-		delta += v.delta
 	}
+	same, err := sameFiles(out, staging, compare)
+	if err != nil {
+		return nil, 0, err
+	}
+	for i, rel := range compare {
+		if !same[i] {
+			c.Changed = append(c.Changed, rel)
+		}
+	}
+	sort.Strings(c.Added)
+	sort.Strings(c.Changed)
+	j.Move = sortedUnion(c.Added, c.Changed)
 	for _, rel := range sortedMinus(prevAll, newAll) {
 		info, err := os.Lstat(filepath.Join(out, filepath.FromSlash(rel)))
 		if errors.Is(err, fs.ErrNotExist) {
@@ -134,8 +111,6 @@ func inPlacePlan(out, staging string, staged, prevAll, newAll []string) (*applyJ
 		j.Remove = append(j.Remove, rel)
 		delta -= info.Size()
 	}
-	sort.Strings(c.Added)
-	sort.Strings(c.Changed)
 	return j, delta, nil
 }
 
