@@ -59,7 +59,7 @@ func (fc *fileCheck) levels() []level {
 // slugsOK reports whether every slug of the notice's path is usable and
 // well formed.
 func (fc *fileCheck) slugsOK() bool {
-	if fc.seen["unit"] && !fc.ok("unit") {
+	if fc.isSeen("unit") && !fc.ok("unit") {
 		return false
 	}
 	for _, l := range fc.levels() {

@@ -187,6 +187,7 @@ const entryMagic = "gongshi-check-entry\x02"
 func encodeEntry(fc *fileCheck, sizeHint int) ([]byte, error) {
 	var e entry
 	ps := fc.positions()
+	fc.loadFlags()
 	for _, p := range fc.probs {
 		if p.Path != fc.path {
 			return nil, errors.New("problem about another file")
@@ -271,6 +272,7 @@ func decodeEntry(b []byte, path, rel string) (*fileCheck, error) {
 		return nil, err
 	}
 	fc.positions()
+	fc.loadFlags()
 	return fc, nil
 }
 
@@ -314,29 +316,24 @@ func decodeEntryLazy(b []byte, path, rel string) (fc *fileCheck, err error) {
 		fc.n = &e.Notice
 	}
 	if e.HasNotice || len(e.Paths) > 0 {
-		var nSeen, nBad, nBlank int
-		for _, f := range e.Flags {
-			nSeen += int(f & entrySeen)
-			nBad += int(f&entryBad) / entryBad
-			nBlank += int(f&entryBlank) / entryBlank
-		}
-		fc.seen, fc.bad, fc.blank = make(map[string]bool, nSeen), make(map[string]bool, nBad), make(map[string]bool, nBlank)
+		fc.seen, fc.bad, fc.blank = map[string]bool{}, map[string]bool{}, map[string]bool{}
 		fc.lazyPos = &lazyPositions{paths: e.Paths, flags: e.Flags, n: nPos, b: d.b}
+		// The flags of the paths outside findings[…] now, the others on
+		// the first question about one of them (see lazyFlags).
+		lf := &lazyFlags{paths: e.Paths, flags: e.Flags}
+		for i, p := range e.Paths {
+			if strings.HasPrefix(p, lazyFlagsPrefix) {
+				lf.later = append(lf.later, i)
+				continue
+			}
+			fc.setFlags(p, e.Flags[i])
+		}
+		if len(lf.later) > 0 {
+			fc.lazyFlags = lf
+		}
 	}
 	if e.HasNotice || len(e.Numbers) > 0 {
 		fc.numbers = make(map[int]int, len(e.Numbers)/2)
-	}
-	for i, p := range e.Paths {
-		f := e.Flags[i]
-		if f&entrySeen != 0 {
-			fc.seen[p] = true
-		}
-		if f&entryBad != 0 {
-			fc.bad[p] = true
-		}
-		if f&entryBlank != 0 {
-			fc.blank[p] = true
-		}
 	}
 	for i := 0; i+1 < len(e.Numbers); i += 2 {
 		fc.numbers[e.Numbers[i]] = e.Numbers[i+1]
@@ -353,6 +350,43 @@ func decodeEntryLazy(b []byte, path, rel string) (fc *fileCheck, err error) {
 		fc.file = &store.File{Path: path, Notice: &e.Strict}
 	}
 	return fc, nil
+}
+
+// lazyFlagsPrefix begins the paths whose flags a check taken from the
+// cache reads on the first question about one of them.
+const lazyFlagsPrefix = "findings["
+
+// lazyFlags are the flags of an entry's paths left for later: indices
+// into paths and flags.
+type lazyFlags struct {
+	paths []string
+	flags []uint8
+	later []int
+}
+
+// setFlags records the entry flags f of path p.
+func (fc *fileCheck) setFlags(p string, f uint8) {
+	if f&entrySeen != 0 {
+		fc.seen[p] = true
+	}
+	if f&entryBad != 0 {
+		fc.bad[p] = true
+	}
+	if f&entryBlank != 0 {
+		fc.blank[p] = true
+	}
+}
+
+// loadFlags records the flags left for later, if any.
+func (fc *fileCheck) loadFlags() {
+	lf := fc.lazyFlags
+	if lf == nil {
+		return
+	}
+	fc.lazyFlags = nil
+	for _, i := range lf.later {
+		fc.setFlags(lf.paths[i], lf.flags[i])
+	}
 }
 
 // validLineCols reports whether b is exactly n varints, each an int.

@@ -263,6 +263,52 @@ func TestCacheEntryRoundTrip(t *testing.T) {
 	}
 }
 
+// TestLazyFlags: a check read lazily from its entry answers isSeen, isBad
+// and isBlank about every path as the file's own check does, before and
+// after the flags under findings[…] are read.
+func TestLazyFlags(t *testing.T) {
+	for p, src := range caseFiles(t) {
+		fc := checkFile(p, "a/b.toml", src)
+		b, err := encodeEntry(fc, len(src))
+		if err != nil {
+			t.Fatalf("%s: %v", p, err)
+		}
+		got, err := decodeEntryLazy(b, p, "a/b.toml")
+		if err != nil {
+			t.Fatalf("%s: %v", p, err)
+		}
+		var paths []string
+		for _, m := range []map[string]bool{fc.seen, fc.bad, fc.blank} {
+			for q := range m {
+				paths = append(paths, q)
+			}
+		}
+		paths = append(paths, "findings[999].title", "nowhere")
+		// Top-level paths first (they must not need the rest), then all.
+		sort.SliceStable(paths, func(i, j int) bool {
+			return !strings.HasPrefix(paths[i], lazyFlagsPrefix) && strings.HasPrefix(paths[j], lazyFlagsPrefix)
+		})
+		for _, q := range paths {
+			if strings.HasPrefix(q, lazyFlagsPrefix) {
+				break
+			}
+			if got.isSeen(q) != fc.seen[q] || got.isBad(q) != fc.bad[q] || got.isBlank(q) != fc.blank[q] {
+				t.Errorf("%s: %s: lazy flags %v %v %v, want %v %v %v", p, q,
+					got.isSeen(q), got.isBad(q), got.isBlank(q), fc.seen[q], fc.bad[q], fc.blank[q])
+			}
+		}
+		for _, q := range paths {
+			if got.isSeen(q) != fc.seen[q] || got.isBad(q) != fc.bad[q] || got.isBlank(q) != fc.blank[q] {
+				t.Errorf("%s: %s: lazy flags %v %v %v, want %v %v %v", p, q,
+					got.isSeen(q), got.isBad(q), got.isBlank(q), fc.seen[q], fc.bad[q], fc.blank[q])
+			}
+		}
+		if got.lazyFlags != nil && len(fc.seen) > 0 {
+			t.Errorf("%s: flags left unread after a question about findings[…]", p)
+		}
+	}
+}
+
 // normalise makes empty maps nil: an entry does not tell them apart, and
 // no check does.
 func normalise(fc *fileCheck) {

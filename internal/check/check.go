@@ -280,6 +280,11 @@ type fileCheck struct {
 	// lazyPos, for a check taken from the cache, is where pos comes from
 	// on the first lookup (pos is nil until then); see positions.
 	lazyPos *lazyPositions
+	// lazyFlags, for a check taken from the cache, holds the flags of the
+	// paths under findings[…] (seen, bad and blank hold the others until
+	// then): the checks across files ask about a few top-level paths, and
+	// a notice has thousands of finding paths (see isSeen).
+	lazyFlags *lazyFlags
 
 	numbers      map[int]int // finding number (1 or more) → index (from 1) of the first finding with it
 	numbersKnown bool        // every finding has a usable number
@@ -306,7 +311,24 @@ func (fc *fileCheck) positions() positions {
 }
 
 // ok reports whether the value at path is present and usable.
-func (fc *fileCheck) ok(path string) bool { return fc.seen[path] && !fc.bad[path] }
+func (fc *fileCheck) ok(path string) bool { return fc.isSeen(path) && !fc.isBad(path) }
+
+// isSeen reports whether the file has a value at path.
+func (fc *fileCheck) isSeen(path string) bool { fc.flagsFor(path); return fc.seen[path] }
+
+// isBad reports whether the value at path is of the wrong type or form.
+func (fc *fileCheck) isBad(path string) bool { fc.flagsFor(path); return fc.bad[path] }
+
+// isBlank reports whether the value at path is blank text.
+func (fc *fileCheck) isBlank(path string) bool { fc.flagsFor(path); return fc.blank[path] }
+
+// flagsFor reads the rest of the cache entry's flags when path is one of
+// those left for later (see lazyFlags).
+func (fc *fileCheck) flagsFor(path string) {
+	if fc.lazyFlags != nil && strings.HasPrefix(path, lazyFlagsPrefix) {
+		fc.loadFlags()
+	}
+}
 
 // decodeStrict, when set (by a test), replaces the library's own decoding
 // into a notice.Notice. When nil, checkFile decodes the library's one parse

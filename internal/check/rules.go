@@ -58,11 +58,11 @@ func (fc *fileCheck) required() {
 	for _, pat := range Required {
 		for _, p := range fc.expand(pat) {
 			switch {
-			case !fc.seen[p]:
+			case !fc.isSeen(p):
 				fc.at(parentPath(p), "%s is missing", p)
-			case fc.bad[p]:
+			case fc.isBad(p):
 				// Reported by the walker.
-			case fc.blank[p]:
+			case fc.isBlank(p):
 				fc.at(p, "%s is empty", p)
 			}
 		}
@@ -89,7 +89,7 @@ func (fc *fileCheck) expand(pat string) []string {
 			if !fc.ok(q) {
 				continue
 			}
-			for i := 1; fc.seen[indexPath(q, i)]; i++ {
+			for i := 1; fc.isSeen(indexPath(q, i)); i++ {
 				next = append(next, indexPath(q, i))
 			}
 		}
@@ -166,18 +166,18 @@ func (fc *fileCheck) values() {
 		if p := fp + ".status"; fc.ok(p) && f.Status != "" && !f.Status.Valid() {
 			fc.at(p, "%s %q is not one of %s", p, string(f.Status), statusList)
 		}
-		if p := fp + ".status_text"; fc.ok(fp+".status") && f.Status != notice.StatusUnstated && !fc.bad[p] {
+		if p := fp + ".status_text"; fc.ok(fp+".status") && f.Status != notice.StatusUnstated && !fc.isBad(p) {
 			switch {
-			case !fc.seen[p]:
+			case !fc.isSeen(p):
 				fc.at(fp, "%s is missing", p)
-			case fc.blank[p]:
+			case fc.isBlank(p):
 				fc.at(p, "%s is empty: only a finding whose status is unstated has no status words", p)
 			}
 		}
 		fc.blankItems(fp+".measures", f.Measures)
 		for j, a := range f.Amounts {
 			ap := indexPath(fp+".amounts", j+1)
-			if !fc.ok(ap+".yuan") || !fc.ok(ap+".text") || fc.blank[ap+".text"] {
+			if !fc.ok(ap+".yuan") || !fc.ok(ap+".text") || fc.isBlank(ap+".text") {
 				continue
 			}
 			v, ok := notice.ParseAmount(a.Text)
@@ -254,7 +254,7 @@ func (fc *fileCheck) values() {
 	}
 	pt := n.Petitions
 	if fc.ok("petitions.transferred") && pt.Transferred >= 0 && pt.Closed >= 0 && pt.Pending >= 0 &&
-		!fc.bad["petitions.closed"] && !fc.bad["petitions.pending"] && pt.Closed+pt.Pending > pt.Transferred {
+		!fc.isBad("petitions.closed") && !fc.isBad("petitions.pending") && pt.Closed+pt.Pending > pt.Transferred {
 		fc.at("petitions", "petitions: closed (%d) + pending (%d) is more than transferred (%d)",
 			pt.Closed, pt.Pending, pt.Transferred)
 	}

@@ -16,16 +16,16 @@ func (fc *fileCheck) unit() {
 	}
 	r := n.Region
 	township := n.Unit.Kind == ""
-	if fc.seen["unit"] {
+	if fc.isSeen("unit") {
 		if !fc.ok("unit") {
 			return
 		}
 		for _, e := range n.Unit.Validate() {
 			p := "unit." + e.Field
-			if !fc.seen[p] {
+			if !fc.isSeen(p) {
 				p = "unit"
 			}
-			if fc.bad[p] {
+			if fc.isBad(p) {
 				continue
 			}
 			fc.at(p, "unit.%s: %s", e.Field, e.Msg)
@@ -55,7 +55,7 @@ func (fc *fileCheck) unit() {
 		present := lv.name != "" || lv.slug != ""
 		switch {
 		case !present && i < need:
-			if !fc.seen[lv.nameKey] && !fc.bad[lv.nameKey] {
+			if !fc.isSeen(lv.nameKey) && !fc.isBad(lv.nameKey) {
 				what := "the unit's region"
 				if township {
 					what = "a township's notice (no [unit] table)"
@@ -68,9 +68,9 @@ func (fc *fileCheck) unit() {
 			fc.at(lv.nameKey, "%s is given but the level above it is not: the region's levels run from the province down without gaps", lv.nameKey)
 		case present:
 			for _, k := range []string{lv.nameKey, lv.slugKey} {
-				if !fc.seen[k] && !fc.bad[k] {
+				if !fc.isSeen(k) && !fc.isBad(k) {
 					fc.at("region", "%s is missing", k)
-				} else if fc.blank[k] && !fc.bad[k] && fc.seen[k] {
+				} else if fc.isBlank(k) && !fc.isBad(k) && fc.isSeen(k) {
 					// reported by required() only for required keys
 					fc.at(k, "%s is empty", k)
 				}
@@ -85,10 +85,10 @@ func (fc *fileCheck) unit() {
 // findingsPresent: every notice but a region summary lists findings.
 func (fc *fileCheck) findingsPresent() {
 	n := fc.n
-	if len(n.Findings) > 0 || fc.bad["findings"] || (fc.ok("unit") && n.Unit.Kind == notice.UnitRegion) {
+	if len(n.Findings) > 0 || fc.isBad("findings") || (fc.ok("unit") && n.Unit.Kind == notice.UnitRegion) {
 		return
 	}
-	if fc.seen["findings"] {
+	if fc.isSeen("findings") {
 		fc.at("findings", "findings is empty: a notice lists at least one finding (only a region summary, [unit] kind = \"region\", lists none)")
 		return
 	}

@@ -108,6 +108,7 @@ func Build(ctx context.Context, o Options) (sum Summary, err error) {
 	if log == nil {
 		log = io.Discard
 	}
+	log = &lineWriter{w: log} // stages may run at once
 	root, err := filepath.Abs(o.Root)
 	if err != nil {
 		return sum, err
@@ -254,33 +255,45 @@ func Build(ctx context.Context, o Options) (sum Summary, err error) {
 			}
 		}
 	}
-	if part.site() {
+	// The stages after the model: the files beside the pages, the search
+	// index, and Hugo. A build that updates the site in place renders few
+	// pages, and runs the three at once (each writes its own files of the
+	// staging folder); any other build runs them one after the other, so
+	// that Hugo, the largest user of memory, has the memory to itself.
+	var searchSum string
+	var searchKept []string
+	downloads := func() error {
+		if !part.site() {
+			return nil
+		}
+		t0 := time.Now()
 		if err := writeDownloads(staging, cfg.BaseURL, m, skip); err != nil {
-			return sum, err
+			return err
 		}
 		if err := publishSources(staging, root, o.Data, m); err != nil {
-			return sum, err
+			return err
 		}
 		if err := writeSitemap(staging, cfg.BaseURL, m); err != nil {
-			return sum, err
+			return err
 		}
 		stage("downloads", t0, "findings.csv, findings.json (%d rows), manifest.json, sitemap.xml", sum.Findings)
-	}
-	pages := pageCount(m)
-	if err := ctx.Err(); err != nil {
-		return sum, err
+		return ctx.Err()
 	}
 
 	// 4. The search index, from the corpus, before Hugo: it needs no page,
 	// and the corpus can then be dropped too. An incremental build links
 	// the previous index when no document changed.
-	var searchSum string
-	if part.site() {
-		t0 = time.Now()
+	indexed := 0
+	searchStage := func() error {
+		if !part.site() {
+			return nil
+		}
+		t0 := time.Now()
 		fromGit := cfg.Params.RevisionsFromGit == nil || *cfg.Params.RevisionsFromGit
+		var err error
 		searchSum, err = documentsHash(files, corpus, fromGit)
 		if err != nil {
-			return sum, err
+			return err
 		}
 		due := m.searchDue() // deadlines and overdue flags: they change with "today"
 		searchSum = searchHash(searchSum + dueFingerprint(due))
@@ -289,8 +302,8 @@ func Build(ctx context.Context, o Options) (sum Summary, err error) {
 			docs = prev.Indexed
 		}
 		if inPlace && prev.Search == searchSum {
-			kept = append(kept, keptSearchFiles(prev.Files))
-			sum.Indexed = docs
+			searchKept = keptSearchFiles(prev.Files)
+			indexed = docs
 			stage("search", t0, "%d documents: unchanged, the previous index kept", docs)
 		} else if prev != nil && prev.Search == searchSum {
 			l := newLinker(out, staging)
@@ -299,10 +312,10 @@ func Build(ctx context.Context, o Options) (sum Summary, err error) {
 					continue // no long postings apart, say
 				}
 				if err := l.tree(filepath.Join("search", f)); err != nil {
-					return sum, fmt.Errorf("reuse the search index: %w", err)
+					return fmt.Errorf("reuse the search index: %w", err)
 				}
 			}
-			sum.Indexed = docs
+			indexed = docs
 			stage("search", t0, "%d documents: unchanged, the previous index reused", docs)
 		} else {
 			// The Bleve index's segments are cached by content (cache/search/);
@@ -316,40 +329,66 @@ func Build(ctx context.Context, o Options) (sum Summary, err error) {
 			}
 			st, err := search.BuildSiteWith(ctx, corpus, staging, log, opt)
 			if err != nil {
-				return sum, fmt.Errorf("search index: %w", err)
+				return fmt.Errorf("search index: %w", err)
 			}
-			kept = append(kept, st.Kept)
-			sum.Indexed = st.Documents
+			searchKept = st.Kept
+			indexed = st.Documents
 			stage("search", t0, "%d documents indexed", st.Documents)
 		}
-		if err := ctx.Err(); err != nil {
-			return sum, err
-		}
+		return ctx.Err()
 	}
-	corpus = nil
 
-	// 5. Render with Hugo, the largest user of memory, with nothing else of
-	// the build left in memory; then link the pages of the units that did
-	// not change from the previous site.
-	t0 = time.Now()
-	if sum.Incremental {
-		fmt.Fprintf(log, "%-9s rendering %d of %d units' pages with Hugo …\n", "hugo", sum.Rendered, len(m.Units))
-	} else {
-		fmt.Fprintf(log, "%-9s rendering %d pages with Hugo …\n", "hugo", pages)
-	}
+	// 5. Render with Hugo (the pages of the units that did not change are
+	// then linked from the previous site, or kept in place).
 	hugoDest := staging
 	if part != nil {
 		hugoDest = filepath.Join(work, "hugo-out")
 	}
-	if err := cancellable(ctx, func() error {
-		return withMemoryLimit(func() error { return runHugo(root, work, dataDir, hugoDest, cfg.BaseURL) })
-	}, func() {
-		os.RemoveAll(staging)
-		os.RemoveAll(work)
-	}); err != nil {
-		return sum, err
+	pages := pageCount(m)
+	hugo := func() error {
+		t0 := time.Now()
+		if sum.Incremental {
+			fmt.Fprintf(log, "%-9s rendering %d of %d units' pages with Hugo …\n", "hugo", sum.Rendered, len(m.Units))
+		} else {
+			fmt.Fprintf(log, "%-9s rendering %d pages with Hugo …\n", "hugo", pages)
+		}
+		if err := cancellable(ctx, func() error {
+			return withMemoryLimit(func() error { return runHugo(root, work, dataDir, hugoDest, cfg.BaseURL) })
+		}, func() {
+			os.RemoveAll(staging)
+			os.RemoveAll(work)
+		}); err != nil {
+			return err
+		}
+		stage("hugo", t0, "rendered")
+		return nil
 	}
-	stage("hugo", t0, "rendered")
+
+	if inPlace {
+		var wg sync.WaitGroup
+		errs := make([]error, 3)
+		for i, f := range []func() error{downloads, searchStage} {
+			wg.Go(func() { errs[i] = f() })
+		}
+		errs[2] = hugo()
+		wg.Wait()
+		if err := errors.Join(errs...); err != nil {
+			return sum, err
+		}
+	} else {
+		for _, f := range []func() error{downloads, searchStage} {
+			if err := f(); err != nil {
+				return sum, err
+			}
+		}
+		corpus = nil // Hugo's memory
+		if err := hugo(); err != nil {
+			return sum, err
+		}
+	}
+	corpus = nil
+	sum.Indexed = indexed
+	kept = append(kept, searchKept)
 	if err := ctx.Err(); err != nil {
 		return sum, err
 	}
@@ -448,6 +487,19 @@ func Build(ctx context.Context, o Options) (sum Summary, err error) {
 	}
 	sum.Duration = time.Since(start)
 	return sum, nil
+}
+
+// lineWriter writes each Write whole, one at a time: the stages that run
+// at once write their lines to one log.
+type lineWriter struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+func (l *lineWriter) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.w.Write(p)
 }
 
 // stageHook is called at points of the build a test may stop it at (a

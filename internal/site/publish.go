@@ -41,7 +41,17 @@ func publishedCorpus(files []*store.File, fromGit bool) (*notice.Corpus, map[*no
 		hist = gitHistories(files)
 	}
 	for i, f := range files {
-		ns[i] = f.Notice.Masked()
+		if n := f.Notice; len(n.Redact) == 0 && !n.IsWithdrawn() {
+			// Nothing to mask: Masked would copy every value as it is
+			// (~1 s for 2,000 notices). The checked notice is not used
+			// after this and neither is ever changed, so a shallow copy
+			// serves.
+			cp := *n
+			cp.Redact = nil
+			ns[i] = &cp
+		} else {
+			ns[i] = n.Masked()
+		}
 		paths[ns[i]] = f.Path
 		if h := hist[i]; len(h) > 0 {
 			for j := range h {
