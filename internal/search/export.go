@@ -33,9 +33,16 @@ import (
 //	               needs no meta.json to find them)
 //	p/XX-N.bin     a term's postings when they are too long to sit in
 //	               its shard
-//	d/N.json       documents' display data (title, URL, kind, number,
-//	               text for snippets and phrase checks), a few documents
-//	               per file, fetched only for the results shown
+//	d/UNIT/K.json  documents' display data (title, URL, kind, number,
+//	               status, category, text for snippets and phrase checks),
+//	               fetched only for the results shown: a unit's documents
+//	               (meta.json's notices give each document's unit, and its
+//	               place among the unit's documents, in document order),
+//	               "chunk" (docsPerFile) to a file, K counting from 0,
+//	               under the unit's slug path (Meta.UnitPath). A unit's
+//	               files depend on its documents alone: adding, removing or
+//	               changing a unit leaves every other unit's files as they
+//	               were, byte for byte
 //
 // Everything a score needs comes out of the Bleve index through its index
 // reader: the document count, each term's document frequency and
@@ -52,16 +59,17 @@ import (
 // shard), postings. Postings: per document, the gap to the previous
 // document number (the first: the number), attr*8 + min(tf, 7) (then tf-7
 // when tf ≥ 7), field length. attr = status code + 4 × category code.
-const exportVersion = 4
+const exportVersion = 5
 
 // Shards is the number of term dictionary shards.
 const Shards = 256
 
-// Export tuning.
-var (
-	externalOver    = 1024  // postings longer than this get their own file
-	docsPerChunkMax = 32768 // display files, at most
-)
+// externalOver: postings longer than this get their own file.
+var externalOver = 1024
+
+// docsPerFile is the number of a unit's documents per display file
+// (meta.json's "chunk"; the last file of a unit holds the rest).
+const docsPerFile = 4
 
 // Meta is meta.json.
 type Meta struct {
@@ -69,7 +77,7 @@ type Meta struct {
 	Build      string     `json:"build"`  // a hash of the documents: cache buster
 	Docs       uint64     `json:"docs"`   // Bleve's document count (idf)
 	Shards     int        `json:"shards"` // Shards
-	Chunk      int        `json:"chunk"`  // documents per d/N.json
+	Chunk      int        `json:"chunk"`  // a unit's documents per d/UNIT/K.json
 	Field      string     `json:"field"`
 	Statuses   []string   `json:"statuses"` // code 1… (0: none)
 	Labels     []string   `json:"labels"`   // their Chinese labels
@@ -113,12 +121,15 @@ func below(p, prefix string) string {
 	return strings.TrimPrefix(strings.TrimPrefix(p, prefix), "/")
 }
 
-// Chunk is one document of d/N.json.
+// Chunk is one document of a display file (d/UNIT/K.json).
 type Chunk struct {
-	Kind     string `json:"k"`
-	Number   int    `json:"n,omitempty"`
-	Status   int    `json:"s,omitempty"` // status code (meta.Statuses[s-1])
-	Category int    `json:"c,omitempty"` // category code (meta.Categories[c-1])
+	Kind   string `json:"k"`
+	Number int    `json:"n,omitempty"`
+	Status int    `json:"s,omitempty"` // status code (meta.Statuses[s-1]: a fixed list)
+	// Category is the category itself, not its code: the codes number
+	// the categories in order of first appearance over all documents,
+	// which another unit can change.
+	Category string `json:"c,omitempty"`
 	Title    string `json:"t"`
 	URL      string `json:"u"`
 	Text     string `json:"x"`
@@ -172,10 +183,10 @@ func startExport(docs []Doc, dir, prev string) *exporter {
 			e.meta.Due = append(e.meta.Due, [3]int{i, n, o})
 		}
 	}
-	e.meta.Chunk = max(1, (len(docs)+docsPerChunkMax-1)/docsPerChunkMax)
+	e.meta.Chunk = docsPerFile
 	e.chunks = newWriter(dir, prev)
 	go func() {
-		n, err := writeChunks(e.chunks, docs, e.attrs, e.meta.Chunk)
+		n, err := writeChunks(e.chunks, docs, e.attrs, &e.meta)
 		e.nchunks = n
 		e.chunksDone <- err
 	}()
@@ -285,28 +296,47 @@ func (e *exporter) export(ctx context.Context, idxDir string) (exportStats, erro
 	return st, nil
 }
 
-// writeChunks writes the display data, chunk documents per file, and
-// returns how many files it wrote.
-func writeChunks(w *writer, docs []Doc, attrs []uint64, chunk int) (int, error) {
+// writeChunks writes the display data, meta.Chunk documents of a unit
+// per file (see DisplayFile), and returns how many files it wrote.
+func writeChunks(w *writer, docs []Doc, attrs []uint64, meta *Meta) (int, error) {
+	byUnit := make([][]int, len(meta.Units)) // each unit's documents, in order
+	doc := 0
+	for _, nt := range meta.Notices {
+		for range nt[2] {
+			byUnit[nt[0]] = append(byUnit[nt[0]], doc)
+			doc++
+		}
+	}
+	if doc != len(docs) {
+		return 0, fmt.Errorf("search: the notices hold %d documents, not %d", doc, len(docs))
+	}
 	n := 0
-	for lo := 0; lo < len(docs); lo += chunk {
-		hi := min(lo+chunk, len(docs))
-		cs := make([]Chunk, 0, hi-lo)
-		for i, d := range docs[lo:hi] {
-			a := attrs[lo+i]
-			cs = append(cs, Chunk{Kind: d.Kind, Number: d.Number, Status: int(a % 4), Category: int(a / 4),
-				Title: d.Title, URL: d.URL, Text: d.Text})
+	for u, ds := range byUnit {
+		for k := 0; k*meta.Chunk < len(ds); k++ {
+			part := ds[k*meta.Chunk : min((k+1)*meta.Chunk, len(ds))]
+			cs := make([]Chunk, 0, len(part))
+			for _, i := range part {
+				d, a := &docs[i], attrs[i]
+				cs = append(cs, Chunk{Kind: d.Kind, Number: d.Number, Status: int(a % 4), Category: d.Category,
+					Title: d.Title, URL: d.URL, Text: d.Text})
+			}
+			b, err := json.Marshal(cs)
+			if err != nil {
+				return n, err
+			}
+			if err := w.write(meta.DisplayFile(u, k), b); err != nil {
+				return n, err
+			}
+			n++
 		}
-		b, err := json.Marshal(cs)
-		if err != nil {
-			return n, err
-		}
-		if err := w.write("d/"+strconv.Itoa(lo/chunk)+".json", b); err != nil {
-			return n, err
-		}
-		n++
 	}
 	return n, nil
+}
+
+// DisplayFile is the name of unit u's display file k, relative to the
+// static index's folder: d/UNIT/K.json.
+func (m *Meta) DisplayFile(u, k int) string {
+	return "d/" + m.UnitPath(u) + "/" + strconv.Itoa(k) + ".json"
 }
 
 // buildID identifies the documents (their ids, texts and display data):

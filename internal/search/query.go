@@ -9,7 +9,6 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -41,11 +40,12 @@ type Index struct {
 	dir   string
 	bleve bleve.Index
 	meta  Meta
-	// starts[i] is the first document of notice i (meta.Notices order).
-	starts []int
+	// starts[i] is the first document of notice i (meta.Notices order);
+	// inUnit[i] is its place among its unit's documents.
+	starts, inUnit []int
 
 	mu     sync.Mutex
-	chunks map[int][]Chunk // display files read so far
+	chunks map[string][]Chunk // display files read so far
 }
 
 // Open opens the index built into siteDir (by BuildSite).
@@ -58,17 +58,25 @@ func Open(siteDir string) (*Index, error) {
 		}
 		return nil, err
 	}
-	x := &Index{dir: dir, chunks: map[int][]Chunk{}}
+	x := &Index{dir: dir, chunks: map[string][]Chunk{}}
 	if err := json.Unmarshal(b, &x.meta); err != nil {
 		return nil, fmt.Errorf("%s: %w", filepath.Join(dir, "meta.json"), err)
 	}
 	if x.meta.Version != exportVersion {
 		return nil, fmt.Errorf("%s: index version %d, this gongshi reads %d: rebuild the site", dir, x.meta.Version, exportVersion)
 	}
-	start := 0
+	if x.meta.Chunk < 1 {
+		return nil, fmt.Errorf("%s: chunk %d", filepath.Join(dir, "meta.json"), x.meta.Chunk)
+	}
+	start, unitDocs := 0, make([]int, len(x.meta.Units))
 	for _, n := range x.meta.Notices {
+		if n[0] < 0 || n[0] >= len(unitDocs) {
+			return nil, fmt.Errorf("%s: a notice of unit %d", filepath.Join(dir, "meta.json"), n[0])
+		}
 		x.starts = append(x.starts, start)
+		x.inUnit = append(x.inUnit, unitDocs[n[0]])
 		start += n[2]
+		unitDocs[n[0]] += n[2]
 	}
 	x.bleve, err = bleve.OpenUsing(filepath.Join(dir, IndexDir), map[string]interface{}{"read_only": true})
 	if err != nil {
@@ -344,11 +352,8 @@ func (x *Index) hit(h *search.DocumentMatch) (Hit, string, error) {
 		hit.Status = x.meta.Statuses[c.Status-1]
 		hit.StatusLabel = x.meta.Labels[c.Status-1]
 	}
-	if c.Category > 0 && c.Category <= len(x.meta.Categories) {
-		hit.Category = x.meta.Categories[c.Category-1]
-	}
-	ni := sort.Search(len(x.starts), func(i int) bool { return x.starts[i] > int(n) }) - 1
-	if ni >= 0 {
+	hit.Category = c.Category
+	if ni := x.notice(int(n)); ni >= 0 {
 		nt := x.meta.Notices[ni]
 		u := x.meta.Units[nt[0]]
 		pi := toInt(u[0])
@@ -362,28 +367,44 @@ func (x *Index) hit(h *search.DocumentMatch) (Hit, string, error) {
 	return hit, c.Text, nil
 }
 
-// chunk is document n's display data.
+// notice is the notice of document n (its index in meta.Notices), or -1.
+func (x *Index) notice(n int) int {
+	ni := sort.Search(len(x.starts), func(i int) bool { return x.starts[i] > n }) - 1
+	if ni >= 0 && n >= x.starts[ni]+x.meta.Notices[ni][2] {
+		return -1
+	}
+	return ni
+}
+
+// chunk is document n's display data: the document's unit and its place
+// among the unit's documents give its display file (see writeChunks).
 func (x *Index) chunk(n int) (*Chunk, error) {
-	k := n / x.meta.Chunk
+	ni := x.notice(n)
+	if ni < 0 {
+		return nil, fmt.Errorf("search: document %d is in no notice", n)
+	}
+	j := x.inUnit[ni] + n - x.starts[ni]
+	k := j / x.meta.Chunk
+	name := x.meta.DisplayFile(x.meta.Notices[ni][0], k)
 	x.mu.Lock()
 	defer x.mu.Unlock()
-	cs, ok := x.chunks[k]
+	cs, ok := x.chunks[name]
 	if !ok {
-		b, err := os.ReadFile(filepath.Join(x.dir, "d", strconv.Itoa(k)+".json"))
+		b, err := os.ReadFile(filepath.Join(x.dir, filepath.FromSlash(name)))
 		if err != nil {
 			return nil, err
 		}
 		if err := json.Unmarshal(b, &cs); err != nil {
-			return nil, fmt.Errorf("search: d/%d.json: %w", k, err)
+			return nil, fmt.Errorf("search: %s: %w", name, err)
 		}
 		if len(x.chunks) > 4096 { // a bound, not a cache policy
 			clear(x.chunks)
 		}
-		x.chunks[k] = cs
+		x.chunks[name] = cs
 	}
-	i := n - k*x.meta.Chunk
-	if i < 0 || i >= len(cs) {
-		return nil, fmt.Errorf("search: document %d missing from d/%d.json", n, k)
+	i := j - k*x.meta.Chunk
+	if i >= len(cs) {
+		return nil, fmt.Errorf("search: document %d missing from %s", n, name)
 	}
 	return &cs[i], nil
 }

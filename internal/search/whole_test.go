@@ -279,6 +279,7 @@ func docs(hits []Hit) []int {
 // internal/search are the same.
 func TestConstantsMatchSearchJS(t *testing.T) {
 	var js struct {
+		Version         int `json:"version"`
 		Shards          int `json:"shards"`
 		Snippet         int `json:"snippet"`
 		PhraseCheckMax  int `json:"phraseCheckMax"`
@@ -289,6 +290,7 @@ func TestConstantsMatchSearchJS(t *testing.T) {
 		name     string
 		js, goes int
 	}{
+		{"VERSION / exportVersion", js.Version, exportVersion},
 		{"SHARDS / Shards", js.Shards, Shards}, {"SNIPPET / SnippetLength", js.Snippet, SnippetLength},
 		{"PHRASE_CHECK_MAX / PhraseCheckMax", js.PhraseCheckMax, PhraseCheckMax},
 		{"WHOLE_WORD_WINDOW / WholeWordWindow", js.WholeWordWindow, WholeWordWindow},

@@ -576,6 +576,7 @@
   }
   function hex2(n) { return ('0' + n.toString(16)).slice(-2); }
   var SHARDS = 256; // internal/search.Shards
+  var VERSION = 5; // internal/search's exportVersion: the layout this file reads
 
   // Index reads the static index through load(path, binary) → Promise.
   function Index(load) {
@@ -591,10 +592,20 @@
     var self = this;
     if (!this.ready) {
       this.ready = this.load('meta.json', false).then(function (m) {
+        if (m.v !== VERSION) throw new Error('meta.json: index version ' + m.v + ', search.js reads ' + VERSION + ': reload the page');
         self.meta = m;
         self.v = '?v=' + m.build;
-        var start = 0;
-        self.starts = m.notices.map(function (n) { var s = start; start += n[2]; return s; });
+        // starts[i]: notice i's first document; inUnit[i]: its place among
+        // its unit's documents (internal/search: Index.chunk).
+        var start = 0, unitDocs = m.units.map(function () { return 0; });
+        self.starts = [];
+        self.inUnit = [];
+        m.notices.forEach(function (n) {
+          self.starts.push(start);
+          self.inUnit.push(unitDocs[n[0]]);
+          start += n[2];
+          unitDocs[n[0]] += n[2];
+        });
         var join = function (a, b) { return b ? a + '/' + b : a; };
         self.paths = m.places.map(function (p) { return join(m.counties[p[0]][3], p[2]); });
         self.unitPaths = m.units.map(function (u) { return join(self.paths[u[0]], u[2]); });
@@ -664,18 +675,27 @@
     }
     return { df: df, docs: docs, tfs: tfs, lens: lens };
   };
-  Index.prototype.doc = function (n) {
-    var self = this, k = Math.floor(n / this.meta.chunk);
-    if (!this.chunks[k]) this.chunks[k] = this.load('d/' + k + '.json' + this.v, false);
-    return this.chunks[k].then(function (c) { return c[n - k * self.meta.chunk]; });
-  };
-  // place is a document's notice, unit, place (township) and county.
-  Index.prototype.place = function (n) {
+  // noticeOf is the notice of document n (its index in meta.notices).
+  Index.prototype.noticeOf = function (n) {
     var lo = 0, hi = this.starts.length - 1;
     while (lo < hi) {
       var m = (lo + hi + 1) >> 1;
       if (this.starts[m] <= n) lo = m; else hi = m - 1;
     }
+    return lo;
+  };
+  // doc is document n's display data, from its unit's display file
+  // d/UNIT/K.json (meta.chunk documents of the unit to a file).
+  Index.prototype.doc = function (n) {
+    var ni = this.noticeOf(n), j = this.inUnit[ni] + n - this.starts[ni];
+    var k = Math.floor(j / this.meta.chunk), i = j - k * this.meta.chunk;
+    var name = 'd/' + this.unitPaths[this.meta.notices[ni][0]] + '/' + k + '.json';
+    if (!this.chunks[name]) this.chunks[name] = this.load(name + this.v, false);
+    return this.chunks[name].then(function (c) { return c[i]; });
+  };
+  // place is a document's notice, unit, place (township) and county.
+  Index.prototype.place = function (n) {
+    var lo = this.noticeOf(n);
     var no = this.meta.notices[lo], unit = this.meta.units[no[0]], town = this.meta.places[unit[0]];
     var county = this.meta.counties[town[0]];
     var d = String(no[1]), signed = d.slice(0, 4) + '-' + d.slice(4, 6) + '-' + d.slice(6);
@@ -1163,7 +1183,7 @@
     init: initTables, analyze: analyze, terms: terms, lex: lex, parse: parse,
     Index: Index, snippet: snippet, fnv1a: fnv1a,
     // held equal to internal/search's by its tests
-    constants: { shards: SHARDS, snippet: SNIPPET, phraseCheckMax: PHRASE_CHECK_MAX, wholeWordWindow: WHOLE_WORD_WINDOW }
+    constants: { version: VERSION, shards: SHARDS, snippet: SNIPPET, phraseCheckMax: PHRASE_CHECK_MAX, wholeWordWindow: WHOLE_WORD_WINDOW }
   };
   if (root.gongshiSegData) initTables(root.gongshiSegData);
   root.gongshiSearch = api;

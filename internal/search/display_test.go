@@ -1,0 +1,191 @@
+package search
+
+import (
+	"bytes"
+	"context"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/gongshi/gongshi/internal/notice"
+	"github.com/gongshi/gongshi/internal/search/searchtest"
+)
+
+// displayFiles reads the display files (search/d/…) of a built site, by
+// name relative to search/.
+func displayFiles(t *testing.T, site string) map[string][]byte {
+	t.Helper()
+	dir := Dir(site)
+	out := map[string][]byte{}
+	err := filepath.WalkDir(filepath.Join(dir, "d"), func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		out[filepath.ToSlash(rel)] = b
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// diffFiles lists the names of a and b whose bytes differ or that only
+// one of them has, sorted.
+func diffFiles(a, b map[string][]byte) []string {
+	var out []string
+	for n, x := range a {
+		if y, ok := b[n]; !ok || !bytes.Equal(x, y) {
+			out = append(out, n)
+		}
+	}
+	for n := range b {
+		if _, ok := a[n]; !ok {
+			out = append(out, n)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// TestDisplayFilesStablePerUnit: a unit added in the middle of the
+// document order, or one notice changed, changes only that unit's display
+// files; every other unit's are byte for byte the same (issue 11: an
+// incremental build after a new township rewrote 31,000 of them).
+func TestDisplayFilesStablePerUnit(t *testing.T) {
+	c, err := searchtest.Mixed(12, 4)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var units []string
+	for _, n := range c.Notices {
+		if u := n.UnitPath(); !slices.Contains(units, u) {
+			units = append(units, u)
+		}
+	}
+	added := units[len(units)/2]
+	var without []*notice.Notice
+	for _, n := range c.Notices {
+		if n.UnitPath() != added {
+			without = append(without, n)
+		}
+	}
+	ctx := context.Background()
+	build := func(c *notice.Corpus, prev string) (string, Stats) {
+		t.Helper()
+		site := t.TempDir()
+		st, err := BuildSiteWith(ctx, c, site, nil, Options{Previous: prev})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return site, st
+	}
+	// only checks that every name of diff is a file of unit u.
+	only := func(what string, diff []string, u string) {
+		t.Helper()
+		if len(diff) == 0 {
+			t.Errorf("%s: no display file changed", what)
+		}
+		for _, n := range diff {
+			if path.Dir(n) != "d/"+u {
+				t.Errorf("%s: %s changed, not a display file of %s", what, n, u)
+			}
+		}
+	}
+
+	before, _ := build(notice.NewCorpus(without), "")
+	after, _ := build(c, "")
+	a, b := displayFiles(t, before), displayFiles(t, after)
+	only("unit "+added+" added", diffFiles(a, b), added)
+	// A build updating the site in place (given the previous one) writes
+	// only the new unit's display files and keeps all the others.
+	_, st := build(c, before)
+	for n := range a {
+		if !slices.Contains(st.Kept, "search/"+n) {
+			t.Errorf("unit %s added: %s not kept", added, n)
+		}
+	}
+
+	// One notice of another unit changed.
+	n := c.Notices[len(c.Notices)-3]
+	if n.UnitPath() == added || len(n.Findings) == 0 {
+		t.Fatalf("notice %s: not a notice with findings of another unit", n.UnitPath())
+	}
+	title := n.Findings[0].Title
+	n.Findings[0].Title = title + "（改）"
+	defer func() { n.Findings[0].Title = title }()
+	changed, _ := build(c, "")
+	only("a notice of "+n.UnitPath()+" changed", diffFiles(b, displayFiles(t, changed)), n.UnitPath())
+
+	// Every hit of the site with the unit resolves to its display data.
+	x, err := Open(after)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	res, err := x.Search(ctx, Request{Query: "整改", Size: MaxSize})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Hits) == 0 {
+		t.Fatal("no hits")
+	}
+	for _, h := range res.Hits {
+		if h.Title == "" || !strings.HasPrefix(h.URL, "/") || h.UnitPath == "" {
+			t.Errorf("hit %d: %+v", h.Doc, h)
+		}
+	}
+}
+
+// TestDisplayFileLayout: meta.json's chunk is docsPerFile, and every
+// document is in its unit's display file at its place among the unit's
+// documents.
+func TestDisplayFileLayout(t *testing.T) {
+	c, err := searchtest.Mixed(6, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	site := t.TempDir()
+	if _, err := BuildSite(context.Background(), c, site, nil); err != nil {
+		t.Fatal(err)
+	}
+	x, err := Open(site)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	m := x.Meta()
+	if m.Chunk != docsPerFile {
+		t.Errorf("meta.json chunk %d, want %d", m.Chunk, docsPerFile)
+	}
+	docs := Docs(c)
+	files := displayFiles(t, site)
+	for i, d := range docs {
+		ch, err := x.chunk(i)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ch.Title != d.Title || ch.URL != d.URL || ch.Text != d.Text || ch.Category != d.Category {
+			t.Errorf("document %d: display data of another document (%q, not %q)", i, ch.Title, d.Title)
+		}
+	}
+	n := 0
+	for u := range m.Units {
+		for k := 0; ; k++ {
+			if _, ok := files[m.DisplayFile(u, k)]; !ok {
+				break
+			}
+			n++
+		}
+	}
+	if n != len(files) {
+		t.Errorf("%d display files, %d of them named by a unit", len(files), n)
+	}
+}
