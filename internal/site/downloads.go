@@ -487,7 +487,9 @@ func (w *findingsWriter) close() error {
 // writeDownloads writes the findings CSV and JSON, site-wide, per city and
 // county, and per unit, into the site folder out. An incremental build
 // passes skip: the files of the units and regions it names are unchanged
-// since the previous build and are not written (nil: write every file).
+// since the previous build and are not written (nil: write every file);
+// the rows of its unchanged units are taken from their files there, an
+// unchanged county's or city's whole (spliceRegions), else unit by unit.
 func writeDownloads(out, base string, m *Model, skip *downloadSkip) error {
 	var prevSite string
 	if skip != nil {
