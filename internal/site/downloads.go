@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync/atomic"
 
 	"github.com/gongshi/gongshi/internal/csvsafe"
 	"github.com/gongshi/gongshi/internal/notice"
@@ -152,7 +153,10 @@ type findingsWriter struct {
 	csv   *csv.Writer
 	csvb  *bufio.Writer // under csv
 	json  *bufio.Writer
-	n     int
+	// csvf and jsonf are the files under csvb and json, which spliceRows
+	// copies into directly.
+	csvf, jsonf *os.File
+	n           int
 }
 
 func newFindingsWriter(csvPath, jsonPath string, asOf notice.Date) (*findingsWriter, error) {
@@ -180,6 +184,7 @@ func newFindingsWriter(csvPath, jsonPath string, asOf notice.Date) (*findingsWri
 		w.close()
 		return nil, err
 	}
+	w.csvf, w.jsonf = w.files[0], w.files[1]
 	cb.WriteString("\ufeff")
 	w.csvb = cb
 	w.csv = csv.NewWriter(cb)
@@ -266,6 +271,190 @@ func (w *findingsWriter) writeRows(r rows) error {
 	return nil
 }
 
+// csvHeader begins findings.csv: the BOM and the header line.
+var csvHeader = func() string {
+	var b strings.Builder
+	b.WriteString("\ufeff")
+	w := csv.NewWriter(&b)
+	w.UseCRLF = true
+	w.Write(csvColumns)
+	w.Flush()
+	return b.String()
+}()
+
+// rowsFile is the byte range of a download file that holds its rows: the
+// CSV's after the header line, the JSON array's items.
+type rowsFile struct {
+	f      *os.File
+	off, n int64
+}
+
+// openRows opens a download file of the previous site and finds its rows:
+// they start after the first occurrence of start within its first 64 KiB
+// and run to its end less end.
+func openRows(p, start, end string) (*rowsFile, error) {
+	f, err := os.Open(p)
+	if err != nil {
+		return nil, err
+	}
+	r := &rowsFile{f: f}
+	st, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	size := st.Size()
+	head := make([]byte, min(size, 1<<16))
+	tail := make([]byte, min(size, int64(len(end))))
+	if _, err := f.ReadAt(head, 0); err != nil {
+		f.Close()
+		return nil, err
+	}
+	if _, err := f.ReadAt(tail, size-int64(len(tail))); err != nil {
+		f.Close()
+		return nil, err
+	}
+	i := bytes.Index(head, []byte(start))
+	r.off = int64(i + len(start))
+	r.n = size - int64(len(end)) - r.off
+	if i < 0 || string(tail) != end || r.n < 0 {
+		f.Close()
+		return nil, fmt.Errorf("%s: not a findings download of this version", p)
+	}
+	return r, nil
+}
+
+// splices counts the regions spliceRows copied (for the tests).
+var splices atomic.Int64
+
+// spliceRows writes the rows of a region's download files in the previous
+// site to each writer, copied file to file (copy_file_range on Linux): an
+// unchanged region's rows are the bytes a full build writes for its units.
+func spliceRows(prevSite string, d *Downloads, targets []*findingsWriter) error {
+	c, err := openRows(filepath.Join(prevSite, filepath.FromSlash(siteFile(d.CSV))), csvHeader, "")
+	if err != nil {
+		return err
+	}
+	if c.off != int64(len(csvHeader)) { // the header first
+		c.f.Close()
+		return fmt.Errorf("%s: not a findings download of this version", d.CSV)
+	}
+	defer c.f.Close()
+	j, err := openRows(filepath.Join(prevSite, filepath.FromSlash(siteFile(d.JSON))), `"findings":[`, jsonEnd)
+	if err != nil {
+		return err
+	}
+	defer j.f.Close()
+	splices.Add(1)
+	for _, w := range targets {
+		if err := w.spliceRows(c, j); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// spliceRows writes the rows of the CSV c and the JSON j, like writeRows.
+func (w *findingsWriter) spliceRows(c, j *rowsFile) error {
+	w.csv.Flush()
+	if err := w.csv.Error(); err != nil {
+		return err
+	}
+	if err := copyRows(w.csvb, w.csvf, c); err != nil {
+		return err
+	}
+	if j.n == 0 {
+		return nil
+	}
+	if w.n > 0 {
+		w.json.WriteByte(',')
+	}
+	if err := copyRows(w.json, w.jsonf, j); err != nil {
+		return err
+	}
+	w.n++
+	return nil
+}
+
+// copyRows appends the rows of src to dst, the file under b, flushing b
+// first. (*os.File).ReadFrom of an io.LimitedReader of a file uses
+// copy_file_range on Linux; io.Copy of a SectionReader would not.
+func copyRows(b *bufio.Writer, dst *os.File, src *rowsFile) error {
+	if src.n == 0 {
+		return nil
+	}
+	if err := b.Flush(); err != nil {
+		return err
+	}
+	if _, err := src.f.Seek(src.off, io.SeekStart); err != nil {
+		return err
+	}
+	n, err := dst.ReadFrom(&io.LimitedReader{R: src.f, N: src.n})
+	if err == nil && n != src.n {
+		err = fmt.Errorf("%s: %d of %d bytes copied", src.f.Name(), n, src.n)
+	}
+	return err
+}
+
+// regionSplice is where an unchanged region's units are in the model's
+// units, which writeDownloads splices from its files.
+type regionSplice struct{ first, n int }
+
+// spliceRegions are the regions whose rows writeDownloads copies from their
+// files in the previous site: unchanged, their units contiguous in m.Units,
+// and no writer open for a region within them (which would need the rows
+// one by one).
+func spliceRegions(m *Model, skip *downloadSkip, regional map[string]*findingsWriter) map[string]regionSplice {
+	out := map[string]regionSplice{}
+	if skip == nil {
+		return out
+	}
+	bad := map[string]bool{}
+	for i, t := range m.Units {
+		keys := regionalTargets(t)
+		for d, k := range keys {
+			if !skip.region(k) || bad[k] {
+				continue
+			}
+			sp, ok := out[k]
+			if ok && sp.first+sp.n != i {
+				bad[k] = true // not contiguous
+				continue
+			}
+			if !ok {
+				sp.first = i
+			}
+			sp.n++
+			out[k] = sp
+			for _, inner := range keys[d+1:] {
+				if regional[inner] != nil {
+					bad[k] = true
+				}
+			}
+		}
+	}
+	for _, r := range m.Site.Regions {
+		if r.Downloads == nil {
+			bad[r.Key] = true
+		}
+	}
+	for k := range bad {
+		delete(out, k)
+	}
+	return out
+}
+
+// spliceKey is the widest of a unit's regions (keys) that is spliced and
+// begins with it, the unit i, and how many units it holds (0: none).
+func spliceKey(keys []string, spliced map[string]regionSplice, i int) (string, int) {
+	for _, k := range keys {
+		if sp, ok := spliced[k]; ok && sp.first == i {
+			return k, sp.n
+		}
+	}
+	return "", 0
+}
+
 // jsonEnd ends findings.json.
 const jsonEnd = "\n]}\n"
 
@@ -298,7 +487,9 @@ func (w *findingsWriter) close() error {
 // writeDownloads writes the findings CSV and JSON, site-wide, per city and
 // county, and per unit, into the site folder out. An incremental build
 // passes skip: the files of the units and regions it names are unchanged
-// since the previous build and are not written (nil: write every file).
+// since the previous build and are not written (nil: write every file);
+// the rows of its unchanged units are taken from their files there, an
+// unchanged county's or city's whole (spliceRegions), else unit by unit.
 func writeDownloads(out, base string, m *Model, skip *downloadSkip) error {
 	var prevSite string
 	if skip != nil {
@@ -333,12 +524,30 @@ func writeDownloads(out, base string, m *Model, skip *downloadSkip) error {
 		writers = append(writers, w)
 		regional[r.Key] = w
 	}
-	for _, t := range m.Units {
+	regs := map[string]*Region{}
+	for _, r := range m.Site.Regions {
+		regs[r.Key] = r
+	}
+	spliced := spliceRegions(m, skip, regional)
+	for i := 0; i < len(m.Units); i++ {
+		t := m.Units[i]
 		targets := []*findingsWriter{site}
-		for _, k := range regionalTargets(t) {
+		keys := regionalTargets(t)
+		for _, k := range keys {
 			if w := regional[k]; w != nil {
 				targets = append(targets, w)
 			}
+		}
+		if k, n := spliceKey(keys, spliced, i); n > 0 {
+			// An unchanged region: its units' rows, whole, from its own files
+			// in the previous site, copied file to file. Its own writer and
+			// those of the regions in it are not open (spliceRegions).
+			if err := spliceRows(prevSite, regs[k].Downloads, targets); err != nil {
+				closeAll()
+				return err
+			}
+			i += n - 1
+			continue
 		}
 		if !t.IsSummary && skip.unit(t) {
 			// Unchanged: its rows are in its own files, in the previous site.
