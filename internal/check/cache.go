@@ -73,11 +73,11 @@ var exeID = sync.OnceValue(func() string {
 })
 
 // key names the entry of a file: a hash of the program, the file's path
-// under the data folder and its bytes.
-func (c *fileCache) key(rel string, src []byte) string {
+// under the data folder and its bytes' SHA-256.
+func (c *fileCache) key(rel string, sum [32]byte) string {
 	h := sha256.New()
 	fmt.Fprintf(h, "%s%s%d %s\n", cacheVersion, exeID(), len(rel), rel)
-	h.Write(src)
+	h.Write(sum[:])
 	name := hex.EncodeToString(h.Sum(nil)) + cacheExt
 	c.mu.Lock()
 	c.used[name] = true

@@ -82,6 +82,7 @@ package check
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"os"
@@ -198,19 +199,23 @@ func dirCheck(ctx context.Context, dir string, cache *fileCache) ([]*store.File,
 					continue
 				}
 				rel = filepath.ToSlash(rel)
+				sum := sha256.Sum256(b)
 				if cache == nil {
 					fcs[i] = checkFile(p, rel, b)
+					fcs[i].setSum(sum)
 					continue
 				}
-				key := cache.key(rel, b)
+				key := cache.key(rel, sum)
 				if fc := cache.load(key, p, rel); fc != nil {
 					fcs[i] = fc
+					fc.setSum(sum)
 					continue
 				}
 				// A miss: the check may keep the bytes.
 				b = bytes.Clone(b)
 				fcs[i] = checkFile(p, rel, b)
 				cache.save(key, fcs[i], len(b))
+				fcs[i].setSum(sum)
 			}
 		})
 	}
@@ -308,6 +313,13 @@ func (fc *fileCheck) positions() positions {
 		fc.pos, fc.lazyPos = fc.lazyPos.load(), nil
 	}
 	return fc.pos
+}
+
+// setSum records the data file's SHA-256 on the file the check read.
+func (fc *fileCheck) setSum(sum [32]byte) {
+	if fc.file != nil {
+		fc.file.Sum = sum
+	}
 }
 
 // ok reports whether the value at path is present and usable.

@@ -183,9 +183,9 @@ func executable() string {
 }
 
 // documentsHash hashes what the search index's documents are made from:
-// the bytes of every data file (the published corpus — masked, merged
-// into current findings — is a function of them), with the index's
-// mapping and time stamp (search.MappingKey). When the notices' revisions
+// the bytes of every data file, by the SHA-256 the check took of them
+// (the published corpus — masked, merged into current findings — is a
+// function of them), with the index's mapping and time stamp (search.MappingKey). When the notices' revisions
 // come from git, which the bytes do not hold, it is the documents' own
 // fingerprint (search.Fingerprint), which serialises the whole corpus and
 // costs ten times more.
@@ -194,25 +194,24 @@ func documentsHash(files []*store.File, c *notice.Corpus, fromGit bool) (string,
 		s, _, err := search.Fingerprint(c)
 		return s, err
 	}
-	paths := make([]string, len(files))
-	for i, f := range files {
-		paths[i] = f.Path
-	}
-	sort.Strings(paths)
+	sorted := append([]*store.File(nil), files...)
+	sort.Slice(sorted, func(i, j int) bool { return sorted[i].Path < sorted[j].Path })
 	h := sha256.New()
 	key, err := search.MappingKey()
 	if err != nil {
 		return "", err
 	}
 	fmt.Fprintf(h, "documents of data files\n%s\n", key)
-	for _, p := range paths {
-		fmt.Fprintf(h, "file %s\n", p)
-		b, err := store.ReadFile(p)
-		if err != nil {
-			return "", err
+	for _, f := range sorted {
+		sum := f.Sum // the check's, of the bytes it read
+		if sum == ([32]byte{}) {
+			b, err := store.ReadFile(f.Path)
+			if err != nil {
+				return "", err
+			}
+			sum = sha256.Sum256(b)
 		}
-		fmt.Fprintf(h, "%d\n", len(b))
-		h.Write(b)
+		fmt.Fprintf(h, "file %s\n%x\n", f.Path, sum)
 	}
 	return hex.EncodeToString(h.Sum(nil)), nil
 }

@@ -25,6 +25,9 @@ type File struct {
 	Path   string // as given (relative to the working directory or absolute)
 	Notice *notice.Notice
 	Meta   toml.MetaData
+	// Sum is the SHA-256 of the bytes the notice was read from, when the
+	// reader recorded it (the check does); zero otherwise.
+	Sum [32]byte
 }
 
 // RelPath is where a notice's data file lives under the data folder: its
