@@ -2,6 +2,7 @@ package notice
 
 import (
 	"sort"
+	"sync"
 )
 
 // StatusEvent is a finding's status as one notice reported it.
@@ -16,6 +17,9 @@ type StatusEvent struct {
 // findings with the same number.
 type Corpus struct {
 	Notices []*Notice // sorted by region path, then signed date, then title
+
+	current     sync.Once // Current, computed on the first call
+	currentList []CurrentFinding
 }
 
 // NewCorpus sorts the notices into their canonical order.
@@ -73,8 +77,15 @@ type CurrentFinding struct {
 }
 
 // Current lists every finding once, in its latest state, ordered by region,
-// inspection and number.
+// inspection and number. It is computed on the first call (the model and
+// the search documents both ask): the notices must not change after it,
+// and callers must not change the list.
 func (c *Corpus) Current() []CurrentFinding {
+	c.current.Do(func() { c.currentList = c.computeCurrent() })
+	return c.currentList
+}
+
+func (c *Corpus) computeCurrent() []CurrentFinding {
 	hist := c.Histories()
 	seen := map[string]int{}
 	var out []CurrentFinding
@@ -91,13 +102,20 @@ func (c *Corpus) Current() []CurrentFinding {
 			out = append(out, cf)
 		}
 	}
+	// Each notice's unit path and inspection once, not per comparison.
+	type key struct{ unit, inspection string }
+	keys := make(map[*Notice]key, len(c.Notices))
+	for _, n := range c.Notices {
+		keys[n] = key{n.UnitPath(), n.Inspection.ID()}
+	}
 	sort.SliceStable(out, func(i, j int) bool {
 		a, b := out[i], out[j]
-		if pa, pb := a.Notice.UnitPath(), b.Notice.UnitPath(); pa != pb {
-			return pa < pb
+		ka, kb := keys[a.Notice], keys[b.Notice]
+		if ka.unit != kb.unit {
+			return ka.unit < kb.unit
 		}
-		if ia, ib := a.Notice.Inspection.ID(), b.Notice.Inspection.ID(); ia != ib {
-			return ia < ib
+		if ka.inspection != kb.inspection {
+			return ka.inspection < kb.inspection
 		}
 		return a.Finding.Number < b.Finding.Number
 	})
