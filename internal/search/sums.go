@@ -38,9 +38,10 @@ import (
 //     there: a file of the static index changed by hand, to the same size,
 //     in a site whose meta.json was left alone, is not detected. That is
 //     what an in-place site update assumes of every file it does not
-//     stage (internal/site: inplace.go never reads the unchanged files),
-//     and the site's build state is dropped when the site does not match
-//     it, which then makes a full build.
+//     stage (internal/site: inplace.go never reads the unchanged files;
+//     the site's build state, without which there is no in-place build,
+//     is dropped before a build replaces the site or when an update fails,
+//     not when the site is edited by hand).
 //
 // A file the manifest says differs is written without reading the
 // previous one: writing a file that turns out to be the same is only a
