@@ -127,6 +127,9 @@ func buildIndex(ctx context.Context, docs []Doc, dir, cache string, when time.Ti
 	if err := sc.prune(); err != nil {
 		return st, err
 	}
+	if err := sc.saveVerified(); err != nil {
+		return st, err
+	}
 	if err := writeRootBolt(store, mappingJSON, segFiles, when); err != nil {
 		return st, err
 	}

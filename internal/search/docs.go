@@ -1,9 +1,12 @@
 package search
 
 import (
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/gongshi/gongshi/internal/notice"
 	"github.com/gongshi/gongshi/internal/permalink"
@@ -84,15 +87,41 @@ func (d *Doc) overdueValue() string {
 // corpus order), each notice's findings whose current state it reports, by
 // number, then its sections. Documents of one notice are contiguous, which
 // the browser index relies on.
+//
+// A finding's current state is the one of the last notice, in corpus
+// order, that reports it (Corpus.Current; without its histories and sort,
+// which Docs does not need). The notices' documents are made on all cores.
 func Docs(c *notice.Corpus) []Doc {
-	byNotice := map[*notice.Notice][]notice.CurrentFinding{}
-	for _, cf := range c.Current() {
-		byNotice[cf.Notice] = append(byNotice[cf.Notice], cf)
+	ns := c.Notices
+	// Every finding's id, by notice.
+	ids := make([][]string, len(ns))
+	eachBlock(len(ns), func(i int) {
+		n := ns[i]
+		ids[i] = make([]string, len(n.Findings))
+		for j := range n.Findings {
+			ids[i][j] = notice.FindingID(n, n.Findings[j].Number)
+		}
+	})
+	// The last report of each: later notices, and later findings of one
+	// notice, overwrite.
+	type at struct{ n, f int }
+	last := make(map[string]at, len(ns)*8)
+	for i := range ns {
+		for j, id := range ids[i] {
+			last[id] = at{i, j}
+		}
 	}
-	var out []Doc
-	for _, n := range c.Notices {
-		fs := byNotice[n]
+	docs := make([][]Doc, len(ns))
+	eachBlock(len(ns), func(i int) {
+		n := ns[i]
+		var fs []notice.CurrentFinding
+		for j, id := range ids[i] {
+			if last[id] == (at{i, j}) {
+				fs = append(fs, notice.CurrentFinding{ID: id, Finding: &n.Findings[j], Notice: n})
+			}
+		}
 		sort.SliceStable(fs, func(i, j int) bool { return fs[i].Finding.Number < fs[j].Finding.Number })
+		out := make([]Doc, 0, len(fs)+len(sectionKinds))
 		for _, cf := range fs {
 			out = append(out, findingDoc(cf))
 		}
@@ -101,8 +130,39 @@ func Docs(c *notice.Corpus) []Doc {
 				out = append(out, d)
 			}
 		}
+		docs[i] = out
+	})
+	total := 0
+	for _, d := range docs {
+		total += len(d)
+	}
+	out := make([]Doc, 0, total)
+	for _, d := range docs {
+		out = append(out, d...)
 	}
 	return out
+}
+
+// eachBlock runs f(i) for i in [0, n) on GOMAXPROCS goroutines, in blocks
+// of consecutive i.
+func eachBlock(n int, f func(i int)) {
+	const block = 64
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), (n+block-1)/block) {
+		wg.Go(func() {
+			for {
+				lo := int(next.Add(block)) - block
+				if lo >= n {
+					return
+				}
+				for i := lo; i < min(lo+block, n); i++ {
+					f(i)
+				}
+			}
+		})
+	}
+	wg.Wait()
 }
 
 func findingDoc(cf notice.CurrentFinding) Doc {
@@ -173,7 +233,17 @@ func sectionDoc(n *notice.Notice, kind string) (Doc, bool) {
 
 // joinText joins the non-empty parts with newlines.
 func joinText(parts []string) string {
+	n := 0
+	for _, p := range parts {
+		if p != "" {
+			n += len(p) + 1
+		}
+	}
+	if n == 0 {
+		return ""
+	}
 	var b strings.Builder
+	b.Grow(n - 1) // one allocation
 	for _, p := range parts {
 		if p == "" {
 			continue

@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync/atomic"
 
 	"github.com/blevesearch/bleve/v2"
 	index "github.com/blevesearch/bleve_index_api"
@@ -158,14 +159,17 @@ type exporter struct {
 	meta       Meta
 	attrs      []uint64
 	build      []byte
-	prev       string // the previous export's folder ("": none; see writer)
+	prev       string         // the previous export's folder ("": none; see writer)
+	prevSums   map[string]sum // its manifest (nil: none)
+	cache      string         // where the manifest is kept ("": nowhere)
 	chunks     *writer
 	chunksDone chan error
 	nchunks    int // display files written (read after wait)
 }
 
-func startExport(docs []Doc, dir, prev string) *exporter {
-	e := &exporter{docs: docs, dir: dir, prev: prev, build: buildID(docs), chunksDone: make(chan error, 1)}
+func startExport(docs []Doc, dir, prev, cache string) *exporter {
+	e := &exporter{docs: docs, dir: dir, prev: prev, cache: cache, build: buildID(docs), chunksDone: make(chan error, 1)}
+	e.prevSums = loadSums(cache, prev)
 	e.meta = Meta{Version: exportVersion, Field: FieldText, Shards: Shards, Build: hex.EncodeToString(e.build)}
 	for _, s := range notice.Statuses {
 		e.meta.Statuses = append(e.meta.Statuses, string(s))
@@ -184,7 +188,7 @@ func startExport(docs []Doc, dir, prev string) *exporter {
 		}
 	}
 	e.meta.Chunk = docsPerFile
-	e.chunks = newWriter(dir, prev)
+	e.chunks = newWriter(dir, prev, e.prevSums)
 	go func() {
 		n, err := writeChunks(e.chunks, docs, e.attrs, &e.meta)
 		e.nchunks = n
@@ -204,49 +208,57 @@ func (e *exporter) wait() error {
 }
 
 // finish exports the Bleve index at idxDir, which must hold the documents
-// in their order.
+// in their order, and saves the export's manifest in the cache folder.
 func (e *exporter) finish(ctx context.Context, idxDir string) (exportStats, error) {
-	st, err := e.export(ctx, idxDir)
+	st, sums, err := e.export(ctx, idxDir)
 	if werr := e.wait(); err == nil {
 		err = werr
 	}
 	st.Chunks = e.nchunks
 	st.Kept = append(st.Kept, e.chunks.kept...)
+	if err == nil && e.cache != "" {
+		for n, s := range e.chunks.sums {
+			sums[n] = s
+		}
+		err = saveSums(e.cache, sums)
+	}
 	return st, err
 }
 
-func (e *exporter) export(ctx context.Context, idxDir string) (exportStats, error) {
+// export writes the term dictionary, the long postings and meta.json, and
+// returns their sizes and hashes (see writer).
+func (e *exporter) export(ctx context.Context, idxDir string) (exportStats, map[string]sum, error) {
 	var st exportStats
 	docs, dir, attrs, build := e.docs, e.dir, e.attrs, e.build
 	meta := &e.meta
 	idx, err := bleve.OpenUsing(idxDir, map[string]interface{}{"read_only": true})
 	if err != nil {
-		return st, err
+		return st, nil, err
 	}
 	defer idx.Close()
 	adv, err := idx.Advanced()
 	if err != nil {
-		return st, err
+		return st, nil, err
 	}
 	r, err := adv.Reader()
 	if err != nil {
-		return st, err
+		return st, nil, err
 	}
 	defer r.Close()
 	if err := checkOrder(r, docs); err != nil {
-		return st, err
+		return st, nil, err
 	}
 	if meta.Docs, err = r.DocCount(); err != nil {
-		return st, err
+		return st, nil, err
 	}
 
 	terms, err := readPostings(ctx, r, attrs)
 	if err != nil {
-		return st, err
+		return st, nil, err
 	}
 	st.Terms = len(terms)
 
-	w := newWriter(dir, e.prev)
+	w := newWriter(dir, e.prev, e.prevSums)
 	shards := make([][]*termOut, meta.Shards)
 	for i := range terms {
 		s := fnv1a(terms[i].term) & uint32(meta.Shards-1)
@@ -265,7 +277,7 @@ func (e *exporter) export(ctx context.Context, idxDir string) (exportStats, erro
 			if len(t.postings) > externalOver {
 				putUvarint(&buf, 0)
 				if err := w.write(fmt.Sprintf("p/%02x-%d.bin", s, ext), t.postings); err != nil {
-					return st, err
+					return st, nil, err
 				}
 				ext++
 				st.External++
@@ -275,25 +287,25 @@ func (e *exporter) export(ctx context.Context, idxDir string) (exportStats, erro
 			buf.Write(t.postings)
 		}
 		if err := w.write(fmt.Sprintf("t/%02x.bin", s), buf.Bytes()); err != nil {
-			return st, err
+			return st, nil, err
 		}
 	}
 	st.Shards = meta.Shards
 	if err := e.wait(); err != nil {
-		return st, err
+		return st, nil, err
 	}
 	w.bytes += e.chunks.bytes
 
 	b, err := json.Marshal(meta)
 	if err != nil {
-		return st, err
+		return st, nil, err
 	}
 	if err := w.write("meta.json", b); err != nil {
-		return st, err
+		return st, nil, err
 	}
 	st.Bytes = w.bytes
 	st.Kept = append(st.Kept, w.kept...)
-	return st, nil
+	return st, w.sums, nil
 }
 
 // writeChunks writes the display data, meta.Chunk documents of a unit
@@ -552,25 +564,35 @@ func fnv1a(s string) uint32 {
 // (an incremental build updating the site in place), it writes only the
 // files whose bytes differ from the previous ones, and lists the others as
 // kept: one changed document changes a few of the 30,000 display files of
-// a large site, not all of them.
+// a large site, not all of them. With the previous export's manifest
+// (sums.go) it compares sizes and hashes instead of reading the previous
+// files; without one, or without an entry for the file, or when the
+// previous file is not the manifest's size, it reads the previous file.
+// It records every file's size and hash for the next manifest.
 type writer struct {
 	dir, prev string
+	prevSums  map[string]sum // the previous export's manifest (nil: none; read only)
 	dirs      map[string]bool
 	bytes     int64
 	kept      []string // names of files left to the previous export
+	sums      map[string]sum
 }
 
-func newWriter(dir, prev string) *writer {
-	return &writer{dir: dir, prev: prev, dirs: map[string]bool{}}
+// prevReads counts the previous export's files the writers read (for the
+// tests).
+var prevReads atomic.Int64
+
+func newWriter(dir, prev string, prevSums map[string]sum) *writer {
+	return &writer{dir: dir, prev: prev, prevSums: prevSums, dirs: map[string]bool{}, sums: map[string]sum{}}
 }
 
 func (w *writer) write(name string, b []byte) error {
 	w.bytes += int64(len(b))
-	if w.prev != "" {
-		if old, err := os.ReadFile(filepath.Join(w.prev, filepath.FromSlash(name))); err == nil && bytes.Equal(old, b) {
-			w.kept = append(w.kept, name)
-			return nil
-		}
+	s := sumOf(b)
+	w.sums[name] = s
+	if w.prev != "" && w.same(name, b, s) {
+		w.kept = append(w.kept, name)
+		return nil
 	}
 	p := filepath.Join(w.dir, filepath.FromSlash(name))
 	if d := filepath.Dir(p); !w.dirs[d] {
@@ -580,4 +602,22 @@ func (w *writer) write(name string, b []byte) error {
 		w.dirs[d] = true
 	}
 	return os.WriteFile(p, b, 0o644)
+}
+
+// same reports whether the previous export's file name holds b (whose
+// size and hash are s).
+func (w *writer) same(name string, b []byte, s sum) bool {
+	old := filepath.Join(w.prev, filepath.FromSlash(name))
+	if ps, ok := w.prevSums[name]; ok {
+		if ps != s {
+			return false // the manifest says it differs: writing it is safe either way
+		}
+		if info, err := os.Lstat(old); err == nil && info.Mode().IsRegular() && info.Size() == s.size {
+			return true
+		}
+		// Not the file the manifest lists: read it.
+	}
+	prevReads.Add(1)
+	ob, err := os.ReadFile(old)
+	return err == nil && bytes.Equal(ob, b)
 }

@@ -52,7 +52,9 @@ type Options struct {
 	// after a few documents changed analyses only their units' documents.
 	// The folder is the index's alone; entries the build does not use are
 	// removed. "": no cache. The index is the same, byte for byte, with a
-	// cache or without.
+	// cache or without. The folder also keeps the static index's manifest
+	// (sums.go), with which a build given Previous finds the unchanged
+	// files without reading them.
 	Cache string
 	// Previous is the previous build's site folder when the caller
 	// updates the site in place: the static index's files whose bytes
@@ -104,7 +106,7 @@ func BuildSiteWith(ctx context.Context, c *notice.Corpus, siteDir string, log io
 	if opt.Previous != "" {
 		prev = Dir(opt.Previous)
 	}
-	ex := startExport(docs, dir, prev) // the display files, while the index is built
+	ex := startExport(docs, dir, prev, opt.Cache) // the display files, while the index is built
 	is, err := buildIndex(ctx, docs, filepath.Join(dir, IndexDir), opt.Cache, buildTime())
 	if err != nil {
 		ex.wait()

@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"hash"
 	"hash/crc32"
@@ -78,18 +79,79 @@ type segCache struct {
 	prefix []byte
 	mu     sync.Mutex
 	keep   map[string]bool // file names of the entries this build references
+	// verified are the entries whose checksum was verified, as their
+	// files were then (see verifiedFile), by file name.
+	verified map[string]fileID
 }
 
+// verifiedFile (in the cache folder, beside segments/) lists the entries
+// whose checksum a build verified, with what identified each file then:
+// size, modification and change times, inode and device. An entry whose
+// file still has them is not read and checksummed again (20 groups of
+// 20 MB on a large corpus, on every build): only its footer is read, for
+// its version and document count. Any write to the file, a truncation, a
+// rename onto it, a copy of the folder changes one of them (the change
+// time, which a program cannot set back, changes with every write; a file
+// changed less than racyWindow before it was verified is not recorded,
+// since a second write within the clock's granularity could keep its
+// times). What is not detected: a change to the bytes that the file system
+// does not see as a write (the disk's or the block device's), or a file
+// system that does not keep change times and inodes (then every entry is
+// read in full: fileIDOf fails off Linux).
+const verifiedFile = "segments.verified"
+
+// racyWindow: see verifiedFile.
+var racyWindow = 2 * time.Second
+
+// fileID identifies a file's version (see verifiedFile).
+type fileID struct {
+	Size, Mtime, Ctime int64
+	Ino, Dev           uint64
+}
+
+// segChecks counts the entries read and checksummed in full (for the
+// tests).
+var segChecks atomic.Int64
+
 func openSegCache(cache, tmp string, mappingJSON []byte, when time.Time) (*segCache, error) {
-	sc := &segCache{tmp: tmp, keep: map[string]bool{}}
+	sc := &segCache{tmp: tmp, keep: map[string]bool{}, verified: map[string]fileID{}}
 	sc.prefix = segKeyPrefix(mappingJSON, when)
 	if cache != "" {
 		sc.dir = filepath.Join(cache, "segments")
 		if err := os.MkdirAll(sc.dir, 0o755); err != nil {
 			return nil, err
 		}
+		if b, err := os.ReadFile(filepath.Join(cache, verifiedFile)); err == nil {
+			var v map[string]fileID
+			if json.Unmarshal(b, &v) == nil && v != nil {
+				sc.verified = v
+			}
+		}
 	}
 	return sc, nil
+}
+
+// saveVerified writes the verified entries the build referenced.
+func (sc *segCache) saveVerified() error {
+	if sc.dir == "" {
+		return nil
+	}
+	v := map[string]fileID{}
+	for name, id := range sc.verified {
+		if sc.keep[name] {
+			v[name] = id
+		}
+	}
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	cache := filepath.Dir(sc.dir)
+	tmp := filepath.Join(cache, "."+verifiedFile+".tmp")
+	if err := os.WriteFile(tmp, b, 0o644); err != nil {
+		return err
+	}
+	return os.Rename(tmp, filepath.Join(cache, verifiedFile))
 }
 
 // segKeyPrefix is what every segment's key starts with: the format, the
@@ -214,8 +276,30 @@ func (sc *segCache) lookup(kind, key string, ndocs int) string {
 	sc.keep[name] = true
 	sc.mu.Unlock()
 	p := filepath.Join(sc.dir, name)
+	info, err := os.Lstat(p)
+	if err != nil || !info.Mode().IsRegular() {
+		return ""
+	}
+	id, idOK := fileIDOf(info)
+	sc.mu.Lock()
+	was, ok := sc.verified[name]
+	sc.mu.Unlock()
+	if idOK && ok && was == id {
+		if checkFooter(p, ndocs) != nil {
+			return ""
+		}
+		return p
+	}
+	start := time.Now()
 	if checkSegment(p, ndocs) != nil {
 		return ""
+	}
+	// Recorded as it was before it was read: a change since makes it
+	// another.
+	if idOK && start.Sub(time.Unix(0, max(id.Mtime, id.Ctime))) >= racyWindow {
+		sc.mu.Lock()
+		sc.verified[name] = id
+		sc.mu.Unlock()
 	}
 	return p
 }
@@ -232,24 +316,54 @@ func (sc *segCache) keepEntry(kind, key string) {
 // checkSegment verifies a zap file: its CRC-32, its version and its number
 // of documents.
 func checkSegment(path string, ndocs int) error {
+	segChecks.Add(1)
 	b, err := os.ReadFile(path)
 	if err != nil {
 		return err
 	}
-	const tail = 4 + 4 + 4 + 8 + 8 + 8 + 4
-	if len(b) < tail {
+	if len(b) < zapFooter {
 		return fmt.Errorf("%s: too short for a zap segment", path)
 	}
 	if crc32.ChecksumIEEE(b[:len(b)-4]) != binary.BigEndian.Uint32(b[len(b)-4:]) {
 		return fmt.Errorf("%s: bad checksum", path)
 	}
-	if v := binary.BigEndian.Uint32(b[len(b)-8:]); v != zap.Version {
+	return checkTail(path, b[len(b)-zapFooter:], ndocs)
+}
+
+// zapFooter is the length of a zap segment's footer.
+const zapFooter = 4 + 4 + 4 + 8 + 8 + 8 + 4
+
+// checkTail checks a zap footer's version and number of documents.
+func checkTail(path string, tail []byte, ndocs int) error {
+	if v := binary.BigEndian.Uint32(tail[len(tail)-8:]); v != zap.Version {
 		return fmt.Errorf("%s: zap version %d", path, v)
 	}
-	if n := binary.BigEndian.Uint64(b[len(b)-36:]); n != uint64(ndocs) {
+	if n := binary.BigEndian.Uint64(tail[len(tail)-36:]); n != uint64(ndocs) {
 		return fmt.Errorf("%s: %d documents, not %d", path, n, ndocs)
 	}
 	return nil
+}
+
+// checkFooter is checkSegment without the checksum, for a file verified
+// before (see verifiedFile): it reads the footer alone.
+func checkFooter(path string, ndocs int) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return err
+	}
+	if info.Size() < zapFooter {
+		return fmt.Errorf("%s: too short for a zap segment", path)
+	}
+	tail := make([]byte, zapFooter)
+	if _, err := f.ReadAt(tail, info.Size()-zapFooter); err != nil {
+		return err
+	}
+	return checkTail(path, tail, ndocs)
 }
 
 // write makes a segment with make(path), canonical, and puts it in the
