@@ -8,9 +8,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"hash"
 	"hash/crc32"
-	"io"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -236,18 +234,21 @@ func (sc *segCache) unitKey(docs []Doc) string {
 	h := sha256.New()
 	h.Write([]byte("unit\n"))
 	h.Write(sc.prefix)
-	putField := func(h hash.Hash, s string) {
-		var n [binary.MaxVarintLen64]byte
-		h.Write(n[:binary.PutUvarint(n[:], uint64(len(s)))])
-		io.WriteString(h, s)
+	// Each field as its length then its bytes, through one reused buffer
+	// (a string written to the hash directly is copied afresh each time).
+	var buf []byte
+	putField := func(s string) {
+		buf = binary.AppendUvarint(buf[:0], uint64(len(s)))
+		buf = append(buf, s...)
+		h.Write(buf)
 	}
 	for i := range docs {
 		d := &docs[i]
-		putField(h, d.ID)
-		putField(h, d.Text)
+		putField(d.ID)
+		putField(d.Text)
 		for _, kv := range d.keywords() {
-			putField(h, kv[0])
-			putField(h, kv[1])
+			putField(kv[0])
+			putField(kv[1])
 		}
 	}
 	return hex.EncodeToString(h.Sum(nil))
