@@ -261,7 +261,7 @@ func Build(ctx context.Context, o Options) (sum Summary, err error) {
 	// staging folder); any other build runs them one after the other, so
 	// that Hugo, the largest user of memory, has the memory to itself.
 	var searchSum string
-	var searchKept []string
+	var searchKept, sourcesKeptFiles []string
 	downloads := func() error {
 		if !part.site() {
 			return nil
@@ -270,7 +270,12 @@ func Build(ctx context.Context, o Options) (sum Summary, err error) {
 		if err := writeDownloads(staging, cfg.BaseURL, m, skip); err != nil {
 			return err
 		}
-		if err := publishSources(staging, root, o.Data, m); err != nil {
+		var keep *sourcesKept
+		if inPlace {
+			keep = newSourcesKept(out, files)
+		}
+		var err error
+		if sourcesKeptFiles, err = publishSources(staging, root, o.Data, m, keep); err != nil {
 			return err
 		}
 		if err := writeSitemap(staging, cfg.BaseURL, m); err != nil {
@@ -388,7 +393,7 @@ func Build(ctx context.Context, o Options) (sum Summary, err error) {
 	}
 	corpus = nil
 	sum.Indexed = indexed
-	kept = append(kept, searchKept)
+	kept = append(kept, searchKept, sourcesKeptFiles)
 	if err := ctx.Err(); err != nil {
 		return sum, err
 	}

@@ -18,6 +18,7 @@ import (
 
 	"github.com/gongshi/gongshi/internal/csvsafe"
 	"github.com/gongshi/gongshi/internal/notice"
+	"github.com/gongshi/gongshi/internal/store"
 )
 
 // The files beside the pages are written in Go, not by Hugo: they are plain
@@ -652,30 +653,92 @@ type ManifestFile struct {
 	Bytes  int64  `json:"bytes"`
 }
 
+// sourcesKept tells publishSources which published data files an in-place
+// build keeps in the site: those the previous manifest lists with the
+// SHA-256 the check took of the data file now (see keptSource).
+type sourcesKept struct {
+	site string                   // the previous site folder
+	prev map[string]*ManifestFile // the previous manifest's data files, by URL
+	sums map[string][32]byte      // the data files' SHA-256, by path
+}
+
+// newSourcesKept reads the previous site's manifest; nil when there is
+// none (every source is then published again).
+func newSourcesKept(site string, files []*store.File) *sourcesKept {
+	b, err := os.ReadFile(filepath.Join(site, "manifest.json"))
+	if err != nil {
+		return nil
+	}
+	var man Manifest
+	if json.Unmarshal(b, &man) != nil {
+		return nil
+	}
+	k := &sourcesKept{site: site, prev: map[string]*ManifestFile{}, sums: map[string][32]byte{}}
+	for _, e := range man.Notices {
+		if e.Data != nil {
+			k.prev[e.Data.URL] = e.Data
+		}
+	}
+	for _, f := range files {
+		k.sums[f.Path] = f.Sum
+	}
+	return k
+}
+
+// keptSource is the manifest entry of a data file the site already
+// publishes as it is now, or nil: the notice masks nothing (the published
+// file is the data file's bytes), the previous manifest gives the URL the
+// SHA-256 of the data file as the check read it, and the site's file has
+// the manifest's size (the cache trusts the site folder, as for every
+// file an in-place build keeps).
+func (k *sourcesKept) keptSource(np *NoticePage) *ManifestFile {
+	if k == nil || len(np.Notice.Redacted()) > 0 {
+		return nil
+	}
+	sum, ok := k.sums[np.dataPath]
+	prev := k.prev[np.DataURL]
+	if !ok || sum == ([32]byte{}) || prev == nil || prev.SHA256 != hex.EncodeToString(sum[:]) {
+		return nil
+	}
+	info, err := os.Lstat(filepath.Join(k.site, filepath.FromSlash(siteFile(np.DataURL))))
+	if err != nil || !info.Mode().IsRegular() || info.Size() != prev.Bytes {
+		return nil
+	}
+	return &ManifestFile{URL: np.DataURL, SHA256: prev.SHA256, Bytes: prev.Bytes}
+}
+
 // publishSources copies each notice's data file and original into its
-// notice page's folder and writes manifest.json.
-func publishSources(out, root, dataDir string, m *Model) error {
+// notice page's folder and writes manifest.json. With keep (an in-place
+// build), the data files the site already publishes as they are are not
+// copied again: it returns them (site files, relative).
+func publishSources(out, root, dataDir string, m *Model, keep *sourcesKept) ([]string, error) {
 	man := Manifest{AsOf: m.Site.AsOf, Notices: []ManifestEntry{}}
+	var kept []string
 	for _, t := range m.Units {
 		for _, np := range t.Notices {
 			e := ManifestEntry{Title: np.Title, Township: t.Place, Signed: np.Signed, URL: np.URL,
 				Revisions: np.Revisions, Withdrawn: np.Withdrawn}
 			if np.dataPath != "" && np.DataURL != "" {
-				mf, err := publishMasked(out, np.dataPath, np.DataURL, np.Notice)
-				if err != nil {
-					return err
+				mf := keep.keptSource(np)
+				if mf != nil {
+					kept = append(kept, siteFile(np.DataURL))
+				} else {
+					var err error
+					if mf, err = publishMasked(out, np.dataPath, np.DataURL, np.Notice); err != nil {
+						return nil, err
+					}
 				}
 				mf.Path = relPath(root, dataDir, np.dataPath)
 				e.Data = mf
 			}
 			if np.OriginalURL != "" {
 				if !filepath.IsLocal(filepath.FromSlash(np.Original)) {
-					return fmt.Errorf("%s: original %q must be a path inside the project (like seeds/…)", np.dataPath, np.Original)
+					return nil, fmt.Errorf("%s: original %q must be a path inside the project (like seeds/…)", np.dataPath, np.Original)
 				}
 				src := filepath.Join(root, filepath.FromSlash(np.Original))
 				mf, err := publishMasked(out, src, np.OriginalURL, np.Notice)
 				if err != nil {
-					return fmt.Errorf("%s: original: %w", np.dataPath, err)
+					return nil, fmt.Errorf("%s: original: %w", np.dataPath, err)
 				}
 				mf.Path = filepath.ToSlash(filepath.Clean(filepath.FromSlash(np.Original)))
 				e.Original = mf
@@ -685,9 +748,9 @@ func publishSources(out, root, dataDir string, m *Model) error {
 	}
 	b, err := json.MarshalIndent(man, "", "  ")
 	if err != nil {
-		return err
+		return nil, err
 	}
-	return os.WriteFile(filepath.Join(out, "manifest.json"), append(b, '\n'), 0o644)
+	return kept, os.WriteFile(filepath.Join(out, "manifest.json"), append(b, '\n'), 0o644)
 }
 
 // relPath names a data file relative to the project when it lies inside
@@ -777,11 +840,15 @@ func writeSitemap(out, base string, m *Model) error {
 	urls = append(head, urls...)
 
 	write := func(name string, es []entry) error {
-		var b strings.Builder
+		f, err := os.Create(filepath.Join(out, name))
+		if err != nil {
+			return err
+		}
+		b := bufio.NewWriterSize(f, 1<<16) // written as it goes: 120,000 URLs are 20 MB
 		b.WriteString(xml.Header + `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
 		for _, e := range es {
 			b.WriteString("<url><loc>")
-			xml.EscapeText(&b, []byte(abs(base, e.url)))
+			xml.EscapeText(b, []byte(abs(base, e.url)))
 			b.WriteString("</loc>")
 			if e.lastmod != "" {
 				b.WriteString("<lastmod>" + string(e.lastmod) + "</lastmod>")
@@ -789,7 +856,11 @@ func writeSitemap(out, base string, m *Model) error {
 			b.WriteString("</url>\n")
 		}
 		b.WriteString("</urlset>\n")
-		return os.WriteFile(filepath.Join(out, name), []byte(b.String()), 0o644)
+		err = b.Flush()
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		return err
 	}
 	if len(urls) <= sitemapLimit {
 		if err := write("sitemap.xml", urls); err != nil {

@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -104,6 +105,14 @@ func TestIncrementalIsFull(t *testing.T) {
 		{"a changed notice", func() {
 			editData(t, filepath.Join(zhen, "2024-10-01.toml"), `title = "近年问题甲一"`, `title = "近年问题甲一（更正）"`)
 		}, 1, "shili/shilishi/shilixian/zhen0001/findings/2024-03-01/1/index.html", ""},
+		{"a comment in a data file", func() {
+			// The pages stay as they are; the published data file does not.
+			b, err := os.ReadFile(filepath.Join(zhen, "2021-09-01.toml"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			writeData(t, filepath.Join(zhen, "2021-09-01.toml"), string(b)+"# 编辑备注：已核对\n")
+		}, 0, "", ""},
 		{"a new township", func() {
 			b, err := os.ReadFile(filepath.Join(zhen, "2021-09-01.toml"))
 			if err != nil {
@@ -132,6 +141,11 @@ func TestIncrementalIsFull(t *testing.T) {
 		}
 		if s.removed != "" && !contains(c.Removed, s.removed) {
 			t.Errorf("%s: the changes list does not name %s as removed", s.name, s.removed)
+		}
+		if s.name == "a comment in a data file" && !slices.ContainsFunc(c.Changed, func(p string) bool {
+			return strings.HasSuffix(p, "/2021-09-01.toml")
+		}) {
+			t.Errorf("%s: the published data file is not in the changes list: %v", s.name, c.Changed)
 		}
 		if s.name == "nothing" && len(c.Added)+len(c.Changed)+len(c.Removed) > 0 {
 			t.Errorf("nothing changed, yet the changes list says %s: %v %v %v", c, c.Added, c.Changed, c.Removed)
