@@ -2,6 +2,7 @@ package check
 
 import (
 	"context"
+	"crypto/sha256"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -88,6 +89,14 @@ func sameResult(t *testing.T, step, dir, cacheDir string) []Problem {
 		if gotFiles[i].Path != wantFiles[i].Path || !reflect.DeepEqual(gotFiles[i].Notice, wantFiles[i].Notice) {
 			t.Errorf("%s: file %d: cached %s\n%+v\nDirContext %s\n%+v", step, i,
 				gotFiles[i].Path, gotFiles[i].Notice, wantFiles[i].Path, wantFiles[i].Notice)
+		}
+		// Both record the SHA-256 of the bytes read (the build's keys use it).
+		b, err := os.ReadFile(gotFiles[i].Path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if sum := sha256.Sum256(b); gotFiles[i].Sum != sum || wantFiles[i].Sum != sum {
+			t.Errorf("%s: %s: sums %x (cached), %x (DirContext), want %x", step, gotFiles[i].Path, gotFiles[i].Sum, wantFiles[i].Sum, sum)
 		}
 	}
 	return gotProbs

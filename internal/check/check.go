@@ -200,22 +200,10 @@ func dirCheck(ctx context.Context, dir string, cache *fileCache) ([]*store.File,
 				}
 				rel = filepath.ToSlash(rel)
 				sum := sha256.Sum256(b)
-				if cache == nil {
-					fcs[i] = checkFile(p, rel, b)
-					fcs[i].setSum(sum)
-					continue
+				fcs[i] = cachedCheck(cache, p, rel, b, sum)
+				if f := fcs[i].file; f != nil {
+					f.Sum = sum
 				}
-				key := cache.key(rel, sum)
-				if fc := cache.load(key, p, rel); fc != nil {
-					fcs[i] = fc
-					fc.setSum(sum)
-					continue
-				}
-				// A miss: the check may keep the bytes.
-				b = bytes.Clone(b)
-				fcs[i] = checkFile(p, rel, b)
-				cache.save(key, fcs[i], len(b))
-				fcs[i].setSum(sum)
 			}
 		})
 	}
@@ -315,11 +303,22 @@ func (fc *fileCheck) positions() positions {
 	return fc.pos
 }
 
-// setSum records the data file's SHA-256 on the file the check read.
-func (fc *fileCheck) setSum(sum [32]byte) {
-	if fc.file != nil {
-		fc.file.Sum = sum
+// cachedCheck is the file's own check (b its bytes, sum their SHA-256):
+// from its cache entry, or made (and saved) when there is none; made
+// without a cache when cache is nil.
+func cachedCheck(cache *fileCache, p, rel string, b []byte, sum [32]byte) *fileCheck {
+	if cache == nil {
+		return checkFile(p, rel, b)
 	}
+	key := cache.key(rel, sum)
+	if fc := cache.load(key, p, rel); fc != nil {
+		return fc
+	}
+	// A miss: the check may keep the bytes (the caller reuses its buffer).
+	b = bytes.Clone(b)
+	fc := checkFile(p, rel, b)
+	cache.save(key, fc, len(b))
+	return fc
 }
 
 // ok reports whether the value at path is present and usable.

@@ -6,15 +6,14 @@ import (
 	"strconv"
 	"testing"
 
+	"github.com/gongshi/gongshi/internal/notice"
 	"github.com/gongshi/gongshi/internal/search/searchtest"
 )
 
-// BenchmarkBuildSite builds the Bleve index and the static index of a
-// fictitious corpus (GONGSHI_BENCH_TOWNSHIPS townships × 2 notices × 60
-// findings, default 100) and reports documents per second:
-//
-//	GONGSHI_BENCH_TOWNSHIPS=1000 go test ./internal/search -run - -bench BuildSite -benchtime 1x
-func BenchmarkBuildSite(b *testing.B) {
+// benchCorpus is the fictitious corpus of the benchmarks:
+// GONGSHI_BENCH_TOWNSHIPS townships × 2 notices × 60 findings (default 100).
+func benchCorpus(b *testing.B) *notice.Corpus {
+	b.Helper()
 	n := 100
 	if s := os.Getenv("GONGSHI_BENCH_TOWNSHIPS"); s != "" {
 		n, _ = strconv.Atoi(s)
@@ -23,6 +22,16 @@ func BenchmarkBuildSite(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	return c
+}
+
+// BenchmarkBuildSite builds the Bleve index and the static index of a
+// fictitious corpus (GONGSHI_BENCH_TOWNSHIPS townships × 2 notices × 60
+// findings, default 100) and reports documents per second:
+//
+//	GONGSHI_BENCH_TOWNSHIPS=1000 go test ./internal/search -run - -bench BuildSite -benchtime 1x
+func BenchmarkBuildSite(b *testing.B) {
+	c := benchCorpus(b)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		dir := b.TempDir()

@@ -84,49 +84,30 @@ func (d *Doc) overdueValue() string {
 }
 
 // Docs lists the corpus's documents in index order: notice by notice (the
-// corpus order), each notice's findings whose current state it reports, by
-// number, then its sections. Documents of one notice are contiguous, which
-// the browser index relies on.
-//
-// A finding's current state is the one of the last notice, in corpus
-// order, that reports it (Corpus.Current; without its histories and sort,
-// which Docs does not need). The notices' documents are made on all cores.
+// corpus order), each notice's findings whose current state it reports
+// (Corpus.Current, which the model has computed already), by number, then
+// its sections. Documents of one notice are contiguous, which the browser
+// index relies on. The notices' documents are made on all cores.
 func Docs(c *notice.Corpus) []Doc {
 	ns := c.Notices
-	// Every finding's id, by notice.
-	ids := make([][]string, len(ns))
-	eachBlock(len(ns), func(i int) {
-		n := ns[i]
-		ids[i] = make([]string, len(n.Findings))
-		for j := range n.Findings {
-			ids[i][j] = notice.FindingID(n, n.Findings[j].Number)
-		}
-	})
-	// The last report of each: later notices, and later findings of one
-	// notice, overwrite.
-	type at struct{ n, f int }
-	last := make(map[string]at, len(ns)*8)
-	for i := range ns {
-		for j, id := range ids[i] {
-			last[id] = at{i, j}
-		}
+	at := make(map[*notice.Notice]int, len(ns))
+	for i, n := range ns {
+		at[n] = i
+	}
+	current := make([][]notice.CurrentFinding, len(ns))
+	for _, cf := range c.Current() {
+		current[at[cf.Notice]] = append(current[at[cf.Notice]], cf)
 	}
 	docs := make([][]Doc, len(ns))
 	eachBlock(len(ns), func(i int) {
-		n := ns[i]
-		var fs []notice.CurrentFinding
-		for j, id := range ids[i] {
-			if last[id] == (at{i, j}) {
-				fs = append(fs, notice.CurrentFinding{ID: id, Finding: &n.Findings[j], Notice: n})
-			}
-		}
+		fs := current[i]
 		sort.SliceStable(fs, func(i, j int) bool { return fs[i].Finding.Number < fs[j].Finding.Number })
 		out := make([]Doc, 0, len(fs)+len(sectionKinds))
 		for _, cf := range fs {
 			out = append(out, findingDoc(cf))
 		}
 		for _, k := range sectionKinds {
-			if d, ok := sectionDoc(n, k); ok {
+			if d, ok := sectionDoc(ns[i], k); ok {
 				out = append(out, d)
 			}
 		}

@@ -1,10 +1,8 @@
 package search
 
 import (
-	"os"
 	"reflect"
 	"sort"
-	"strconv"
 	"testing"
 
 	"github.com/gongshi/gongshi/internal/notice"
@@ -77,18 +75,10 @@ func TestDocsIsCurrent(t *testing.T) {
 	}
 }
 
-// BenchmarkDocs lists the documents of a fictitious corpus
-// (GONGSHI_BENCH_TOWNSHIPS townships, default 100), with Docs and as
-// before (from Corpus.Current, on one core).
+// BenchmarkDocs lists the documents of the benchmarks' corpus with Docs
+// (on all cores) and as before (on one core).
 func BenchmarkDocs(b *testing.B) {
-	n := 100
-	if s := os.Getenv("GONGSHI_BENCH_TOWNSHIPS"); s != "" {
-		n, _ = strconv.Atoi(s)
-	}
-	c, err := searchtest.Mixed(n, 1)
-	if err != nil {
-		b.Fatal(err)
-	}
+	c := benchCorpus(b)
 	b.Run("docs", func(b *testing.B) {
 		for b.Loop() {
 			Docs(c)

@@ -1,7 +1,6 @@
 package site
 
 import (
-	"context"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -54,14 +53,7 @@ func TestSplicedDownloads(t *testing.T) {
 	fixture := filepath.Join(data, "shili/shilishi/shilixian/zhen0001/2024-10-01.toml")
 
 	out := filepath.Join(t.TempDir(), "public")
-	build := func() Summary {
-		t.Helper()
-		sum, err := Build(context.Background(), Options{Root: repoRoot(t), Data: data, Out: out, Now: asOf, Log: &logWriter{t: t}})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return sum
-	}
+	build := func() Summary { t.Helper(); return buildWithCache(t, data, out) }
 	build()
 	title := func(p, old, new string) func() { return func() { editData(t, p, old, new) } }
 	for _, s := range []struct {

@@ -56,6 +56,17 @@ func editData(t *testing.T, p, old, new string) {
 	writeData(t, p, strings.ReplaceAll(string(b), old, new))
 }
 
+// buildWithCache builds data into out as gongshi build does (with the
+// build cache: incrementally when out holds the previous build).
+func buildWithCache(t *testing.T, data, out string) Summary {
+	t.Helper()
+	sum, err := Build(context.Background(), Options{Root: repoRoot(t), Data: data, Out: out, Now: asOf, Log: &logWriter{t: t}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sum
+}
+
 // fullBuild builds data from scratch into a fresh folder.
 func fullBuild(t *testing.T, data string) string {
 	t.Helper()
@@ -82,14 +93,7 @@ func sameTrees(t *testing.T, what, a, b string) {
 func TestIncrementalIsFull(t *testing.T) {
 	data := incrementalData(t)
 	out := filepath.Join(t.TempDir(), "public")
-	build := func() Summary {
-		t.Helper()
-		sum, err := Build(context.Background(), Options{Root: repoRoot(t), Data: data, Out: out, Now: asOf, Log: &logWriter{t: t}})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return sum
-	}
+	build := func() Summary { t.Helper(); return buildWithCache(t, data, out) }
 	if sum := build(); sum.Incremental {
 		t.Fatal("the first build claims to be incremental")
 	}
