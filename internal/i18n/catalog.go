@@ -127,6 +127,8 @@ var Catalog = []Entry{
 	{"finished the incremental build that was interrupted: %s", "已完成上次被中断的增量生成：%s"},
 	{"an interrupted incremental build could not be finished (%s): this build is a full one", "上次被中断的增量生成无法完成（%s）：本次完整生成"},
 	{"update the site in place (the next build is a full one): %s", "就地更新网站（下次将完整生成）：%s"},
+	{"write the downloads from the previous site's (the site folder no longer matches the build cache; the next build is a full one): %s", "从上一版网站的下载文件生成下载文件（网站文件夹与生成缓存不一致，下次将完整生成）：%s"},
+	{"%s: not a findings download of this version", "%s：不是本版本生成的问题清单下载文件"},
 	{"%s: not a regular file in the site folder", "%s：网站文件夹中的这一项不是普通文件"},
 	{"merged %d parts into %s: %d units, %d pages, %d files, %.1f MB, in %s", "已将 %d 个部分合并到 %s：%d 个单位、%d 个页面、%d 个文件、%.1f MB，用时 %s"},
 	{"this gongshi was built without Hugo's deploy: build it with `go build -tags withdeploy ./cmd/gongshi`", "这个 gongshi 编译时没有带上 Hugo 的部署功能：请用 `go build -tags withdeploy ./cmd/gongshi` 编译"},

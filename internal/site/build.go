@@ -268,6 +268,10 @@ func Build(ctx context.Context, o Options) (sum Summary, err error) {
 		}
 		t0 := time.Now()
 		if err := writeDownloads(staging, cfg.BaseURL, m, skip); err != nil {
+			if skip != nil { // it read the previous site's download files
+				dropState(cache) // the next build is a full one
+				return fmt.Errorf("write the downloads from the previous site's (the site folder no longer matches the build cache; the next build is a full one): %w", err)
+			}
 			return err
 		}
 		var keep *sourcesKept

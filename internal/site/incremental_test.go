@@ -428,3 +428,27 @@ func TestUnfinishableJournal(t *testing.T) {
 		})
 	}
 }
+
+// TestStaleDownloads: when the site's download files are not those the
+// cache says (edited by hand), the incremental build that splices them
+// fails and says so, and the next build is a full one, equal to a full
+// build.
+func TestStaleDownloads(t *testing.T) {
+	data := incrementalData(t)
+	out := filepath.Join(t.TempDir(), "public")
+	buildWithCache(t, data, out)
+	// The seed's city is unchanged below: the site-wide rows come from its files.
+	city := filepath.Join(out, "fujian/putian/findings.csv")
+	if err := os.WriteFile(city, []byte("edited by hand\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	editData(t, filepath.Join(data, "shili/shilishi/shilixian/zhen0001/2024-10-01.toml"), `title = "近年问题甲一"`, `title = "近年问题甲一（更正）"`)
+	_, err := Build(context.Background(), Options{Root: repoRoot(t), Data: data, Out: out, Now: asOf, Log: &logWriter{t: t}})
+	if err == nil || !strings.Contains(err.Error(), "the next build is a full one") || !strings.Contains(err.Error(), "not a findings download") {
+		t.Fatalf("a stale city download: %v", err)
+	}
+	if sum := buildWithCache(t, data, out); sum.Incremental {
+		t.Error("the build after a stale download is incremental")
+	}
+	sameTrees(t, "after a stale download", fullBuild(t, data), out)
+}
