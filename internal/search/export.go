@@ -7,12 +7,15 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 
 	"github.com/blevesearch/bleve/v2"
@@ -264,31 +267,39 @@ func (e *exporter) export(ctx context.Context, idxDir string) (exportStats, map[
 		s := fnv1a(terms[i].term) & uint32(meta.Shards-1)
 		shards[s] = append(shards[s], &terms[i])
 	}
-	var buf bytes.Buffer
-	for s, ts := range shards {
-		buf.Reset()
-		buf.Write(build)
-		putUvarint(&buf, uint64(len(ts)))
-		ext := 0
-		for _, t := range ts {
-			putUvarint(&buf, uint64(len(t.term)))
-			buf.WriteString(t.term)
-			putUvarint(&buf, t.df)
-			if len(t.postings) > externalOver {
-				putUvarint(&buf, 0)
-				if err := w.write(fmt.Sprintf("p/%02x-%d.bin", s, ext), t.postings); err != nil {
-					return st, nil, err
+	// The shards on all cores, each worker with its own writer (the files
+	// are the shards' own), gathered into w.
+	workers := runtime.GOMAXPROCS(0)
+	ws := make([]*writer, workers)
+	exts := make([]int, len(shards))
+	errs := make([]error, workers)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for k := range workers {
+		ws[k] = newWriter(dir, e.prev, e.prevSums)
+		wg.Go(func() {
+			var buf bytes.Buffer
+			for {
+				s := int(next.Add(1) - 1)
+				if s >= len(shards) {
+					return
 				}
-				ext++
-				st.External++
-				continue
+				if exts[s], errs[k] = writeShard(ws[k], &buf, build, s, shards[s]); errs[k] != nil {
+					next.Store(int64(len(shards)))
+					return
+				}
 			}
-			putUvarint(&buf, uint64(len(t.postings)))
-			buf.Write(t.postings)
-		}
-		if err := w.write(fmt.Sprintf("t/%02x.bin", s), buf.Bytes()); err != nil {
-			return st, nil, err
-		}
+		})
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return st, nil, err
+	}
+	for _, o := range ws {
+		w.absorb(o)
+	}
+	for _, n := range exts {
+		st.External += n
 	}
 	st.Shards = meta.Shards
 	if err := e.wait(); err != nil {
@@ -306,6 +317,31 @@ func (e *exporter) export(ctx context.Context, idxDir string) (exportStats, map[
 	st.Bytes = w.bytes
 	st.Kept = append(st.Kept, w.kept...)
 	return st, w.sums, nil
+}
+
+// writeShard writes term shard s, with its terms ts, and the long
+// postings apart, using buf; it returns how many postings went apart.
+func writeShard(w *writer, buf *bytes.Buffer, build []byte, s int, ts []*termOut) (int, error) {
+	buf.Reset()
+	buf.Write(build)
+	putUvarint(buf, uint64(len(ts)))
+	ext := 0
+	for _, t := range ts {
+		putUvarint(buf, uint64(len(t.term)))
+		buf.WriteString(t.term)
+		putUvarint(buf, t.df)
+		if len(t.postings) > externalOver {
+			putUvarint(buf, 0)
+			if err := w.write(fmt.Sprintf("p/%02x-%d.bin", s, ext), t.postings); err != nil {
+				return ext, err
+			}
+			ext++
+			continue
+		}
+		putUvarint(buf, uint64(len(t.postings)))
+		buf.Write(t.postings)
+	}
+	return ext, w.write(fmt.Sprintf("t/%02x.bin", s), buf.Bytes())
 }
 
 // writeChunks writes the display data, meta.Chunk documents of a unit
@@ -355,10 +391,23 @@ func (m *Meta) DisplayFile(u, k int) string {
 // the first 8 bytes of a SHA-256.
 func buildID(docs []Doc) []byte {
 	h := sha256.New()
-	for _, d := range docs {
-		fmt.Fprintf(h, "%s\x00%s\x00%d\x00%s\x00%s\x00%s\x00%s\x00%s\x00", d.ID, d.Kind, d.Number, d.Status, d.Category, d.Title, d.URL, d.Text)
-		fmt.Fprintf(h, "%s\x00%s\x00%s\x00%s\x00", d.Notice.Region.Path(), d.Notice.Signed, d.Notice.UnitPath(), d.Notice.Subject().Name)
-		fmt.Fprintf(h, "%s\x00%t\x00", d.Deadline, d.Overdue)
+	var b, nb []byte
+	var last *notice.Notice
+	str := func(b []byte, s string) []byte { return append(append(b, s...), 0) }
+	for i := range docs {
+		d := &docs[i]
+		// The bytes of fmt's "%s\x00…%d…%t": one Write a document.
+		b = str(str(b[:0], d.ID), d.Kind)
+		b = append(strconv.AppendInt(b, int64(d.Number), 10), 0)
+		b = str(str(str(str(str(b, string(d.Status)), d.Category), d.Title), d.URL), d.Text)
+		if d.Notice != last {
+			last = d.Notice
+			nb = str(str(str(str(nb[:0], d.Notice.Region.Path()), string(d.Notice.Signed)), d.Notice.UnitPath()), d.Notice.Subject().Name)
+		}
+		b = append(b, nb...)
+		b = str(b, string(d.Deadline))
+		b = append(strconv.AppendBool(b, d.Overdue), 0)
+		h.Write(b)
 	}
 	return h.Sum(nil)[:8]
 }
@@ -468,67 +517,104 @@ func docAttrs(docs []Doc, meta *Meta) []uint64 {
 }
 
 // readPostings reads every term of the text field with its postings,
-// through Bleve's index reader, in dictionary order.
+// through Bleve's index reader, in dictionary order. The terms are read on
+// all cores (an index snapshot serves concurrent readers, as it does
+// concurrent searches); each term's postings are its own, so the result
+// does not depend on which worker read which.
 func readPostings(ctx context.Context, r index.IndexReader, attrs []uint64) ([]termOut, error) {
 	dict, err := r.FieldDict(FieldText)
 	if err != nil {
 		return nil, err
 	}
-	defer dict.Close()
-	var out []termOut
-	var buf bytes.Buffer
+	var terms []string
 	for {
 		e, err := dict.Next()
 		if err != nil {
+			dict.Close()
 			return nil, err
 		}
 		if e == nil {
-			return out, nil
+			break
 		}
-		if len(out)%1024 == 0 {
-			if err := ctx.Err(); err != nil {
-				return nil, err
-			}
-		}
-		tfr, err := r.TermFieldReader(ctx, []byte(e.Term), FieldText, true, true, false)
-		if err != nil {
-			return nil, err
-		}
-		buf.Reset()
-		prev := uint64(0)
-		var tfd index.TermFieldDoc
-		for {
-			p, err := tfr.Next(&tfd)
-			if err != nil {
-				tfr.Close()
-				return nil, err
-			}
-			if p == nil {
-				break
-			}
-			n := docNumber(p.ID)
-			if n >= uint64(len(attrs)) || n < prev {
-				tfr.Close()
-				return nil, fmt.Errorf("search: term %q: posting for document %d out of order", e.Term, n)
-			}
-			length, err := fieldLength(p.Norm)
-			if err != nil {
-				tfr.Close()
-				return nil, fmt.Errorf("search: term %q, document %d: %w", e.Term, n, err)
-			}
-			putUvarint(&buf, n-prev)
-			prev = n
-			tf := p.Freq
-			putUvarint(&buf, attrs[n]*8+min(tf, 7))
-			if tf >= 7 {
-				putUvarint(&buf, tf-7)
-			}
-			putUvarint(&buf, length)
-		}
-		df := tfr.Count()
-		tfr.Close()
-		out = append(out, termOut{term: e.Term, df: df, postings: append([]byte(nil), buf.Bytes()...)})
+		terms = append(terms, e.Term)
 	}
+	if err := dict.Close(); err != nil {
+		return nil, err
+	}
+	out := make([]termOut, len(terms))
+	workers := min(runtime.GOMAXPROCS(0), max(1, len(terms)))
+	errs := make([]error, workers)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			var buf bytes.Buffer
+			var tfd index.TermFieldDoc
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(terms) {
+					return
+				}
+				if i%1024 == 0 {
+					if err := ctx.Err(); err != nil {
+						errs[w] = err
+						next.Store(int64(len(terms))) // the others stop too
+						return
+					}
+				}
+				t, err := readTerm(ctx, r, terms[i], attrs, &buf, &tfd)
+				if err != nil {
+					errs[w] = err
+					next.Store(int64(len(terms)))
+					return
+				}
+				out[i] = t
+			}
+		})
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// readTerm reads one term's postings in the export's form (see the format
+// above), with buf and tfd as scratch.
+func readTerm(ctx context.Context, r index.IndexReader, term string, attrs []uint64, buf *bytes.Buffer, tfd *index.TermFieldDoc) (termOut, error) {
+	tfr, err := r.TermFieldReader(ctx, []byte(term), FieldText, true, true, false)
+	if err != nil {
+		return termOut{}, err
+	}
+	defer tfr.Close()
+	buf.Reset()
+	prev := uint64(0)
+	for {
+		p, err := tfr.Next(tfd)
+		if err != nil {
+			return termOut{}, err
+		}
+		if p == nil {
+			break
+		}
+		n := docNumber(p.ID)
+		if n >= uint64(len(attrs)) || n < prev {
+			return termOut{}, fmt.Errorf("search: term %q: posting for document %d out of order", term, n)
+		}
+		length, err := fieldLength(p.Norm)
+		if err != nil {
+			return termOut{}, fmt.Errorf("search: term %q, document %d: %w", term, n, err)
+		}
+		putUvarint(buf, n-prev)
+		prev = n
+		tf := p.Freq
+		putUvarint(buf, attrs[n]*8+min(tf, 7))
+		if tf >= 7 {
+			putUvarint(buf, tf-7)
+		}
+		putUvarint(buf, length)
+	}
+	return termOut{term: term, df: tfr.Count(), postings: bytes.Clone(buf.Bytes())}, nil
 }
 
 // fieldLength recovers a field's length (its number of tokens) from the
@@ -584,6 +670,18 @@ var prevReads atomic.Int64
 
 func newWriter(dir, prev string, prevSums map[string]sum) *writer {
 	return &writer{dir: dir, prev: prev, prevSums: prevSums, dirs: map[string]bool{}, sums: map[string]sum{}}
+}
+
+// absorb takes in what another writer of the same export wrote.
+func (w *writer) absorb(o *writer) {
+	w.bytes += o.bytes
+	w.kept = append(w.kept, o.kept...)
+	for n, s := range o.sums {
+		w.sums[n] = s
+	}
+	for d := range o.dirs {
+		w.dirs[d] = true
+	}
 }
 
 func (w *writer) write(name string, b []byte) error {

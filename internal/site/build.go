@@ -135,6 +135,7 @@ func Build(ctx context.Context, o Options) (sum Summary, err error) {
 	}
 	recoverJournal(cache, out, log) // before recoverStale clears its staging folder
 	recoverStale(out, log)
+	defer emptyTrash(cache)() // the files the last in-place update replaced, freed meanwhile
 	part, err := parseParts(o.Parts)
 	if err != nil {
 		return sum, err

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -451,4 +452,76 @@ func TestStaleDownloads(t *testing.T) {
 		t.Error("the build after a stale download is incremental")
 	}
 	sameTrees(t, "after a stale download", fullBuild(t, data), out)
+}
+
+// TestTrash: an in-place update puts the previous versions of the files it
+// replaces or removes into the cache's trash folder (the kernel frees them
+// later, not during the update), and the next build empties it.
+func TestTrash(t *testing.T) {
+	data := incrementalData(t)
+	out := filepath.Join(t.TempDir(), "public")
+	buildWithCache(t, data, out)
+	trash := filepath.Join(CacheDir(out), trashDir)
+	zhen := filepath.Join(data, "shili/shilishi/shilixian/zhen0001")
+
+	for _, step := range []struct {
+		name   string
+		change func()
+	}{
+		{"a changed notice", func() {
+			editData(t, filepath.Join(zhen, "2024-10-01.toml"), `title = "近年问题甲一"`, `title = "近年问题甲一（更正）"`)
+		}},
+		{"a removed unit", func() {
+			if err := os.RemoveAll(filepath.Join(data, "shili/shilishi/shilixian/diyizhongxue")); err != nil {
+				t.Fatal(err)
+			}
+		}},
+	} {
+		before := map[string]string{} // the site's files before the step
+		filepath.WalkDir(out, func(p string, d os.DirEntry, err error) error {
+			if err == nil && !d.IsDir() {
+				b, err := os.ReadFile(p)
+				if err != nil {
+					t.Fatal(err)
+				}
+				rel, _ := filepath.Rel(out, p)
+				before[filepath.ToSlash(rel)] = string(b)
+			}
+			return nil
+		})
+		step.change()
+		sum := buildWithCache(t, data, out)
+		if !sum.Incremental {
+			t.Fatalf("%s: not incremental", step.name)
+		}
+		// What the trash holds: the previous versions of the changed and
+		// removed files, once each.
+		want := map[string]int{}
+		for _, rel := range append(append([]string(nil), sum.Changes.Changed...), sum.Changes.Removed...) {
+			want[before[rel]]++
+		}
+		got := map[string]int{}
+		n := 0
+		filepath.WalkDir(trash, func(p string, d os.DirEntry, err error) error {
+			if err == nil && !d.IsDir() {
+				b, err := os.ReadFile(p)
+				if err != nil {
+					t.Fatal(err)
+				}
+				got[string(b)]++
+				n++
+			}
+			return nil
+		})
+		if n == 0 || !maps.Equal(got, want) {
+			t.Errorf("%s: the trash holds %d files, not the %d previous versions of the %d changed and %d removed files",
+				step.name, n, len(sum.Changes.Changed)+len(sum.Changes.Removed), len(sum.Changes.Changed), len(sum.Changes.Removed))
+		}
+		sameTrees(t, step.name+": incremental vs full", fullBuild(t, data), out)
+	}
+
+	buildWithCache(t, data, out) // nothing changed: the trash is emptied
+	if entries, err := os.ReadDir(trash); err != nil || len(entries) != 0 {
+		t.Errorf("the trash after the next build: %d entries, %v", len(entries), err)
+	}
 }
