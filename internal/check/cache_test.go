@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
@@ -79,6 +80,29 @@ func sameResult(t *testing.T, step, dir, cacheDir string) []Problem {
 	if err != nil {
 		t.Fatalf("%s: %v", step, err)
 	}
+	sameAs(t, step, gotFiles, gotProbs, wantFiles, wantProbs)
+	// Again with the entries (now all written) mapped, not read.
+	mapped := mappedEntries.Load()
+	mapFiles, mapProbs, err := DirCachedWith(context.Background(), dir, cacheDir, CacheOptions{Map: true})
+	if err != nil {
+		t.Fatalf("%s, mapped: %v", step, err)
+	}
+	n := 0
+	for name := range entries(t, cacheDir) {
+		if strings.HasSuffix(name, cacheExt) && !strings.HasPrefix(name, ".") {
+			n++
+		}
+	}
+	if runtime.GOOS == "linux" && mappedEntries.Load()-mapped != int64(n) {
+		t.Errorf("%s: %d of %d entries mapped", step, mappedEntries.Load()-mapped, n)
+	}
+	sameAs(t, step+", mapped", mapFiles, mapProbs, wantFiles, wantProbs)
+	return gotProbs
+}
+
+// sameAs compares a cached check's result with DirContext's.
+func sameAs(t *testing.T, step string, gotFiles []*store.File, gotProbs []Problem, wantFiles []*store.File, wantProbs []Problem) {
+	t.Helper()
 	if !reflect.DeepEqual(gotProbs, wantProbs) {
 		t.Errorf("%s: problems differ\ncached:\n%s\nDirContext:\n%s", step, lines(gotProbs), lines(wantProbs))
 	}
@@ -99,7 +123,6 @@ func sameResult(t *testing.T, step, dir, cacheDir string) []Problem {
 			t.Errorf("%s: %s: sums %x (cached), %x (DirContext), want %x", step, gotFiles[i].Path, gotFiles[i].Sum, wantFiles[i].Sum, sum)
 		}
 	}
-	return gotProbs
 }
 
 func lines(ps []Problem) string {

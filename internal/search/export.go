@@ -139,12 +139,6 @@ type Chunk struct {
 	Text     string `json:"x"`
 }
 
-type termOut struct {
-	term     string
-	df       uint64
-	postings []byte
-}
-
 type exportStats struct {
 	Terms, Shards, External, Chunks int
 	Bytes                           int64
@@ -255,20 +249,24 @@ func (e *exporter) export(ctx context.Context, idxDir string) (exportStats, map[
 		return st, nil, err
 	}
 
-	terms, err := readPostings(ctx, r, attrs)
+	terms, err := dictTerms(r)
 	if err != nil {
 		return st, nil, err
 	}
 	st.Terms = len(terms)
 
 	w := newWriter(dir, e.prev, e.prevSums)
-	shards := make([][]*termOut, meta.Shards)
-	for i := range terms {
-		s := fnv1a(terms[i].term) & uint32(meta.Shards-1)
-		shards[s] = append(shards[s], &terms[i])
+	shards := make([][]string, meta.Shards) // each shard's terms, in dictionary order
+	for _, t := range terms {
+		s := fnv1a(t) & uint32(meta.Shards-1)
+		shards[s] = append(shards[s], t)
 	}
-	// The shards on all cores, each worker with its own writer (the files
-	// are the shards' own), gathered into w.
+	// Shard by shard, on all cores: each worker reads its shard's terms'
+	// postings through the index reader (a snapshot serves concurrent
+	// readers, as it does concurrent searches) into buffers it reuses,
+	// and writes the shard and its long postings with a writer of its own
+	// (the files are the shard's), gathered into w. No shard depends on
+	// which worker wrote it, and the postings are never all in memory.
 	workers := runtime.GOMAXPROCS(0)
 	ws := make([]*writer, workers)
 	exts := make([]int, len(shards))
@@ -278,14 +276,14 @@ func (e *exporter) export(ctx context.Context, idxDir string) (exportStats, map[
 	for k := range workers {
 		ws[k] = newWriter(dir, e.prev, e.prevSums)
 		wg.Go(func() {
-			var buf bytes.Buffer
+			sw := &shardWriter{w: ws[k], r: r, attrs: attrs, build: build}
 			for {
 				s := int(next.Add(1) - 1)
 				if s >= len(shards) {
 					return
 				}
-				if exts[s], errs[k] = writeShard(ws[k], &buf, build, s, shards[s]); errs[k] != nil {
-					next.Store(int64(len(shards)))
+				if exts[s], errs[k] = sw.write(ctx, s, shards[s]); errs[k] != nil {
+					next.Store(int64(len(shards))) // the others stop too
 					return
 				}
 			}
@@ -319,29 +317,49 @@ func (e *exporter) export(ctx context.Context, idxDir string) (exportStats, map[
 	return st, w.sums, nil
 }
 
-// writeShard writes term shard s, with its terms ts, and the long
-// postings apart, using buf; it returns how many postings went apart.
-func writeShard(w *writer, buf *bytes.Buffer, build []byte, s int, ts []*termOut) (int, error) {
+// shardWriter writes term shards (one worker's: its buffers are reused
+// from shard to shard).
+type shardWriter struct {
+	w          *writer
+	r          index.IndexReader
+	attrs      []uint64
+	build      []byte
+	shard, pst bytes.Buffer
+	tfd        index.TermFieldDoc
+}
+
+// write writes term shard s, whose terms are ts, and the long postings
+// apart; it returns how many postings went apart.
+func (sw *shardWriter) write(ctx context.Context, s int, ts []string) (int, error) {
+	buf := &sw.shard
 	buf.Reset()
-	buf.Write(build)
+	buf.Write(sw.build)
 	putUvarint(buf, uint64(len(ts)))
 	ext := 0
 	for _, t := range ts {
-		putUvarint(buf, uint64(len(t.term)))
-		buf.WriteString(t.term)
-		putUvarint(buf, t.df)
-		if len(t.postings) > externalOver {
+		if err := ctx.Err(); err != nil {
+			return ext, err
+		}
+		df, err := readTerm(ctx, sw.r, t, sw.attrs, &sw.pst, &sw.tfd)
+		if err != nil {
+			return ext, err
+		}
+		postings := sw.pst.Bytes()
+		putUvarint(buf, uint64(len(t)))
+		buf.WriteString(t)
+		putUvarint(buf, df)
+		if len(postings) > externalOver {
 			putUvarint(buf, 0)
-			if err := w.write(fmt.Sprintf("p/%02x-%d.bin", s, ext), t.postings); err != nil {
+			if err := sw.w.write(fmt.Sprintf("p/%02x-%d.bin", s, ext), postings); err != nil {
 				return ext, err
 			}
 			ext++
 			continue
 		}
-		putUvarint(buf, uint64(len(t.postings)))
-		buf.Write(t.postings)
+		putUvarint(buf, uint64(len(postings)))
+		buf.Write(postings)
 	}
-	return ext, w.write(fmt.Sprintf("t/%02x.bin", s), buf.Bytes())
+	return ext, sw.w.write(fmt.Sprintf("t/%02x.bin", s), buf.Bytes())
 }
 
 // writeChunks writes the display data, meta.Chunk documents of a unit
@@ -516,12 +534,8 @@ func docAttrs(docs []Doc, meta *Meta) []uint64 {
 	return attrs
 }
 
-// readPostings reads every term of the text field with its postings,
-// through Bleve's index reader, in dictionary order. The terms are read on
-// all cores (an index snapshot serves concurrent readers, as it does
-// concurrent searches); each term's postings are its own, so the result
-// does not depend on which worker read which.
-func readPostings(ctx context.Context, r index.IndexReader, attrs []uint64) ([]termOut, error) {
+// dictTerms lists the terms of the text field in dictionary order.
+func dictTerms(r index.IndexReader) ([]string, error) {
 	dict, err := r.FieldDict(FieldText)
 	if err != nil {
 		return nil, err
@@ -534,57 +548,18 @@ func readPostings(ctx context.Context, r index.IndexReader, attrs []uint64) ([]t
 			return nil, err
 		}
 		if e == nil {
-			break
+			return terms, dict.Close()
 		}
 		terms = append(terms, e.Term)
 	}
-	if err := dict.Close(); err != nil {
-		return nil, err
-	}
-	out := make([]termOut, len(terms))
-	workers := min(runtime.GOMAXPROCS(0), max(1, len(terms)))
-	errs := make([]error, workers)
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for w := range workers {
-		wg.Go(func() {
-			var buf bytes.Buffer
-			var tfd index.TermFieldDoc
-			for {
-				i := int(next.Add(1) - 1)
-				if i >= len(terms) {
-					return
-				}
-				if i%1024 == 0 {
-					if err := ctx.Err(); err != nil {
-						errs[w] = err
-						next.Store(int64(len(terms))) // the others stop too
-						return
-					}
-				}
-				t, err := readTerm(ctx, r, terms[i], attrs, &buf, &tfd)
-				if err != nil {
-					errs[w] = err
-					next.Store(int64(len(terms)))
-					return
-				}
-				out[i] = t
-			}
-		})
-	}
-	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
-		return nil, err
-	}
-	return out, nil
 }
 
 // readTerm reads one term's postings in the export's form (see the format
-// above), with buf and tfd as scratch.
-func readTerm(ctx context.Context, r index.IndexReader, term string, attrs []uint64, buf *bytes.Buffer, tfd *index.TermFieldDoc) (termOut, error) {
+// above) into buf, with tfd as scratch, and returns its document frequency.
+func readTerm(ctx context.Context, r index.IndexReader, term string, attrs []uint64, buf *bytes.Buffer, tfd *index.TermFieldDoc) (uint64, error) {
 	tfr, err := r.TermFieldReader(ctx, []byte(term), FieldText, true, true, false)
 	if err != nil {
-		return termOut{}, err
+		return 0, err
 	}
 	defer tfr.Close()
 	buf.Reset()
@@ -592,18 +567,18 @@ func readTerm(ctx context.Context, r index.IndexReader, term string, attrs []uin
 	for {
 		p, err := tfr.Next(tfd)
 		if err != nil {
-			return termOut{}, err
+			return 0, err
 		}
 		if p == nil {
-			break
+			return tfr.Count(), nil
 		}
 		n := docNumber(p.ID)
 		if n >= uint64(len(attrs)) || n < prev {
-			return termOut{}, fmt.Errorf("search: term %q: posting for document %d out of order", term, n)
+			return 0, fmt.Errorf("search: term %q: posting for document %d out of order", term, n)
 		}
 		length, err := fieldLength(p.Norm)
 		if err != nil {
-			return termOut{}, fmt.Errorf("search: term %q, document %d: %w", term, n, err)
+			return 0, fmt.Errorf("search: term %q, document %d: %w", term, n, err)
 		}
 		putUvarint(buf, n-prev)
 		prev = n
@@ -614,7 +589,6 @@ func readTerm(ctx context.Context, r index.IndexReader, term string, attrs []uin
 		}
 		putUvarint(buf, length)
 	}
-	return termOut{term: term, df: tfr.Count(), postings: bytes.Clone(buf.Bytes())}, nil
 }
 
 // fieldLength recovers a field's length (its number of tokens) from the

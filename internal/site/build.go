@@ -43,6 +43,10 @@ type Options struct {
 	// and rewrites it (see cache.go).
 	Cache   string
 	NoCache bool
+	// Once says the process builds once and ends (gongshi build, not
+	// gongshi serve): the check's cache entries are then mapped into
+	// memory rather than read (check.CacheOptions.Map).
+	Once bool
 	// Parts, when set, builds part of the site for a split build (see
 	// split.go): unit path prefixes (fujian/putian) and SitePart.
 	Parts []string
@@ -153,7 +157,7 @@ func Build(ctx context.Context, o Options) (sum Summary, err error) {
 	if o.NoCache {
 		os.RemoveAll(checkCache)
 	}
-	files, all, err := check.DirCached(ctx, o.Data, checkCache)
+	files, all, err := check.DirCachedWith(ctx, o.Data, checkCache, check.CacheOptions{Map: o.Once})
 	problems := check.Errors(all)
 	if len(problems) > 0 {
 		return sum, &CheckError{Problems: problems}

@@ -46,6 +46,7 @@ func Run(ctx context.Context, io cli.IO, args []string) error {
 	if err != nil {
 		return err
 	}
+	o.Once = true // the process ends after the build
 	sum, err := site.Build(ctx, o)
 	if err != nil {
 		return Report(io, err)
