@@ -166,7 +166,8 @@ type exporter struct {
 
 func startExport(docs []Doc, dir, prev, cache string) *exporter {
 	e := &exporter{docs: docs, dir: dir, prev: prev, cache: cache, build: buildID(docs), chunksDone: make(chan error, 1)}
-	e.prevSums = loadSums(cache, prev)
+	var prevUnits map[string]unitSum // the manifest's display units (see writeChunks)
+	e.prevSums, prevUnits = loadManifest(cache, prev)
 	e.meta = Meta{Version: exportVersion, Field: FieldText, Shards: Shards, Build: hex.EncodeToString(e.build)}
 	for _, s := range notice.Statuses {
 		e.meta.Statuses = append(e.meta.Statuses, string(s))
@@ -186,6 +187,10 @@ func startExport(docs []Doc, dir, prev, cache string) *exporter {
 	}
 	e.meta.Chunk = docsPerFile
 	e.chunks = newWriter(dir, prev, e.prevSums)
+	e.chunks.prevUnits = prevUnits
+	if cache != "" {
+		e.chunks.units = map[string]unitSum{} // for the next manifest
+	}
 	go func() {
 		n, err := writeChunks(e.chunks, docs, e.attrs, &e.meta)
 		e.nchunks = n
@@ -217,7 +222,7 @@ func (e *exporter) finish(ctx context.Context, idxDir string) (exportStats, erro
 		for n, s := range e.chunks.sums {
 			sums[n] = s
 		}
-		err = saveSums(e.cache, sums)
+		err = saveManifest(e.cache, sums, e.chunks.units)
 	}
 	return st, err
 }
@@ -363,7 +368,10 @@ func (sw *shardWriter) write(ctx context.Context, s int, ts []string) (int, erro
 }
 
 // writeChunks writes the display data, meta.Chunk documents of a unit
-// per file (see DisplayFile), and returns how many files it wrote.
+// per file (see DisplayFile), and returns how many files it wrote or kept.
+// A unit whose key (unitKey) is the one the previous export's manifest
+// lists for its path, with its files as the manifest lists them in the
+// previous site, keeps them without encoding them (see sums.go).
 func writeChunks(w *writer, docs []Doc, attrs []uint64, meta *Meta) (int, error) {
 	byUnit := make([][]int, len(meta.Units)) // each unit's documents, in order
 	doc := 0
@@ -377,7 +385,22 @@ func writeChunks(w *writer, docs []Doc, attrs []uint64, meta *Meta) (int, error)
 		return 0, fmt.Errorf("search: the notices hold %d documents, not %d", doc, len(docs))
 	}
 	n := 0
+	var kb []byte // unitKey's scratch
 	for u, ds := range byUnit {
+		files := (len(ds) + meta.Chunk - 1) / meta.Chunk
+		if w.units != nil || w.prevUnits != nil {
+			path := meta.UnitPath(u)
+			var key [sha256.Size]byte
+			key, kb = unitKey(kb[:0], path, meta.Chunk, docs, attrs, ds)
+			if w.units != nil {
+				w.units[path] = unitSum{key: key, files: files}
+			}
+			if w.keepUnit(meta, u, path, key, files) {
+				n += files
+				continue
+			}
+		}
+		encodedUnits.Add(1)
 		for k := 0; k*meta.Chunk < len(ds); k++ {
 			part := ds[k*meta.Chunk : min((k+1)*meta.Chunk, len(ds))]
 			cs := make([]Chunk, 0, len(part))
@@ -397,6 +420,41 @@ func writeChunks(w *writer, docs []Doc, attrs []uint64, meta *Meta) (int, error)
 		}
 	}
 	return n, nil
+}
+
+// encodedUnits counts the units whose display files writeChunks encoded
+// (for the tests).
+var encodedUnits atomic.Int64
+
+// unitKey is the SHA-256 of everything a unit's display files are made
+// of: the layout (exportVersion, the documents per file), the unit's path
+// (the files' names), the number of its documents (with the documents per
+// file, how they split into files), and each document's display data as
+// writeChunks reads it, in order: kind, number, status code, category,
+// title, URL and text. Numbers are varints, strings are length-prefixed,
+// so that no two different inputs give the same bytes. It hashes them in
+// b (a scratch buffer, returned for reuse).
+func unitKey(b []byte, path string, chunk int, docs []Doc, attrs []uint64, ds []int) ([sha256.Size]byte, []byte) {
+	str := func(s string) {
+		b = binary.AppendUvarint(b, uint64(len(s)))
+		b = append(b, s...)
+	}
+	b = append(b, "gongshi display unit\x00"...)
+	b = binary.AppendUvarint(b, exportVersion)
+	b = binary.AppendUvarint(b, uint64(chunk))
+	str(path)
+	b = binary.AppendUvarint(b, uint64(len(ds)))
+	for _, i := range ds {
+		d := &docs[i]
+		str(d.Kind)
+		b = binary.AppendVarint(b, int64(d.Number))
+		b = binary.AppendUvarint(b, attrs[i]%4)
+		str(d.Category)
+		str(d.Title)
+		str(d.URL)
+		str(d.Text)
+	}
+	return sha256.Sum256(b), b
 }
 
 // DisplayFile is the name of unit u's display file k, relative to the
@@ -631,7 +689,9 @@ func fnv1a(s string) uint32 {
 // It records every file's size and hash for the next manifest.
 type writer struct {
 	dir, prev string
-	prevSums  map[string]sum // the previous export's manifest (nil: none; read only)
+	prevSums  map[string]sum     // the previous export's manifest (nil: none; read only)
+	prevUnits map[string]unitSum // its display units (nil: none; read only)
+	units     map[string]unitSum // the display units for the next manifest (nil: not recorded)
 	dirs      map[string]bool
 	bytes     int64
 	kept      []string // names of files left to the previous export
@@ -692,4 +752,38 @@ func (w *writer) same(name string, b []byte, s sum) bool {
 	prevReads.Add(1)
 	ob, err := os.ReadFile(old)
 	return err == nil && bytes.Equal(ob, b)
+}
+
+// keepUnit keeps unit u's display files (at path, with key, in files
+// files) when the previous export's manifest lists the same key for its
+// path and its files are in the previous site as the manifest lists them
+// (a regular file of the manifest's size): it lists them as kept and
+// carries their sums over, without encoding them. Otherwise it does
+// nothing and reports false.
+func (w *writer) keepUnit(meta *Meta, u int, path string, key [sha256.Size]byte, files int) bool {
+	if w.prev == "" {
+		return false
+	}
+	pu, ok := w.prevUnits[path]
+	if !ok || pu.key != key || pu.files != files {
+		return false
+	}
+	names := make([]string, files)
+	ss := make([]sum, files)
+	for k := range names {
+		names[k] = meta.DisplayFile(u, k)
+		if ss[k], ok = w.prevSums[names[k]]; !ok {
+			return false
+		}
+		info, err := os.Lstat(filepath.Join(w.prev, filepath.FromSlash(names[k])))
+		if err != nil || !info.Mode().IsRegular() || info.Size() != ss[k].size {
+			return false
+		}
+	}
+	for k, name := range names {
+		w.sums[name] = ss[k]
+		w.bytes += ss[k].size
+		w.kept = append(w.kept, name)
+	}
+	return true
 }

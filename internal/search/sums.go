@@ -47,8 +47,29 @@ import (
 // previous one: writing a file that turns out to be the same is only a
 // cost (the site's update compares it again).
 //
+// The manifest also lists, per display unit (d/UNIT/, see writeChunks),
+// a key: the SHA-256 of everything the unit's display files are made of
+// (unitKey: the unit's path, its documents' count and display data, the
+// documents per file, exportVersion), and how many files it has. An
+// in-place export whose unit has the key the manifest lists for the same
+// path keeps the unit's files without encoding or hashing them, when
+// each is in the manifest and, in the site, a regular file of the
+// manifest's size (as above), and carries their sums over into the new
+// manifest. That relies on nothing more than the above: the manifest
+// describes the site (the meta.json check), so the unit's files in the
+// site are the ones the export it describes made from the documents the
+// key hashes; the same key (and the same program, identified by the
+// header) gives the same bytes, under the same names (the key holds the
+// path and the number of files). Any other case (another key, no entry,
+// a file missing from the manifest or of another size or kind in the
+// site) writes the unit as without a key: its files are encoded and go
+// through the per-file comparison above.
+//
 // Format: a header line, then one line per file: hex SHA-256, size, name
-// (relative to the search folder, with /), sorted by name.
+// (relative to the search folder, with /), sorted by name; then one line
+// per display unit: "u", hex key, number of files, path, sorted by path.
+// A manifest with another header (an older format among others) is
+// ignored.
 const sumsFile = "export.sums"
 
 // sum is a file's size and SHA-256.
@@ -59,66 +80,102 @@ type sum struct {
 
 func sumOf(b []byte) sum { return sum{size: int64(len(b)), hash: sha256.Sum256(b)} }
 
+// unitSum is a display unit's entry in the manifest: its key (unitKey)
+// and its number of files.
+type unitSum struct {
+	key   [sha256.Size]byte
+	files int
+}
+
 // sumsHeader identifies what the export's bytes depend on besides the
 // documents.
 func sumsHeader() string {
 	id := sha256.Sum256([]byte(programIdentity()))
-	return fmt.Sprintf("gongshi export sums 1 v%d shards %d chunk %d external %d program %x",
+	return fmt.Sprintf("gongshi export sums 2 v%d shards %d chunk %d external %d program %x",
 		exportVersion, Shards, docsPerFile, externalOver, id[:16])
 }
 
-// loadSums reads the manifest in cache and returns it when it describes
-// the static index in prev (see above), else nil.
+// loadSums reads the manifest's files (see loadManifest).
 func loadSums(cache, prev string) map[string]sum {
+	sums, _ := loadManifest(cache, prev)
+	return sums
+}
+
+// loadManifest reads the manifest in cache and returns its files and its
+// display units (by path) when it describes the static index in prev (see
+// above), else nil, nil.
+func loadManifest(cache, prev string) (map[string]sum, map[string]unitSum) {
 	if cache == "" || prev == "" {
-		return nil
+		return nil, nil
 	}
 	b, err := os.ReadFile(filepath.Join(cache, sumsFile))
 	if err != nil {
-		return nil
+		return nil, nil
 	}
 	header, body, ok := bytes.Cut(b, []byte("\n"))
 	if !ok || string(header) != sumsHeader() {
-		return nil
+		return nil, nil
 	}
 	sums := map[string]sum{}
+	units := map[string]unitSum{}
 	for len(body) > 0 {
 		var line []byte
 		line, body, ok = bytes.Cut(body, []byte("\n"))
 		if !ok {
-			return nil // truncated
+			return nil, nil // truncated
+		}
+		if u, ok := bytes.CutPrefix(line, []byte("u ")); ok {
+			f := strings.SplitN(string(u), " ", 3)
+			if len(f) != 3 {
+				return nil, nil
+			}
+			var us unitSum
+			h, err := hex.DecodeString(f[0])
+			if err != nil || len(h) != sha256.Size {
+				return nil, nil
+			}
+			copy(us.key[:], h)
+			if us.files, err = strconv.Atoi(f[1]); err != nil || us.files < 0 {
+				return nil, nil
+			}
+			units[f[2]] = us
+			continue
 		}
 		f := strings.SplitN(string(line), " ", 3)
 		if len(f) != 3 {
-			return nil
+			return nil, nil
 		}
 		var s sum
 		h, err := hex.DecodeString(f[0])
 		if err != nil || len(h) != sha256.Size {
-			return nil
+			return nil, nil
 		}
 		copy(s.hash[:], h)
 		if s.size, err = strconv.ParseInt(f[1], 10, 64); err != nil || s.size < 0 {
-			return nil
+			return nil, nil
 		}
 		sums[f[2]] = s
 	}
 	m, ok := sums["meta.json"]
 	if !ok {
-		return nil
+		return nil, nil
 	}
 	cur, err := os.ReadFile(filepath.Join(prev, "meta.json"))
 	if err != nil || sumOf(cur) != m {
-		return nil
+		return nil, nil
 	}
-	return sums
+	return sums, units
 }
 
-// saveSums writes the manifest of an export's files into cache, under a
-// temporary name renamed into place: a build killed before the rename
-// leaves the previous manifest (which then describes the site or is
-// ignored, see loadSums).
-func saveSums(cache string, sums map[string]sum) error {
+// saveSums writes a manifest of files without display units (see
+// saveManifest).
+func saveSums(cache string, sums map[string]sum) error { return saveManifest(cache, sums, nil) }
+
+// saveManifest writes the manifest of an export's files and display units
+// into cache, under a temporary name renamed into place: a build killed
+// before the rename leaves the previous manifest (which then describes
+// the site or is ignored, see loadManifest).
+func saveManifest(cache string, sums map[string]sum, units map[string]unitSum) error {
 	names := make([]string, 0, len(sums))
 	for n := range sums {
 		if strings.ContainsAny(n, "\n") {
@@ -127,6 +184,14 @@ func saveSums(cache string, sums map[string]sum) error {
 		names = append(names, n)
 	}
 	sort.Strings(names)
+	paths := make([]string, 0, len(units))
+	for p := range units {
+		if strings.ContainsAny(p, "\n") {
+			return fmt.Errorf("search: unit path %q", p)
+		}
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
 	if err := os.MkdirAll(cache, 0o755); err != nil {
 		return err
 	}
@@ -140,6 +205,10 @@ func saveSums(cache string, sums map[string]sum) error {
 	for _, n := range names {
 		s := sums[n]
 		fmt.Fprintf(w, "%x %d %s\n", s.hash, s.size, n)
+	}
+	for _, p := range paths {
+		u := units[p]
+		fmt.Fprintf(w, "u %x %d %s\n", u.key, u.files, p)
 	}
 	err = w.Flush()
 	if cerr := f.Close(); err == nil {
