@@ -78,7 +78,22 @@ func Mixed(townships int, seed int64) (*notice.Corpus, error) {
 		return nil, err
 	}
 	ns := synth.Generate(synth.Options{Townships: townships, Seed: seed}, synth.ParseText(string(src)))
-	return notice.NewCorpus(append(withUnits(ns), n)), nil
+	return notice.NewCorpus(append(withUnstated(withUnits(ns)), n)), nil
+}
+
+// withUnstated leaves every eleventh finding of the fictitious notices
+// (the 4th, 15th …) without a status (未说明), as notices that give none
+// do, so that each status of notice.Statuses is in the index: the last
+// status code is the one an attribute's packing would get wrong.
+func withUnstated(ns []*notice.Notice) []*notice.Notice {
+	for _, n := range ns {
+		for i := range n.Findings {
+			if i%11 == 3 {
+				n.Findings[i].Status = notice.StatusUnstated
+			}
+		}
+	}
+	return ns
 }
 
 // withUnits makes some of the fictitious townships other kinds of unit,
