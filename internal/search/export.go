@@ -62,16 +62,16 @@ import (
 // the postings are in p/SHARD-K.bin, K = the how-manieth such term of the
 // shard), postings. Postings: per document, the gap to the previous
 // document number (the first: the number), attr*8 + min(tf, 7) (then tf-7
-// when tf ≥ 7), field length. attr = status code + StatusSpan × category
-// code.
+// when tf ≥ 7), field length. attr = status code + statusSpan × category
+// code, statusSpan = len(meta.json's statuses) + 1.
 const exportVersion = 6
 
-// StatusSpan: a posting's attr is status code + StatusSpan × category
-// code. The status codes run from 1 to len(notice.Statuses) (0: none), so
-// the span must be larger than the last (search.js: STATUS_SPAN; with 4
-// statuses and a span of 4, "unstated" once read back as no status and
-// the next category).
-const StatusSpan = 8
+// statusSpan: a posting's attr is status code + statusSpan × category
+// code. The status codes run from 1 to len(notice.Statuses) (0: none);
+// the span is one more than the last, and search.js takes it from
+// meta.json's statuses the same way (a span of 4 once read "unstated"
+// back as no status and the next category).
+var statusSpan = uint64(len(notice.Statuses) + 1)
 
 // Shards is the number of term dictionary shards.
 const Shards = 256
@@ -414,7 +414,7 @@ func writeChunks(w *writer, docs []Doc, attrs []uint64, meta *Meta) (int, error)
 			cs := make([]Chunk, 0, len(part))
 			for _, i := range part {
 				d, a := &docs[i], attrs[i]
-				cs = append(cs, Chunk{Kind: d.Kind, Number: d.Number, Status: int(a % StatusSpan), Category: d.Category,
+				cs = append(cs, Chunk{Kind: d.Kind, Number: d.Number, Status: int(a % statusSpan), Category: d.Category,
 					Title: d.Title, URL: d.URL, Text: d.Text})
 			}
 			b, err := json.Marshal(cs)
@@ -456,7 +456,7 @@ func unitKey(b []byte, path string, chunk int, docs []Doc, attrs []uint64, ds []
 		d := &docs[i]
 		str(d.Kind)
 		b = binary.AppendVarint(b, int64(d.Number))
-		b = binary.AppendUvarint(b, attrs[i]%StatusSpan)
+		b = binary.AppendUvarint(b, attrs[i]%statusSpan)
 		str(d.Category)
 		str(d.Title)
 		str(d.URL)
@@ -562,7 +562,7 @@ func docAttrs(docs []Doc, meta *Meta) []uint64 {
 			}
 			cat = c
 		}
-		attrs[i] = statusCode[d.Status] + StatusSpan*cat
+		attrs[i] = statusCode[d.Status] + statusSpan*cat
 		n := d.Notice
 		if n == last {
 			meta.Notices[len(meta.Notices)-1][2]++

@@ -280,7 +280,6 @@ func docs(hits []Hit) []int {
 func TestConstantsMatchSearchJS(t *testing.T) {
 	var js struct {
 		Version         int `json:"version"`
-		StatusSpan      int `json:"statusSpan"`
 		Shards          int `json:"shards"`
 		Snippet         int `json:"snippet"`
 		PhraseCheckMax  int `json:"phraseCheckMax"`
@@ -292,7 +291,6 @@ func TestConstantsMatchSearchJS(t *testing.T) {
 		js, goes int
 	}{
 		{"VERSION / exportVersion", js.Version, exportVersion},
-		{"STATUS_SPAN / StatusSpan", js.StatusSpan, StatusSpan},
 		{"SHARDS / Shards", js.Shards, Shards}, {"SNIPPET / SnippetLength", js.Snippet, SnippetLength},
 		{"PHRASE_CHECK_MAX / PhraseCheckMax", js.PhraseCheckMax, PhraseCheckMax},
 		{"WHOLE_WORD_WINDOW / WholeWordWindow", js.WholeWordWindow, WholeWordWindow},

@@ -577,7 +577,6 @@
   function hex2(n) { return ('0' + n.toString(16)).slice(-2); }
   var SHARDS = 256; // internal/search.Shards
   var VERSION = 6; // internal/search's exportVersion: the layout this file reads
-  var STATUS_SPAN = 8; // internal/search.StatusSpan: attr = status + STATUS_SPAN × category
 
   // Index reads the static index through load(path, binary) → Promise.
   function Index(load) {
@@ -585,7 +584,7 @@
     this.shards = {};
     this.postings = {};
     this.chunks = {};
-    this.attr = {}; // document → status + STATUS_SPAN × category, from postings
+    this.attr = {}; // document → status + span × category, from postings (span: meta.statuses.length + 1)
     this.meta = null;
     this.due = new Map(); // document → [deadline as 20241231, 1 if overdue]
   }
@@ -595,6 +594,7 @@
       this.ready = this.load('meta.json', false).then(function (m) {
         if (m.v !== VERSION) throw new Error('meta.json: index version ' + m.v + ', search.js reads ' + VERSION + ': reload the page');
         self.meta = m;
+        self.span = m.statuses.length + 1; // internal/search: statusSpan
         self.v = '?v=' + m.build;
         // starts[i]: notice i's first document; inUnit[i]: its place among
         // its unit's documents (internal/search: Index.chunk).
@@ -1054,7 +1054,7 @@
       function under(p) { return function (v) { return p === v || p.indexOf(v + '/') === 0; }; }
       var hits = [];
       r.scores.forEach(function (score, d) {
-        var a = self.attr[d], st = a % STATUS_SPAN, cat = Math.floor(a / STATUS_SPAN), pl = self.place(d), due = self.due.get(d);
+        var a = self.attr[d], st = a % self.span, cat = Math.floor(a / self.span), pl = self.place(d), due = self.due.get(d);
         var county = pl.county[3], town = pl.path, status = self.meta.statuses[st - 1], category = self.meta.categories[cat - 1];
         var dyear = due && due[0] ? String(due[0]).slice(0, 4) : '', over = due && due[1] ? '1' : '';
         var ok = {
@@ -1184,7 +1184,7 @@
     init: initTables, analyze: analyze, terms: terms, lex: lex, parse: parse,
     Index: Index, snippet: snippet, fnv1a: fnv1a,
     // held equal to internal/search's by its tests
-    constants: { version: VERSION, statusSpan: STATUS_SPAN, shards: SHARDS, snippet: SNIPPET, phraseCheckMax: PHRASE_CHECK_MAX, wholeWordWindow: WHOLE_WORD_WINDOW }
+    constants: { version: VERSION, shards: SHARDS, snippet: SNIPPET, phraseCheckMax: PHRASE_CHECK_MAX, wholeWordWindow: WHOLE_WORD_WINDOW }
   };
   if (root.gongshiSegData) initTables(root.gongshiSegData);
   root.gongshiSearch = api;
@@ -1303,7 +1303,7 @@
       if (res.unsupported.length) msg += '。浏览器内不支持：' + res.unsupported.join('、') + (res.serverRefuses ? '。' : '（可用 gongshi search 或 /api/search）。');
       status.textContent = msg;
       res.hits.forEach(function (h, i) {
-        var d = docs[i], pl = index.place(h.doc), st = m.statuses[(index.attr[h.doc] % STATUS_SPAN) - 1];
+        var d = docs[i], pl = index.place(h.doc), st = m.statuses[(index.attr[h.doc] % index.span) - 1];
         var li = el('li', { 'class': 'hit' });
         var head = el('p', { 'class': 'hit-title' }), link = el('a', { href: d.u });
         if (d.k === 'finding') link.appendChild(document.createTextNode('(' + d.n + ') '));
