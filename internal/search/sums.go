@@ -124,37 +124,19 @@ func loadManifest(cache, prev string) (map[string]sum, map[string]unitSum) {
 		if !ok {
 			return nil, nil // truncated
 		}
-		if u, ok := bytes.CutPrefix(line, []byte("u ")); ok {
-			f := strings.SplitN(string(u), " ", 3)
-			if len(f) != 3 {
-				return nil, nil
-			}
-			var us unitSum
-			h, err := hex.DecodeString(f[0])
-			if err != nil || len(h) != sha256.Size {
-				return nil, nil
-			}
-			copy(us.key[:], h)
-			if us.files, err = strconv.Atoi(f[1]); err != nil || us.files < 0 {
-				return nil, nil
-			}
-			units[f[2]] = us
-			continue
+		u, unit := bytes.CutPrefix(line, []byte("u "))
+		if unit {
+			line = u
 		}
-		f := strings.SplitN(string(line), " ", 3)
-		if len(f) != 3 {
+		h, n, name, ok := manifestLine(line)
+		if !ok {
 			return nil, nil
 		}
-		var s sum
-		h, err := hex.DecodeString(f[0])
-		if err != nil || len(h) != sha256.Size {
-			return nil, nil
+		if unit {
+			units[name] = unitSum{key: h, files: int(n)}
+		} else {
+			sums[name] = sum{size: n, hash: h}
 		}
-		copy(s.hash[:], h)
-		if s.size, err = strconv.ParseInt(f[1], 10, 64); err != nil || s.size < 0 {
-			return nil, nil
-		}
-		sums[f[2]] = s
 	}
 	m, ok := sums["meta.json"]
 	if !ok {
@@ -165,6 +147,25 @@ func loadManifest(cache, prev string) (map[string]sum, map[string]unitSum) {
 		return nil, nil
 	}
 	return sums, units
+}
+
+// manifestLine splits a manifest line, "HEX-SHA256 NUMBER NAME" (a file:
+// its hash, size and name; a unit, after "u ": its key, number of files
+// and path).
+func manifestLine(line []byte) (h [sha256.Size]byte, n int64, name string, ok bool) {
+	f := strings.SplitN(string(line), " ", 3)
+	if len(f) != 3 {
+		return h, 0, "", false
+	}
+	b, err := hex.DecodeString(f[0])
+	if err != nil || len(b) != sha256.Size {
+		return h, 0, "", false
+	}
+	copy(h[:], b)
+	if n, err = strconv.ParseInt(f[1], 10, 64); err != nil || n < 0 || n != int64(int(n)) {
+		return h, 0, "", false
+	}
+	return h, n, f[2], true
 }
 
 // saveSums writes a manifest of files without display units (see
