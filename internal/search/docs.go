@@ -2,6 +2,7 @@ package search
 
 import (
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -113,15 +114,7 @@ func Docs(c *notice.Corpus) []Doc {
 		}
 		docs[i] = out
 	})
-	total := 0
-	for _, d := range docs {
-		total += len(d)
-	}
-	out := make([]Doc, 0, total)
-	for _, d := range docs {
-		out = append(out, d...)
-	}
-	return out
+	return slices.Concat(docs...)
 }
 
 // eachBlock runs f(i) for i in [0, n) on GOMAXPROCS goroutines, in blocks

@@ -168,6 +168,20 @@ func manifestLine(line []byte) (h [sha256.Size]byte, n int64, name string, ok bo
 	return h, n, f[2], true
 }
 
+// lineNames is the keys of m, sorted, each of which ends a line of the
+// manifest: one holding a newline is refused (what names it).
+func lineNames[V any](m map[string]V, what string) ([]string, error) {
+	names := make([]string, 0, len(m))
+	for n := range m {
+		if strings.ContainsAny(n, "\n") {
+			return nil, fmt.Errorf("search: %s %q", what, n)
+		}
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names, nil
+}
+
 // saveSums writes a manifest of files without display units (see
 // saveManifest).
 func saveSums(cache string, sums map[string]sum) error { return saveManifest(cache, sums, nil) }
@@ -177,22 +191,14 @@ func saveSums(cache string, sums map[string]sum) error { return saveManifest(cac
 // before the rename leaves the previous manifest (which then describes
 // the site or is ignored, see loadManifest).
 func saveManifest(cache string, sums map[string]sum, units map[string]unitSum) error {
-	names := make([]string, 0, len(sums))
-	for n := range sums {
-		if strings.ContainsAny(n, "\n") {
-			return fmt.Errorf("search: file name %q", n)
-		}
-		names = append(names, n)
+	names, err := lineNames(sums, "file name")
+	if err != nil {
+		return err
 	}
-	sort.Strings(names)
-	paths := make([]string, 0, len(units))
-	for p := range units {
-		if strings.ContainsAny(p, "\n") {
-			return fmt.Errorf("search: unit path %q", p)
-		}
-		paths = append(paths, p)
+	paths, err := lineNames(units, "unit path")
+	if err != nil {
+		return err
 	}
-	sort.Strings(paths)
 	if err := os.MkdirAll(cache, 0o755); err != nil {
 		return err
 	}

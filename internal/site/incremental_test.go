@@ -525,3 +525,31 @@ func TestTrash(t *testing.T) {
 		t.Errorf("the trash after the next build: %d entries, %v", len(entries), err)
 	}
 }
+
+// TestTrashUnusable: where the trash cannot be made (here a file stands
+// where its folder would go; in use, a cache on another device), an
+// in-place update frees the replaced files at once and is still the full
+// build's tree, and the next build does not trip over it.
+func TestTrashUnusable(t *testing.T) {
+	data := incrementalData(t)
+	out := filepath.Join(t.TempDir(), "public")
+	buildWithCache(t, data, out)
+	trash := filepath.Join(CacheDir(out), trashDir)
+	if err := os.WriteFile(trash, []byte("not a folder\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	zhen := filepath.Join(data, "shili/shilishi/shilixian/zhen0001")
+	editData(t, filepath.Join(zhen, "2024-10-01.toml"), `title = "近年问题甲一"`, `title = "近年问题甲一（更正）"`)
+	if sum := buildWithCache(t, data, out); !sum.Incremental || len(sum.Changes.Changed) == 0 {
+		t.Fatalf("not an incremental build that changed files: %+v", sum)
+	}
+	sameTrees(t, "without a trash: incremental vs full", fullBuild(t, data), out)
+	if b, err := os.ReadFile(trash); err != nil || string(b) != "not a folder\n" {
+		t.Errorf("the file where the trash would go: %q, %v", b, err)
+	}
+	editData(t, filepath.Join(zhen, "2024-10-01.toml"), `（更正）`, ``)
+	if sum := buildWithCache(t, data, out); !sum.Incremental {
+		t.Error("the next build is not incremental")
+	}
+	sameTrees(t, "without a trash, the next build: incremental vs full", fullBuild(t, data), out)
+}

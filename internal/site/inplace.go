@@ -45,6 +45,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -348,14 +349,7 @@ func sortedMinus(a, b []string) []string {
 
 // sortedUnion is the strings of the lists, sorted, once each.
 func sortedUnion(lists ...[]string) []string {
-	n := 0
-	for _, l := range lists {
-		n += len(l)
-	}
-	all := make([]string, 0, n)
-	for _, l := range lists {
-		all = append(all, l...)
-	}
+	all := slices.Concat(lists...)
 	sort.Strings(all)
 	out := all[:0]
 	for i, s := range all {
