@@ -84,10 +84,10 @@ func fileReport(oc outcome) FileReport {
 	if oc.err != nil {
 		fr.Error = oc.err.Error()
 	}
-	if oc.n == nil {
+	if oc.res == nil {
 		return fr
 	}
-	n := oc.n
+	n := oc.res.Notice
 	u := n.Subject()
 	fr.Unit, fr.UnitKind = u.Name, string(u.Kind)
 	fr.Findings = len(n.Findings)
@@ -99,10 +99,10 @@ func fileReport(oc outcome) FileReport {
 		fr.Disagreements = append(fr.Disagreements, d.String())
 	}
 	fr.Unplaced = len(n.Unplaced)
-	fr.Placed = oc.rep.res.PlacedShare()
-	fr.Warnings = len(oc.rep.res.Warnings)
+	fr.Placed = oc.res.Parse.PlacedShare()
+	fr.Warnings = len(oc.res.Parse.Warnings)
 	if !oc.failed {
-		fr.Wrote = oc.rep.wrote
+		fr.Wrote = oc.res.Wrote
 	}
 	return fr
 }
