@@ -96,7 +96,8 @@ func formatsIn(t *testing.T, dir string, calls map[string]bool) []site {
 }
 
 // TestEveryFormatHasAnEntry: every English message format used in the
-// commands (internal/cli), in check's problems (internal/check) and in the
+// commands (internal/cli), in check's problems (internal/check), in the
+// import use case (internal/intake) and in the
 // importer's warnings has a catalog entry, or is exempt above for a
 // reason, so a message added in one language only fails here.
 func TestEveryFormatHasAnEntry(t *testing.T) {
@@ -108,6 +109,7 @@ func TestEveryFormatHasAnEntry(t *testing.T) {
 	var sites []site
 	sites = append(sites, formatsIn(t, "../cli", all)...)
 	sites = append(sites, formatsIn(t, "../check", all)...)
+	sites = append(sites, formatsIn(t, "../intake", all)...)
 	sites = append(sites, formatsIn(t, "../importer", map[string]bool{"warnf": true})...)
 	for _, s := range sites {
 		for _, line := range strings.Split(s.format, "\n") {

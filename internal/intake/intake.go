@@ -268,7 +268,7 @@ func (r *Result) Refused() error {
 		if r.NoTitle() {
 			fmt.Fprintf(&b, "%s: no title found (a line like …关于…情况的通报 before 一、): give --title TITLE; nothing written\n", r.Name)
 		}
-		fmt.Fprintf(&b, "%s: check would refuse %s (%d errors), so nothing is written:", r.Name, r.Path, len(errs))
+		fmt.Fprintf(&b, "%s: nothing is written: check would refuse %s for these errors:", r.Name, r.Path)
 		for _, p := range errs {
 			b.WriteString("\n  " + p.String())
 		}

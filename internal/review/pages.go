@@ -46,6 +46,7 @@ table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2em .4em;tex
 <section aria-labelledby="problems-h"><h2 id="problems-h">校验结果</h2>
 {{- with .Problems }}<ul class="problems">{{ range . }}<li{{ if .Warning }} class="warn"{{ end }}>{{ if .Line }}第 {{ .Line }} 行第 {{ .Col }} 列：{{ end }}{{ if .Warning }}警告：{{ end }}{{ .Message }}</li>{{ end }}</ul>
 {{- else }}<p>没有问题。</p>{{ end }}
+{{- with .Refused }}<p class="unplaced" role="alert" style="white-space:pre-line">不能保存：{{ . }}</p>{{ end }}
 </section>
 {{- if .Notice }}
 <section aria-labelledby="stated-h"><h2 id="stated-h">通报自述数字与实际读出</h2>
@@ -75,7 +76,8 @@ table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2em .4em;tex
 {{- end }}
 
 {{- define "saved" }}{{ template "head" "保存" }}
-{{- if .Error }}<h1>没有保存</h1><p class="unplaced" role="alert">{{ .Error }}</p>
+{{- if .Error }}<h1>没有保存</h1><p class="unplaced" role="alert" style="white-space:pre-line">{{ .Error }}</p>
+{{- with .Problems }}<ul class="problems">{{ range . }}<li>{{ if .Line }}第 {{ .Line }} 行第 {{ .Col }} 列：{{ end }}{{ .Message }}</li>{{ end }}</ul>{{ end }}
 {{- else }}<h1>已保存</h1><p>已写入 <code>data/{{ .Path }}</code>。网站将自动重新生成；请运行 <code>gongshi check</code> 并在预览中核对。</p>{{ end }}
 <p><a href="/review/file?path={{ .Path }}">审核此文件</a></p>
 </body></html>

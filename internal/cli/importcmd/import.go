@@ -30,10 +30,10 @@ Reads notices (plain text in UTF-8, UTF-16 or GB18030, HTML pages, .docx
 files; a folder stands for the notices in it), writes one data file each,
 data/<province>/<city>/<county>/<unit>/<signed>.toml, and prints a report:
 for one file, what went where; for several, a line per file and a total.
-It goes on past a file that fails, and exits 1 if any failed. It writes
-no file that gongshi check refuses, and none whose findings read are under
-90 % or over 110 % of the problems the notice states (--accept-mismatch
-writes it anyway).
+It goes on past a file that fails, and exits 1 if any failed.
+It writes no file that gongshi check refuses, and none whose findings
+read are under 90 % or over 110 % of the problems the notice states
+(--accept-mismatch writes it anyway).
 
 Flags:
 `

@@ -244,7 +244,7 @@ func (r *report) reading(w io.Writer) {
 		fmt.Fprintln(w, "  no title: give --title TITLE")
 	}
 	if errs := r.res.Errors(); len(errs) > 0 {
-		fmt.Fprintf(w, "  check would refuse the data file: %d errors\n", len(errs))
+		fmt.Fprintf(w, "  check would refuse the data file (errors: %d)\n", len(errs))
 	}
 }
 
