@@ -94,6 +94,7 @@ var Catalog = []Entry{
 	{"%s %d must not be negative", "%s %d 不能是负数"},
 	{"%s %d is not the number of a finding in this notice", "%s %d 不是本通报中任何问题的编号"},
 	{"%s %q must be a date written YYYY, YYYY-MM or YYYY-MM-DD", "%s %q 必须是日期，写作 YYYY、YYYY-MM 或 YYYY-MM-DD"},
+	{"%s %q is not a date written YYYY-MM-DD", "%s %q 不是写作 YYYY-MM-DD 的日期"},
 	{"%s %q must be lowercase ASCII letters and digits, words joined by single hyphens (like xianyou or sample-town-1)", "%s %q 只能由小写英文字母和数字组成，单词之间用一个连字符连接（如 xianyou、sample-town-1）"},
 	{"%s %s is before %s %s: dates must run inspection.start ≤ inspection.end ≤ inspection.feedback ≤ signed ≤ published", "%s %s 早于 %s %s：日期必须满足 inspection.start ≤ inspection.end ≤ inspection.feedback ≤ signed ≤ published"},
 	{"file is at %s, but its region slugs, unit and signed date put it at %s: move the file or correct %s", "文件在 %s，但按其地区路径、单位和落款日期应在 %s：请移动文件或更正 %s"},
