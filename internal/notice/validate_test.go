@@ -34,9 +34,9 @@ func TestValidate(t *testing.T) {
 		t.Fatalf("the valid notice: %v", errs)
 	}
 	for _, c := range []struct {
-		name   string
+		name  string
 		spoil func(n *Notice)
-		want   []FieldError
+		want  []FieldError
 	}{
 		{"no title", func(n *Notice) { n.Title = " " }, []FieldError{{Field: "title", Msg: "title is empty", Required: true}}},
 		{"no issuer", func(n *Notice) { n.Issuer = "" }, []FieldError{{Field: "issuer", Msg: "issuer is empty", Required: true}}},
