@@ -138,10 +138,29 @@ func Read(ctx context.Context, req Request) (*Result, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	pr, err := importer.ParseWith(req.Name, req.Data, importer.Options{Summary: req.UnitKind == string(notice.UnitRegion)})
+	pr, err := Parse(req)
 	if err != nil {
 		return nil, err
 	}
+	return Place(ctx, req, pr)
+}
+
+// Parse is Read's first half: the importer's reading of the document's
+// text, which depends on nothing but the request (not on the data folder),
+// so that a bulk import can run it ahead, in parallel.
+func Parse(req Request) (*importer.Result, error) {
+	return importer.ParseWith(req.Name, req.Data, importer.Options{Summary: req.UnitKind == string(notice.UnitRegion)})
+}
+
+// Place is Read's second half, on Parse's result for the same request
+// (which it changes: its notice becomes the placed notice): region, unit,
+// numbers matched to earlier notices in the data folder, the file encoded
+// and checked, the stated totals compared.
+func Place(ctx context.Context, req Request, pr *importer.Result) (*Result, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	var err error
 	n := pr.Notice
 	r := &Result{Name: req.Name, Parse: pr, Notice: n, accept: req.AcceptMismatch}
 	if req.SourceURL != "" {

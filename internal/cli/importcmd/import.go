@@ -196,34 +196,65 @@ type outcome struct {
 // write it also writes the data file, unless the use case refuses. It never
 // panics on a file's content and returns the failure in outcome.err.
 func importFile(ctx context.Context, o *Options, pub *importer.Publisher, file string, write bool) outcome {
-	out := outcome{file: file}
-	fail := func(err error) outcome {
-		out.err, out.failed = err, true
-		return out
-	}
-	if err := ctx.Err(); err != nil {
-		return fail(err)
+	return finish(ctx, o, load(ctx, o, pub, file), write)
+}
+
+// loaded is a file read and parsed: the half of an import that depends on
+// nothing but the file and the flags, which a bulk import runs ahead in
+// parallel.
+type loaded struct {
+	file string
+	req  intake.Request
+	pr   *importer.Result
+	err  error
+}
+
+// load reads the file and parses it (intake.Parse).
+func load(ctx context.Context, o *Options, pub *importer.Publisher, file string) loaded {
+	l := loaded{file: file}
+	if l.err = ctx.Err(); l.err != nil {
+		return l
 	}
 	fi, err := os.Stat(file)
-	if err != nil {
-		return fail(err)
-	}
-	if !fi.Mode().IsRegular() {
-		return fail(fmt.Errorf("%s: not a regular file (a notice is read from a file, not a pipe or a device)", file))
-	}
-	if fi.Size() > MaxInputSize {
-		return fail(fmt.Errorf("%s: %d bytes: a notice file has at most %d bytes (64 MiB)", file, fi.Size(), MaxInputSize))
+	switch {
+	case err != nil:
+		l.err = err
+		return l
+	case !fi.Mode().IsRegular():
+		l.err = fmt.Errorf("%s: not a regular file (a notice is read from a file, not a pipe or a device)", file)
+		return l
+	case fi.Size() > MaxInputSize:
+		l.err = fmt.Errorf("%s: %d bytes: a notice file has at most %d bytes (64 MiB)", file, fi.Size(), MaxInputSize)
+		return l
 	}
 	data, err := os.ReadFile(file)
 	if err != nil {
-		return fail(err)
+		l.err = err
+		return l
 	}
-	res, err := intake.Read(ctx, intake.Request{
+	l.req = intake.Request{
 		Name: file, Data: data, Path: file,
 		Region: o.Region, Slugs: o.Slugs, Unit: o.Unit, UnitKind: o.UnitKind, UnitSlug: o.UnitSlug,
 		SourceURL: o.SourceURL, Title: o.Title,
 		DataDir: o.DataDir, Publisher: pub, ConfigPath: o.ConfigPath, AcceptMismatch: o.AcceptMismatch,
-	})
+	}
+	l.pr, l.err = intake.Parse(l.req)
+	return l
+}
+
+// finish places a loaded file (intake.Place: it reads the data folder, so
+// files are finished one after another, in order) and, with write, writes
+// its data file unless the use case refuses.
+func finish(ctx context.Context, o *Options, l loaded, write bool) outcome {
+	out := outcome{file: l.file}
+	fail := func(err error) outcome {
+		out.err, out.failed = err, true
+		return out
+	}
+	if l.err != nil {
+		return fail(l.err)
+	}
+	res, err := intake.Place(ctx, l.req, l.pr)
 	var fe *intake.FlagError
 	if errors.As(err, &fe) {
 		return fail(cli.Usage("%v", fe.Err))

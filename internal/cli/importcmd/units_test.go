@@ -3,6 +3,7 @@ package importcmd
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -249,5 +250,38 @@ func TestRefusals(t *testing.T) {
 				t.Errorf("wrote %v, want %s", files, c.file)
 			}
 		})
+	}
+}
+
+// A bulk import parses ahead in parallel but places and writes in the
+// files' order: a later notice in the same folder finds the first one,
+// written a moment before, and takes its finding numbers.
+func TestBulkKeepsOrder(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in")
+	os.MkdirAll(in, 0o755)
+	os.WriteFile(filepath.Join(in, "1-first.txt"), []byte(deptNotice), 0o644)
+	os.WriteFile(filepath.Join(in, "2-later.txt"), []byte(strings.NewReplacer(
+		"巡察反馈3个问题,已完成整改2个、正在整改1个。", "",
+		"(一)在“示例方面”方面\n1.关于“示例问题一”问题的整改。\n整改情况:已完成整改。建立示例制度。\n2.关于“示例问题二”问题的整改。\n整改情况:已完成整改。开展示例培训。\n", "",
+		"整改情况:正在整改。持续推进。", "整改情况:已完成整改。已全部完成。",
+		"2024年9月1日", "2025年3月1日").Replace(deptNotice)), 0o644)
+	for i := 3; i <= 9; i++ { // more files than the parsers run ahead
+		os.WriteFile(filepath.Join(in, fmt.Sprintf("%d-junk.txt", i)), []byte("今天天气很好。\n"), 0o644)
+	}
+	data := filepath.Join(dir, "data")
+	out, _, err := runArgs(t, in, "--region", "示例省/示例市/示例县", "--data", data)
+	if cli.Code(err) != 1 || !strings.Contains(out, "total: 9 files, 2 imported, 7 failed") {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	f, err := store.Decode(filepath.Join(data, "shili", "shili", "shili", "shilixianwenlvju", "2025-03-01.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(f.Notice.Findings) != 1 || f.Notice.Findings[0].Number != 3 {
+		t.Errorf("the later notice's findings %+v, want number 3 (the first notice's)", f.Notice.Findings)
+	}
+	if i, j := strings.Index(out, "1-first.txt"), strings.Index(out, "2-later.txt"); i < 0 || j < i {
+		t.Errorf("report out of order:\n%s", out)
 	}
 }
