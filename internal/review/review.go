@@ -135,7 +135,7 @@ func (h *Handler) upload(w http.ResponseWriter, r *http.Request) {
 		render(w, "view", view{Title: hdr.Filename, Error: chinese(err.Error())})
 		return
 	}
-	v := view{Title: hdr.Filename, Notice: res.Notice, Lines: lines(res.Parse, res.Notice), Problems: chineseProblems(res.Problems)}
+	v := view{Title: hdr.Filename, Notice: res.Notice, Lines: lines(res.Parse, res.Notice), Problems: res.Problems}
 	if rel, err := filepath.Rel(h.Data, res.Path); err == nil && res.Path != "" {
 		v.Target = filepath.ToSlash(rel)
 	}
@@ -195,7 +195,7 @@ func (h *Handler) save(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if err := res.Write(false); err != nil {
-		render(w, "saved", map[string]any{"Path": rel, "Error": chinese(err.Error()), "Problems": chineseProblems(check.Errors(res.Problems))})
+		render(w, "saved", map[string]any{"Path": rel, "Error": chinese(err.Error()), "Problems": check.Errors(res.Problems)})
 		return
 	}
 	h.mu.Lock()
@@ -212,16 +212,6 @@ func chinese(msg string) string {
 		ls[i] = i18n.Translate(l)
 	}
 	return strings.Join(ls, "\n")
-}
-
-// chineseProblems are problems with their messages in Chinese.
-func chineseProblems(ps []check.Problem) []check.Problem {
-	out := make([]check.Problem, len(ps))
-	for i, p := range ps {
-		p.Message = i18n.Translate(p.Message)
-		out[i] = p
-	}
-	return out
 }
 
 func token() string {

@@ -208,3 +208,25 @@ func TestSaveRefusesWhatCheckRefuses(t *testing.T) {
 		t.Errorf("check refuses what the review page saved: %v %v", err, probs)
 	}
 }
+
+// The review of a data file shows check's problems in Chinese, as the
+// upload does.
+func TestProblemsInChinese(t *testing.T) {
+	root, _ := filepath.Abs("../..")
+	data := t.TempDir()
+	src, err := os.ReadFile(filepath.Join(root, "data/fujian/putian/xianyou/jiaowei/2024-12-02.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad := strings.Replace(string(src), "status = \"done\"", "status = \"finished\"", 1)
+	if bad == string(src) {
+		t.Fatal("no status to spoil")
+	}
+	p := filepath.Join(data, "fujian/putian/xianyou/jiaowei/2024-12-02.toml")
+	os.MkdirAll(filepath.Dir(p), 0o755)
+	os.WriteFile(p, []byte(bad), 0o644)
+	_, page := get(t, New(root, data), "/review/file?path=fujian/putian/xianyou/jiaowei/2024-12-02.toml")
+	if !strings.Contains(page, "findings[1].status &#34;finished&#34; 不是以下之一") || strings.Contains(page, "is not one of") {
+		t.Errorf("the problem is not in Chinese:\n%s", regexp.MustCompile(`(?s)<ul class="problems">.*?</ul>`).FindString(page))
+	}
+}
