@@ -26,6 +26,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/url"
 	"path/filepath"
 	"strings"
 
@@ -129,6 +130,29 @@ type FlagError struct{ Err error }
 func (e *FlagError) Error() string { return e.Err.Error() }
 func (e *FlagError) Unwrap() error { return e.Err }
 
+// Check reports what is malformed in the request itself, before any
+// document is read (a *FlagError): a source URL that is not http(s), an
+// unknown unit kind, a unit slug that is not a slug, a region of more than
+// four levels.
+func (req Request) Check() error {
+	if req.SourceURL != "" {
+		u, err := url.Parse(req.SourceURL)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return &FlagError{fmt.Errorf("--source-url %q is not an http(s) URL", req.SourceURL)}
+		}
+	}
+	if req.UnitKind != "" && !notice.UnitKind(req.UnitKind).Valid() {
+		return &FlagError{fmt.Errorf("--unit-kind %q is not one of township, village, department, school, enterprise, region", req.UnitKind)}
+	}
+	if req.UnitSlug != "" && !notice.SlugValid(req.UnitSlug) {
+		return &FlagError{fmt.Errorf("--unit-slug %q is not a slug (a-z, 0-9, words joined by -)", req.UnitSlug)}
+	}
+	if k := strings.Count(req.Region, "/"); k > 3 {
+		return &FlagError{fmt.Errorf("--region %q has %d parts; give at most 4: province/city/county/township", req.Region, k+1)}
+	}
+	return nil
+}
+
 // Read reads one document into a placed notice and decides whether it may
 // be written. The error is for a document that cannot be read at all (not a
 // notice, an unknown format) or a malformed request (a *FlagError); a
@@ -136,6 +160,9 @@ func (e *FlagError) Unwrap() error { return e.Err }
 // not nil.
 func Read(ctx context.Context, req Request) (*Result, error) {
 	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if err := req.Check(); err != nil {
 		return nil, err
 	}
 	pr, err := Parse(req)

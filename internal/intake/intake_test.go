@@ -201,3 +201,31 @@ func TestTotalsOutside(t *testing.T) {
 		}
 	}
 }
+
+// Check refuses a malformed request before any document is read, with a
+// *FlagError (the CLI's exit status 2), and Read does too.
+func TestRequestCheck(t *testing.T) {
+	for _, c := range []struct {
+		req  Request
+		want string
+	}{
+		{Request{}, ""},
+		{Request{SourceURL: "https://example.org/n.html", UnitKind: "department", UnitSlug: "wenlvju", Region: "a/b/c/d"}, ""},
+		{Request{SourceURL: "javascript:alert(1)"}, `--source-url "javascript:alert(1)" is not an http(s) URL`},
+		{Request{UnitKind: "city"}, `--unit-kind "city" is not one of`},
+		{Request{UnitSlug: "Wen Lv"}, `--unit-slug "Wen Lv" is not a slug`},
+		{Request{Region: "a/b/c/d/e"}, `--region "a/b/c/d/e" has 5 parts`},
+	} {
+		err := c.req.Check()
+		var fe *FlagError
+		if (c.want == "") != (err == nil) || (err != nil && (!errors.As(err, &fe) || !strings.Contains(err.Error(), c.want))) {
+			t.Errorf("%+v: %v, want %q", c.req, err, c.want)
+		}
+		if c.want != "" {
+			c.req.Name, c.req.Data = "n.txt", []byte(deptNotice)
+			if _, err := Read(context.Background(), c.req); !errors.As(err, &fe) {
+				t.Errorf("Read %+v: %v, want a FlagError", c.req, err)
+			}
+		}
+	}
+}

@@ -12,7 +12,6 @@ import (
 	"flag"
 	"fmt"
 	"io/fs"
-	"net/url"
 	"os"
 	"path/filepath"
 	"sort"
@@ -21,7 +20,6 @@ import (
 	"github.com/gongshi/gongshi/internal/cli"
 	"github.com/gongshi/gongshi/internal/importer"
 	"github.com/gongshi/gongshi/internal/intake"
-	"github.com/gongshi/gongshi/internal/notice"
 )
 
 const usage = `Usage: gongshi import FILE|FOLDER… [flags]
@@ -99,22 +97,20 @@ func NewCmd(io cli.IO, args []string) (*Options, error) {
 		return nil, cli.Usage("give at least one FILE or FOLDER")
 	}
 	o.Files = files
-	if o.SourceURL != "" {
-		u, err := url.Parse(o.SourceURL)
-		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			return nil, cli.Usage("--source-url %q is not an http(s) URL", o.SourceURL)
-		}
-	}
-	if o.UnitKind != "" && !notice.UnitKind(o.UnitKind).Valid() {
-		return nil, cli.Usage("--unit-kind %q is not one of township, village, department, school, enterprise, region", o.UnitKind)
-	}
-	if o.UnitSlug != "" && !notice.SlugValid(o.UnitSlug) {
-		return nil, cli.Usage("--unit-slug %q is not a slug (a-z, 0-9, words joined by -)", o.UnitSlug)
-	}
-	if strings.Count(o.Region, "/") > 3 {
-		return nil, cli.Usage("--region %q has %d parts; give at most 4: province/city/county/township", o.Region, strings.Count(o.Region, "/")+1)
+	if err := o.request().Check(); err != nil {
+		return nil, cli.Usage("%v", err)
 	}
 	return o, nil
+}
+
+// request is the import use case's request for the flags (the document's
+// name and bytes left for each file).
+func (o *Options) request() intake.Request {
+	return intake.Request{
+		Region: o.Region, Slugs: o.Slugs, Unit: o.Unit, UnitKind: o.UnitKind, UnitSlug: o.UnitSlug,
+		SourceURL: o.SourceURL, Title: o.Title,
+		DataDir: o.DataDir, ConfigPath: o.ConfigPath, AcceptMismatch: o.AcceptMismatch,
+	}
 }
 
 // MaxInputSize is the largest notice file read: 64 MiB (a .docx with
@@ -232,12 +228,8 @@ func load(ctx context.Context, o *Options, pub *importer.Publisher, file string)
 		l.err = err
 		return l
 	}
-	l.req = intake.Request{
-		Name: file, Data: data, Path: file,
-		Region: o.Region, Slugs: o.Slugs, Unit: o.Unit, UnitKind: o.UnitKind, UnitSlug: o.UnitSlug,
-		SourceURL: o.SourceURL, Title: o.Title,
-		DataDir: o.DataDir, Publisher: pub, ConfigPath: o.ConfigPath, AcceptMismatch: o.AcceptMismatch,
-	}
+	l.req = o.request()
+	l.req.Name, l.req.Data, l.req.Path, l.req.Publisher = file, data, file, pub
 	l.pr, l.err = intake.Parse(l.req)
 	return l
 }
