@@ -256,10 +256,11 @@ func importFile(ctx context.Context, o *Options, pub *importer.Publisher, file s
 	rep.notes = append(rep.notes, matchEarlier(n, printedLabels(res), o.DataDir)...)
 	out.path = filepath.Join(o.DataDir, relPath(n))
 	if write {
-		if err := writeNotice(out.path, n, o.Force); err != nil {
+		kept, err := writeNotice(out.path, n, o.Force) // --force keeps the editors' work: store.Carry
+		if err != nil {
 			return fail(fmt.Errorf("%s: %w", file, err))
 		}
-		rep.wrote = out.path
+		rep.wrote, rep.notes = out.path, append(rep.notes, kept...)
 	}
 	return out
 }
