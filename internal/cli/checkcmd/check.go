@@ -51,6 +51,9 @@ func Run(ctx context.Context, io cli.IO, args []string) error {
 	files, probs, err := check.DirCachedWith(ctx, *dir, "", check.CacheOptions{Root: *root})
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
+		if target := store.DanglingTarget(*dir); target != "" {
+			return fmt.Errorf("data folder %s is a symbolic link whose target %s is missing (name another folder with --data DIR)", *dir, target)
+		}
 		return fmt.Errorf("data folder %s does not exist (import a notice with gongshi import FILE, or name another folder with --data DIR)", *dir)
 	case err != nil:
 		return err
