@@ -1,10 +1,15 @@
 package site
 
 import (
+	"context"
+	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"golang.org/x/tools/txtar"
 
 	"github.com/gongshi/gongshi/internal/notice"
 )
@@ -72,6 +77,61 @@ func TestPublishSourcesConfinesOriginals(t *testing.T) {
 			}
 			if rerr == nil {
 				t.Errorf("copied %q into the site", copied)
+			}
+		})
+	}
+}
+
+// TestBuildRefusesAnOriginalOutsideSeeds: a data file whose original is
+// .git/config, or a link under seeds/ to it, stops the build at its check
+// (the project's root and config.toml are the build's, not the current
+// folder's), and nothing of it reaches a site.
+func TestBuildRefusesAnOriginalOutsideSeeds(t *testing.T) {
+	var cfg, dataFile []byte
+	var dataName string
+	for _, f := range txtar.Parse([]byte(privacyFixture)).Files {
+		switch {
+		case f.Name == "config.toml":
+			cfg = f.Data
+		case dataName == "" && strings.HasPrefix(f.Name, "data/"):
+			dataName, dataFile = f.Name, f.Data
+		}
+	}
+	for _, tc := range []struct{ original, want string }{
+		{".git/config", `original ".git/config" names a hidden file or folder (.git)`},
+		{"seeds/link.txt", `original "seeds/link.txt" is a symbolic link, or lies under one, that leads out of seeds/`},
+	} {
+		t.Run(tc.original, func(t *testing.T) {
+			tmp := t.TempDir()
+			root := fixtureRoot(t, tmp, cfg)
+			for p, s := range map[string]string{"seeds/sample_0001.txt": "示例", ".git/config": "url = https://token@example.org/x.git"} {
+				p = filepath.Join(root, filepath.FromSlash(p))
+				if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := os.Symlink("../.git/config", filepath.Join(root, "seeds", "link.txt")); err != nil {
+				t.Fatal(err)
+			}
+			p := filepath.Join(tmp, filepath.FromSlash(dataName))
+			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			src := strings.Replace(string(dataFile), `original = "seeds/sample_0001.txt"`, `original = "`+tc.original+`"`, 1)
+			if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			out := filepath.Join(tmp, "public")
+			_, err := Build(context.Background(), Options{Root: root, Data: filepath.Join(tmp, "data"), Out: out, Now: asOfFixture, Log: &logWriter{t: t}})
+			var ce *CheckError
+			if !errors.As(err, &ce) || !strings.Contains(err.Error()+fmt.Sprint(ce.Problems), tc.want) {
+				t.Fatalf("want the check to refuse with %q, got %v", tc.want, err)
+			}
+			if _, err := os.Stat(out); err == nil {
+				t.Errorf("a site was written")
 			}
 		})
 	}
