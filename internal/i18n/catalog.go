@@ -301,6 +301,7 @@ var Catalog = []Entry{
 	{"%s: the existing data file's [withdrawn] (%s, %s) differs from the imported one (%s, %s): only one can be kept", "%s：已有数据文件的 [withdrawn]（%s，%s）与导入的（%s，%s）不同：只能保留一个"},
 	{"%s: the existing data file's [[redact]] text %q occurs nowhere in the newly imported text: the mask would mask nothing, and the text it hid may now be written otherwise; correct (or remove) that [[redact]] in the existing file, then import again", "%s：已有数据文件中 [[redact]] 的 text %q 在新导入的文字中没有出现：这条遮盖将什么也遮不住，原来遮盖的文字现在可能写法不同；请在已有文件中改正（或删除）这条 [[redact]]，再导入"},
 	{"kept from the existing data file: %s", "保留了已有数据文件中的：%s"},
+	{"original: %s; original left empty", "original：%s；original 留空"},
 	{"original: %s is outside the site; copy it into seeds/ and import it from there to publish it beside the notice (original left empty)", "original：%s 不在网站文件夹内；要在通报旁公开原文，请把它复制到 seeds/ 再从那里导入（original 留空）"},
 	{"unit: --unit-kind says %s but the %s reads as a %s; using %s", "unit：--unit-kind 指定为 %s，但 %s 读来是 %s；按 %s 处理"},
 	{"  %s", "  %s"}, // an indented line (a note of the import report): its text translated

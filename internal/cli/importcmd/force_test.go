@@ -84,3 +84,47 @@ reason = "笔误"
 		})
 	}
 }
+
+// TestOriginalTheCheckWouldRefuse: a notice imported from a file inside
+// the site but outside the folders originals may lie in (seeds/), or from
+// a hidden folder, gets no original, with a note, so that import never
+// writes a data file that check refuses; from seeds/ it keeps it.
+func TestOriginalTheCheckWouldRefuse(t *testing.T) {
+	for _, tc := range []struct {
+		folder string
+		want   string // the original; "" with a note
+		note   string
+	}{
+		{"seeds", "seeds/000_e336554de99f7c35.txt", ""},
+		{"notes", "", `original: original "notes/000_e336554de99f7c35.txt" is not in a folder whose files may be published (seeds,`},
+		{"seeds/.drafts", "", `original: original "seeds/.drafts/000_e336554de99f7c35.txt" names a hidden file or folder (.drafts)`},
+	} {
+		t.Run(tc.folder, func(t *testing.T) {
+			dir, seed := site(t)
+			input := filepath.Join(dir, filepath.FromSlash(tc.folder), filepath.Base(seed))
+			if err := os.MkdirAll(filepath.Dir(input), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if input != seed {
+				if err := os.Rename(seed, input); err != nil {
+					t.Fatal(err)
+				}
+			}
+			data := filepath.Join(dir, "data")
+			out, errOut, err := runArgs(t, input, "--region", region, "--data", data)
+			if err != nil {
+				t.Fatalf("%v\n%s", err, errOut)
+			}
+			f, err := store.Decode(filepath.Join(data, "fujian", "putian", "xianyou", "jiaowei", "2024-12-02.toml"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if f.Notice.Original != tc.want {
+				t.Errorf("original %q, want %q", f.Notice.Original, tc.want)
+			}
+			if tc.note != "" && !strings.Contains(out, tc.note) {
+				t.Errorf("no note %q in the report:\n%s", tc.note, out)
+			}
+		})
+	}
+}
