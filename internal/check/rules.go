@@ -134,13 +134,7 @@ func (fc *fileCheck) values() {
 			fc.at("source_url", "source_url %q must be an http:// or https:// address", n.SourceURL)
 		}
 	}
-	if fc.ok("original") && n.Original != "" {
-		o := n.Original
-		if strings.HasPrefix(o, "/") || strings.Contains(o, `\`) || strings.Contains(o, ":") ||
-			hasDotDot(o) {
-			fc.at("original", "original %q must be a relative path inside the repository with / between folders, like seeds/000_notice.txt", o)
-		}
-	}
+	fc.original() // see original.go
 
 	fc.blankItems("regulations", n.Regulations)
 	fc.blankItems("organisation.points", n.Organisation.Points)

@@ -18,6 +18,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/gongshi/gongshi/internal/check"
 	"github.com/gongshi/gongshi/internal/cli"
 	"github.com/gongshi/gongshi/internal/importer"
 	"github.com/gongshi/gongshi/internal/notice"
@@ -256,10 +257,11 @@ func importFile(ctx context.Context, o *Options, pub *importer.Publisher, file s
 	rep.notes = append(rep.notes, matchEarlier(n, printedLabels(res), o.DataDir)...)
 	out.path = filepath.Join(o.DataDir, relPath(n))
 	if write {
-		if err := writeNotice(out.path, n, o.Force); err != nil {
+		kept, err := writeNotice(out.path, n, o.Force) // --force keeps the editors' work: store.Carry
+		if err != nil {
 			return fail(fmt.Errorf("%s: %w", file, err))
 		}
-		rep.wrote = out.path
+		rep.wrote, rep.notes = out.path, append(rep.notes, kept...)
 	}
 	return out
 }
@@ -337,6 +339,16 @@ func originalPath(file, dataDir string) (string, string) {
 	rel, err := filepath.Rel(filepath.Dir(absData), absFile)
 	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
 		return "", fmt.Sprintf("original: %s is outside the site; copy it into seeds/ and import it from there to publish it beside the notice (original left empty)", file)
+	}
+	// The rule check and build apply (internal/check/original.go): an
+	// original they would refuse is left empty, so import never writes a
+	// data file that check refuses.
+	root := filepath.Dir(absData)
+	if folders, err := check.OriginalFolders(root); err == nil {
+		var oe *check.OriginalError
+		if _, err := check.ResolveOriginal(root, folders, filepath.ToSlash(rel)); errors.As(err, &oe) {
+			return "", fmt.Sprintf("original: %s; original left empty", oe.Msg)
+		}
 	}
 	return filepath.ToSlash(rel), ""
 }

@@ -11,7 +11,7 @@ import (
 
 var (
 	relPath     = store.RelPath
-	writeNotice = store.Write
+	writeNotice = store.WriteKeeping
 )
 
 // runOne imports one file and prints its whole report.
