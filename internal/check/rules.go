@@ -327,11 +327,3 @@ func validPartialDate(s string) bool {
 	return err == nil
 }
 
-func hasDotDot(p string) bool {
-	for _, seg := range strings.Split(p, "/") {
-		if seg == ".." || seg == "." || seg == "" {
-			return true
-		}
-	}
-	return false
-}
