@@ -326,4 +326,3 @@ func validPartialDate(s string) bool {
 	_, err := time.Parse(layout, s)
 	return err == nil
 }
-
