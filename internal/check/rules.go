@@ -101,19 +101,13 @@ var slugRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 // values checks the values of one notice: the notice's own rules
 // (notice.Notice.Validate), each at the position of the value it concerns
 // (see fieldError), and the rules of the data file's values that are not
-// the notice's (the original's path).
+// the notice's (the original's path, original.go).
 func (fc *fileCheck) values() {
 	n := fc.n
 	for _, e := range n.Validate() {
 		fc.fieldError(e)
 	}
-	if fc.ok("original") && n.Original != "" {
-		o := n.Original
-		if strings.HasPrefix(o, "/") || strings.Contains(o, `\`) || strings.Contains(o, ":") ||
-			hasDotDot(o) {
-			fc.at("original", "original %q must be a relative path inside the repository with / between folders, like seeds/000_notice.txt", o)
-		}
-	}
+	fc.original() // see original.go
 
 	// The findings' numbers, for the checks across files.
 	firstWith := map[int]int{} // number → index (from 1) of the first finding with it
@@ -193,13 +187,4 @@ func (fc *fileCheck) gaps(array, rule string, with map[int]int) {
 		}
 		expect = num + 1
 	}
-}
-
-func hasDotDot(p string) bool {
-	for _, seg := range strings.Split(p, "/") {
-		if seg == ".." || seg == "." || seg == "" {
-			return true
-		}
-	}
-	return false
 }

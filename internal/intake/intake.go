@@ -26,6 +26,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"net/url"
 	"path/filepath"
 	"strings"
@@ -62,8 +63,13 @@ type Request struct {
 	ConfigPath string              // named in the region's notes
 
 	// AcceptMismatch writes a notice whose findings read are far from the
-	// problems it states (see Mismatch).
+	// problems it states (see Totals).
 	AcceptMismatch bool
+	// Force overwrites an existing data file, carrying the editors' work
+	// in it into the new notice (store.Carry: masks, revisions, withdrawal,
+	// provenance) before it is checked; without it an existing file is
+	// never overwritten.
+	Force bool
 }
 
 // Result is one document read into a placed notice: the one result of the
@@ -91,10 +97,15 @@ type Result struct {
 	// Totals compares the findings read with the problems the notice
 	// states; nil when it states none.
 	Totals *Totals
+	// Kept says what was carried from the existing data file (Force), one
+	// line for the report; nil when nothing was.
+	Kept []string
 	// Wrote is the file written, after Write.
 	Wrote string
 
 	accept bool
+	force  bool
+	carry  error // the existing file's editors' work cannot be carried (Force)
 }
 
 // Totals is the notice's stated problem count against the findings read.
@@ -189,7 +200,7 @@ func Place(ctx context.Context, req Request, pr *importer.Result) (*Result, erro
 	}
 	var err error
 	n := pr.Notice
-	r := &Result{Name: req.Name, Parse: pr, Notice: n, accept: req.AcceptMismatch}
+	r := &Result{Name: req.Name, Parse: pr, Notice: n, accept: req.AcceptMismatch, force: req.Force}
 	if req.SourceURL != "" {
 		n.SourceURL = req.SourceURL
 	}
@@ -242,6 +253,20 @@ func Place(ctx context.Context, req Request, pr *importer.Result) (*Result, erro
 	r.Notes = append(r.Notes, matchEarlier(n, printedLabels(pr), req.DataDir)...)
 	r.Path = filepath.Join(req.DataDir, store.RelPath(n))
 	r.Totals = totals(n, req.DataDir)
+	if req.Force {
+		// A re-import keeps what the editors added to the file it
+		// replaces; the notice checked is the notice written.
+		old, err := store.ReadFile(r.Path)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+		case err != nil:
+			r.carry = fmt.Errorf("%s: %w", req.Name, err)
+		default:
+			if r.Kept, err = store.Carry(old, n); err != nil {
+				r.carry = fmt.Errorf("%s: %w", req.Name, fmt.Errorf("%s: %w; nothing written", r.Path, err))
+			}
+		}
+	}
 
 	// The file as it would be written, checked as `gongshi check` checks
 	// one file on its own (its path and the files beside it are checked
@@ -301,13 +326,17 @@ var ErrMismatch = errors.New("the findings read are far from the problems the no
 var ErrRefused = errors.New("check would refuse the data file")
 
 // Refused is why the notice may not be written; nil when it may. It is
-// the first of: the notice cannot be placed (no region, unit or date);
+// the first of: the notice cannot be placed (no region, unit or date); the
+// file it replaces (Force) holds editors' work that would be lost;
 // check would refuse the file (every error listed, one a line); the
 // findings read are under 90 % or over 110 % of the problems the notice
 // states and the mismatch was not accepted.
 func (r *Result) Refused() error {
 	if r.Unplaceable != nil {
 		return r.Unplaceable
+	}
+	if r.carry != nil {
+		return r.carry
 	}
 	if errs := r.Errors(); len(errs) > 0 {
 		var b strings.Builder
@@ -337,13 +366,13 @@ func (e *refusal) Error() string { return e.msg }
 func (e *refusal) Unwrap() error { return e.is }
 
 // Write writes the data file atomically when Refused is nil, and refuses
-// (with Refused's error) otherwise; it refuses to overwrite an existing
-// file unless force is set.
-func (r *Result) Write(force bool) error {
+// (with Refused's error) otherwise; it overwrites an existing file only
+// when the request says Force.
+func (r *Result) Write() error {
 	if err := r.Refused(); err != nil {
 		return err
 	}
-	if err := store.WriteFileAtomic(r.Path, r.Encoded, force); err != nil {
+	if err := store.WriteFileAtomic(r.Path, r.Encoded, r.force); err != nil {
 		return fmt.Errorf("%s: %w", r.Name, err)
 	}
 	r.Wrote = r.Path

@@ -114,7 +114,7 @@ func TestReadAndWrite(t *testing.T) {
 				req.Publisher = publisher(t, cfg)
 			}
 			res := read(t, req)
-			err := res.Write(false)
+			err := res.Write()
 			switch {
 			case c.refused == "" && err != nil:
 				t.Fatalf("refused: %v", err)
@@ -161,7 +161,7 @@ func TestLaterNoticeMatchesRestartedNumbers(t *testing.T) {
 	req := Request{Region: deptRegion, DataDir: data}
 	first := req
 	first.Name, first.Data = "first.txt", []byte(deptNotice)
-	if err := read(t, first).Write(false); err != nil {
+	if err := read(t, first).Write(); err != nil {
 		t.Fatal(err)
 	}
 	later := req
@@ -172,7 +172,7 @@ func TestLaterNoticeMatchesRestartedNumbers(t *testing.T) {
 		"整改情况:正在整改。持续推进。", "整改情况:已完成整改。已全部完成。",
 		"2024年9月1日", "2025年3月1日").Replace(deptNotice))
 	res := read(t, later)
-	if err := res.Write(false); err != nil {
+	if err := res.Write(); err != nil {
 		t.Fatal(err)
 	}
 	n := res.Notice

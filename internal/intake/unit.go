@@ -1,10 +1,12 @@
 package intake
 
 import (
+	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
 
+	"github.com/gongshi/gongshi/internal/check"
 	"github.com/gongshi/gongshi/internal/importer"
 	"github.com/gongshi/gongshi/internal/notice"
 )
@@ -61,6 +63,16 @@ func originalPath(file, dataDir string) (string, string) {
 	rel, err := filepath.Rel(filepath.Dir(absData), absFile)
 	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
 		return "", fmt.Sprintf("original: %s is outside the site; copy it into seeds/ and import it from there to publish it beside the notice (original left empty)", file)
+	}
+	// The rule check and build apply (internal/check/original.go): an
+	// original they would refuse is left empty, so import never writes a
+	// data file that check refuses.
+	root := filepath.Dir(absData)
+	if folders, err := check.OriginalFolders(root); err == nil {
+		var oe *check.OriginalError
+		if _, err := check.ResolveOriginal(root, folders, filepath.ToSlash(rel)); errors.As(err, &oe) {
+			return "", fmt.Sprintf("original: %s; original left empty", oe.Msg)
+		}
 	}
 	return filepath.ToSlash(rel), ""
 }

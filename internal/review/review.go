@@ -194,7 +194,7 @@ func (h *Handler) save(w http.ResponseWriter, r *http.Request) {
 			rel = filepath.ToSlash(p)
 		}
 	}
-	if err := res.Write(false); err != nil {
+	if err := res.Write(); err != nil {
 		render(w, "saved", map[string]any{"Path": rel, "Error": chinese(err.Error()), "Problems": check.Errors(res.Problems)})
 		return
 	}

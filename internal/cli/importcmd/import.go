@@ -109,7 +109,7 @@ func (o *Options) request() intake.Request {
 	return intake.Request{
 		Region: o.Region, Slugs: o.Slugs, Unit: o.Unit, UnitKind: o.UnitKind, UnitSlug: o.UnitSlug,
 		SourceURL: o.SourceURL, Title: o.Title,
-		DataDir: o.DataDir, ConfigPath: o.ConfigPath, AcceptMismatch: o.AcceptMismatch,
+		DataDir: o.DataDir, ConfigPath: o.ConfigPath, AcceptMismatch: o.AcceptMismatch, Force: o.Force,
 	}
 }
 
@@ -256,7 +256,7 @@ func finish(ctx context.Context, o *Options, l loaded, write bool) outcome {
 	}
 	out.res = res
 	if write {
-		err = res.Write(o.Force)
+		err = res.Write()
 	} else {
 		err = res.Refused()
 	}

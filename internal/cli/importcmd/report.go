@@ -197,7 +197,7 @@ func (r *report) write(w io.Writer) {
 		fmt.Fprintf(w, "  %s %d: %s   [%s]\n", unit, c.Line, clip(c.Text, 60), reason)
 	}
 
-	notes := append(append([]string(nil), r.res.Notes...), r.notes...)
+	notes := append(append(append([]string(nil), r.res.Notes...), r.res.Kept...), r.notes...)
 	sort.Strings(notes)
 	fmt.Fprintf(w, "\nwarnings: %d\n", len(res.Warnings)+len(notes))
 	for _, p := range res.Warnings {
