@@ -296,6 +296,8 @@ var Catalog = []Entry{
 	{"FAILED: %s", "失败：%s"},
 	{"wrote %s", "已写入 %s"},
 	{"%s: file exists (use --force to overwrite)", "%s：文件已存在（要覆盖请加 --force）"},
+	// (the import use case's refusal of an untitled notice, before the general form below)
+	{"%s: no title found (a line like …关于…情况的通报 before 一、): give --title TITLE; nothing written", "%s：没有找到标题（一、之前如“……关于……情况的通报”的一行）：请用 --title 标题 指定；未写入任何文件"},
 	{"%s: %s; nothing written", "%s：%s；未写入任何文件"},
 	{"%s: %w; nothing written", "%s：%s；未写入任何文件"},
 	{"%s: the existing data file cannot be read (%s), so its [[redact]], [[revisions]] and [withdrawn] would be lost: correct it (gongshi check) or move it away, then import again", "%s：无法读取已有的数据文件（%s），其中的 [[redact]]、[[revisions]] 和 [withdrawn] 会丢失：请先改正它（gongshi check）或移走它，再导入"},
@@ -313,7 +315,6 @@ var Catalog = []Entry{
 	{"    \tthe notice's title where the text has none (a data file must have one)", "    \t通报文字中没有标题时，通报的标题（数据文件必须有标题）"},
 	{"    \twrite a notice whose findings read are under 90 % or over 110 % of the problems it states", "    \t读出的问题数不到通报自述问题数的 90% 或超过 110% 时，照样写入"},
 	{"title: --title says %s, the text %s; using %s", "title：--title 指定为 %s，通报文字为 %s；按 %s 处理"},
-	{"%s: no title found (a line like …关于…情况的通报 before 一、): give --title TITLE; nothing written", "%s：没有找到标题（一、之前如“……关于……情况的通报”的一行）：请用 --title 标题 指定；未写入任何文件"},
 	{"%s: nothing is written: check would refuse %s for these errors:", "%s：未写入任何文件：gongshi check 会因以下错误拒绝 %s："},
 	{"%s: the notice states %d problems but %d were read (%d%%, outside 90–110%%): nothing written; check the reading, or give --accept-mismatch to write it anyway", "%s：通报自述 %d 个问题，实际读出 %d 个（%d%%，不在 90%%–110%% 之内）：未写入任何文件；请核对读取结果，或加 --accept-mismatch 照样写入"},
 	{"reading", "读取方式"},
