@@ -34,7 +34,8 @@
 // numbers (a later notice that lists only the findings it updates is not
 // compared).
 //
-// Values, in each notice:
+// Values, in each notice (the notice's own rules are notice.Notice.Validate,
+// each reported at its key's position; see fieldError):
 //   - findings[].status is one of done, in_progress, not_started, and
 //     status_text is not blank (the status is the normalised form of the
 //     words in status_text; the two are not compared, so an editor may

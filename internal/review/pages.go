@@ -1,8 +1,15 @@
 package review
 
-import "html/template"
+import (
+	"html/template"
 
-var pages = template.Must(template.New("").Parse(`
+	"github.com/gongshi/gongshi/internal/i18n"
+)
+
+// The pages are Chinese: zh puts a message of check or of the import use
+// case (English, as the commands print it) into Chinese through the
+// commands' catalog.
+var pages = template.Must(template.New("").Funcs(template.FuncMap{"zh": i18n.Translate}).Parse(`
 {{- define "head" }}<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <meta name="robots" content="noindex"><title>{{ . }} · 导入审核</title>
@@ -44,8 +51,9 @@ table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2em .4em;tex
 <p><strong>{{ .Title }}</strong> · 落款 {{ .Signed }} · {{ len .Findings }} 个问题</p>
 {{- end }}
 <section aria-labelledby="problems-h"><h2 id="problems-h">校验结果</h2>
-{{- with .Problems }}<ul class="problems">{{ range . }}<li{{ if .Warning }} class="warn"{{ end }}>{{ if .Line }}第 {{ .Line }} 行第 {{ .Col }} 列：{{ end }}{{ if .Warning }}警告：{{ end }}{{ .Message }}</li>{{ end }}</ul>
+{{- with .Problems }}<ul class="problems">{{ range . }}<li{{ if .Warning }} class="warn"{{ end }}>{{ if .Line }}第 {{ .Line }} 行第 {{ .Col }} 列：{{ end }}{{ if .Warning }}警告：{{ end }}{{ zh .Message }}</li>{{ end }}</ul>
 {{- else }}<p>没有问题。</p>{{ end }}
+{{- with .Refused }}<p class="unplaced" role="alert" style="white-space:pre-line">不能保存：{{ . }}</p>{{ end }}
 </section>
 {{- if .Notice }}
 <section aria-labelledby="stated-h"><h2 id="stated-h">通报自述数字与实际读出</h2>
@@ -75,7 +83,8 @@ table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2em .4em;tex
 {{- end }}
 
 {{- define "saved" }}{{ template "head" "保存" }}
-{{- if .Error }}<h1>没有保存</h1><p class="unplaced" role="alert">{{ .Error }}</p>
+{{- if .Error }}<h1>没有保存</h1><p class="unplaced" role="alert" style="white-space:pre-line">{{ .Error }}</p>
+{{- with .Problems }}<ul class="problems">{{ range . }}<li>{{ if .Line }}第 {{ .Line }} 行第 {{ .Col }} 列：{{ end }}{{ zh .Message }}</li>{{ end }}</ul>{{ end }}
 {{- else }}<h1>已保存</h1><p>已写入 <code>data/{{ .Path }}</code>。网站将自动重新生成；请运行 <code>gongshi check</code> 并在预览中核对。</p>{{ end }}
 <p><a href="/review/file?path={{ .Path }}">审核此文件</a></p>
 </body></html>

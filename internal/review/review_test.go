@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/gongshi/gongshi/internal/check"
 	"github.com/gongshi/gongshi/internal/store"
 )
 
@@ -24,12 +25,15 @@ func get(t *testing.T, h http.Handler, u string) (int, string) {
 	return rec.Code, rec.Body.String()
 }
 
-func upload(t *testing.T, h http.Handler, name string, b []byte) string {
+func upload(t *testing.T, h http.Handler, name string, b []byte, fields ...string) string {
 	t.Helper()
 	var body bytes.Buffer
 	mw := multipart.NewWriter(&body)
 	fw, _ := mw.CreateFormFile("file", name)
 	fw.Write(b)
+	for i := 0; i+1 < len(fields); i += 2 {
+		mw.WriteField(fields[i], fields[i+1])
+	}
 	mw.Close()
 	req := httptest.NewRequest("POST", "/review/import", &body)
 	req.Header.Set("Content-Type", mw.FormDataContentType())
@@ -80,7 +84,7 @@ func TestReview(t *testing.T) {
 	if variant == string(src) {
 		t.Fatal("no 附件: in the seed")
 	}
-	page = upload(t, h, "<i>x</i>.txt", []byte(variant))
+	page = upload(t, h, "<i>x</i>.txt", []byte(variant), "region", "福建省/莆田市")
 	if m := unplacedCount.FindStringSubmatch(page); m == nil || m[1] == "0" {
 		t.Fatalf("variant: unplaced %v", m)
 	}
@@ -112,5 +116,117 @@ func TestReview(t *testing.T) {
 	}
 	if out := save(); !strings.Contains(out, "没有待保存") {
 		t.Errorf("second save: %s", out)
+	}
+}
+
+func postSave(h http.Handler, tok string) string {
+	rec := httptest.NewRecorder()
+	req := httptest.NewRequest("POST", "/review/save", strings.NewReader(url.Values{"token": {tok}}.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	h.ServeHTTP(rec, req)
+	return rec.Body.String()
+}
+
+var saveForm = regexp.MustCompile(`name="token" value="([0-9a-f]+)"`)
+
+// An upload the import use case would not write (no region; no title) is
+// shown with why, in Chinese, and without a save form; a save of such an
+// import (its token made by hand: the page never offers one) writes
+// nothing and says why, in Chinese. The same upload with what it lacks
+// given is offered and saved, and check accepts the file.
+func TestSaveRefusesWhatCheckRefuses(t *testing.T) {
+	root, _ := filepath.Abs("../..")
+	src, err := os.ReadFile(filepath.Join(root, seed))
+	if err != nil {
+		t.Fatal(err)
+	}
+	title := "中共郊尾镇委员会关于巡察整改进展情况的通报"
+	untitled := strings.Replace(string(src), title+"\n", "", 1)
+	if untitled == string(src) {
+		t.Fatal("the seed's title line not found")
+	}
+	for _, c := range []struct {
+		name   string
+		text   string
+		fields []string
+		want   []string // in the page and in the refused save
+	}{
+		{"no region", string(src), nil, []string{"不能保存", "不知道所属的省、市"}},
+		{"no title", untitled, []string{"region", "福建省/莆田市"}, []string{"不能保存", "title 为空", "没有找到标题"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			data := t.TempDir()
+			h := New(root, data)
+			page := upload(t, h, "n.txt", []byte(c.text), c.fields...)
+			for _, w := range c.want {
+				if !strings.Contains(page, w) {
+					t.Errorf("the page lacks %q", w)
+				}
+			}
+			if saveForm.MatchString(page) {
+				t.Errorf("the page offers to save a notice check would refuse")
+			}
+			// A save of it all the same (a form kept from before, a script).
+			form := url.Values{}
+			for i := 0; i+1 < len(c.fields); i += 2 {
+				form.Set(c.fields[i], c.fields[i+1])
+			}
+			r := httptest.NewRequest("POST", "/review/import", strings.NewReader(form.Encode()))
+			r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+			req, err := h.request("n.txt", []byte(c.text), r)
+			if err != nil {
+				t.Fatal(err)
+			}
+			h.pending["feed"] = req
+			out := postSave(h, "feed")
+			if !strings.Contains(out, "没有保存") {
+				t.Errorf("save: %s", out)
+			}
+			for _, w := range c.want[1:] {
+				if !strings.Contains(out, w) {
+					t.Errorf("the refused save lacks %q", w)
+				}
+			}
+			if files, _ := store.Files(data); len(files) != 0 {
+				t.Errorf("the refused save wrote %v", files)
+			}
+		})
+	}
+
+	// Given what it lacks, the untitled notice is offered and saved.
+	data := t.TempDir()
+	h := New(root, data)
+	page := upload(t, h, "n.txt", []byte(untitled), "region", "福建省/莆田市", "title", title)
+	tok := saveForm.FindStringSubmatch(page)
+	if tok == nil {
+		t.Fatalf("no save form for the titled upload")
+	}
+	if out := postSave(h, tok[1]); !strings.Contains(out, "已保存") {
+		t.Fatalf("save: %s", out)
+	}
+	if _, probs, err := check.Dir(data); err != nil || len(check.Errors(probs)) != 0 {
+		t.Errorf("check refuses what the review page saved: %v %v", err, probs)
+	}
+}
+
+// The review of a data file shows check's problems in Chinese, as the
+// upload does.
+func TestProblemsInChinese(t *testing.T) {
+	root, _ := filepath.Abs("../..")
+	data := t.TempDir()
+	src, err := os.ReadFile(filepath.Join(root, "data/fujian/putian/xianyou/jiaowei/2024-12-02.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad := strings.Replace(string(src), "status = \"done\"", "status = \"finished\"", 1)
+	if bad == string(src) {
+		t.Fatal("no status to spoil")
+	}
+	p := filepath.Join(data, "fujian/putian/xianyou/jiaowei/2024-12-02.toml")
+	os.MkdirAll(filepath.Dir(p), 0o755)
+	os.WriteFile(p, []byte(bad), 0o644)
+	_, page := get(t, New(root, data), "/review/file?path=fujian/putian/xianyou/jiaowei/2024-12-02.toml")
+	if !strings.Contains(page, "findings[1].status &#34;finished&#34; 不是以下之一") || strings.Contains(page, "is not one of") {
+		t.Errorf("the problem is not in Chinese:\n%s", regexp.MustCompile(`(?s)<ul class="problems">.*?</ul>`).FindString(page))
 	}
 }
