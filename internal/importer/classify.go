@@ -30,6 +30,9 @@ const (
 	// RoleHeading is a heading above the findings at a level gongshi does
 	// not keep (a third level above category and group).
 	RoleHeading     Role = "heading"
+	// RoleField is a finding's labelled field that is neither its problem
+	// nor its rectification: 责任单位:…, 整改时限:….
+	RoleField       Role = "field"
 	RoleTableHeader Role = "table_header" // 序号 | 反馈问题 | 整改措施 | 整改情况 …
 	RoleTableRow    Role = "table_row"    // one finding in a table
 
@@ -107,6 +110,13 @@ type Classified struct {
 	Why string
 	// Recogniser names the recogniser that placed the line.
 	Recogniser string
+	// Part is, for a paragraph split at the field labels inside it
+	// (问题1:….整改情况:….), the part's place in it from 1; 0 for a whole
+	// line. The parts of a line share its No; Text is the part's.
+	Part int
+	// Ref is the number of the first notice's finding that a numbered line
+	// names (巡察反馈第4个问题, 关于巡察反馈第4点…问题), 0 if none.
+	Ref int
 }
 
 // Line is a source line prepared for recognisers: trimmed original text and
@@ -207,16 +217,69 @@ func PrepareLines(src []SourceLine) []Line {
 func Classify(lines []Line) []Classified {
 	st := &State{Section: SectionHeader, TitleAt: -1, TitleStart: -1, lines: lines}
 	st.TitleStart, st.TitleAt = findTitle(lines)
-	out := make([]Classified, len(lines))
+	out := make([]Classified, 0, len(lines))
 	for i, l := range lines {
 		st.index = i
-		c := classifyLine(st, l)
-		c.No, c.Text, c.Cells = l.No, l.Text, l.Cells
-		Advance(st, c)
-		if c.Section == "" {
-			c.Section = st.Section
+		parts := []Line{l}
+		if splitsHere(st, l) {
+			parts = splitLine(l)
 		}
-		out[i] = c
+		for k, p := range parts {
+			c := classifyLine(st, p)
+			c.No, c.Text, c.Cells = p.No, p.Text, p.Cells
+			if len(parts) > 1 {
+				c.Part = k + 1
+			}
+			Advance(st, c)
+			if c.Section == "" {
+				c.Section = st.Section
+			}
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// splitsHere says whether a line is split at the field labels inside it:
+// a paragraph (not a table row, not chrome) in the findings body, once the
+// findings have begun or when the line itself starts a finding.
+func splitsHere(st *State, l Line) bool {
+	if l.Cells != nil || l.Chrome != "" || l.Text == "" {
+		return false
+	}
+	switch st.Section {
+	case SectionFindings, SectionUnknown:
+	case SectionHeader:
+		if !st.Preamble || (st.TitleAt >= 0 && st.index <= st.TitleAt) {
+			return false
+		}
+	default:
+		return false
+	}
+	if st.Numbered {
+		return true
+	}
+	if _, ok := NumberingOf(l.t); ok {
+		return true
+	}
+	return reProblemLabel.MatchString(l.t.norm)
+}
+
+// splitLine is a line cut at its field labels (SplitLabels), each part a
+// line of its own with the same number; a line with no label inside it is
+// itself.
+func splitLine(l Line) []Line {
+	segs := SplitLabels(l.Text)
+	if len(segs) < 2 {
+		return []Line{l}
+	}
+	out := make([]Line, 0, len(segs))
+	for _, sg := range segs {
+		t := newText(sg.Label + sg.Text).trim()
+		if t.orig == "" {
+			continue
+		}
+		out = append(out, Line{No: l.No, Text: t.orig, t: t})
 	}
 	return out
 }
