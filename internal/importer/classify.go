@@ -29,7 +29,7 @@ const (
 	RoleMeasure Role = "measure"
 	// RoleHeading is a heading above the findings at a level gongshi does
 	// not keep (a third level above category and group).
-	RoleHeading     Role = "heading"
+	RoleHeading Role = "heading"
 	// RoleField is a finding's labelled field that is neither its problem
 	// nor its rectification: 责任单位:…, 整改时限:….
 	RoleField       Role = "field"
