@@ -49,8 +49,12 @@ type rawFinding struct {
 	more                  []string // continuation lines of the problem
 	rect                  []string // the rectification lines, without their labels and leading status words
 	found                 *Found   // the status its text states, nil if none yet
-	deadline, responsible string   // from a table
+	deadline, responsible string   // from a table or a labelled field
 	table                 bool
+	// ref is the first notice's number of the finding the line names
+	// (巡察反馈第4个问题), 0 if none; refLabel: the label is that reference.
+	ref      int
+	refLabel bool
 }
 
 type rawItem struct {
@@ -80,6 +84,7 @@ type builder struct {
 	cats             int         // category headings seen
 	sections         int
 	lastSection      int
+	refs             bool // the findings are named by the first notice's numbers
 }
 
 func (b *builder) warnf(line int, format string, a ...any) {
@@ -216,6 +221,14 @@ func (b *builder) line(c Classified) error {
 	case RoleFinding:
 		b.catLine, b.grpLine = nil, nil
 		f := &rawFinding{num: c.Num, label: strings.TrimSpace(c.Label), line: c.No, cat: b.cat, catText: b.catText, grp: b.grp, grpText: b.grpText, first: c.Body}
+		if c.Style == "问题:" {
+			// 存在问题:… with no number: the label names the field, not a number
+			f.num, f.label = 0, ""
+		}
+		if c.Ref > 0 {
+			f.ref = c.Ref
+			f.refLabel = c.Num == c.Ref && strings.HasPrefix(c.Style, "第") || strings.HasPrefix(c.Style, "问题") && c.Label != ""
+		}
 		for _, fl := range c.Fields {
 			if fl.Key == "problem" { // the status is inline: the rest is the rectification
 				f.first = fl.Text
@@ -544,6 +557,9 @@ func (b *builder) finish() {
 // findings have no number, numbers them 1..N in order and keeps the printed
 // label: the finding's identity in its inspection is its place in order.
 func (b *builder) numberFindings() {
+	if b.references() {
+		return
+	}
 	straight := len(b.findings) > 0
 	for i, f := range b.findings {
 		if f.num < 1 || (i > 0 && f.num <= b.findings[i-1].num) || f.label == "" && !f.table {
@@ -579,6 +595,51 @@ func (b *builder) numberFindings() {
 	for i, f := range b.findings {
 		f.num = i + 1
 	}
+}
+
+// references numbers the findings of a notice that names every one of
+// them by its number in the first notice on the inspection (巡察反馈第4个问题,
+// 1.关于巡察反馈第4点…问题): each takes that number, so that the site shows
+// its history across notices. A later notice reports only what was still
+// open: gaps in the numbers are its nature, not a warning. A printed label
+// that is not the reference (1.) is kept as the label.
+func (b *builder) references() bool {
+	if len(b.findings) == 0 {
+		return false
+	}
+	for _, f := range b.findings {
+		if f.ref < 1 {
+			return false
+		}
+	}
+	seen := map[int]int{}
+	for _, f := range b.findings {
+		if prev, ok := seen[f.ref]; ok {
+			b.warnf(f.line, "finding %s names the first notice's finding %d, as the finding at line %d does; numbered in order after the last", f.label, f.ref, prev)
+		}
+		seen[f.ref] = f.line
+	}
+	max := 0
+	for _, f := range b.findings {
+		if f.ref > max {
+			max = f.ref
+		}
+	}
+	used := map[int]bool{}
+	for _, f := range b.findings {
+		if f.refLabel {
+			f.label = ""
+		}
+		f.num = f.ref
+		if used[f.num] {
+			max++
+			f.num = max
+		}
+		used[f.num] = true
+	}
+	sort.SliceStable(b.findings, func(i, j int) bool { return b.findings[i].num < b.findings[j].num })
+	b.refs = true
+	return true
 }
 
 func (b *builder) finding(rf *rawFinding) notice.Finding {

@@ -175,6 +175,8 @@ type State struct {
 	// are the numbering styles open above the current line, outermost first.
 	Numbered bool
 	Styles   []string
+	// Nums are the numbers of the items open in Styles, one for each.
+	Nums []int
 	// StatusSeen: a status or measure line came since the last numbered
 	// line that Structure will treat as an item.
 	StatusSeen    bool
@@ -328,11 +330,11 @@ func Advance(st *State, c Classified) {
 		if st.SectionStyle == "" {
 			st.SectionStyle = c.Style
 		}
-		st.Styles, st.StatusSeen, st.Columns = nil, false, nil
+		st.Styles, st.Nums, st.StatusSeen, st.Columns = nil, nil, false, nil
 		if c.Section == SectionUnknown {
 			// an unknown section may hold findings under it (一、关于…): it
 			// is the outermost heading of what follows
-			st.Styles = []string{c.Style}
+			st.Styles, st.Nums = []string{c.Style}, []int{c.Num}
 		}
 	case RoleOrgPoint:
 		st.Points++
@@ -347,6 +349,11 @@ func Advance(st *State, c Classified) {
 		}
 		st.Numbered, st.Open = true, RoleNumbered
 		st.Styles = pushStyle(st.Styles, c.Style)
+		k := len(st.Styles) - 1
+		if k > len(st.Nums) {
+			k = len(st.Nums)
+		}
+		st.Nums = append(st.Nums[:k:k], c.Num)
 		st.StatusSeen = false
 		if c.Status != nil {
 			st.StatusSeen, st.Open = true, RoleStatus

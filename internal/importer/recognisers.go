@@ -457,7 +457,10 @@ func matchNumbered(st *State, l Line) (Classified, bool) {
 			}
 		}
 		top := len(st.Styles) - 1
-		if open < 0 || (open != top && !heading) {
+		// an outer item's next number (2. after 1.) is its sibling, heading
+		// or not: Structure weighs which level the findings are
+		next := open >= 0 && open < len(st.Nums) && nb.Num > 0 && nb.Num == st.Nums[open]+1
+		if open < 0 || (open != top && !heading && !next) {
 			return Classified{Role: RoleContinuation, Into: RoleStatus, Body: l.Text, Recogniser: "numbered-text"}, true
 		}
 	}
@@ -465,14 +468,52 @@ func matchNumbered(st *State, l Line) (Classified, bool) {
 	if nb.Style == "【】" {
 		c.Body = l.Text
 	}
+	if nb.Ref {
+		c.Ref = nb.Num
+	} else if m := reRefInTitle.FindStringSubmatch(rest); m != nil {
+		// 1.关于巡察反馈第4点…问题: the item names the first notice's finding
+		c.Ref = numValue(m[1])
+	}
 	if f, ok := inlineStatus(nb.Rest); ok {
 		c.Status = &f
 		if problem, _, inline := splitInlineStatus(nb.Rest); inline {
 			// (3)题目。问题。整改情况:已整改。…: the problem ends at the label
 			c.Fields = append(c.Fields, Field{Key: "problem", Text: problem})
 		}
+	} else if f, ok := bracketAfterTitle(nb.Rest); ok {
+		// 1.标题(已完成)。问题…: the words stay in the title, as written
+		c.Status = &f
+	} else if endsFinding(st) {
+		if f, problem, ok := lastSentenceStatus(nb.Rest); ok {
+			// 1.标题。问题。目前,该问题已整改到位。: one paragraph per
+			// finding; its last sentence is the rectification
+			c.Status = &f
+			c.Fields = append(c.Fields, Field{Key: "problem", Text: problem})
+		}
 	}
 	return c, true
+}
+
+// reRefInTitle is a reference to the first notice's finding at the start
+// of an item's text: 关于巡察反馈第4点…, 巡察反馈第11个问题….
+var reRefInTitle = regexp.MustCompile(`^\s*(?:关于)?(?:(?:县委|市委|区委|省委)?(?:巡察|巡视)(?:[一二三四五六七八九十\d]{0,3}组)?)?反馈(?:的)?(?:意见)?(?:问题)?第\s*(\d{1,3}|` + cnNum + `)\s*(?:个问题|个|点|项|条)`)
+
+// endsFinding says whether the line being classified is the whole of its
+// item: the next line opens another item, a section, or the signature (or
+// there is none). Only then may the line's last sentence be its status.
+func endsFinding(st *State) bool {
+	next := st.Next()
+	if next == nil {
+		return true
+	}
+	if next.Cells != nil {
+		return false
+	}
+	s := next.t.norm
+	if _, ok := NumberingOf(next.t); ok {
+		return true
+	}
+	return reProblemLabel.MatchString(s) || reSection.MatchString(s) || reDateOnly.MatchString(s) || issuerShaped(s)
 }
 
 // matchStatus is a labelled status line: 整改情况:已整改。…, 完成情况:…,
