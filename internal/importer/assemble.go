@@ -425,26 +425,6 @@ func (b *builder) continueWith(c Classified) bool {
 		}
 		f := b.findings[len(b.findings)-1]
 		f.rect = append(f.rect, c.Body)
-	case RoleField:
-		if len(b.findings) == 0 {
-			b.warnf(c.No, "a finding's field (%s) before any finding; kept as unplaced", strings.TrimSpace(c.Label))
-			b.unplaced(c.No, c.Text)
-			break
-		}
-		f := b.findings[len(b.findings)-1]
-		for _, fl := range c.Fields {
-			switch FieldKind(fl.Key) {
-			case FieldResponsible:
-				f.responsible = joinLines(f.responsible, fl.Text)
-			case FieldDeadline:
-				if f.deadline != "" {
-					b.warnf(c.No, "finding %s: a second deadline (%s); kept as unplaced", f.label, fl.Text)
-					b.unplaced(c.No, c.Text)
-					continue
-				}
-				f.deadline = fl.Text
-			}
-		}
 	case RoleAccountability:
 		b.acc = append(b.acc, c.Body)
 	case RolePetitions:

@@ -435,6 +435,7 @@ func PetitionsOf(s string) notice.Petitions {
 var (
 	rePeriod  = regexp.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:至|到|—|-|~|－|–)+\s*(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日`)
 	reBodyTgt = regexp.MustCompile(`(\p{Han}{0,12}?(?:巡察|巡视)\p{Han}{0,6}?组)\s*(?:于[^对,;。]{0,40}?)?(?:对|进驻)\s*([\p{Han}\d]{2,30}?)\s*(?:开展了?|进行了?|实施了?)`)
+	reFeedbackTgt = regexp.MustCompile(`(\p{Han}{0,12}?(?:巡察|巡视)\p{Han}{0,6}?组)\s*向\s*([\p{Han}\d]{2,30}?)\s*反馈`)
 	// reFeedback is the date the inspection's findings were fed back, in
 	// either order: 于2024年1月16日反馈了巡察意见, and the date first, then the
 	// subject: 2023年1月17日,区委巡察组向区文旅体局党组反馈了巡察意见;
@@ -464,6 +465,13 @@ func InspectionOf(texts ...string) notice.Inspection {
 		}
 		if in.Body == "" {
 			if m := newText(s).find(reBodyTgt); m != nil {
+				in.Body, in.Target = m[1], m[2]
+			}
+		}
+		if in.Body == "" && in.Feedback == "" {
+			// no sentence of the inspection itself: the feedback's
+			// (2023年1月17日,县委巡察组向县样本局党组反馈了巡察意见)
+			if m := newText(s).find(reFeedbackTgt); m != nil {
 				in.Body, in.Target = m[1], m[2]
 			}
 		}
