@@ -145,6 +145,10 @@ func checkInvariants(t *testing.T, r *Result) {
 				kept(c, problem)
 				tx := newText(rest)
 				kept(c, tx.from(reStatusLabel.FindStringIndex(tx.norm)[1]))
+			} else if len(c.Fields) > 0 && c.Fields[0].Key == "problem" && c.Status != nil {
+				// problem, then the status sentence (…。目前已整改。)
+				kept(c, c.Fields[0].Text)
+				kept(c, c.Status.Rectification)
 			} else {
 				kept(c, c.Body)
 			}

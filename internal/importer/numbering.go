@@ -22,7 +22,7 @@ const numAny = `(\d{1,3}|` + cnNum + `|[\x{2460}-\x{2473}]|[\x{2474}-\x{2487}]|[
 const refWords = `(关于)?((?:(?:县委|市委|区委|省委)?(?:巡察|巡视)(?:[一二三四五六七八九十\d]{0,3}组)?)?反馈(?:的)?(?:意见)?)?`
 
 var (
-	reNumWord = regexp.MustCompile(`^(【\s*)?` + refWords + `问题\s*` + numAny + `\s*(】\s*:?|[.、:)]|\s)\s*`)
+	reNumWord = regexp.MustCompile(`^(【\s*)?` + refWords + `问题\s*` + numAny + `\s*(】\s*:?|[.、:)]|\s|)\s*`)
 	reNumOrd  = regexp.MustCompile(`^(【\s*)?` + refWords + `(?:问题)?第\s*` + numAny + `\s*(个问题|个方面|个|点|项|条)(?:问题)?\s*(】\s*:?|[.、:,)]|\s)?\s*`)
 	reNumStop = regexp.MustCompile(`^([\x{2488}-\x{249B}])\s*`)
 )
@@ -64,6 +64,9 @@ func numberingWithWord(t text) (Numbering, bool) {
 		closeMark := n[m[10]:m[11]]
 		if open != strings.HasPrefix(closeMark, "】") {
 			return Numbering{}, false
+		}
+		if closeMark == "" && !selfClosing(n[m[8]:m[9]]) {
+			return Numbering{}, false // 问题12个: a count; 问题(3) ⑶ ③ close themselves
 		}
 		num := numValue(n[m[8]:m[9]])
 		if num < 1 {
@@ -115,4 +118,13 @@ func numberingWithWord(t text) (Numbering, bool) {
 		return Numbering{Style: "第1" + word, Label: t.cut(0, m[1]), Num: num, Rest: t.from(m[1]), Ref: ref}, true
 	}
 	return Numbering{}, false
+}
+
+// selfClosing: a number that needs no closing mark after it: (3), ⑶, ③.
+func selfClosing(num string) bool {
+	if strings.HasPrefix(num, "(") {
+		return true
+	}
+	rs := []rune(num)
+	return len(rs) == 1 && rs[0] >= 0x2460 && rs[0] <= 0x2487
 }

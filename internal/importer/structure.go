@@ -252,10 +252,18 @@ func StructureReadings(cls []Classified) ([]Classified, []Reading) {
 	var readings []Reading
 	for _, st := range styles {
 		ev := stats[st]
-		if ev.direct <= 0 && ev.one == 0 && ev.lastOnly == 0 {
-			continue
+		if ev.direct > 0 || ev.one > 0 || ev.lastOnly > 0 {
+			readings = append(readings, scoreReading(st, ev, mean(st), stated))
 		}
-		readings = append(readings, scoreReading(st, ev, mean(st), stated))
+	}
+	if len(readings) > 0 {
+		// the styles that explain nothing are readings too (the runner-up
+		// a notice of categories and findings has is its categories)
+		for _, st := range styles {
+			if ev := stats[st]; !(ev.direct > 0 || ev.one > 0 || ev.lastOnly > 0) {
+				readings = append(readings, scoreReading(st, ev, mean(st), stated))
+			}
+		}
 	}
 	sort.SliceStable(readings, func(i, j int) bool { return readings[i].Score > readings[j].Score })
 
