@@ -273,11 +273,19 @@ func TestReadingsByEvidence(t *testing.T) {
 		"3.财务管理混乱。部分村账目不清。\n（1）聘请第三方审计。\n（2）建立村财台账。\n整改情况：正在整改。\n"
 	each := "（一）学习方面\n1.学习计划。\n整改情况：已完成。\n2.学习记录。\n整改情况：已完成。\n" +
 		"（二）组织方面\n1.组织生活。\n整改情况：已完成。\n2.三会一课。\n整改情况：正在整改。\n"
+	// heading-shaped items over numbered measures: the outline alone reads
+	// the measures as findings (the rule before readings were weighed);
+	// the stated 3个问题 reads the items
+	heads := "1.理论学习方面\n（1）制定年度学习计划。\n（2）规范会议记录。\n整改情况：已完成。\n" +
+		"2.组织生活方面\n（1）开展专项检查。\n（2）建立台账。\n整改情况：已完成。\n" +
+		"3.财务管理方面\n（1）聘请第三方审计。\n（2）建立村财台账。\n整改情况：正在整改。\n"
 	for _, c := range []struct {
 		name, preamble, findings string
 		count                    int
 		style, runnerUp          string
 	}{
+		{"heading-shaped items over numbered measures, 3个问题 stated", issuePreamble + "巡察组指出了3个问题。", heads, 3, "1.", "(1)"},
+		{"heading-shaped items over numbered measures, no totals", issuePreamble, heads, 6, "(1)", "1."},
 		{"numbered measures under each finding, totals stated", issuePreamble + "巡察组指出了3个问题。", sub, 3, "1.", "(1)"},
 		{"numbered measures under each finding, no totals", issuePreamble, sub, 3, "1.", "(1)"},
 		{"categories and findings, 2个方面4个问题", issuePreamble + "指出了2个方面4个问题，已完成整改3个、正在整改1个。", each, 4, "1.", "(一)"},
