@@ -433,8 +433,8 @@ func PetitionsOf(s string) notice.Petitions {
 // ---- preamble: the inspection ----
 
 var (
-	rePeriod  = regexp.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:至|到|—|-|~|－|–)+\s*(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日`)
-	reBodyTgt = regexp.MustCompile(`(\p{Han}{0,12}?(?:巡察|巡视)\p{Han}{0,6}?组)\s*(?:于[^对,;。]{0,40}?)?(?:对|进驻)\s*([\p{Han}\d]{2,30}?)\s*(?:开展了?|进行了?|实施了?)`)
+	rePeriod      = regexp.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:至|到|—|-|~|－|–)+\s*(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日`)
+	reBodyTgt     = regexp.MustCompile(`(\p{Han}{0,12}?(?:巡察|巡视)\p{Han}{0,6}?组)\s*(?:于[^对,;。]{0,40}?)?(?:对|进驻)\s*([\p{Han}\d]{2,30}?)\s*(?:开展了?|进行了?|实施了?)`)
 	reFeedbackTgt = regexp.MustCompile(`(\p{Han}{0,12}?(?:巡察|巡视)\p{Han}{0,6}?组)\s*向\s*([\p{Han}\d]{2,30}?)\s*反馈`)
 	// reFeedback is the date the inspection's findings were fed back, in
 	// either order: 于2024年1月16日反馈了巡察意见, and the date first, then the
