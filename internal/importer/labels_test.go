@@ -214,6 +214,23 @@ func TestIssue18Cases(t *testing.T) {
 				{num: 4, label: "1.", title: "关于巡察反馈第4点乡村规划编制滞后问题", problem: "仅2个村完成入库。", status: "已完成", st: done, rect: "规划已全部入库。"},
 				{num: 59, label: "2.", title: "关于巡察反馈第59点审计问题整改不扎实问题", problem: "尚有10个问题未整改到位。", status: "正在整改", st: prog, rect: "已整改7个。"},
 			}, true},
+		{"一、 paragraphs are the findings, in a notice with no sections", "中共样本镇0001委员会关于巡察整改进展情况的通报\n" + issuePreamble + "\n" +
+			"一、公车使用登记不严。台账登记不及时。\n整改情况：已整改。规范登记。\n" +
+			"二、隐患排查不深入。跟踪督促不够。\n整改情况：正在整改。开展专项检查。\n" +
+			"中共样本镇0001委员会\n2024年12月2日\n",
+			[]wantFinding{
+				{num: 1, title: "公车使用登记不严", problem: "台账登记不及时。", status: "已整改", st: done, rect: "规范登记。"},
+				{num: 2, title: "隐患排查不深入", problem: "跟踪督促不够。", status: "正在整改", st: prog, rect: "开展专项检查。"},
+			}, false},
+		{"一、关于…方面的问题 categories, the rectification a paragraph ending with its status", "中共样本镇0001委员会关于巡察整改进展情况的通报\n" + issuePreamble + "\n" +
+			"一、关于“基层党组织建设”方面的问题\n" +
+			"1.公务接待管理不规范。制度执行打折扣。\n建立定期通报机制。目前，该问题已整改。\n" +
+			"2.信访矛盾化解不力。结合不紧密。\n开展提醒谈话。目前，该问题正在整改。\n" +
+			"中共样本镇0001委员会\n2024年12月2日\n",
+			[]wantFinding{
+				{num: 1, title: "公务接待管理不规范", problem: "制度执行打折扣。", status: "已整改", st: done, rect: "建立定期通报机制。目前，该问题已整改。", category: 1},
+				{num: 2, title: "信访矛盾化解不力", problem: "结合不紧密。", status: "正在整改", st: prog, rect: "开展提醒谈话。目前，该问题正在整改。", category: 1},
+			}, false},
 		{"a finding table's fields in the paragraph: 责任单位: 整改时限:", issueNotice(issuePreamble,
 			"（1）财务管理混乱。账目不清。整改情况：正在整改。已聘请第三方审计。责任单位：镇财政所。整改时限：2025年6月底前。\n"),
 			[]wantFinding{
