@@ -446,8 +446,10 @@ func matchNumbered(st *State, l Line) (Classified, bool) {
 	}
 	rest := Normalise(nb.Rest)
 	heading := headingShaped(strings.TrimSpace(rest))
-	if st.Section == SectionHeader && nb.Style == "一、" {
-		return Classified{}, false // a 一、 heading is a section's, or the preamble's text
+	if st.Section == SectionHeader && nb.Style == "一、" && (heading || !st.Preamble) {
+		// a 一、 heading is a section's, or the preamble's text; a 一、
+		// paragraph after the preamble (一、标题。问题。) may be a finding
+		return Classified{}, false
 	}
 	if st.StatusSeen {
 		open := -1

@@ -112,6 +112,15 @@ func StructureReadings(cls []Classified) ([]Classified, []Reading) {
 				nodes[stack[len(stack)-1]].carry = true
 				events = append(events, event{stack: append([]int(nil), stack...), status: c.Status})
 			}
+		case RoleContinuation:
+			// a paragraph with no label after an item that ends by stating
+			// a status (…目前,该问题已整改。) is the item's rectification
+			if c.Into == RoleNumbered && len(stack) > 0 {
+				if f, ok := trailingStatus(newText(c.Body).trim()); ok {
+					nodes[stack[len(stack)-1]].carry = true
+					events = append(events, event{stack: append([]int(nil), stack...), status: &f})
+				}
+			}
 		case RoleTableHeader, RoleTableRow, RoleSignature, RoleSignatureDate:
 			stack = stack[:0]
 		}
