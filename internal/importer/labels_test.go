@@ -238,23 +238,32 @@ func TestIssue18Cases(t *testing.T) {
 			}, false},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			r, err := Parse("issue18.txt", []byte(c.text))
-			if err != nil {
-				t.Fatal(err)
-			}
-			checkFindings(t, r.Notice.Findings, c.want)
-			if r.References != c.refs {
-				t.Errorf("References %v, want %v", r.References, c.refs)
-			}
-			if len(r.Notice.Unplaced) != 0 {
-				t.Errorf("unplaced %v", r.Notice.Unplaced)
-			}
-			for _, w := range r.Warnings {
-				if strings.Contains(w.Msg, "numbering jumps") || strings.Contains(w.Msg, "numbered") && strings.Contains(w.Msg, "not 1") {
-					t.Errorf("warning %s", w)
+			for _, form := range []struct {
+				name string
+				data []byte
+			}{
+				{"issue18.txt", []byte(c.text)},
+				{"issue18.html", htmlPage(c.text)},
+				{"issue18.docx", docxOf(t, strings.Split(strings.TrimRight(c.text, "\n"), "\n"), nil)},
+			} {
+				r, err := Parse(form.name, form.data)
+				if err != nil {
+					t.Fatalf("%s: %v", form.name, err)
 				}
+				checkFindings(t, r.Notice.Findings, c.want)
+				if r.References != c.refs {
+					t.Errorf("%s: References %v, want %v", form.name, r.References, c.refs)
+				}
+				if len(r.Notice.Unplaced) != 0 {
+					t.Errorf("%s: unplaced %v", form.name, r.Notice.Unplaced)
+				}
+				for _, w := range r.Warnings {
+					if strings.Contains(w.Msg, "numbering jumps") || strings.Contains(w.Msg, "numbered") && strings.Contains(w.Msg, "not 1") {
+						t.Errorf("%s: warning %s", form.name, w)
+					}
+				}
+				checkInvariants(t, r)
 			}
-			checkInvariants(t, r)
 		})
 	}
 }
