@@ -332,9 +332,11 @@ func Advance(st *State, c Classified) {
 		}
 		st.Styles, st.Nums, st.StatusSeen, st.Columns = nil, nil, false, nil
 		if c.Section == SectionUnknown {
-			// an unknown section may hold findings under it (一、关于…): it
-			// is the outermost heading of what follows
+			// an unknown section may hold findings under it (一、关于…), or
+			// be a finding itself (一、标题(已整改)): it is the outermost
+			// heading of what follows, and labelled lines after it are read
 			st.Styles, st.Nums = []string{c.Style}, []int{c.Num}
+			st.Numbered = true
 		}
 	case RoleOrgPoint:
 		st.Points++

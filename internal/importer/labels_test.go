@@ -222,6 +222,14 @@ func TestIssue18Cases(t *testing.T) {
 				{num: 1, title: "公车使用登记不严", problem: "台账登记不及时。", status: "已整改", st: done, rect: "规范登记。"},
 				{num: 2, title: "隐患排查不深入", problem: "跟踪督促不够。", status: "正在整改", st: prog, rect: "开展专项检查。"},
 			}, false},
+		{"一、标题（已整改） headings are the findings, with their status in brackets", "中共样本镇0001委员会关于巡察整改进展情况的通报\n" + issuePreamble + "\n" +
+			"一、年轻干部培养力度不足（已整改）\n整改措施：建立工作台账。\n" +
+			"二、决策程序不严格（正在整改）\n整改措施：规范会议记录。\n" +
+			"中共样本镇0001委员会\n2024年12月2日\n",
+			[]wantFinding{
+				{num: 1, title: "年轻干部培养力度不足（已整改）", status: "已整改", st: done, rect: "建立工作台账。"},
+				{num: 2, title: "决策程序不严格（正在整改）", status: "正在整改", st: prog, rect: "规范会议记录。"},
+			}, false},
 		{"一、关于…方面的问题 categories, the rectification a paragraph ending with its status", "中共样本镇0001委员会关于巡察整改进展情况的通报\n" + issuePreamble + "\n" +
 			"一、关于“基层党组织建设”方面的问题\n" +
 			"1.公务接待管理不规范。制度执行打折扣。\n建立定期通报机制。目前，该问题已整改。\n" +

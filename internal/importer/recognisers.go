@@ -262,8 +262,16 @@ func matchSection(st *State, l Line) (Classified, bool) {
 		}
 		kind = SectionUnknown
 	}
-	return Classified{Role: RoleSection, Section: kind, Num: num, Style: "一、",
-		Label: strings.TrimSuffix(l.Text, m[2]), Body: l.Text}, true
+	c := Classified{Role: RoleSection, Section: kind, Num: num, Style: "一、",
+		Label: strings.TrimSuffix(l.Text, m[2]), Body: l.Text}
+	if kind == SectionUnknown {
+		// 一、标题(已整改): a heading no recogniser knows may be a finding
+		// with its status in brackets; Structure decides
+		if f, ok := inlineStatus(m[2]); ok && f.Where == "bracket" {
+			c.Status = &f
+		}
+	}
+	return c, true
 }
 
 // matchParenSection is a (一) heading that names a section, in a notice

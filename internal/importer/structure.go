@@ -87,6 +87,10 @@ func StructureReadings(cls []Classified) ([]Classified, []Reading) {
 			if c.Section == SectionUnknown {
 				nodes = append(nodes, node{at: i, style: c.Style, leaf: true, parent: -1})
 				stack = append(stack, len(nodes)-1)
+				if c.Status != nil {
+					nodes[len(nodes)-1].carry = true
+					events = append(events, event{stack: append([]int(nil), stack...), status: c.Status})
+				}
 			}
 		case RoleNumbered:
 			for k, ni := range stack {
@@ -349,11 +353,10 @@ func StructureReadings(cls []Classified) ([]Classified, []Reading) {
 		r, ok := role[nd.style]
 		switch {
 		case ok && c.Role == RoleSection:
-			// an unknown section whose items are findings: 一、关于…
-			if r != RoleFinding {
-				c.Role, c.Body = r, strings.TrimPrefix(c.Text, c.Label)
-				c.Section = SectionFindings
-			}
+			// an unknown section whose items are findings (一、关于…), or
+			// that is a finding itself (一、标题(已整改))
+			c.Role, c.Body = r, strings.TrimPrefix(c.Text, c.Label)
+			c.Section = SectionFindings
 		case ok:
 			c.Role = r
 		case c.Role == RoleNumbered && mean(nd.style) < mean(finding) && c.Heading:
