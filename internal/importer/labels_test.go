@@ -224,11 +224,11 @@ func TestIssue18Cases(t *testing.T) {
 			}, false},
 		{"一、标题（已整改） headings are the findings, with their status in brackets", "中共样本镇0001委员会关于巡察整改进展情况的通报\n" + issuePreamble + "\n" +
 			"一、年轻干部培养力度不足（已整改）\n整改措施：建立工作台账。\n" +
-			"二、决策程序不严格（正在整改）\n整改措施：规范会议记录。\n" +
+			"二、决策程序不严格（持续整改）\n整改措施：规范会议记录。\n" +
 			"中共样本镇0001委员会\n2024年12月2日\n",
 			[]wantFinding{
 				{num: 1, title: "年轻干部培养力度不足（已整改）", status: "已整改", st: done, rect: "建立工作台账。"},
-				{num: 2, title: "决策程序不严格（正在整改）", status: "正在整改", st: prog, rect: "规范会议记录。"},
+				{num: 2, title: "决策程序不严格（持续整改）", status: "持续整改", st: prog, rect: "规范会议记录。"},
 			}, false},
 		{"一、关于…方面的问题 categories, the rectification a paragraph ending with its status", "中共样本镇0001委员会关于巡察整改进展情况的通报\n" + issuePreamble + "\n" +
 			"一、关于“基层党组织建设”方面的问题\n" +

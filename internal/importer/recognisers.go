@@ -255,6 +255,13 @@ func matchSection(st *State, l Line) (Classified, bool) {
 	if num < 1 {
 		return Classified{}, false
 	}
+	// 一、标题(持续整改): the status words in brackets are not the words
+	// of a section's name
+	status, bracket := inlineStatus(m[2])
+	bracket = bracket && status.Where == "bracket"
+	if b := reBracketEnd.FindStringIndex(rest); bracket && b != nil {
+		rest = rest[:b[0]]
+	}
 	kind := SectionOf(rest)
 	if kind == "" {
 		if num != st.SectionNum+1 {
@@ -264,12 +271,10 @@ func matchSection(st *State, l Line) (Classified, bool) {
 	}
 	c := Classified{Role: RoleSection, Section: kind, Num: num, Style: "一、",
 		Label: strings.TrimSuffix(l.Text, m[2]), Body: l.Text}
-	if kind == SectionUnknown {
+	if kind == SectionUnknown && bracket {
 		// 一、标题(已整改): a heading no recogniser knows may be a finding
 		// with its status in brackets; Structure decides
-		if f, ok := inlineStatus(m[2]); ok && f.Where == "bracket" {
-			c.Status = &f
-		}
+		c.Status = &status
 	}
 	return c, true
 }
