@@ -51,6 +51,9 @@ type rawFinding struct {
 	found                 *Found   // the status its text states, nil if none yet
 	deadline, responsible string   // from a table or a labelled field
 	table                 bool
+	// numberedAt is the index in more of the first numbered line below
+	// the finding ((1)… under 1.), -1 if none
+	numberedAt int
 	// ref is the first notice's number of the finding the line names
 	// (巡察反馈第4个问题), 0 if none; refLabel: the label is that reference.
 	ref      int
@@ -220,7 +223,7 @@ func (b *builder) line(c Classified) error {
 		b.unplaced(c.No, c.Text)
 	case RoleFinding:
 		b.catLine, b.grpLine = nil, nil
-		f := &rawFinding{num: c.Num, label: strings.TrimSpace(c.Label), line: c.No, cat: b.cat, catText: b.catText, grp: b.grp, grpText: b.grpText, first: c.Body}
+		f := &rawFinding{num: c.Num, label: strings.TrimSpace(c.Label), line: c.No, cat: b.cat, catText: b.catText, grp: b.grp, grpText: b.grpText, first: c.Body, numberedAt: -1}
 		if c.Style == "问题:" {
 			// 存在问题:… with no number: the label names the field, not a number
 			f.num, f.label = 0, ""
@@ -242,7 +245,7 @@ func (b *builder) line(c Classified) error {
 		b.findings = append(b.findings, f)
 	case RoleTableRow:
 		b.catLine, b.grpLine = nil, nil
-		f := &rawFinding{line: c.No, cat: b.cat, catText: b.catText, grp: b.grp, grpText: b.grpText, table: true}
+		f := &rawFinding{line: c.No, cat: b.cat, catText: b.catText, grp: b.grp, grpText: b.grpText, table: true, numberedAt: -1}
 		for _, fl := range c.Fields {
 			switch fl.Key {
 			case "number":
@@ -418,6 +421,9 @@ func (b *builder) continueWith(c Classified) bool {
 			return false
 		}
 		f := b.findings[len(b.findings)-1]
+		if c.Style != "" && f.numberedAt < 0 {
+			f.numberedAt = len(f.more) // (1)… below the finding: its measures, or more of its problem
+		}
 		f.more = append(f.more, c.Body)
 	case RoleStatus:
 		if len(b.findings) == 0 {
@@ -630,6 +636,13 @@ func (b *builder) finding(rf *rawFinding) notice.Finding {
 		if _, ok := trailingStatus(newText(rf.more[len(rf.more)-1]).trim()); ok {
 			rf.rect, rf.more = rf.more, nil
 		}
+	}
+	if rf.found != nil && rf.found.Where == "start" && strings.TrimSpace(joinLines(rf.rect...)) == "" && rf.numberedAt >= 0 {
+		// 1.题。问题。/ (1)措施 / (2)措施 / 整改情况:已完成。: a status with no
+		// words of its own after numbered lines: those lines are the
+		// rectification it reports on
+		rf.rect = append(append([]string(nil), rf.more[rf.numberedAt:]...), rf.rect...)
+		rf.more = rf.more[:rf.numberedAt]
 	}
 	title, problem := SplitTitle(rf.first)
 	f := notice.Finding{

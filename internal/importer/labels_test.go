@@ -339,6 +339,14 @@ func TestReadingsByEvidence(t *testing.T) {
 			if len(r.Notice.Disagreements()) != 0 {
 				t.Errorf("disagreements %v", r.Notice.Disagreements())
 			}
+			if c.findings == sub {
+				// the numbered measures are the rectification the status
+				// reports on, their numbers kept as written
+				f := r.Notice.Findings[0]
+				if f.Problem != "中心组学习流于形式。" || f.Rectification != "（1）制定年度学习计划。\n（2）规范会议记录。" || f.StatusText != "已完成" {
+					t.Errorf("finding 1: problem %q rectification %q status %q", f.Problem, f.Rectification, f.StatusText)
+				}
+			}
 		})
 	}
 }

@@ -362,7 +362,8 @@ func StructureReadings(cls []Classified) ([]Classified, []Reading) {
 		case c.Role == RoleNumbered && mean(nd.style) < mean(finding) && c.Heading:
 			c.Role = RoleHeading
 		case c.Role == RoleNumbered:
-			c.Role, c.Into = RoleContinuation, RoleNumbered // text of the finding above it
+			// text of the finding above it, its number kept as written
+			c.Role, c.Into, c.Body = RoleContinuation, RoleNumbered, c.Text
 		}
 	}
 	return resolveText(out), readings
