@@ -444,8 +444,8 @@ func findTitle(lines []Line) (start, at int) {
 	prev := -1
 	for i := 0; i < limit; i++ {
 		l := lines[i]
-		if l.Text == "" || l.Chrome != "" {
-			continue
+		if l.Text == "" || l.Chrome != "" || l.Cells != nil {
+			continue // a table's row is never the title
 		}
 		if isChromeLine(l) != "" || isMetaLine(l) {
 			continue

@@ -399,3 +399,23 @@ func FuzzSplitLabels(f *testing.F) {
 		_ = fmt.Sprint(segs)
 	})
 }
+
+// A notice with no title whose findings are a table keeps its preamble
+// (a table's row is never the title, even one that says 通报): the feedback date and the stated
+// totals are read.
+func TestNoTitleTableKeepsPreamble(t *testing.T) {
+	pre := "根据示例县委统一部署，2024年6月14日至7月20日，县委第二巡察组对样本镇0001党委开展了巡察，并于2024年9月8日反馈了巡察意见，指出了1个方面2个问题。"
+	rows := [][]string{
+		{"序号", "问题类别", "反馈问题", "整改措施", "整改情况"},
+		{"1", "关于“群众身边不正之风”方面的问题", "合同管理制度执行不严。", "健全内部审核流程。", "已整改"},
+		{"2", "关于“群众身边不正之风”方面的问题", "招投标程序不规范。", "建立定期通报机制。", "正在整改"},
+	}
+	r, err := Parse("notitle.docx", docxOf(t, []string{pre}, rows, "中共样本镇0001委员会", "2024年12月18日"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := r.Notice
+	if n.Preamble != pre || n.Inspection.Feedback != "2024-09-08" || n.Stated.Problems == nil || *n.Stated.Problems != 2 || len(n.Findings) != 2 {
+		t.Errorf("preamble %q, feedback %q, stated %v, %d findings", n.Preamble, n.Inspection.Feedback, n.Stated.Problems, len(n.Findings))
+	}
+}
