@@ -450,6 +450,9 @@ func findTitle(lines []Line) (start, at int) {
 		if isChromeLine(l) != "" || isMetaLine(l) {
 			continue
 		}
+		if preambleShaped(l.t.norm) {
+			break // the title comes before the preamble, never after it
+		}
 		if titleShaped(l.t.norm) {
 			if prev >= 0 && issuerShaped(lines[prev].t.norm) && !strings.Contains(l.t.norm, "委员会") {
 				return prev, i
@@ -459,6 +462,17 @@ func findTitle(lines []Line) (start, at int) {
 		prev = i
 	}
 	return -1, -1
+}
+
+// preambleShaped is the opening sentence of a preamble: 根据…部署, 按照…,
+// or a sentence that names the inspection (…巡察组对…开展了巡察).
+func preambleShaped(s string) bool {
+	for _, w := range []string{"根据", "按照", "遵照"} {
+		if strings.HasPrefix(s, w) {
+			return true
+		}
+	}
+	return strings.Contains(s, "。") && (reBodyTgt.MatchString(s) || reFeedback.MatchString(s))
 }
 
 func titleShaped(s string) bool {

@@ -419,3 +419,22 @@ func TestNoTitleTableKeepsPreamble(t *testing.T) {
 		t.Errorf("preamble %q, feedback %q, stated %v, %d findings", n.Preamble, n.Inspection.Feedback, n.Stated.Problems, len(n.Findings))
 	}
 }
+
+// A notice with no title whose first heading after the preamble starts
+// with 关于 (关于“…”方面的问题): the heading is not the title (the title
+// comes before the preamble), and the preamble is kept.
+func TestNoTitleHeadingAfterPreamble(t *testing.T) {
+	text := issuePreamble + "指出了1个方面2个问题。\n" +
+		"关于“加强基层党组织建设”方面的问题\n" +
+		"1.惠民补贴发放审核不细。跟踪督促不够。\n整改情况：已整改。建立定期通报机制。\n" +
+		"2.财务报销审核把关不严。监督频次偏少。\n整改情况：正在整改。健全审核流程。\n" +
+		"中共样本镇0001委员会\n2024年12月2日\n"
+	r, err := Parse("notitle.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := r.Notice
+	if n.Title != "" || n.Inspection.Feedback != "2024-01-16" || n.Stated.Problems == nil || *n.Stated.Problems != 2 || len(n.Findings) != 2 {
+		t.Errorf("title %q, feedback %q, stated %v, %d findings", n.Title, n.Inspection.Feedback, n.Stated.Problems, len(n.Findings))
+	}
+}
