@@ -402,6 +402,9 @@ var Catalog = []Entry{
 	{"item %d: deadline %q names no date", "第 %d 项：整改时限 %q 没有写明日期"},
 	{"item %d refers to finding (%d), which 二、 reports as done", "第 %d 项对应的问题（%d），在第二部分中报告为已整改"},
 	{"item %d refers to no finding of this notice", "第 %d 项不对应本通报的任何问题"},
+	{"a finding's field (%s) before any finding; kept as unplaced", "问题的字段（%s）出现在任何问题之前；保存为未归位"},
+	{"finding %s: a second deadline (%s); kept as unplaced", "问题 %s：第二个整改时限（%s）；保存为未归位"},
+	{"finding %s names the first notice's finding %d, as the finding at line %d does; numbered in order after the last", "问题 %s 对应首次通报的第 %d 个问题，与第 %d 行的问题相同；按顺序编在最后一个之后"},
 	// Generic shapes, tried last (the first entry a line matches decides).
 	{"%s\t%s (pinyin)\t%s", "%s\t%s（拼音）\t%s"},
 	{"%s\t%s (flag)\t%s", "%s\t%s（命令行参数）\t%s"},
