@@ -35,7 +35,7 @@ func TestPlaceGrid(t *testing.T) {
 			[][]string{{"类", "a"}, {"类", "b"}}},
 		{"word continuation", [][]gridCell{{c("类", 1, 1), c("a", 1, 1)}, {{cont: true}, c("b", 1, 1)}, {{cont: true}, c("c", 1, 1)}},
 			[][]string{{"类", "a"}, {"类", "b"}, {"类", "c"}}},
-		{"huge colspan bounded", [][]gridCell{{c("a", 1 << 30, 1), c("b", 1, 1)}},
+		{"huge colspan bounded", [][]gridCell{{c("a", 1<<30, 1), c("b", 1, 1)}},
 			[][]string{{"a"}}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -171,7 +171,9 @@ func TestHTMLBlocks(t *testing.T) {
 func spannedDocx(t testing.TB, rows [][]tcell) []byte {
 	var doc strings.Builder
 	doc.WriteString(`<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>`)
-	p := func(s string) string { return `<w:p><w:r><w:t xml:space="preserve">` + html.EscapeString(s) + `</w:t></w:r></w:p>` }
+	p := func(s string) string {
+		return `<w:p><w:r><w:t xml:space="preserve">` + html.EscapeString(s) + `</w:t></w:r></w:p>`
+	}
 	for _, l := range strings.Split(strings.TrimRight(genreHead, "\n"), "\n") {
 		doc.WriteString(p(l))
 	}
