@@ -391,11 +391,11 @@ func (nb *numbering) label(p paraNum) string {
 }
 
 var (
-	wordCNDigits   = []string{"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"}
-	cnLegal    = []string{"零", "壹", "贰", "叁", "肆", "伍", "陆", "柒", "捌", "玖"}
-	cnTiangan  = []string{"甲", "乙", "丙", "丁", "戊", "己", "庚", "辛", "壬", "癸"}
-	cnDizhi    = []string{"子", "丑", "寅", "卯", "辰", "巳", "午", "未", "申", "酉", "戌", "亥"}
-	circledIdg = "㊀㊁㊂㊃㊄㊅㊆㊇㊈㊉"
+	wordCNDigits = []string{"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"}
+	cnLegal      = []string{"零", "壹", "贰", "叁", "肆", "伍", "陆", "柒", "捌", "玖"}
+	cnTiangan    = []string{"甲", "乙", "丙", "丁", "戊", "己", "庚", "辛", "壬", "癸"}
+	cnDizhi      = []string{"子", "丑", "寅", "卯", "辰", "巳", "午", "未", "申", "酉", "戌", "亥"}
+	circledIdg   = "㊀㊁㊂㊃㊄㊅㊆㊇㊈㊉"
 )
 
 // chineseCount writes n in Chinese counting (一 十一 二十 一百零五 …), with

@@ -137,26 +137,26 @@ func TestWordNumbering(t *testing.T) {
 		{"", "", "", "示例县样本镇党委", "示例县样本镇党委"},
 		{"1", "0", "", "组织落实", "一、组织落实"},
 		{"1", "0", "", "问题整改", "二、问题整改"},
-		{"", "", "2", "党的建设", "（一）党的建设"},    // by its style
-		{"1", "2", "", "学习不深入", "1.学习不深入"},  //
-		{"4", "2", "", "另一实例", "2.另一实例"},    // another instance of the same list continues it
-		{"2", "2", "", "重新编号", "1.重新编号"},    // a start override starts it again
-		{"2", "2", "", "接着编号", "2.接着编号"},    // once
-		{"1", "3", "", "小点", "①小点"},         //
-		{"", "", "21", "纪律建设", "（二）纪律建设"},   // a style based on a numbered style
-		{"1", "2", "", "重新开始", "1.重新开始"},    // (二) advanced: level 3 restarts
-		{"0", "", "2", "取消编号", "取消编号"},      // numId 0: not numbered
-		{"1", "0", "", "下一步", "三、下一步"},      //
-		{"3", "0", "", "标题", "问题5：标题"},      // start 5, a word before the number
+		{"", "", "2", "党的建设", "（一）党的建设"},     // by its style
+		{"1", "2", "", "学习不深入", "1.学习不深入"},   //
+		{"4", "2", "", "另一实例", "2.另一实例"},     // another instance of the same list continues it
+		{"2", "2", "", "重新编号", "1.重新编号"},     // a start override starts it again
+		{"2", "2", "", "接着编号", "2.接着编号"},     // once
+		{"1", "3", "", "小点", "①小点"},          //
+		{"", "", "21", "纪律建设", "（二）纪律建设"},    // a style based on a numbered style
+		{"1", "2", "", "重新开始", "1.重新开始"},     // (二) advanced: level 3 restarts
+		{"0", "", "2", "取消编号", "取消编号"},       // numId 0: not numbered
+		{"1", "0", "", "下一步", "三、下一步"},       //
+		{"3", "0", "", "标题", "问题5：标题"},       // start 5, a word before the number
 		{"3", "1", "", "子项", "5.１ 子项"},       // full width
-		{"3", "0", "", "标题", "问题6：标题"},      //
+		{"3", "0", "", "标题", "问题6：标题"},       //
 		{"3", "1", "", "不重新编号", "6.２ 不重新编号"}, // lvlRestart 0: never restarts
-		{"5", "0", "", "条文", "第一条 条文"},      // a label ending in a word takes a space
-		{"5", "1", "", "甲", "a)甲"},          //
-		{"5", "0", "", "条文", "第二条 条文"},      //
-		{"5", "1", "", "乙", "a)乙"},          // restarts after level 1
-		{"6", "0", "", "圆圈", "①圆圈"},         // a level redefined in the override
-		{"9", "0", "", "没有这个编号", "没有这个编号"},  // an unknown list
+		{"5", "0", "", "条文", "第一条 条文"},       // a label ending in a word takes a space
+		{"5", "1", "", "甲", "a)甲"},           //
+		{"5", "0", "", "条文", "第二条 条文"},       //
+		{"5", "1", "", "乙", "a)乙"},           // restarts after level 1
+		{"6", "0", "", "圆圈", "①圆圈"},          // a level redefined in the override
+		{"9", "0", "", "没有这个编号", "没有这个编号"},   // an unknown list
 	}
 	var doc strings.Builder
 	doc.WriteString(`<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>`)
