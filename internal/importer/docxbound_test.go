@@ -66,7 +66,7 @@ func TestDocxBounds(t *testing.T) {
 		zw.Close()
 		return buf.Bytes()
 	}
-		for _, c := range []struct {
+	for _, c := range []struct {
 		name    string
 		data    []byte
 		maxSize int // the file's size at most, 0: any
