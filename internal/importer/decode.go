@@ -68,8 +68,10 @@ func (d *Document) CountUnit() string {
 }
 
 // Decode is the first stage: bytes → lines. It recognises .docx (a zip with
-// word/document.xml), HTML (by extension or content) and plain text, and
-// decodes UTF-8 (with or without BOM), UTF-16 with BOM, or else GB18030.
+// word/document.xml), PDF (its text layer), old Word, WPS and RTF files
+// (through LibreOffice, as .docx), HTML (by extension or content) and plain
+// text, and decodes UTF-8 (with or without BOM), UTF-16 (with a BOM, or
+// without one where it is plain), or else GB18030 (which holds GBK).
 func Decode(name string, b []byte) (*Document, error) {
 	switch {
 	case bytes.HasPrefix(b, []byte("\xD0\xCF\x11\xE0")) || bytes.HasPrefix(b, []byte("{\\rtf")):
@@ -153,8 +155,9 @@ func decodeText(b []byte) (string, string, error) {
 // utf16NoBOM recognises UTF-16 text written without a byte order mark
 // (Notepad's "Unicode" and some exports): UTF-8 and GB18030 text never
 // holds a NUL byte, UTF-16 text does in every ASCII character (line ends,
-// digits, half-width punctuation), all on odd bytes (little-endian) or all
-// on even ones (big-endian). It is taken only when the text read that way
+// digits, half-width punctuation), high bytes that are NUL: mostly on odd
+// bytes (little-endian) or mostly on even ones (big-endian; a Chinese
+// character like 一 U+4E00 has a NUL low byte). It is taken only when the text read that way
 // is plausible: nearly all of it Chinese, ASCII or the punctuation of
 // Chinese text, with no unpaired surrogates.
 func utf16NoBOM(b []byte) (string, string, bool) {
@@ -174,9 +177,9 @@ func utf16NoBOM(b []byte) (string, string, bool) {
 	var order unicode.Endianness
 	var name string
 	switch {
-	case odd > 0 && even*20 <= odd:
+	case odd > 0 && even*3 <= odd:
 		order, name = unicode.LittleEndian, "UTF-16LE"
-	case even > 0 && odd*20 <= even:
+	case even > 0 && odd*3 <= even:
 		order, name = unicode.BigEndian, "UTF-16BE"
 	default:
 		return "", "", false

@@ -103,10 +103,10 @@ func (m *pdfMaker) makePDF(pages [][]pdfText) []byte {
 	m.cid = map[rune]int{}
 	m.objects = nil
 	m.add("<< /Type /Catalog /Pages 2 0 R >>")
-	m.add("") // 2: the page tree, written last
-	m.add("") // 3: the font
-	m.add("") // 4: the CID font
-	m.add("") // 5: the ToUnicode CMap
+	m.add("")                                                                                                                     // 2: the page tree, written last
+	m.add("")                                                                                                                     // 3: the font
+	m.add("")                                                                                                                     // 4: the CID font
+	m.add("")                                                                                                                     // 5: the ToUnicode CMap
 	m.add(stream("/Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray /BitsPerComponent 8", "\x80", false)) // 6
 	var kids []string
 	for i, p := range pages {
