@@ -216,3 +216,35 @@ func spannedDocx(t testing.TB, rows [][]tcell) []byte {
 	doc.WriteString(`<w:sectPr/></w:body></w:document>`)
 	return makeZip(t, map[string]string{"word/document.xml": doc.String()})
 }
+
+// A .docx table by the grid model: gridSpan across (read once), vMerge
+// down (repeated), gridBefore (empty slots), a header row marked
+// w:tblHeader after two title rows.
+func TestDocxTableGrid(t *testing.T) {
+	tc := func(pr, text string) string {
+		return `<w:tc><w:tcPr>` + pr + `</w:tcPr><w:p><w:r><w:t>` + text + `</w:t></w:r></w:p></w:tc>`
+	}
+	doc := `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:tbl>` +
+		`<w:tr>` + tc(`<w:gridSpan w:val="4"/>`, "示例县样本镇巡察整改台账") + `</w:tr>` +
+		`<w:tr>` + tc(`<w:gridSpan w:val="4"/>`, "填报单位：样本镇") + `</w:tr>` +
+		`<w:tr>` + tc(`<w:gridSpan w:val="4"/>`, "第三行") + `</w:tr>` +
+		`<w:tr><w:trPr><w:tblHeader/></w:trPr>` + tc("", "序号") + tc("", "反馈问题") + tc("", "整改措施") + tc("", "整改情况") + `</w:tr>` +
+		`<w:tr>` + tc(`<w:gridSpan w:val="4"/>`, "一、党的建设") + `</w:tr>` +
+		`<w:tr>` + tc("", "1") + tc("", "学习不深入") + tc(`<w:gridSpan w:val="1"/>`, "建立制度") + tc(`<w:vMerge w:val="restart"/>`, "已完成") + `</w:tr>` +
+		`<w:tr>` + tc("", "2") + tc("", "记录不规范") + tc("", "规范记录") + tc(`<w:vMerge/>`, "") + `</w:tr>` +
+		`<w:tr><w:trPr><w:gridBefore w:val="2"/></w:trPr>` + tc("", "补充措施") + tc("", "正在整改") + `</w:tr>` +
+		`</w:tbl></w:body></w:document>`
+	lines, err := docxParagraphs([]byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, l := range lines {
+		got = append(got, strings.Join(l.Cells, "|"))
+	}
+	want := []string{"示例县样本镇巡察整改台账", "填报单位：样本镇", "第三行", "序号|反馈问题|整改措施|整改情况", "一、党的建设",
+		"1|学习不深入|建立制度|已完成", "2|记录不规范|规范记录|已完成", "||补充措施|正在整改"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("docx table:\n got %q\nwant %q", got, want)
+	}
+}
