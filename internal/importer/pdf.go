@@ -994,6 +994,7 @@ type pdfLine struct {
 var (
 	rePageNumber = regexp.MustCompile(`^(?:第\s*[0-9０-９一二三四五六七八九十百]+\s*页\s*[,，、/]?\s*(?:共\s*[0-9０-９一二三四五六七八九十百]+\s*页)?|共\s*[0-9０-９]+\s*页\s*[,，]?\s*第\s*[0-9０-９]+\s*页|[-—–－─]\s*[0-9０-９]+\s*[-—–－─]|[0-9０-９]+\s*/\s*[0-9０-９]+|[0-9０-９]{1,4}|Page\s+\d+(?:\s+of\s+\d+)?)$`)
 	reDigits     = regexp.MustCompile(`[0-9０-９]+`)
+	rePoint      = regexp.MustCompile(`^(?:[一二三四五六七八九十]+是|首先|其次|再次|最后)`)
 	// a line that starts a numbered item or a label: never the rest of
 	// the line before it
 	reStartsItem = regexp.MustCompile(`^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十0-9０-９]+[）)]|[0-9０-９]+(?:[、)）]|[.．][^0-9０-９])|[①-⑳⑴-⒇⒈-⒛]|第[一二三四五六七八九十百0-9０-９]+[条点项个部章节]|【|问题[0-9０-９一二三四五六七八九十]+|(?:整改|完成|落实|进展|存在|责任|反馈)[^，,。]{0,6}[:：])`)
@@ -1102,11 +1103,29 @@ func pdfLines(runs []pdfRun, pages int) []SourceLine {
 	// paragraphs, l is not indented. Where prev is full and l is neither
 	// an item nor indented, the line ends where the page ended, even after
 	// a full stop (a sentence can end at the margin inside a paragraph).
+	//
+	// A page set ragged right (not justified) ends its lines up to a
+	// word's width short of the margin ("2024年" goes to the next line
+	// whole, and a line does not start with a comma): a line within 4.5
+	// em of the margin goes on too, if it does not end a sentence.
+	//
+	// Where paragraphs are not indented, a sentence's end followed by 一是
+	// 二是 … (the genre's enumerated points, often a paragraph each) ends
+	// the paragraph too.
 	continues := func(prev, l *pdfLine, t string) bool {
-		if short(prev) || reStartsItem.MatchString(t) {
+		if reStartsItem.MatchString(t) || (usesIndent && indented(l)) {
 			return false
 		}
-		return !(usesIndent && indented(l))
+		p := strings.TrimRight(strings.TrimSpace(prev.text), "”’」』）)")
+		last, _ := utf8.DecodeLastRuneInString(p)
+		ends := strings.ContainsRune("。；：！？;:!?", last)
+		if !usesIndent && ends && rePoint.MatchString(t) {
+			return false
+		}
+		if !short(prev) {
+			return true
+		}
+		return !ends && prev.xEnd >= right[prev.page]-4.5*math.Max(prev.size, 1)
 	}
 	// join the lines of a paragraph
 	var out []SourceLine
