@@ -343,11 +343,11 @@ func TestPDFLines(t *testing.T) {
 			run(1, 0, 0, strings.Repeat("ab ", 19)+"abc"), run(1, 1, 0, "def 20"), run(1, 2, 0, strings.Repeat("样", 29)+"20"), run(1, 3, 0, "24年。"),
 		}, []string{strings.Repeat("ab ", 19) + "abc def 20", strings.Repeat("样", 29) + "2024年。"}},
 		{"ragged right: a line a word short of the margin goes on unless it ends a sentence; 二是 after a full stop starts a line", []pdfRun{
-			run(1, 0, 0, strings.Repeat("样", 30)), run(1, 1, 0, strings.Repeat("样", 27)+"自"), run(1, 2, 0, "2024年起。"),
+			run(1, 0, 0, strings.Repeat("样", 30)), run(1, 1, 0, strings.Repeat("样", 25)+"自"), run(1, 2, 0, "2024年起。"),
 			run(1, 3, 0, strings.Repeat("样", 26)+"。"), run(1, 4, 0, "下一段。"),
 			run(1, 5, 0, strings.Repeat("样", 29)+"。"), run(1, 6, 0, "二是另一点。"),
 			run(1, 7, 0, strings.Repeat("样", 29)+"，"), run(1, 8, 0, "二是同一句。"),
-		}, []string{strings.Repeat("样", 30) + strings.Repeat("样", 27) + "自2024年起。", strings.Repeat("样", 26) + "。", "下一段。",
+		}, []string{strings.Repeat("样", 30) + strings.Repeat("样", 25) + "自2024年起。", strings.Repeat("样", 26) + "。", "下一段。",
 			strings.Repeat("样", 29) + "。", "二是另一点。", strings.Repeat("样", 29) + "，二是同一句。"}},
 		{"a run drawn twice (fake bold) is read once; runs of a line left to right", []pdfRun{
 			run(1, 0, 3, "整改"), run(1, 0, 0, "问题"), run(1, 0, 0, "问题"), run(1, 0, 2, "的"),
