@@ -298,10 +298,14 @@ func TestPDFErrors(t *testing.T) {
 			}
 		})
 	}
-	// the same page with its text layer reads
-	d, err := Decode("text.pdf", (&pdfMaker{toUni: true}).makePDF(page))
-	if err != nil || len(d.Lines) != 1 || d.Lines[0].Text != "中共样本镇委员会关于巡察整改进展情况的通报" {
-		t.Errorf("%v %v", d, err)
+	// the same page with its text layer reads, as PDF 1.7 and as PDF 2.0
+	pdf17 := (&pdfMaker{toUni: true}).makePDF(page)
+	pdf20 := append([]byte("%PDF-2.0"), pdf17[8:]...)
+	for _, b := range [][]byte{pdf17, pdf20} {
+		d, err := Decode("text.pdf", b)
+		if err != nil || len(d.Lines) != 1 || d.Lines[0].Text != "中共样本镇委员会关于巡察整改进展情况的通报" {
+			t.Errorf("%.8s: %v %v", b, d, err)
+		}
 	}
 }
 
