@@ -232,7 +232,8 @@ func docxParagraphsWith(data []byte, nb *numbering) ([]SourceLine, error) {
 	}
 	endTable := func() {
 		grid := placeGrid(rows)
-		if findingsHeader(grid, rowHead) >= 0 {
+		if h := findingsHeader(grid, rowHead); h >= 0 {
+			mergeHeader(grid, h, rowHead)
 			for i, r := range grid {
 				if rowFirst[i] > 0 {
 					out = append(out, SourceLine{No: rowFirst[i], Text: strings.Join(r.cells, "\t"), Cells: r.cells})

@@ -344,6 +344,7 @@ func (w *htmlWalker) dataTable(t *html.Node) bool {
 	if header < 0 {
 		return false
 	}
+	mergeHeader(grid, header, head)
 	w.flush()
 	if w.tables == nil {
 		w.tables = map[*html.Node]bool{}

@@ -46,6 +46,7 @@ type gridCell struct {
 type gridRow struct {
 	cells []string
 	own   []bool
+	cover []string // per slot, the text of the cell that covers it (a spanned column's too)
 }
 
 // firstOwn is the first non-empty text of a cell that starts in the row.
@@ -73,7 +74,7 @@ func placeGrid(rows [][]gridCell) []gridRow {
 	var down []span
 	out := make([]gridRow, 0, len(rows))
 	for ri, row := range rows {
-		var cells []string
+		var cells, cover []string
 		var own []bool
 		set := func(c int, text string, isOwn bool) {
 			for len(cells) <= c {
@@ -81,6 +82,10 @@ func placeGrid(rows [][]gridCell) []gridRow {
 				own = append(own, false)
 			}
 			cells[c], own[c] = text, isOwn
+			for len(cover) <= c {
+				cover = append(cover, "")
+			}
+			cover[c] = text
 		}
 		col := 0
 		// the slots held by cells spanning down from above
@@ -111,6 +116,12 @@ func placeGrid(rows [][]gridCell) []gridRow {
 			}
 			set(col, gc.text, true)
 			cs := min(max(1, gc.colspan), maxColspan, maxColumns-col)
+			for c := col + 1; c < col+cs && c < col+64; c++ {
+				for len(cover) <= c {
+					cover = append(cover, "")
+				}
+				cover[c] = gc.text
+			}
 			if rs := gc.rowspan; rs != 1 {
 				for len(down) < col+cs {
 					down = append(down, span{})
@@ -137,7 +148,7 @@ func placeGrid(rows [][]gridCell) []gridRow {
 		for len(cells) > 0 && cells[len(cells)-1] == "" {
 			cells, own = cells[:len(cells)-1], own[:len(own)-1]
 		}
-		out = append(out, gridRow{cells: cells, own: own})
+		out = append(out, gridRow{cells: cells, own: own, cover: cover})
 	}
 	return out
 }
@@ -224,4 +235,38 @@ func htmlGrid(trs []*html.Node) ([]gridRow, []bool) {
 		head[i] = len(row) > 0 && (allTH || (tr.Parent != nil && tr.Parent.DataAtom == atom.Thead))
 	}
 	return placeGrid(rows), head
+}
+
+// mergeHeader reads a two-row header: where the row under the findings
+// header is a header row by its markup (thead, th, w:tblHeader) and names
+// a column by a word that alone names no kind of column (进展 under 整改,
+// 情况 under 完成), its cell is read with the heading above it (整改进展),
+// so that the row's columns are known. Only that row's header cells
+// change (a header is not stored); a row not marked as a header is data
+// and never changes.
+//
+// The findings header may be the upper row (整改情况 over 措施 | 进展) or
+// the lower one (整改, naming no column, over 措施 | 进展): the pair is the
+// found row and the marked header row under it, else the marked row above.
+func mergeHeader(grid []gridRow, header int, head []bool) {
+	if header < 0 || header >= len(grid) {
+		return
+	}
+	switch {
+	case header+1 < len(grid) && head[header+1]:
+		mergeRows(grid[header], grid[header+1])
+	case header > 0 && head[header-1] && head[header]:
+		mergeRows(grid[header-1], grid[header])
+	}
+}
+
+func mergeRows(up, lo gridRow) {
+	for i, c := range lo.cells {
+		if !lo.own[i] || c == "" || ColumnOf(c) != ColOther || i >= len(up.cover) || up.cover[i] == "" {
+			continue
+		}
+		if m := up.cover[i] + c; ColumnOf(m) != ColOther {
+			lo.cells[i] = m
+		}
+	}
 }

@@ -248,3 +248,36 @@ func TestDocxTableGrid(t *testing.T) {
 		t.Errorf("docx table:\n got %q\nwant %q", got, want)
 	}
 }
+
+// A two-row header: the words of the lower row read with the heading
+// above them where alone they name no column.
+func TestTwoRowHeader(t *testing.T) {
+	for _, c := range []struct {
+		name, head string
+	}{
+		{"整改 over 措施 | 进展 (the lower row is the findings header)",
+			`<tr><th rowspan="2">序号</th><th rowspan="2">反馈问题</th><th colspan="2">整改</th><th rowspan="2">责任单位</th></tr><tr><th>措施</th><th>进展</th></tr>`},
+		{"整改情况 over 措施 | 进展 (the upper row is)",
+			`<tr><th rowspan="2">序号</th><th rowspan="2">反馈问题</th><th colspan="2">整改情况</th><th rowspan="2">责任单位</th></tr><tr><th>措施</th><th>进展</th></tr>`},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			page := `<html><body><div><p>中共样本镇0001委员会关于巡察整改进展情况的通报</p><p>根据示例县委统一部署,县委巡察组对样本镇0001党委开展了巡察,反馈了2个问题。</p>` +
+				`<table><thead>` + c.head + `</thead><tbody>` +
+				`<tr><td>1</td><td>学习不深入。</td><td>建立学习制度。</td><td>已完成</td><td>镇党政办</td></tr>` +
+				`<tr><td>2</td><td>记录不规范。</td><td>规范会议记录。</td><td>正在整改</td><td>镇党政办</td></tr>` +
+				`</tbody></table><p>中共样本镇0001委员会</p><p>2024年12月2日</p></div></body></html>`
+			r, err := Parse("two.html", []byte(page))
+			if err != nil {
+				t.Fatal(err)
+			}
+			fs := r.Notice.Findings
+			if len(fs) != 2 || fs[0].Status != notice.StatusDone || fs[1].Status != notice.StatusInProgress ||
+				fs[0].StatusText != "已完成" || !strings.Contains(fs[0].Rectification, "建立学习制度") || fs[0].Responsible != "镇党政办" {
+				t.Fatalf("findings %+v", fs)
+			}
+			if len(r.Notice.Unplaced) != 0 {
+				t.Errorf("unplaced %v", r.Notice.Unplaced)
+			}
+		})
+	}
+}
