@@ -35,6 +35,9 @@ type numLevel struct {
 // abstractNum is a list definition: nine levels.
 type abstractNum struct {
 	lvl [9]numLevel
+	// numStyleLink: the levels are those of the list a numbering style
+	// names (Word's list styles: heading numbering is often so defined)
+	styleLink string
 }
 
 // numInstance is a w:num: its definition and its level overrides.
@@ -149,6 +152,10 @@ func (nb *numbering) readNumbering(data []byte) error {
 				if ni != nil {
 					ni.abstract = val
 				}
+			case "numStyleLink":
+				if an != nil {
+					an.styleLink = val
+				}
 			case "lvlOverride":
 				ovrLvl = atoiOr(attrOf(t, "ilvl"), -1)
 			case "startOverride":
@@ -236,7 +243,8 @@ func (nb *numbering) readStyles(data []byte) error {
 			val, _ := attrVal(t)
 			switch t.Name.Local {
 			case "style":
-				in, id, s = attrOf(t, "type") == "paragraph" || attrOf(t, "type") == "", attrOf(t, "styleId"), styleNum{}
+				typ := attrOf(t, "type")
+				in, id, s = typ == "paragraph" || typ == "numbering" || typ == "", attrOf(t, "styleId"), styleNum{}
 			case "basedOn":
 				if in && inPPr == 0 {
 					s.basedOn = val
@@ -303,9 +311,21 @@ func (nb *numbering) label(p paraNum) string {
 	if !ok {
 		return ""
 	}
-	an, ok := nb.abstract[inst.abstract]
+	absID := inst.abstract
+	an, ok := nb.abstract[absID]
 	if !ok {
 		return ""
+	}
+	// a definition that links to a numbering style: the style's list's
+	// definition (one step: that one holds the levels)
+	if an.styleLink != "" {
+		if st, ok := nb.styles[an.styleLink]; ok {
+			if li, ok := nb.num[st.numID]; ok {
+				if la, ok := nb.abstract[li.abstract]; ok && la != an {
+					absID, an = li.abstract, la
+				}
+			}
+		}
 	}
 	lvl := atoiOr(ilvl, 0)
 	if lvl < 0 || lvl >= 9 {
@@ -321,10 +341,10 @@ func (nb *numbering) label(p paraNum) string {
 	if !L.set {
 		return ""
 	}
-	cnt := nb.count[inst.abstract]
+	cnt := nb.count[absID]
 	if cnt == nil {
 		cnt = &[9]int{}
-		nb.count[inst.abstract] = cnt
+		nb.count[absID] = cnt
 	}
 	applied := nb.applied[numID]
 	if applied == nil {

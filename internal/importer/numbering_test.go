@@ -142,9 +142,15 @@ func TestWordNumbering(t *testing.T) {
 		`<w:num w:numId="3"><w:abstractNumId w:val="1"/></w:num>` +
 		`<w:num w:numId="4"><w:abstractNumId w:val="0"/></w:num>` +
 		`<w:num w:numId="5"><w:abstractNumId w:val="2"/></w:num>` +
+		// a list style: abstract 7 links to the numbering style "ListHeadings", whose list (num 8)
+		// is abstract 8, which holds the levels
+		`<w:abstractNum w:abstractNumId="7"><w:numStyleLink w:val="ListHeadings"/></w:abstractNum>` +
+		`<w:abstractNum w:abstractNumId="8"><w:styleLink w:val="ListHeadings"/><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="第%1部分"/></w:lvl></w:abstractNum>` +
+		`<w:num w:numId="7"><w:abstractNumId w:val="7"/></w:num><w:num w:numId="8"><w:abstractNumId w:val="8"/></w:num>` +
 		`<w:num w:numId="6"><w:abstractNumId w:val="1"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimalEnclosedCircle"/><w:lvlText w:val="%1"/></w:lvl></w:lvlOverride></w:num>`
 	styles := `<?xml version="1.0"?><w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">` +
 		`<w:style w:type="paragraph" w:styleId="2"><w:name w:val="heading 2"/><w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="1"/></w:numPr></w:pPr></w:style>` +
+		`<w:style w:type="numbering" w:styleId="ListHeadings"><w:pPr><w:numPr><w:numId w:val="8"/></w:numPr></w:pPr></w:style>` +
 		`<w:style w:type="paragraph" w:styleId="21"><w:name w:val="my heading"/><w:basedOn w:val="2"/></w:style>` +
 		`</w:styles>`
 	paras := []struct{ numID, ilvl, style, text, want string }{
@@ -171,6 +177,8 @@ func TestWordNumbering(t *testing.T) {
 		{"5", "1", "", "乙", "a)乙"},           // restarts after level 1
 		{"6", "0", "", "圆圈", "①圆圈"},          // a level redefined in the override
 		{"9", "0", "", "没有这个编号", "没有这个编号"},   // an unknown list
+		{"7", "0", "", "总体情况", "第一部分 总体情况"},  // through a list style
+		{"8", "0", "", "具体问题", "第二部分 具体问题"},  // the same list by its own instance
 	}
 	var doc strings.Builder
 	doc.WriteString(`<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>`)
