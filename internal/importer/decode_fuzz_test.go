@@ -73,6 +73,9 @@ func FuzzWordNumbering(f *testing.F) {
 	f.Add(numberingXML(abstracts, nums), styles, doc.String())
 	f.Add(`<w:numbering><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="2147483647"/><w:numFmt w:val="upperLetter"/><w:lvlText w:val="%1%1%1%1%1%1%1%1%1"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>`,
 		"", `<w:document><w:body><w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr></w:p><w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr></w:p></w:body></w:document>`)
+	f.Add(`<w:numbering><w:abstractNum w:abstractNumId="7"><w:numStyleLink w:val="L"/></w:abstractNum><w:abstractNum w:abstractNumId="8"><w:styleLink w:val="L"/><w:lvl w:ilvl="0"><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="第%1部分"/></w:lvl></w:abstractNum><w:num w:numId="7"><w:abstractNumId w:val="7"/></w:num><w:num w:numId="8"><w:abstractNumId w:val="8"/></w:num></w:numbering>`,
+		`<w:styles><w:style w:type="numbering" w:styleId="L"><w:pPr><w:numPr><w:numId w:val="7"/></w:numPr></w:pPr></w:style></w:styles>`,
+		`<w:document><w:body><w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="7"/></w:numPr></w:pPr></w:p></w:body></w:document>`)
 	f.Fuzz(func(t *testing.T, numXML, stylesXML, docXML string) {
 		if len(numXML)+len(stylesXML)+len(docXML) > 1<<18 {
 			return
