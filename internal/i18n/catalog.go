@@ -335,6 +335,17 @@ var Catalog = []Entry{
 	{"  no title: give --title TITLE", "  没有标题：请用 --title 标题 指定"},
 	{"  check would refuse the data file (errors: %d)", "  gongshi check 会拒绝这个数据文件（错误 %d 个）"},
 	{"  %s", "  %s"}, // an indented line (a note of the import report): its text translated
+	// the importer's decoders (internal/importer: docx.go, pdf.go, legacy.go)
+	{"%s: the .docx is larger inside than gongshi reads (at most 2000 parts, 32 MiB of text, 100 times its compressed size): refused as a possible zip bomb; open it in Word or WPS and save it again, or save it as plain text", "%s：这个 .docx 解压后超出 gongshi 的读取上限（最多 2000 个部件、32 MiB 文字、压缩大小的 100 倍）：疑似压缩炸弹，已拒绝；请在 Word 或 WPS 中打开后重新保存，或另存为纯文本"},
+	{"%s: %s: compression method %d, which a .docx does not use", "%s：%s：压缩方式 %d，.docx 文件不使用这种方式"},
+	{"%s: a scanned PDF: its pages are images with no text layer, so there is nothing to read; run it through OCR first, or give the notice as text (.txt, .docx)", "%s：扫描版 PDF：页面是图片，没有文字层，无从读取；请先做文字识别（OCR），或提供文本格式的通报（.txt、.docx）"},
+	{"%s: a PDF whose fonts do not say which characters they draw (no ToUnicode table): its text cannot be read; run it through OCR, or give the notice as text (.txt, .docx)", "%s：这个 PDF 的字体没有说明所画的是哪些字（缺少 ToUnicode 表），文字无法读取；请先做文字识别（OCR），或提供文本格式的通报（.txt、.docx）"},
+	{"%s: the PDF's pages hold more than %d MiB of content, more than gongshi reads", "%s：PDF 页面内容超过 %d MiB，超出 gongshi 的读取上限"},
+	{"%s: not a readable PDF: %s", "%s：不是可以读取的 PDF：%s"},
+	{"it has no pages", "没有页面"},
+	{"%s: an old Word (.doc), WPS (.wps) or RTF file: gongshi reads it through LibreOffice, which is not installed here; install it (Debian and Ubuntu: apt-get install libreoffice-writer-nogui), or open the file in WPS or Word and save it as .docx (文件 → 另存为 → .docx)", "%s：旧版 Word（.doc）、WPS（.wps）或 RTF 文件：gongshi 通过 LibreOffice 读取这类文件，但本机没有安装；请安装（Debian 和 Ubuntu：apt-get install libreoffice-writer-nogui），或在 WPS、Word 中打开后另存为 .docx（文件 → 另存为 → .docx）"},
+	{"%s: LibreOffice could not convert it to .docx (%s); open it in WPS or Word and save it as .docx", "%s：LibreOffice 无法把它转换为 .docx（%s）；请在 WPS 或 Word 中打开后另存为 .docx"},
+	{"%s: converting with LibreOffice: %s", "%s：用 LibreOffice 转换时出错：%s"},
 
 	// Builds and searches.
 	{"SOURCE_DATE_EPOCH=%q is not a number of seconds since 1970-01-01", "SOURCE_DATE_EPOCH=%q 不是自 1970-01-01 起的秒数"},
