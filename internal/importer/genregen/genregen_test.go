@@ -18,13 +18,13 @@ import (
 	"github.com/gongshi/gongshi/internal/notice"
 )
 
-var show = flag.Int("genregen.show", 0, "print the text of the first N cases of seed 1")
+var showN = flag.Int("genregen.show", 0, "print the text of the first N cases of seed 1")
 
 // selfCases is enough cases to meet every value of every dimension.
 const selfCases = 3000
 
 func TestShow(t *testing.T) {
-	for i := 0; i < *show; i++ {
+	for i := 0; i < *showN; i++ {
 		c := Generate(1, i)
 		fmt.Printf("=== %s %s\n%s", c.Name, c.Spec.Label(), c.Text)
 	}
@@ -173,18 +173,18 @@ func TestCasesAreConsistent(t *testing.T) {
 		done, prog, not, unstated := c.ExpectedCounts()
 		if c.Value("totals") == "present" {
 			if c.Stated.Problems == nil || *c.Stated.Problems != n {
-				fail("stated problems %v, %d findings", c.Stated.Problems, n)
+				fail("stated problems %s, %d findings", show(c.Stated.Problems), n)
 			}
 			for _, x := range []struct {
 				p *int
 				n int
 			}{{c.Stated.Done, done}, {c.Stated.InProgress, prog}, {c.Stated.NotDone, not}} {
 				if x.p != nil && *x.p != x.n || x.p == nil && x.n != 0 && unstated == 0 {
-					fail("stated %v, counted %d (done %d, in progress %d, not done %d)", x.p, x.n, done, prog, not)
+					fail("stated %s, counted %d (done %d, in progress %d, not done %d)", show(x.p), x.n, done, prog, not)
 				}
 			}
 			if (c.Stated.Aspects != nil) != (v["grouping"] != "0") || c.Stated.Aspects != nil && *c.Stated.Aspects != len(c.Spec.Groups) {
-				fail("stated aspects %v, %d categories, grouping %s", c.Stated.Aspects, len(c.Spec.Groups), v["grouping"])
+				fail("stated aspects %s, %d categories, grouping %s", show(c.Stated.Aspects), len(c.Spec.Groups), v["grouping"])
 			}
 			if !strings.Contains(width(v, c.Text), width(v, fmt.Sprintf("%d个问题", n))) && !strings.Contains(c.Text, width(v, fmt.Sprintf("问题%d个", n))) {
 				fail("the text does not state %d problems", n)
@@ -329,4 +329,11 @@ func checkDocx(t *testing.T, c Case, fail func(string, ...any)) {
 			fail("numbering.xml in a paragraphs .docx")
 		}
 	}
+}
+
+func show(p *int) string {
+	if p == nil {
+		return "none"
+	}
+	return fmt.Sprint(*p)
 }
