@@ -257,23 +257,10 @@ func TestGenre(t *testing.T) {
 
 	results := make([]genreResult, n)
 	specs := make([]genregen.Spec, n)
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				c := genregen.Generate(seed, i)
-				specs[i], results[i] = c.Spec, checkGenreCase(c)
-			}
-		}()
-	}
-	for i := 0; i < n; i++ {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	parallel(n, func(i int) {
+		c := genregen.Generate(seed, i)
+		specs[i], results[i] = c.Spec, checkGenreCase(c)
+	})
 
 	// rates
 	right, fRight, fTotal := 0, 0, 0
@@ -333,6 +320,18 @@ func TestGenre(t *testing.T) {
 		for _, v := range append(slices.Clone(d.Values), genregen.NA) {
 			if x := byDim[d.Name][v]; x != nil {
 				fmt.Fprintf(&rep, " %s %s (%d);", v, pct(x.ok, x.all), x.all)
+			}
+		}
+		rep.WriteString("\n")
+	}
+	rep.WriteString("\nrate of each value alone (every other dimension at its baseline, the first value listed; " +
+		fmt.Sprint(genreIsolated) + " notices each):\n")
+	iso := isolatedRates(seed)
+	for _, d := range genregen.Dimensions {
+		fmt.Fprintf(&rep, "  %-13s", d.Name)
+		for _, v := range d.Values {
+			if x, ok := iso[d.Name+"="+v]; ok {
+				fmt.Fprintf(&rep, " %s %s;", v, pct(x[0], x[1]))
 			}
 		}
 		rep.WriteString("\n")
@@ -421,4 +420,83 @@ func TestGenre(t *testing.T) {
 			t.Logf("NOT ENFORCED (temporary, until issue 18's decoders and recognisers merge): %.2f %% read right, want ≥ %.1f %%; GONGSHI_GENRE_STRICT=1 enforces it", 100*rate, 100*genreThreshold)
 		}
 	}
+}
+
+// parallel calls f(0) … f(n-1) on GOMAXPROCS goroutines.
+func parallel(n int, f func(i int)) {
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				f(i)
+			}
+		}()
+	}
+	for i := 0; i < n; i++ {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+}
+
+// genreIsolated is how many notices isolatedRates writes for each value.
+const genreIsolated = 12
+
+// companions are what a value needs besides itself to be written at all
+// (Word numbering needs a Word list; a 序号 column, a table …).
+func companions(dim, val string) map[string]string {
+	switch {
+	case dim == "numbering" && strings.HasPrefix(val, "word:"):
+		return map[string]string{"container": "docx-num"}
+	case dim == "numbering" && strings.HasPrefix(val, "table:"), dim == "placement" && val == "table-column":
+		return map[string]string{"container": "html-table"}
+	case dim == "numbering" && val == "一、", dim == "grouping" && val == "0":
+		return map[string]string{"grouping": "0", "sections": "none"}
+	case dim == "grouping" && val == "2":
+		return map[string]string{"sections": "none"}
+	}
+	return nil
+}
+
+// isolatedRates reads, for every value of every dimension, notices that
+// differ from the baseline in that value alone (and what it needs), with
+// the shapes and words of the seed's cases: "dimension=value" → {right, all}.
+func isolatedRates(seed uint64) map[string][2]int {
+	type job struct {
+		key  string
+		spec genregen.Spec
+	}
+	var jobs []job
+	for _, d := range genregen.Dimensions {
+		for _, v := range d.Values {
+			for k := 0; k < genreIsolated; k++ {
+				s := genregen.Pick(seed+1, k)
+				s.V = genregen.Baseline()
+				for cd, cv := range companions(d.Name, v) {
+					s.V[cd] = cv
+				}
+				s.V[d.Name] = v
+				s = genregen.Resolve(s)
+				if s.V[d.Name] != v {
+					break // a value that needs others than its companions
+				}
+				jobs = append(jobs, job{d.Name + "=" + v, s})
+			}
+		}
+	}
+	ok := make([]bool, len(jobs))
+	parallel(len(jobs), func(i int) { ok[i] = checkGenreCase(genregen.Build(jobs[i].spec)).ok() })
+	out := map[string][2]int{}
+	for i, j := range jobs {
+		x := out[j.key]
+		x[1]++
+		if ok[i] {
+			x[0]++
+		}
+		out[j.key] = x
+	}
+	return out
 }
