@@ -330,10 +330,13 @@ func compose(s Spec, c *Case) *doc {
 			if v["numbering"] == "word:chineseCounting" {
 				d.FindingFmt, d.FindingText = "chineseCounting", "%1、"
 			}
-			d.FindingText = w(d.FindingText)
+			// the level text's %1 is Word's placeholder: only its
+			// punctuation takes the case's width
+			pw := func(x string) string { return width(map[string]string{"punct": v["punct"]}, x) }
+			d.FindingText = pw(d.FindingText)
 			d.CategoryFmt, d.CatText = "chineseCounting", "%1、"
 			if v["sections"] == "org" {
-				d.CategoryFmt, d.CatText = "chineseCounting", w("(%1)")
+				d.CategoryFmt, d.CatText = "chineseCounting", pw("(%1)")
 			}
 		}
 		i, leaf, inLeaf := 0, 0, 0

@@ -306,6 +306,9 @@ func checkDocx(t *testing.T, c Case, fail func(string, ...any)) {
 				fail("numbering.xml lacks %s", want)
 			}
 		}
+		if strings.Count(num, `<w:lvlText w:val="%1`)+strings.Count(num, `<w:lvlText w:val="(%1`)+strings.Count(num, `<w:lvlText w:val="（%1`) != 2 {
+			fail("a level text without Word's %%1 placeholder:\n%s", num)
+		}
 		if c.Value("restart") == "restarts" && !strings.Contains(num, "<w:startOverride") {
 			fail("restarting numbering without a startOverride")
 		}
