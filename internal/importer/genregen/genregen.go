@@ -51,7 +51,7 @@ var Dimensions = []Dimension{
 		"word:%1.", "word:%1、", "word:(%1)", "word:chineseCounting", "table:序号"},
 		"how findings are numbered: typed (punctuation and digits then take the case's width: 1． （1） １．), Word list numbering (lvlText %1. %1、 (%1), numFmt decimal or chineseCounting), or a table's 序号 column"},
 	{"restart", []string{"runs-on", "restarts"}, "numbering runs on through the notice, or starts again at 1 in each category (group)"},
-	{"grouping", []string{"1", "0", "2"}, "grouping levels above the findings: none, categories (一、 or （一）), categories and groups (一、/（一）)"},
+	{"grouping", []string{"1", "0", "2"}, "grouping levels above the findings: 1 categories (一、关于“…”方面的问题, or （一）…方面 under 二、), 0 none, 2 categories and groups (一、 then （一）关于“…”的问题)"},
 	{"sections", []string{"org", "none"}, "一、巡察整改工作开展情况 (一是…二是…) and 二、具体问题整改情况 around the findings, or the findings straight after the preamble"},
 	{"placement", []string{"own-line", "measures-then-status", "inline-label", "last-sentence", "inline-last-sentence", "bracket", "none", "table-column"},
 		"where the status is: its own labelled line after the finding (整改情况：已完成。…); a labelled line after 整改措施：…; a label inside the finding's paragraph (…。整改措施：…。整改情况：已完成。); the last sentence of the rectification (目前，该问题已整改到位。); that sentence ending the finding's own paragraph; in brackets after the title (（已完成）); a table column; nowhere (unstated)"},

@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"regexp"
 	"strings"
 	"testing"
@@ -339,4 +340,32 @@ func show(p *int) string {
 		return "none"
 	}
 	return fmt.Sprint(*p)
+}
+
+// docs/genre.md lists every dimension with every value.
+func TestDocsListEveryValue(t *testing.T) {
+	b, err := os.ReadFile("../../../docs/genre.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := map[string]string{}
+	for _, l := range strings.Split(string(b), "\n") {
+		if f := strings.Split(l, "|"); len(f) > 3 {
+			rows[strings.TrimSpace(f[1])] = f[2]
+		}
+	}
+	for _, d := range Dimensions {
+		row, ok := rows[d.Name]
+		if !ok {
+			t.Errorf("docs/genre.md: no row for the dimension %s", d.Name)
+			continue
+		}
+		var want []string
+		for _, v := range d.Values {
+			want = append(want, "`"+v+"`")
+		}
+		if got := strings.TrimSpace(row); got != strings.Join(want, " ") {
+			t.Errorf("docs/genre.md: %s lists %s, want %s", d.Name, got, strings.Join(want, " "))
+		}
+	}
 }
