@@ -29,7 +29,7 @@ import (
 var (
 	genreN     = flag.Int("genre.n", 5000, "how many generated notices TestGenre imports (GONGSHI_GENRE_N overrides)")
 	genreSeed  = flag.Uint64("genre.seed", 1, "the generator's seed for TestGenre")
-	genreOut   = flag.String("genre.out", "", "a folder to write each failing class's minimal example to (e.g. test-artifacts/genre)")
+	genreOut   = flag.String("genre.out", "", "a folder to write each failing class's minimal example to (relative to the module's root: test-artifacts/genre)")
 	genreRates = flag.Bool("genre.rates", false, "write the report to testdata/genre_rates.txt")
 )
 
@@ -90,7 +90,11 @@ func checkGenreCase(c genregen.Case) (res genreResult) {
 	}
 	got := r.Notice.Findings
 	if len(got) != len(c.Findings) {
-		fail("count", "%d findings read, want %d", len(got), len(c.Findings))
+		var read []string
+		for _, g := range got {
+			read = append(read, fmt.Sprintf("%d %.20q %s", g.Number, g.Title, g.Status))
+		}
+		fail("count", "%d findings read, want %d; read: %s", len(got), len(c.Findings), strings.Join(read, "; "))
 	}
 	for i, w := range c.Findings {
 		word := normWord(w.StatusText)
@@ -388,18 +392,23 @@ func TestGenre(t *testing.T) {
 	t.Log("\n" + rep.String())
 
 	if *genreOut != "" {
-		if err := os.MkdirAll(*genreOut, 0o755); err != nil {
+		out := *genreOut
+		if !filepath.IsAbs(out) {
+			out = filepath.Join("..", "..", out) // relative to the module's root, as `go test` is run from there
+		}
+		if err := os.MkdirAll(out, 0o755); err != nil {
 			t.Fatal(err)
 		}
 		for k, c := range classes {
 			name := fmt.Sprintf("class%02d-%s", k+1, c.example.Name)
-			if err := os.WriteFile(filepath.Join(*genreOut, name), c.example.Data, 0o644); err != nil {
+			if err := os.WriteFile(filepath.Join(out, name), c.example.Data, 0o644); err != nil {
 				t.Fatal(err)
 			}
 		}
-		if err := os.WriteFile(filepath.Join(*genreOut, "report.txt"), []byte(rep.String()), 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(out, "report.txt"), []byte(rep.String()), 0o644); err != nil {
 			t.Fatal(err)
 		}
+		t.Logf("the failing classes' examples are in %s", out)
 	}
 	if *genreRates {
 		if err := os.WriteFile("testdata/genre_rates.txt", []byte(rep.String()), 0o644); err != nil {
