@@ -298,19 +298,33 @@ func compose(s Spec, c *Case) *doc {
 		switch {
 		case wordNum:
 			return "", true
-		case v["sections"] == "org":
+		case v["sections"] == "org" || v["heading-marks"] == "paren":
 			return "(" + CN(k) + ")", false
 		}
 		return CN(k) + "、", false
 	}
 	catBody := func(k int) string {
 		name := categoryNames[catPerm[(k-1)%len(catPerm)]]
-		if v["sections"] == "org" {
+		switch {
+		case v["sections"] == "org":
 			return name + "方面"
+		case v["heading-marks"] == "paren":
+			return "在“" + name + "”方面"
 		}
 		return "关于“" + name + "”方面的问题"
 	}
-	grpBody := func(k int) string { return "关于“" + groupNames[grpPerm[(k-1)%len(grpPerm)]] + "”的问题" }
+	grpBody := func(k int) string {
+		if v["heading-marks"] == "paren" {
+			return "关于“" + groupNames[grpPerm[(k-1)%len(grpPerm)]] + "”问题的整改"
+		}
+		return "关于“" + groupNames[grpPerm[(k-1)%len(grpPerm)]] + "”的问题"
+	}
+	grpLabel := func(k int) string {
+		if v["heading-marks"] == "paren" {
+			return fmt.Sprintf("%d.", k)
+		}
+		return "(" + CN(k) + ")"
+	}
 	meas := func() string {
 		k := r.IntN(len(measures))
 		a, b := measures[k], measures[(k+1+r.IntN(len(measures)-1))%len(measures)]
@@ -335,7 +349,7 @@ func compose(s Spec, c *Case) *doc {
 			pw := func(x string) string { return width(map[string]string{"punct": v["punct"]}, x) }
 			d.FindingText = pw(d.FindingText)
 			d.CategoryFmt, d.CatText = "chineseCounting", "%1、"
-			if v["sections"] == "org" {
+			if v["sections"] == "org" || v["heading-marks"] == "paren" {
 				d.CategoryFmt, d.CatText = "chineseCounting", pw("(%1)")
 			}
 		}
@@ -351,7 +365,7 @@ func compose(s Spec, c *Case) *doc {
 			}
 			for gi := 0; gi < g; gi++ {
 				if v["grouping"] == "2" {
-					add(para{Label: "(" + CN(gi+1) + ")", Body: grpBody(gi + 1)})
+					add(para{Label: grpLabel(gi + 1), Body: grpBody(3*ci + gi + 1)})
 				}
 				if d.Restart && (leaf > 0) {
 					inLeaf = 0
@@ -375,7 +389,7 @@ func compose(s Spec, c *Case) *doc {
 						f.Category = w(catBody(ci + 1))
 					}
 					if v["grouping"] == "2" {
-						f.Group = w(grpBody(gi + 1))
+						f.Group = w(grpBody(3*ci + gi + 1))
 					}
 					t, pr, m, word := titles[perm[i]], problems[r.IntN(len(problems))]+"。", meas(), s.wordFor(i)
 					st := fmt.Sprintf(sentence, word)

@@ -53,6 +53,7 @@ var Dimensions = []Dimension{
 	{"restart", []string{"runs-on", "restarts"}, "numbering runs on through the notice, or starts again at 1 in each category (group)"},
 	{"grouping", []string{"1", "0", "2"}, "grouping levels above the findings: 1 categories (一、关于“…”方面的问题, or （一）…方面 under 二、), 0 none, 2 categories and groups (一、 then （一）关于“…”的问题)"},
 	{"sections", []string{"org", "none"}, "一、巡察整改工作开展情况 (一是…二是…) and 二、具体问题整改情况 around the findings, or the findings straight after the preamble"},
+	{"heading-marks", []string{"cn", "paren"}, "the marks of the headings above the findings: categories 一、 (（一） under 二、) and groups （一）; or categories （一） and groups 1. (the bundled notice's 二、/（一）/1./（1）, opening 02's (一)在“…”方面/1.关于“…”问题的整改/(1))"},
 	{"placement", []string{"own-line", "measures-then-status", "inline-label", "last-sentence", "inline-last-sentence", "bracket", "none", "table-column"},
 		"where the status is: its own labelled line after the finding (整改情况：已完成。…); a labelled line after 整改措施：…; a label inside the finding's paragraph (…。整改措施：…。整改情况：已完成。); the last sentence of the rectification (目前，该问题已整改到位。); that sentence ending the finding's own paragraph; in brackets after the title (（已完成）); a table column; nowhere (unstated)"},
 	{"status-label", []string{"整改情况", "整改进展", "完成情况", "整改进度", "整改结果"}, "the label before a labelled status"},
@@ -253,10 +254,28 @@ func Resolve(s Spec) Spec {
 		v["sections"] = "none"
 		v["grouping"] = "0"
 	}
-	// under 一、/二、 sections, categories are （一） and there is no room
-	// for a second level; a table has one category column at most
-	if (v["sections"] == "org" || table) && v["grouping"] == "2" {
+	// a table has one category column at most
+	if table && v["grouping"] == "2" {
 		v["grouping"] = "1"
+	}
+	if v["grouping"] == "0" || table {
+		v["heading-marks"] = NA
+	} else if v["heading-marks"] == NA {
+		v["heading-marks"] = "cn"
+	}
+	// under 一、/二、 sections, categories are （一）: groups （一） would
+	// repeat them
+	if v["heading-marks"] == "cn" && v["sections"] == "org" && v["grouping"] == "2" {
+		v["grouping"] = "1"
+	}
+	// groups 1. leave no room for findings 1. (or 1、) beneath them
+	if v["heading-marks"] == "paren" && v["grouping"] == "2" {
+		switch v["numbering"] {
+		case "1.", "1、":
+			v["numbering"] = "(1)"
+		case "word:%1.", "word:%1、":
+			v["numbering"] = "word:(%1)"
+		}
 	}
 	if v["grouping"] == "0" {
 		v["restart"] = NA
