@@ -17,7 +17,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 runs=${RUNS:-5}
-out=/tmp/gongshi-import-bench.txt
+out=$(mktemp /tmp/gongshi-import-bench.XXXXXX) # one per run: several runs may share /tmp
+trap 'rm -f "$out"' EXIT
 go test -run '^$' -bench 'BulkImport' -benchtime 1x -count "$runs" ./internal/cli/importcmd | tee "$out"
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 field() { awk -v b="$1" -v u="$2" '$1 ~ "^Benchmark" b "(-[0-9]+)?$" { for (i = 1; i < NF; i++) if ($(i+1) == u) print $i }' "$out"; }
