@@ -4,7 +4,6 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/xml"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -19,17 +18,8 @@ import (
 	"github.com/gongshi/gongshi/internal/notice"
 )
 
-var showN = flag.Int("genregen.show", 0, "print the text of the first N cases of seed 1")
-
 // selfCases is enough cases to meet every value of every dimension.
 const selfCases = 3000
-
-func TestShow(t *testing.T) {
-	for i := 0; i < *showN; i++ {
-		c := Generate(1, i)
-		fmt.Printf("=== %s %s\n%s", c.Name, c.Spec.Label(), c.Text)
-	}
-}
 
 // Every dimension's every value occurs, and NA only where the dimension does
 // not apply.
