@@ -435,7 +435,12 @@ func compose(s Spec, c *Case) *doc {
 	if v["sections"] == "org" {
 		close = append(close, para{Body: "三、下一步工作打算"}, para{Body: "下一步,我们将坚持目标不变、标准不降、力度不减,巩固深化整改成果。"})
 	}
-	close = append(close, para{Body: u.issuer}, para{Body: fmt.Sprintf("%d年%d月%d日", signY, signM, signD)})
+	c.Signed = fmt.Sprintf("%04d-%02d-%02d", signY, signM, signD)
+	signed := fmt.Sprintf("%d年%d月%d日", signY, signM, signD)
+	if v["sign-date"] == "chinese" {
+		signed = cnYear(signY) + "年" + CN(signM) + "月" + CN(signD) + "日"
+	}
+	close = append(close, para{Body: u.issuer}, para{Body: signed})
 	for _, p := range close {
 		p.Body = w(p.Body)
 		if table {
@@ -497,4 +502,14 @@ func titleIndex(t string, v map[string]string) int {
 		}
 	}
 	panic("genregen: title not in the pool: " + t)
+}
+
+// cnYear writes a year digit by digit: 二〇二四.
+func cnYear(y int) string {
+	d := []rune("〇一二三四五六七八九")
+	var b strings.Builder
+	for _, c := range fmt.Sprint(y) {
+		b.WriteRune(d[c-'0'])
+	}
+	return b.String()
 }

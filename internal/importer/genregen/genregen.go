@@ -65,6 +65,7 @@ var Dimensions = []Dimension{
 	{"unit", []string{"township", "village", "department", "school", "enterprise"}, "the inspected unit: 样本镇NNNN, 样本村NNNN, 示例县某某局党组, 示例县第一样本中学, 示例县样本投资集团有限公司"},
 	{"title", []string{"present", "absent"}, "the notice's title line"},
 	{"meta", []string{"present", "absent"}, "a meta line (发布时间 … 来源 …)"},
+	{"sign-date", []string{"arabic", "chinese"}, "the date under the signature: 2024年12月2日 or 二〇二四年十二月二日"},
 	{"date-order", []string{"subject-first", "date-first"}, "the feedback date after the subject (…并于2024年1月16日反馈了巡察意见) or before it (2024年1月16日，县委第二巡察组向…反馈了巡察意见)"},
 }
 
@@ -147,6 +148,7 @@ type Case struct {
 	Findings []Finding
 	Stated   Counts // what the preamble states; all nil when totals are absent
 	Feedback string // the feedback date, 2024-01-16
+	Signed   string // the date under the signature, 2024-12-02
 }
 
 // Value is the value of dimension name in the case.

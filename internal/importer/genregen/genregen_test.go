@@ -207,6 +207,10 @@ func TestCasesAreConsistent(t *testing.T) {
 		if v["digits"] == "full" && reDigit.MatchString(c.Text) {
 			fail("half-width digits in a full-width case")
 		}
+		if want := width(v, feedbackText(c.Signed)); v["sign-date"] == "arabic" && !strings.Contains(c.Text, want) ||
+			v["sign-date"] == "chinese" && !strings.Contains(c.Text, cnYear(mustAtoi(c.Signed[:4]))+"年") {
+			fail("signature date %s not in the text", c.Signed)
+		}
 		if !strings.Contains(c.Text, width(v, feedbackText(c.Feedback))) {
 			fail("feedback date %s not in the text", c.Feedback)
 		}
@@ -358,4 +362,10 @@ func TestDocsListEveryValue(t *testing.T) {
 			t.Errorf("docs/genre.md: %s lists %s, want %s", d.Name, got, strings.Join(want, " "))
 		}
 	}
+}
+
+func mustAtoi(s string) int {
+	var n int
+	fmt.Sscan(s, &n)
+	return n
 }
