@@ -270,7 +270,7 @@ func TestGenre(t *testing.T) {
 	})
 
 	// rates
-	right, fRight, fTotal := 0, 0, 0
+	right, fRight, fTotal, findingsOK := 0, 0, 0, 0
 	type tally struct{ ok, all int }
 	byDim := map[string]map[string]*tally{}
 	byKind := map[string]int{}
@@ -280,6 +280,9 @@ func TestGenre(t *testing.T) {
 			right++
 		}
 		fRight += r.right
+		if !slices.ContainsFunc(r.kinds, func(k string) bool { return k != "stated" && k != "signed" && k != "feedback" }) {
+			findingsOK++
+		}
 		fTotal += r.total
 		for _, k := range r.kinds {
 			byKind[k]++
@@ -316,6 +319,7 @@ func TestGenre(t *testing.T) {
 	fmt.Fprintf(&rep, "genre: %d generated notices (seed %d): %d read right = %.2f %% (threshold %.1f %%, floor %.1f %%)\n",
 		n, seed, right, 100*rate, 100*genreThreshold, 100*genreFloor)
 	fmt.Fprintf(&rep, "  a notice reads right when its findings read right in order (number, status, title) and its stated totals, signature date and feedback date are read\n")
+	fmt.Fprintf(&rep, "  notices whose findings all read right (stated totals and dates aside): %d = %s\n", findingsOK, pct(findingsOK, n))
 	fmt.Fprintf(&rep, "  findings read right at their place: %d of %d = %s\n", fRight, fTotal, pct(fRight, fTotal))
 	fmt.Fprintf(&rep, "  notices failing each check (a notice can fail several):")
 	for _, k := range []string{"error", "panic", "count", "number", "status", "title", "stated", "signed", "feedback"} {
