@@ -12,8 +12,8 @@ import (
 
 	"github.com/gongshi/gongshi/internal/cli"
 	"github.com/gongshi/gongshi/internal/importer"
-	"github.com/gongshi/gongshi/internal/notice"
 	"github.com/gongshi/gongshi/internal/importer/genregen"
+	"github.com/gongshi/gongshi/internal/notice"
 	"github.com/gongshi/gongshi/internal/synth"
 )
 
