@@ -117,12 +117,22 @@ type Totals struct {
 	Stated  int
 	Read    int
 	Earlier int // of Read, findings only an earlier notice lists
+	// References is true when every finding names its number in the
+	// first notice (巡察反馈第N个问题): a later notice that reports only
+	// what was still open lists fewer findings than the first stated.
+	References bool
 }
 
 // Outside reports whether Read is under 90 % or over 110 % of Stated: the
 // import is then refused unless the mismatch is accepted. A smaller
 // disagreement is a warning.
+//
+// A notice of references (a later notice on the same inspection) may list
+// fewer findings than the problems stated, never more.
 func (t Totals) Outside() bool {
+	if t.References {
+		return t.Read*10 > t.Stated*11
+	}
 	return t.Read*10 < t.Stated*9 || t.Read*10 > t.Stated*11
 }
 
@@ -250,9 +260,16 @@ func Place(ctx context.Context, req Request, pr *importer.Result) (*Result, erro
 	if r.Unplaceable != nil {
 		return r, nil
 	}
-	r.Notes = append(r.Notes, matchEarlier(n, printedLabels(pr), req.DataDir)...)
+	if !pr.References {
+		// A notice that names each finding by its number in the first
+		// notice (巡察反馈第N个问题) already carries those numbers.
+		r.Notes = append(r.Notes, matchEarlier(n, printedLabels(pr), req.DataDir)...)
+	}
 	r.Path = filepath.Join(req.DataDir, store.RelPath(n))
 	r.Totals = totals(n, req.DataDir)
+	if r.Totals != nil {
+		r.Totals.References = pr.References
+	}
 	if req.Force {
 		// A re-import keeps what the editors added to the file it
 		// replaces; the notice checked is the notice written.

@@ -229,3 +229,49 @@ func TestRequestCheck(t *testing.T) {
 		}
 	}
 }
+
+// A later notice that names each finding by its number in the first notice
+// (巡察反馈第N个问题) lists only what it reports on: fewer findings than the
+// problems stated are not a mismatch, and the first notice's numbers are
+// kept (never renumbered by the earlier-notice matching). More findings
+// than stated still are.
+func TestReferencesNotice(t *testing.T) {
+	later := func(stated int, refs ...int) string {
+		var b strings.Builder
+		fmt.Fprintf(&b, "中共示例县文旅局党组关于巡察整改进展情况的通报\n根据县委统一部署,2024年3月15日至6月12日,县委第一巡察组对示例县文旅局党组进行了巡察。2024年8月13日,县委巡察组反馈了巡察意见,共反馈%d个问题。现将尚未完成整改问题的进展通报如下。\n", stated)
+		for _, n := range refs {
+			fmt.Fprintf(&b, "巡察反馈第%d个问题:示例问题%d。\n整改进展:已完成。建立示例制度%d。\n", n, n, n)
+		}
+		b.WriteString("中共示例县文旅局党组\n2025年3月1日\n")
+		return b.String()
+	}
+	for _, c := range []struct {
+		name    string
+		text    string
+		numbers []int
+		refused error
+	}{
+		{"3 of 12 named by number", later(12, 4, 7, 11), []int{4, 7, 11}, nil},
+		{"more named than stated", later(2, 1, 2, 3), []int{1, 2, 3}, ErrMismatch},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			r, err := Read(context.Background(), Request{Name: "later.txt", Data: []byte(c.text), Region: deptRegion, DataDir: t.TempDir(), ConfigPath: "none.toml"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !r.Parse.References {
+				t.Fatalf("References = false; the findings name the first notice's numbers")
+			}
+			var got []int
+			for _, f := range r.Notice.Findings {
+				got = append(got, f.Number)
+			}
+			if fmt.Sprint(got) != fmt.Sprint(c.numbers) {
+				t.Errorf("numbers %v, want %v", got, c.numbers)
+			}
+			if err := r.Refused(); !errors.Is(err, c.refused) {
+				t.Errorf("Refused() = %v, want %v", err, c.refused)
+			}
+		})
+	}
+}

@@ -24,8 +24,9 @@ import (
 
 const usage = `Usage: gongshi import FILE|FOLDER… [flags]
 
-Reads notices (plain text in UTF-8, UTF-16 or GB18030, HTML pages, .docx
-files; a folder stands for the notices in it), writes one data file each,
+Reads notices (plain text in UTF-8, UTF-16 or GB18030, HTML pages, .docx,
+PDF with a text layer; .doc, .wps and .rtf through LibreOffice;
+a folder stands for the notices in it), writes one data file each,
 data/<province>/<city>/<county>/<unit>/<signed>.toml, and prints a report:
 for one file, what went where; for several, a line per file and a total.
 It goes on past a file that fails, and exits 1 if any failed.
@@ -118,7 +119,8 @@ func (o *Options) request() intake.Request {
 const MaxInputSize = 64 << 20
 
 // inputExts are the files a folder contributes.
-var inputExts = map[string]bool{".txt": true, ".text": true, ".html": true, ".htm": true, ".shtml": true, ".xhtml": true, ".docx": true}
+var inputExts = map[string]bool{".txt": true, ".text": true, ".html": true, ".htm": true, ".shtml": true, ".xhtml": true,
+	".docx": true, ".pdf": true, ".doc": true, ".wps": true, ".rtf": true}
 
 // expand lists the files to import: each file as given, and the notices in
 // each folder (by extension, sorted, hidden files left out).
@@ -173,7 +175,7 @@ func run(ctx context.Context, io cli.IO, o *Options) error {
 	}
 	if !bulk {
 		if len(files) == 0 {
-			return fmt.Errorf("%s: no notices (.txt, .html, .docx) in it", strings.Join(o.Files, ", "))
+			return fmt.Errorf("%s: no notices (.txt, .html, .docx, .pdf, .doc, .wps) in it", strings.Join(o.Files, ", "))
 		}
 		return runOne(ctx, io, o, pub, files[0])
 	}

@@ -175,12 +175,19 @@ func (r *report) write(w io.Writer) {
 	}
 	r.reading(w)
 
+	// A paragraph split at the labels inside it is one line of the
+	// document in several parts (Part 1, 2, …): count it once, by its
+	// first part's role.
 	roles := map[importer.Role]int{}
+	nlines := 0
 	for _, c := range res.Lines {
-		roles[c.Role]++
+		if c.Part <= 1 {
+			roles[c.Role]++
+			nlines++
+		}
 	}
-	placed := len(res.Lines) - roles[importer.RoleBlank] - roles[importer.RoleChrome] - roles[importer.RoleUnplaced]
-	fmt.Fprintf(w, "\n%ss: %d — %d placed, %d chrome, %d blank, %d unplaced; %.1f%% of the text's characters placed\n", doc.CountUnit(), len(res.Lines),
+	placed := nlines - roles[importer.RoleBlank] - roles[importer.RoleChrome] - roles[importer.RoleUnplaced]
+	fmt.Fprintf(w, "\n%ss: %d — %d placed, %d chrome, %d blank, %d unplaced; %.1f%% of the text's characters placed\n", doc.CountUnit(), nlines,
 		placed, roles[importer.RoleChrome], roles[importer.RoleBlank], roles[importer.RoleUnplaced], res.PlacedShare()*100)
 
 	chrome := res.Chrome()
@@ -221,15 +228,24 @@ func (r *report) write(w io.Writer) {
 // and what the stated problem count decides about writing it.
 func (r *report) reading(w io.Writer) {
 	fmt.Fprintln(w, "\nreading")
-	// TODO(issue 18 part 4): the importer's chosen structure reading, its
-	// runner-up and their scores go here once importer.Result carries them
-	// (worktree h2-labels; not on main when this was written). Until then
-	// the report names only the one reading the importer makes.
-	fmt.Fprintln(w, "  the importer's one reading (it does not yet compare readings)")
+	pr := r.res.Parse
+	printReading(w, "taken", pr.Reading)
+	if ru := pr.RunnerUp; ru != nil {
+		if pr.Close() {
+			printReading(w, "close", *ru)
+		} else {
+			printReading(w, "runner-up", *ru)
+		}
+	}
+	if pr.References {
+		fmt.Fprintln(w, "  every finding names its number in the first notice (巡察反馈第N个问题): those numbers are kept")
+	}
 	t := r.res.Totals
 	switch {
 	case t == nil:
 		fmt.Fprintln(w, "  the notice states no number of problems: nothing to compare")
+	case t.References && !t.Outside() && t.Read*10 < t.Stated*9:
+		fmt.Fprintf(w, "  %d of %d stated problems read (%d%%): a later notice that names the first notice's findings lists only some of them\n", t.Read, t.Stated, t.Percent())
 	case !t.Outside():
 		fmt.Fprintf(w, "  %d of %d stated problems read (%d%%): within 90–110%%\n", t.Read, t.Stated, t.Percent())
 	case r.res.Accepted():
@@ -305,4 +321,27 @@ func clip(s string, n int) string {
 		return s
 	}
 	return string(r[:n]) + "…"
+}
+
+// printReading prints one reading of the outline (the one taken, or the
+// runner-up): the findings' numbering style, how many findings it reads
+// and its score, then the levels above it. The reasons behind the score
+// (importer.Reading.Why) are in --json, not here.
+func printReading(w io.Writer, which string, rd importer.Reading) {
+	switch {
+	case which == "taken" && rd.Findings == "":
+		fmt.Fprintf(w, "  taken: no numbering level holds the findings (score %.2f)\n", rd.Score)
+	case which == "taken":
+		fmt.Fprintf(w, "  taken: findings numbered %s, %d findings (score %.2f)\n", rd.Findings, rd.Count, rd.Score)
+	case which == "close":
+		fmt.Fprintf(w, "  CLOSE runner-up (within 10%% of the score): findings numbered %s, %d findings (score %.2f)\n", rd.Findings, rd.Count, rd.Score)
+	default:
+		fmt.Fprintf(w, "  runner-up: findings numbered %s, %d findings (score %.2f)\n", rd.Findings, rd.Count, rd.Score)
+	}
+	if rd.Category != "" {
+		fmt.Fprintf(w, "    categories numbered %s\n", rd.Category)
+	}
+	if rd.Group != "" {
+		fmt.Fprintf(w, "    groups numbered %s\n", rd.Group)
+	}
 }
