@@ -1,7 +1,6 @@
 package check
 
 import (
-	"fmt"
 	"regexp"
 	"strings"
 
@@ -170,21 +169,8 @@ func requiredKey(path string) bool { return requiredKeys[arrayIndex.ReplaceAllSt
 // from 1 of the item that has it), at the item after each gap; rule says
 // why that is wrong.
 func (fc *fileCheck) gaps(array, rule string, with map[int]int) {
-	expect := 1
-	for _, num := range sortedKeys(with) {
-		if num > expect {
-			var missing string
-			switch num - expect {
-			case 1:
-				missing = fmt.Sprintf("%d is", expect)
-			case 2:
-				missing = fmt.Sprintf("%d and %d are", expect, expect+1)
-			default:
-				missing = fmt.Sprintf("%d to %d are", expect, num-1)
-			}
-			p := indexPath(array, with[num]) + ".number"
-			fc.at(p, "%s is %d, but %s missing: %s", p, num, missing, rule)
-		}
-		expect = num + 1
+	for _, g := range notice.NumberGaps(with) {
+		p := indexPath(array, g.Index) + ".number"
+		fc.at(p, "%s is %d, but %s missing: %s", p, g.Number, g.Missing, rule)
 	}
 }

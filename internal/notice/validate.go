@@ -233,27 +233,9 @@ func (n *Notice) validateOutstanding() []FieldError {
 		}
 	}
 	// Gaps are judged only where every item's number is usable.
-	nums := make([]int, 0, len(with))
-	for k := range with {
-		nums = append(nums, k)
-	}
-	sort.Ints(nums)
-	expect := 1
-	for _, num := range nums {
-		if num > expect {
-			var missing string
-			switch num - expect {
-			case 1:
-				missing = fmt.Sprintf("%d is", expect)
-			case 2:
-				missing = fmt.Sprintf("%d and %d are", expect, expect+1)
-			default:
-				missing = fmt.Sprintf("%d to %d are", expect, num-1)
-			}
-			p := index("outstanding", with[num]) + ".number"
-			out = append(out, errf(p, "%s is %d, but %s missing: %s", p, num, missing, "outstanding items are numbered 1, 2, 3 … without gaps").needing(numbers...))
-		}
-		expect = num + 1
+	for _, g := range NumberGaps(with) {
+		p := index("outstanding", g.Index) + ".number"
+		out = append(out, errf(p, "%s is %d, but %s missing: %s", p, g.Number, g.Missing, "outstanding items are numbered 1, 2, 3 … without gaps").needing(numbers...))
 	}
 	return out
 }
@@ -328,4 +310,41 @@ func validPartialDate(s string) bool {
 	}
 	_, err := time.Parse(layout, s)
 	return err == nil
+}
+
+// NumberGap is a number of a list numbered 1, 2, 3 … that follows a gap:
+// the item's number, its index from 1, and what is missing before it
+// ("3 is", "3 and 4 are", "3 to 6 are").
+type NumberGap struct {
+	Number, Index int
+	Missing       string
+}
+
+// NumberGaps are the gaps in 1..max of with (number → index from 1 of the
+// item that has it), each at the item after it: the one rule of numbered
+// lists, for findings (check, across notices) and outstanding items alike.
+func NumberGaps(with map[int]int) []NumberGap {
+	nums := make([]int, 0, len(with))
+	for k := range with {
+		nums = append(nums, k)
+	}
+	sort.Ints(nums)
+	var out []NumberGap
+	expect := 1
+	for _, num := range nums {
+		if num > expect {
+			var missing string
+			switch num - expect {
+			case 1:
+				missing = fmt.Sprintf("%d is", expect)
+			case 2:
+				missing = fmt.Sprintf("%d and %d are", expect, expect+1)
+			default:
+				missing = fmt.Sprintf("%d to %d are", expect, num-1)
+			}
+			out = append(out, NumberGap{Number: num, Index: with[num], Missing: missing})
+		}
+		expect = num + 1
+	}
+	return out
 }
