@@ -3,6 +3,7 @@ package check
 import (
 	"errors"
 	"fmt"
+	"github.com/gongshi/gongshi/internal/store"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -184,23 +185,9 @@ func ResolveOriginal(root string, folders []string, o string) (string, error) {
 		return "", err
 	}
 	if !fi.Mode().IsRegular() {
-		return "", &OriginalError{o, fmt.Sprintf("original %q is not a regular file (%s): only a file is published", o, kindOfMode(fi.Mode()))}
+		return "", &OriginalError{o, fmt.Sprintf("original %q is not a regular file (%s): only a file is published", o, store.KindOf(fi.Mode()))}
 	}
 	return real, nil
-}
-
-func kindOfMode(m fs.FileMode) string {
-	switch {
-	case m.IsDir():
-		return "a folder"
-	case m&fs.ModeNamedPipe != 0:
-		return "a named pipe"
-	case m&fs.ModeDevice != 0:
-		return "a device"
-	case m&fs.ModeSocket != 0:
-		return "a socket"
-	}
-	return "mode " + m.String()
 }
 
 // checkOriginals checks, on the file system under root, the original of

@@ -80,7 +80,7 @@ func ReadFileInto(path string, buf []byte) ([]byte, error) {
 		return nil, &RefusedError{path, "a folder, not a data file: a data file is a regular file named ….toml"}
 	}
 	if !fi.Mode().IsRegular() {
-		return nil, &RefusedError{path, "not a regular file (" + kindOf(fi.Mode()) + "): data files must be regular files"}
+		return nil, &RefusedError{path, "not a regular file (" + KindOf(fi.Mode()) + "): data files must be regular files"}
 	}
 	if fi.Size() > MaxFileSize {
 		return nil, &RefusedError{path, fmt.Sprintf("%d bytes: a data file has at most %d bytes (4 MiB)", fi.Size(), MaxFileSize)}
@@ -126,7 +126,9 @@ func danglingTarget(path string) string {
 	return target
 }
 
-func kindOf(m fs.FileMode) string {
+// KindOf names what a file that is not a regular file is, for messages
+// (data files here, originals in check).
+func KindOf(m fs.FileMode) string {
 	switch {
 	case m.IsDir():
 		return "a folder"
