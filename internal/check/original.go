@@ -3,13 +3,14 @@ package check
 import (
 	"errors"
 	"fmt"
-	"github.com/gongshi/gongshi/internal/store"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/BurntSushi/toml"
+
+	"github.com/gongshi/gongshi/internal/store"
 )
 
 // Originals: a notice's `original` is the file the site publishes beside
