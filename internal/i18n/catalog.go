@@ -105,7 +105,7 @@ var Catalog = []Entry{
 	{"%s must be %s, not %s", "%s 必须是 %s，而不是 %s"},
 
 	// gongshi build (and serve's builds).
-	{"Usage: gongshi build [--root DIR] [--data DIR] [--out DIR] [--no-cache] [--cache DIR] [--part P,…]", "用法：gongshi build [--root 文件夹] [--data 文件夹] [--out 文件夹] [--no-cache] [--cache 文件夹] [--part 部分,…]"},
+	{"Usage: gongshi build [--root DIR] [--data DIR] [--out DIR] [--no-cache] [--cache DIR] [--no-wait] [--part P,…]", "用法：gongshi build [--root 文件夹] [--data 文件夹] [--out 文件夹] [--no-cache] [--cache 文件夹] [--no-wait] [--part 部分,…]"},
 	{"A build is incremental: the build cache (.gongshi-cache/NAME beside --out)", "生成是增量的：--out 旁边的缓存（.gongshi-cache/名称）"},
 	{"keeps the content hashes of the previous build, and only the pages of the", "记下上一次生成的内容摘要，只重新生成数据有改动的"},
 	{"units whose data changed are rendered again; the rest is taken from the", "单位的页面；其余页面取自"},
@@ -115,6 +115,14 @@ var Catalog = []Entry{
 	{"--part builds part of the site for a split build: unit path prefixes", "--part 只生成网站的一部分（分机生成）：单位路径前缀"},
 	{"(fujian/putian) and :site (home, regions, downloads, search index); put the", "（fujian/putian）和 :site（首页、地区页、下载、检索索引）；"},
 	{"parts together with gongshi merge.", "再用 gongshi merge 合并各部分。"},
+	{"Builds of one site folder take turns (gongshi serve's too): a second build", "同一网站文件夹的生成依次进行（gongshi serve 的生成也是）：第二个生成"},
+	{"waits for the first, saying once which build it waits for; with --no-wait it", "会等第一个完成，并说明在等哪一个；加 --no-wait 时"},
+	{"refuses instead (exit status 1).", "则直接拒绝（退出状态 1）。"},
+	{"    \twhen another build of the site folder runs, refuse rather than wait for it", "    \t另一个生成正在写这个网站文件夹时，直接拒绝而不等待"},
+	{"another build of %s is running (%s): try again when it has finished, or leave out --no-wait to wait for it", "另一个生成正在生成 %s（%s）：请等它完成后再试，或去掉 --no-wait 让本次生成等待"},
+	{"waiting for another build of %s to finish (%s) …", "正在等待另一个生成完成 %s（%s）……"},
+	{"process %d, started at %s", "进程 %d，开始于 %s"},
+	{"process unknown", "进程不明"},
 	{"    \tthe build cache folder (default .gongshi-cache/NAME beside --out)", "    \t生成缓存文件夹（默认 --out 旁边的 .gongshi-cache/名称）"},
 	{"    \trender every page (the cache is written again)", "    \t重新生成全部页面（缓存重写）"},
 	{"    \tbuild only parts of the site for gongshi merge: unit path prefixes (fujian/putian) and :site, comma-separated", "    \t只生成网站的一部分，供 gongshi merge 合并：单位路径前缀（fujian/putian）和 :site，用逗号分隔"},

@@ -50,6 +50,9 @@ type Options struct {
 	// Parts, when set, builds part of the site for a split build (see
 	// split.go): unit path prefixes (fujian/putian) and SitePart.
 	Parts []string
+	// NoWait refuses (a *BusyError) rather than waits when another build
+	// of Out runs (see lock.go).
+	NoWait bool
 }
 
 // Summary describes a finished build.
@@ -136,6 +139,14 @@ func Build(ctx context.Context, o Options) (sum Summary, err error) {
 		cache = CacheDir(out)
 	} else if cache, err = filepath.Abs(cache); err != nil {
 		return sum, err
+	}
+	// Builds of the same site folder (or with the same cache) take turns.
+	for _, dir := range lockDirs(out, cache) {
+		unlock, err := lockBuild(ctx, dir, out, o.NoWait, log)
+		if err != nil {
+			return sum, err
+		}
+		defer unlock()
 	}
 	recoverJournal(cache, out, log) // before recoverStale clears its staging folder
 	recoverStale(out, log)
