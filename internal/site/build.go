@@ -466,7 +466,7 @@ func Build(ctx context.Context, o Options) (sum Summary, err error) {
 		}
 		state.Files, state.Bytes, state.Indexed = all, sum.Bytes, sum.Indexed
 		j.State, j.Now, sum.Changes = state, o.Now.UnixNano(), j.Changes
-		if err := applyInPlace(cache, j); err != nil {
+		if err := applyInPlace(cache, j, all, staged); err != nil {
 			dropState(cache) // the next build is a full one
 			return sum, fmt.Errorf("update the site in place (the next build is a full one): %w", err)
 		}
@@ -626,12 +626,17 @@ func backupPrefix(out string) string { return "." + filepath.Base(out) + ".old-"
 // workPrefix names the work folder of a build (Hugo's data and cache).
 func workPrefix(out string) string { return "." + filepath.Base(out) + ".work-" }
 
-// swap replaces out with staging: out moves aside to the returned backup
-// folder (for the caller to remove), staging takes its name. Should the
-// process die between the two renames, the next build puts the old site
-// back (recoverStale).
+// swap replaces out with staging, in one step where the system can
+// (exchange: the previous site then has staging's name, and that is the
+// returned backup folder, for the caller to remove). Elsewhere out moves
+// aside to the returned backup folder and staging takes its name; should
+// the process die between the two renames, the next build puts the old
+// site back (recoverStale).
 func swap(staging, out string) (backup string, err error) {
 	if _, err := os.Lstat(out); err == nil {
+		if exchange(staging, out) == nil {
+			return staging, nil
+		}
 		backup = filepath.Join(filepath.Dir(out), backupPrefix(out)+strconv.Itoa(os.Getpid()))
 		os.RemoveAll(backup)
 		if err := os.Rename(out, backup); err != nil {
