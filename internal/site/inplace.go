@@ -303,7 +303,7 @@ func emptyTrash(cache string) (wait func()) {
 	go func() {
 		defer close(done)
 		for _, e := range entries {
-			os.RemoveAll(filepath.Join(dir, e.Name()))
+			removeTree(filepath.Join(dir, e.Name())) // a whole site folder: several subtrees at once
 		}
 	}()
 	return func() { <-done }

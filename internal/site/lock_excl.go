@@ -12,7 +12,7 @@ import (
 // (lock_other.go), and is tested everywhere.
 func tryExclLock(p string) (func(), error) {
 	for attempt := 0; attempt < 2; attempt++ {
-		f, err := os.OpenFile(p, os.O_RDWR|os.O_CREATE, 0o644)
+		f, err := os.OpenFile(p, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o644)
 		if err == nil {
 			_, werr := f.Write(holderLine())
 			if cerr := f.Close(); werr == nil {
