@@ -53,7 +53,27 @@ type Options struct {
 	// NoWait refuses (a *BusyError) rather than waits when another build
 	// of Out runs (see lock.go).
 	NoWait bool
+
+	// fault, in tests, replaces the error of a stage ("downloads") with
+	// the one it returns (a full disk, say).
+	fault func(stage string, err error) error
 }
+
+// DiskFullError is a build stopped by a full disk (or quota). The previous
+// site and the build cache are kept as they were.
+type DiskFullError struct {
+	Dir string // the folder the build was writing beside or into
+	Err error
+}
+
+func (e *DiskFullError) Error() string {
+	return fmt.Sprintf("the disk is full: no space left to build beside %s (%s); free some space and build again (the previous site and the build cache are kept)", e.Dir, e.Err)
+}
+
+func (e *DiskFullError) Unwrap() error { return e.Err }
+
+// diskFull reports whether err comes from a full disk.
+func diskFull(err error) bool { return errors.Is(err, syscall.ENOSPC) }
 
 // Summary describes a finished build.
 type Summary struct {
@@ -131,6 +151,11 @@ func Build(ctx context.Context, o Options) (sum Summary, err error) {
 	// First put back a site an interrupted build left moved aside, and clear
 	// the folders of builds that died, whatever this build does next.
 	parent := filepath.Dir(out)
+	defer func() {
+		if full := (*DiskFullError)(nil); err != nil && diskFull(err) && !errors.As(err, &full) {
+			err = &DiskFullError{Dir: parent, Err: err}
+		}
+	}()
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return sum, err
 	}
@@ -283,8 +308,12 @@ func Build(ctx context.Context, o Options) (sum Summary, err error) {
 			return nil
 		}
 		t0 := time.Now()
-		if err := writeDownloads(staging, cfg.BaseURL, m, skip); err != nil {
-			if skip != nil { // it read the previous site's download files
+		err := writeDownloads(staging, cfg.BaseURL, m, skip)
+		if o.fault != nil {
+			err = o.fault("downloads", err)
+		}
+		if err != nil {
+			if skip != nil && !diskFull(err) { // it read the previous site's download files
 				dropState(cache) // the next build is a full one
 				return fmt.Errorf("write the downloads from the previous site's (the site folder no longer matches the build cache; the next build is a full one): %w", err)
 			}
@@ -294,7 +323,6 @@ func Build(ctx context.Context, o Options) (sum Summary, err error) {
 		if inPlace {
 			keep = newSourcesKept(out, files)
 		}
-		var err error
 		if sourcesKeptFiles, err = publishSources(staging, root, o.Data, m, keep); err != nil {
 			return err
 		}
@@ -429,6 +457,9 @@ func Build(ctx context.Context, o Options) (sum Summary, err error) {
 			lists[i] = unitFiles(t)
 		}
 		if err := newLinker(out, staging).linkAll(lists); err != nil {
+			if diskFull(err) {
+				return sum, err
+			}
 			dropState(cache) // the next build is a full one
 			return sum, fmt.Errorf("reuse the previous pages (the site folder no longer matches the build cache; the next build is a full one): %w", err)
 		}
@@ -467,6 +498,9 @@ func Build(ctx context.Context, o Options) (sum Summary, err error) {
 		state.Files, state.Bytes, state.Indexed = all, sum.Bytes, sum.Indexed
 		j.State, j.Now, sum.Changes = state, o.Now.UnixNano(), j.Changes
 		if err := applyInPlace(cache, j, all, staged); err != nil {
+			if !j.published() { // the previous site and its state stand
+				return sum, fmt.Errorf("publish the site: %w", err)
+			}
 			dropState(cache) // the next build is a full one
 			return sum, fmt.Errorf("update the site in place (the next build is a full one): %w", err)
 		}
@@ -505,10 +539,10 @@ func Build(ctx context.Context, o Options) (sum Summary, err error) {
 	}
 	if backup != "" {
 		t0 = time.Now()
-		if err := removeTree(backup); err != nil {
-			return sum, fmt.Errorf("remove the previous site: %w", err)
+		if err := discard(cache, backup, o.fault); err != nil {
+			return sum, err
 		}
-		stage("cleanup", t0, "removed the previous site")
+		stage("cleanup", t0, "moved the previous site to the trash")
 	}
 	sum.Duration = time.Since(start)
 	return sum, nil

@@ -69,7 +69,6 @@ type applyJournal struct {
 	// system has them): the site folder's once the switch is made.
 	ID      *dirIdentity `json:"id,omitempty"`
 	Now     int64        `json:"now"`   // Unix nanoseconds: the times of the folders
-	Trash   string       `json:"trash"` // where the previous site goes ("": removed at once)
 	State   *cacheState  `json:"state"` // the cache's state once done
 	Changes *Changes     `json:"changes"`
 
@@ -179,7 +178,6 @@ func applyInPlace(cache string, j *applyJournal, all, staged []string) error {
 	}); err != nil {
 		return err
 	}
-	j.Trash = filepath.Join(cache, trashDir, strconv.FormatInt(time.Now().UnixNano(), 36))
 	j.ID = identity(j.Staging)
 	b, err := json.Marshal(j)
 	if err != nil {
@@ -260,14 +258,40 @@ func finishJournal(cache string, j *applyJournal, old string) error {
 	if _, err := os.Lstat(old); old == "" || err != nil {
 		return nil
 	}
-	if j.Trash != "" {
-		if err := os.MkdirAll(filepath.Dir(j.Trash), 0o755); err == nil {
-			if os.Rename(old, j.Trash) == nil {
-				return nil
-			}
-		}
+	return discard(cache, old, nil)
+}
+
+// discard puts a previous site folder into the cache's trash, for the next
+// build to free; where it cannot go there (the cache on another device),
+// it is removed at once, its folders made writable first if need be. It
+// leaves nothing beside the site folder but what it cannot remove, and
+// then says which folder that is. fault is Options.fault.
+func discard(cache, old string, fault func(string, error) error) error {
+	trash := filepath.Join(cache, trashDir, strconv.FormatInt(time.Now().UnixNano(), 36))
+	err := os.MkdirAll(filepath.Dir(trash), 0o755)
+	if err == nil {
+		err = os.Rename(old, trash)
 	}
-	return removeTree(old) // no trash (another device, say): freed at once
+	if fault != nil {
+		err = fault("trash", err)
+	}
+	if err == nil {
+		return nil
+	}
+	if err := removeTree(old); err == nil {
+		return nil
+	}
+	// A folder the owner made read-only (chmod a-w): the owner may change it.
+	filepath.WalkDir(old, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && d.IsDir() {
+			os.Chmod(p, 0o700)
+		}
+		return nil
+	})
+	if err := removeTree(old); err != nil {
+		return fmt.Errorf("remove the previous site %s (remove it by hand): %w", old, err)
+	}
+	return nil
 }
 
 // published reports whether a journal's new site folder was switched in.

@@ -267,8 +267,8 @@ func Merge(ctx context.Context, out string, partDirs []string, log io.Writer) (s
 		return sum, err
 	}
 	if backup != "" {
-		if err := removeTree(backup); err != nil {
-			return sum, fmt.Errorf("remove the previous site: %w", err)
+		if err := discard(cache, backup, nil); err != nil {
+			return sum, err
 		}
 	}
 	sum.Duration = time.Since(start)
