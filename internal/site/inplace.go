@@ -269,14 +269,13 @@ func finishJournal(cache string, j *applyJournal, old string) error {
 func discard(cache, old string, fault func(string, error) error) error {
 	trash := filepath.Join(cache, trashDir, strconv.FormatInt(time.Now().UnixNano(), 36))
 	err := os.MkdirAll(filepath.Dir(trash), 0o755)
-	if err == nil {
-		err = os.Rename(old, trash)
-	}
 	if fault != nil {
 		err = fault("trash", err)
 	}
 	if err == nil {
-		return nil
+		if err = os.Rename(old, trash); err == nil {
+			return nil
+		}
 	}
 	if err := removeTree(old); err == nil {
 		return nil
