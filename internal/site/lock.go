@@ -51,6 +51,9 @@ const lockPollInterval = 100 * time.Millisecond
 // else says once on log which build it waits for and waits (until ctx is
 // done). The returned function lets the lock go.
 func lockBuild(ctx context.Context, dir, out string, noWait bool, log io.Writer) (unlock func(), err error) {
+	if log == nil {
+		log = io.Discard
+	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
@@ -112,4 +115,14 @@ func lockDirs(out, cache string) []string {
 		return []string{d, cache}
 	}
 	return []string{cache}
+}
+
+// Lock takes the build lock of the site folder out as a build does, for a
+// command that reads the whole site folder (gongshi deploy): it waits for
+// a build under way (saying so once on log), and a build waits for it.
+func Lock(ctx context.Context, out string, log io.Writer) (unlock func(), err error) {
+	if out, err = filepath.Abs(out); err != nil {
+		return nil, err
+	}
+	return lockBuild(ctx, CacheDir(out), out, false, log)
 }
