@@ -90,6 +90,9 @@ type Summary struct {
 	Rendered    int      // units whose pages Hugo rendered
 	Linked      int      // units whose pages were taken from the previous site
 	Changes     *Changes // what changed since the previous site (nil: not compared)
+	// FromSpare says the new site folder was the spare one brought up to
+	// date, not a new one linked whole (see inplace.go).
+	FromSpare bool
 }
 
 // String is the summary line of a build.
@@ -497,7 +500,7 @@ func Build(ctx context.Context, o Options) (sum Summary, err error) {
 		}
 		state.Files, state.Bytes, state.Indexed = all, sum.Bytes, sum.Indexed
 		j.State, j.Now, sum.Changes = state, o.Now.UnixNano(), j.Changes
-		if err := applyInPlace(cache, j, all, staged); err != nil {
+		if err := applyInPlace(cache, prev, j, all, staged, &sum.FromSpare); err != nil {
 			if !j.published() { // the previous site and its state stand
 				return sum, fmt.Errorf("publish the site: %w", err)
 			}
@@ -543,6 +546,11 @@ func Build(ctx context.Context, o Options) (sum Summary, err error) {
 			return sum, err
 		}
 		stage("cleanup", t0, "moved the previous site to the trash")
+	}
+	if _, err := os.Lstat(sparePath(out)); err == nil { // an incremental build's, of a site now replaced
+		if err := discard(cache, sparePath(out), o.fault); err != nil {
+			return sum, err
+		}
 	}
 	sum.Duration = time.Since(start)
 	return sum, nil

@@ -357,13 +357,35 @@ func version(got, old, new map[string]string) string {
 // finishes the update. Each time the next build is incremental and gives
 // the tree a full build gives.
 func TestKilledIncrementalBuild(t *testing.T) {
-	for _, stop := range []string{"log:hugo      rendered", "applying", "apply", "switch", "applied"} {
-		t.Run(strings.TrimPrefix(stop, "log:"), func(t *testing.T) {
+	for _, c := range []struct {
+		stop  string
+		spare bool // an incremental build before: the killed one updates the spare folder
+	}{
+		{"log:hugo      rendered", false}, {"applying", false}, {"apply", false}, {"switch", false}, {"applied", false},
+		{"applying", true}, {"applied", true},
+	} {
+		stop := c.stop
+		name := strings.TrimPrefix(stop, "log:")
+		if c.spare {
+			name += " (spare)"
+		}
+		t.Run(name, func(t *testing.T) {
 			data := incrementalData(t)
 			out := filepath.Join(t.TempDir(), "public")
 			o := Options{Root: repoRoot(t), Data: data, Out: out, Now: asOf}
 			if _, err := Build(context.Background(), o); err != nil {
 				t.Fatal(err)
+			}
+			if c.spare {
+				p := filepath.Join(data, "shili/shilishi/shilixian/zhen0001/2021-09-01.toml")
+				b, err := os.ReadFile(p)
+				if err != nil {
+					t.Fatal(err)
+				}
+				writeData(t, p, string(b)+"# 编辑备注：已核对\n")
+				if sum, err := Build(context.Background(), o); err != nil || !sum.Incremental || sum.FromSpare {
+					t.Fatalf("the build that leaves a spare: %+v, %v", sum, err)
+				}
 			}
 			before := snapshot(t, out)
 			oldSite, err := contents(out)
@@ -466,6 +488,11 @@ func TestKilledIncrementalBuild(t *testing.T) {
 			}
 			if !sum.Incremental {
 				t.Error("the build after the kill was not incremental")
+			}
+			// Killed while it changed the spare, the spare is not trusted;
+			// killed after the switch, the next build has nothing to switch.
+			if sum.FromSpare {
+				t.Errorf("killed at %s, the next build took the spare", stop)
 			}
 			if v := read("after the next build"); v != "new" {
 				t.Errorf("after the next build the site is the %s one", v)
@@ -585,9 +612,10 @@ func TestStaleDownloads(t *testing.T) {
 	sameTrees(t, "after a stale download", fullBuild(t, data), out)
 }
 
-// TestTrash: an incremental build puts the previous site folder into the
-// cache's trash folder (the kernel frees its changed files later, not
-// during the build), and the next build empties it.
+// TestTrash: an incremental build keeps the previous site folder as the
+// spare (.public.spare), which the next one brings up to date and switches
+// in (the first after a full build links a new folder whole); a full build puts the previous site folder and the spare into the
+// cache's trash, and the next build empties it.
 func TestTrash(t *testing.T) {
 	data := incrementalData(t)
 	out := filepath.Join(t.TempDir(), "public")
@@ -607,6 +635,9 @@ func TestTrash(t *testing.T) {
 				t.Fatal(err)
 			}
 		}},
+		{"the notice changed back", func() {
+			editData(t, filepath.Join(zhen, "2024-10-01.toml"), `title = "近年问题甲一（更正）"`, `title = "近年问题甲一"`)
+		}},
 	} {
 		before, err := contents(out)
 		if err != nil {
@@ -617,21 +648,29 @@ func TestTrash(t *testing.T) {
 		if !sum.Incremental || len(sum.Changes.Changed) == 0 {
 			t.Fatalf("%s: not an incremental build that changed files", step.name)
 		}
-		// What the trash holds: the previous site folder, whole.
-		entries, err := os.ReadDir(trash)
-		if err != nil || len(entries) != 1 {
-			t.Fatalf("%s: the trash holds %d entries, not the previous site folder (%v)", step.name, len(entries), err)
+		if first := step.name == "a changed notice"; sum.FromSpare == first {
+			t.Errorf("%s: the new site folder from the spare: %v", step.name, sum.FromSpare)
 		}
-		got, err := contents(filepath.Join(trash, entries[0].Name()))
+		got, err := contents(sparePath(out))
 		if err != nil {
-			t.Fatal(err)
+			t.Fatalf("%s: the spare: %v", step.name, err)
 		}
 		if !maps.Equal(got, before) {
-			t.Errorf("%s: the trash holds %s", step.name, version(got, before, nil))
+			t.Errorf("%s: the spare holds %s", step.name, version(got, before, nil))
 		}
 		sameTrees(t, step.name+": incremental vs full", fullBuild(t, data), out)
 	}
 
+	o := Options{Root: repoRoot(t), Data: data, Out: out, Now: asOf, NoCache: true}
+	if _, err := Build(context.Background(), o); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Lstat(sparePath(out)); err == nil {
+		t.Error("the spare is still there after a full build")
+	}
+	if entries, err := os.ReadDir(trash); err != nil || len(entries) != 2 {
+		t.Errorf("the trash after a full build: %d entries, want the previous site and the spare (%v)", len(entries), err)
+	}
 	buildWithCache(t, data, out) // nothing changed (nothing is switched): the trash is emptied
 	if entries, err := os.ReadDir(trash); err != nil || len(entries) != 0 {
 		t.Errorf("the trash after the next build: %d entries, %v", len(entries), err)

@@ -64,7 +64,8 @@ const journalFile = "apply.json"
 type applyJournal struct {
 	Version int    `json:"version"`
 	Out     string `json:"out"`
-	Staging string `json:"staging"` // the new site folder; after the switch, the previous one
+	Staging string `json:"staging"` // the staging folder
+	Release string `json:"release"` // the new site folder (the staging or the spare folder); after the switch, the previous one
 	// ID is the new site folder's identity (device and inode, where the
 	// system has them): the site folder's once the switch is made.
 	ID      *dirIdentity `json:"id,omitempty"`
@@ -132,17 +133,21 @@ func inPlacePlan(out, staging string, staged, prevAll, newAll []string) (*applyJ
 	return j, delta, nil
 }
 
-// applyInPlace makes the staging folder the whole new site — the files
-// that did not change are hard-linked from the site folder (a staged copy
-// of an unchanged file gives way to the site's, which keeps its time) —
-// writes the journal, switches the staging folder in for the site folder
-// at once (swap), and finishes (finishJournal). all is every file of the
-// new site, staged those the staging folder holds (both sorted).
-func applyInPlace(cache string, j *applyJournal, all, staged []string) error {
+// applyInPlace makes a folder the whole new site — the spare site folder
+// when there is a usable one (updateSpare), else the staging folder, into
+// which every file that did not change is hard-linked from the site folder
+// (a staged copy of an unchanged file gives way to the site's, which keeps
+// its time) — writes the journal, switches that folder in for the site
+// folder at once (swap), and finishes (finishJournal): the previous site
+// folder becomes the spare. all is every file of the new site, staged
+// those the staging folder holds (both sorted); prev is the previous
+// build's state; fromSpare is set when the spare was used.
+func applyInPlace(cache string, prev *cacheState, j *applyJournal, all, staged []string, fromSpare *bool) error {
 	if err := os.MkdirAll(cache, 0o755); err != nil {
 		return err
 	}
 	if len(j.Move)+len(j.Remove) == 0 { // the site folder is the new site already
+		j.State.Spare = prev.Spare
 		if err := writeChanges(cache, j.Changes); err != nil {
 			return err
 		}
@@ -151,34 +156,53 @@ func applyInPlace(cache string, j *applyJournal, all, staged []string) error {
 		}
 		return removeTree(j.Staging)
 	}
-	if err := parallel(sortedMinus(staged, j.Move), func(rel string) error {
-		return os.Remove(filepath.Join(j.Staging, filepath.FromSlash(rel)))
-	}); err != nil {
-		return err
-	}
-	keep := sortedMinus(all, j.Move)
-	l := newLinker(j.Out, j.Staging)
-	half := len(keep) / 2
-	if err := l.linkAll([][]string{keep[:half]}); err != nil {
-		return fmt.Errorf("link the unchanged files into the new site folder: %w", err)
-	}
-	stageHook("applying")
-	if err := l.linkAll([][]string{keep[half:]}); err != nil {
-		return fmt.Errorf("link the unchanged files into the new site folder: %w", err)
-	}
-	// Every folder gets the site's mode and this build's time, as a full
-	// build gives them (linking into a folder changes its time).
 	now := time.Unix(0, j.Now)
-	if err := parallel(folders(all), func(rel string) error {
-		p := filepath.Join(j.Staging, filepath.FromSlash(rel))
-		if err := os.Chmod(p, DirMode); err != nil {
+	spare := sparePath(j.Out)
+	release := j.Staging
+	if s := prev.Spare; s != nil && s.Path == spare && identity(spare) != nil && *identity(spare) == s.ID {
+		// The spare is about to change: the state forgets it first.
+		p := *prev
+		p.Spare = nil
+		if err := saveState(cache, &p); err != nil {
 			return err
 		}
-		return os.Chtimes(p, now, now)
-	}); err != nil {
-		return err
+		if err := updateSpare(j, s.Diff, all, now); err != nil {
+			return fmt.Errorf("update the spare site folder: %w", err)
+		}
+		release, *fromSpare = spare, true
+	} else {
+		if err := parallel(sortedMinus(staged, j.Move), func(rel string) error {
+			return os.Remove(filepath.Join(j.Staging, filepath.FromSlash(rel)))
+		}); err != nil {
+			return err
+		}
+		keep := sortedMinus(all, j.Move)
+		l := newLinker(j.Out, j.Staging)
+		half := len(keep) / 2
+		if err := l.linkAll([][]string{keep[:half]}); err != nil {
+			return fmt.Errorf("link the unchanged files into the new site folder: %w", err)
+		}
+		stageHook("applying")
+		if err := l.linkAll([][]string{keep[half:]}); err != nil {
+			return fmt.Errorf("link the unchanged files into the new site folder: %w", err)
+		}
+		// Every folder gets the site's mode and this build's time, as a
+		// full build gives them (linking into a folder changes its time).
+		if err := parallel(folders(all), func(rel string) error {
+			p := filepath.Join(j.Staging, filepath.FromSlash(rel))
+			if err := os.Chmod(p, DirMode); err != nil {
+				return err
+			}
+			return os.Chtimes(p, now, now)
+		}); err != nil {
+			return err
+		}
 	}
-	j.ID = identity(j.Staging)
+	j.Release = release
+	j.ID = identity(release)
+	if id := identity(j.Out); id != nil {
+		j.State.Spare = &spareState{Path: spare, ID: *id, Diff: sortedUnion(j.Move, j.Remove)}
+	}
 	b, err := json.Marshal(j)
 	if err != nil {
 		return err
@@ -188,13 +212,90 @@ func applyInPlace(cache string, j *applyJournal, all, staged []string) error {
 		return err
 	}
 	stageHook("switch")
-	old, err := swap(j.Staging, j.Out)
+	old, err := swap(release, j.Out)
 	if err != nil {
 		os.Remove(filepath.Join(cache, journalFile))
 		return err
 	}
 	stageHook("applied")
 	return finishJournal(cache, j, old)
+}
+
+// sparePath is the spare site folder of out: .public.spare beside it.
+func sparePath(out string) string {
+	return filepath.Join(filepath.Dir(out), "."+filepath.Base(out)+".spare")
+}
+
+// updateSpare makes the spare site folder the new site: it differs from
+// the site folder in the files diff, and from the new site in those and
+// the build's moves and removals. A staged file is moved in, a file the
+// new site has unchanged is linked from the site folder, any other is
+// removed; the folders touched get the site's mode and this build's time,
+// emptied ones go.
+func updateSpare(j *applyJournal, diff, all []string, now time.Time) error {
+	spare := sparePath(j.Out)
+	touched := map[string]bool{}
+	in := func(list []string, p string) bool { _, ok := slices.BinarySearch(list, p); return ok }
+	paths := sortedUnion(diff, j.Move, j.Remove)
+	for i, rel := range paths {
+		if i == len(paths)/2 {
+			stageHook("applying")
+		}
+		dst := filepath.Join(spare, filepath.FromSlash(rel))
+		for d := path.Dir(rel); ; d = path.Dir(d) {
+			touched[d] = true
+			if d == "." {
+				break
+			}
+		}
+		if err := os.Remove(dst); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+		switch {
+		case in(j.Move, rel):
+			if err := os.MkdirAll(filepath.Dir(dst), DirMode); err != nil {
+				return err
+			}
+			if err := os.Rename(filepath.Join(j.Staging, filepath.FromSlash(rel)), dst); err != nil {
+				return err
+			}
+		case in(all, rel):
+			if err := os.MkdirAll(filepath.Dir(dst), DirMode); err != nil {
+				return err
+			}
+			if err := os.Link(filepath.Join(j.Out, filepath.FromSlash(rel)), dst); err != nil {
+				return err
+			}
+		}
+	}
+	dirs := make([]string, 0, len(touched))
+	for d := range touched {
+		dirs = append(dirs, d)
+	}
+	sort.Slice(dirs, func(a, b int) bool {
+		if na, nb := strings.Count(dirs[a], "/"), strings.Count(dirs[b], "/"); na != nb {
+			return na > nb
+		}
+		return dirs[a] > dirs[b]
+	})
+	for _, d := range dirs {
+		p := filepath.Join(spare, filepath.FromSlash(d))
+		if d != "." {
+			if entries, err := os.ReadDir(p); err == nil && len(entries) == 0 {
+				if err := os.Remove(p); err != nil {
+					return err
+				}
+				continue
+			}
+		}
+		if err := os.Chmod(p, DirMode); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+		if err := os.Chtimes(p, now, now); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+	}
+	return nil
 }
 
 // folders are the folders of the files, "." included, deepest first.
@@ -256,9 +357,22 @@ func finishJournal(cache string, j *applyJournal, old string) error {
 		return err
 	}
 	if _, err := os.Lstat(old); old == "" || err != nil {
-		return nil
+		return removeTree(j.Staging)
 	}
-	return discard(cache, old, nil)
+	// The previous site folder is the spare (the state says so, by its
+	// identity: should this fail, the next build makes its folder anew).
+	spare := sparePath(j.Out)
+	if old != spare {
+		if _, err := os.Lstat(spare); err == nil {
+			if err := discard(cache, spare, nil); err != nil {
+				return err
+			}
+		}
+		if err := os.Rename(old, spare); err != nil {
+			return discard(cache, old, nil)
+		}
+	}
+	return removeTree(j.Staging)
 }
 
 // discard puts a previous site folder into the cache's trash, for the next
@@ -303,9 +417,9 @@ func (j *applyJournal) published() bool {
 		id := identity(j.Out)
 		return id != nil && *id == *j.ID
 	}
-	// Without identities, swap renames: the staging folder took the site
+	// Without identities, swap renames: the new folder took the site
 	// folder's name.
-	_, err = os.Lstat(j.Staging)
+	_, err = os.Lstat(j.Release)
 	return errors.Is(err, fs.ErrNotExist)
 }
 
@@ -359,9 +473,9 @@ func recoverJournal(cache, out string, log io.Writer) {
 		os.Remove(filepath.Join(cache, journalFile))
 		return
 	}
-	// Exchanged, the previous site folder has the staging folder's name
+	// Exchanged, the previous site folder has the new one's former name
 	// (renamed aside, it has a backup's name, which recoverStale clears).
-	if err := finishJournal(cache, &j, j.Staging); err != nil {
+	if err := finishJournal(cache, &j, j.Release); err != nil {
 		fail(err.Error())
 		return
 	}
