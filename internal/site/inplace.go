@@ -409,6 +409,9 @@ func discard(cache, old string, fault func(string, error) error) error {
 
 // published reports whether a journal's new site folder was switched in.
 func (j *applyJournal) published() bool {
+	if j.Release == "" {
+		return false // an older gongshi's journal (files moved one by one): not one switch
+	}
 	info, err := os.Lstat(j.Out)
 	if err != nil || !info.IsDir() {
 		return false
