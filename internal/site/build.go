@@ -50,7 +50,30 @@ type Options struct {
 	// Parts, when set, builds part of the site for a split build (see
 	// split.go): unit path prefixes (fujian/putian) and SitePart.
 	Parts []string
+	// NoWait refuses (a *BusyError) rather than waits when another build
+	// of Out runs (see lock.go).
+	NoWait bool
+
+	// fault, in tests, replaces the error of a stage ("downloads") with
+	// the one it returns (a full disk, say).
+	fault func(stage string, err error) error
 }
+
+// DiskFullError is a build stopped by a full disk (or quota). The previous
+// site and the build cache are kept as they were.
+type DiskFullError struct {
+	Dir string // the folder the build was writing beside or into
+	Err error
+}
+
+func (e *DiskFullError) Error() string {
+	return fmt.Sprintf("the disk is full: no space left to build beside %s (%s); free some space and build again (the previous site and the build cache are kept)", e.Dir, e.Err)
+}
+
+func (e *DiskFullError) Unwrap() error { return e.Err }
+
+// diskFull reports whether err comes from a full disk.
+func diskFull(err error) bool { return errors.Is(err, syscall.ENOSPC) }
 
 // Summary describes a finished build.
 type Summary struct {
@@ -67,6 +90,9 @@ type Summary struct {
 	Rendered    int      // units whose pages Hugo rendered
 	Linked      int      // units whose pages were taken from the previous site
 	Changes     *Changes // what changed since the previous site (nil: not compared)
+	// FromSpare says the new site folder was the spare one brought up to
+	// date, not a new one linked whole (see inplace.go).
+	FromSpare bool
 }
 
 // String is the summary line of a build.
@@ -128,6 +154,11 @@ func Build(ctx context.Context, o Options) (sum Summary, err error) {
 	// First put back a site an interrupted build left moved aside, and clear
 	// the folders of builds that died, whatever this build does next.
 	parent := filepath.Dir(out)
+	defer func() {
+		if full := (*DiskFullError)(nil); err != nil && diskFull(err) && !errors.As(err, &full) {
+			err = &DiskFullError{Dir: parent, Err: err}
+		}
+	}()
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return sum, err
 	}
@@ -136,6 +167,14 @@ func Build(ctx context.Context, o Options) (sum Summary, err error) {
 		cache = CacheDir(out)
 	} else if cache, err = filepath.Abs(cache); err != nil {
 		return sum, err
+	}
+	// Builds of the same site folder (or with the same cache) take turns.
+	for _, dir := range lockDirs(out, cache) {
+		unlock, err := lockBuild(ctx, dir, out, o.NoWait, log)
+		if err != nil {
+			return sum, err
+		}
+		defer unlock()
 	}
 	recoverJournal(cache, out, log) // before recoverStale clears its staging folder
 	recoverStale(out, log)
@@ -272,8 +311,12 @@ func Build(ctx context.Context, o Options) (sum Summary, err error) {
 			return nil
 		}
 		t0 := time.Now()
-		if err := writeDownloads(staging, cfg.BaseURL, m, skip); err != nil {
-			if skip != nil { // it read the previous site's download files
+		err := writeDownloads(staging, cfg.BaseURL, m, skip)
+		if o.fault != nil {
+			err = o.fault("downloads", err)
+		}
+		if err != nil {
+			if skip != nil && !diskFull(err) { // it read the previous site's download files
 				dropState(cache) // the next build is a full one
 				return fmt.Errorf("write the downloads from the previous site's (the site folder no longer matches the build cache; the next build is a full one): %w", err)
 			}
@@ -283,7 +326,6 @@ func Build(ctx context.Context, o Options) (sum Summary, err error) {
 		if inPlace {
 			keep = newSourcesKept(out, files)
 		}
-		var err error
 		if sourcesKeptFiles, err = publishSources(staging, root, o.Data, m, keep); err != nil {
 			return err
 		}
@@ -418,6 +460,9 @@ func Build(ctx context.Context, o Options) (sum Summary, err error) {
 			lists[i] = unitFiles(t)
 		}
 		if err := newLinker(out, staging).linkAll(lists); err != nil {
+			if diskFull(err) {
+				return sum, err
+			}
 			dropState(cache) // the next build is a full one
 			return sum, fmt.Errorf("reuse the previous pages (the site folder no longer matches the build cache; the next build is a full one): %w", err)
 		}
@@ -455,7 +500,10 @@ func Build(ctx context.Context, o Options) (sum Summary, err error) {
 		}
 		state.Files, state.Bytes, state.Indexed = all, sum.Bytes, sum.Indexed
 		j.State, j.Now, sum.Changes = state, o.Now.UnixNano(), j.Changes
-		if err := applyInPlace(cache, j); err != nil {
+		if err := applyInPlace(cache, prev, j, all, staged, &sum.FromSpare); err != nil {
+			if !j.published() { // the previous site and its state stand
+				return sum, fmt.Errorf("publish the site: %w", err)
+			}
 			dropState(cache) // the next build is a full one
 			return sum, fmt.Errorf("update the site in place (the next build is a full one): %w", err)
 		}
@@ -494,10 +542,15 @@ func Build(ctx context.Context, o Options) (sum Summary, err error) {
 	}
 	if backup != "" {
 		t0 = time.Now()
-		if err := removeTree(backup); err != nil {
-			return sum, fmt.Errorf("remove the previous site: %w", err)
+		if err := discard(cache, backup, o.fault); err != nil {
+			return sum, err
 		}
-		stage("cleanup", t0, "removed the previous site")
+		stage("cleanup", t0, "moved the previous site to the trash")
+	}
+	if _, err := os.Lstat(sparePath(out)); err == nil { // an incremental build's, of a site now replaced
+		if err := discard(cache, sparePath(out), o.fault); err != nil {
+			return sum, err
+		}
 	}
 	sum.Duration = time.Since(start)
 	return sum, nil
@@ -615,12 +668,17 @@ func backupPrefix(out string) string { return "." + filepath.Base(out) + ".old-"
 // workPrefix names the work folder of a build (Hugo's data and cache).
 func workPrefix(out string) string { return "." + filepath.Base(out) + ".work-" }
 
-// swap replaces out with staging: out moves aside to the returned backup
-// folder (for the caller to remove), staging takes its name. Should the
-// process die between the two renames, the next build puts the old site
-// back (recoverStale).
+// swap replaces out with staging, in one step where the system can
+// (exchange: the previous site then has staging's name, and that is the
+// returned backup folder, for the caller to remove). Elsewhere out moves
+// aside to the returned backup folder and staging takes its name; should
+// the process die between the two renames, the next build puts the old
+// site back (recoverStale).
 func swap(staging, out string) (backup string, err error) {
 	if _, err := os.Lstat(out); err == nil {
+		if exchange(staging, out) == nil {
+			return staging, nil
+		}
 		backup = filepath.Join(filepath.Dir(out), backupPrefix(out)+strconv.Itoa(os.Getpid()))
 		os.RemoveAll(backup)
 		if err := os.Rename(out, backup); err != nil {

@@ -78,6 +78,18 @@ type cacheState struct {
 	// place (see inplace.go) and never walks it.
 	Files []string `json:"files"`
 	Bytes int64    `json:"bytes"`
+	// Spare is the previous site folder, kept to become the next one (see
+	// inplace.go), or nil.
+	Spare *spareState `json:"spare,omitempty"`
+}
+
+// spareState is the spare site folder: where it is, its identity, and the
+// files in which it differs from the site folder (added, changed or
+// removed by the build that switched it out).
+type spareState struct {
+	Path string      `json:"path"`
+	ID   dirIdentity `json:"id"`
+	Diff []string    `json:"diff"`
 }
 
 func stateFile(cache string) string { return filepath.Join(cache, "state.json") }

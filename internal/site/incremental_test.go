@@ -3,13 +3,17 @@ package site
 import (
 	"bufio"
 	"context"
+	"crypto/sha256"
 	"encoding/json"
+	"fmt"
+	"io/fs"
 	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
+	"sort"
 	"strings"
 	"testing"
 
@@ -287,23 +291,145 @@ func errString(err error) string {
 	return err.Error()
 }
 
-// TestKilledIncrementalBuild kills (SIGKILL) an incremental build at each
-// of its stages: after Hugo rendered, just before the in-place update's
-// journal is written, halfway through the update, and after it but before
-// the state is saved. Before the journal the site is the previous one;
-// after it, the next build finishes the update. Each time the next build
-// succeeds and gives the tree a full build gives.
+// contents is the site's files and their bytes' hashes, read through one
+// opening of the site folder (os.Root: every file of the folder it named
+// when it was opened, even when another takes its name meanwhile), or
+// the error that stopped the reading.
+func contents(out string) (map[string]string, error) {
+	root, err := os.OpenRoot(out)
+	if err != nil {
+		return nil, err
+	}
+	defer root.Close()
+	m := map[string]string{}
+	err = fs.WalkDir(root.FS(), ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := root.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		m[p] = fmt.Sprintf("%x", sha256.Sum256(b))
+		return nil
+	})
+	return m, err
+}
+
+// version says which of two sites a reading is: "old", "new", or what
+// mixes them.
+func version(got, old, new map[string]string) string {
+	if maps.Equal(got, old) {
+		return "old"
+	}
+	if maps.Equal(got, new) {
+		return "new"
+	}
+	var fromOld, fromNew, other []string
+	for p, h := range got {
+		switch {
+		case old[p] == h && new[p] == h:
+		case old[p] == h:
+			fromOld = append(fromOld, p)
+		case new[p] == h:
+			fromNew = append(fromNew, p)
+		default:
+			other = append(other, p)
+		}
+	}
+	for _, set := range [][]string{fromOld, fromNew, other} {
+		sort.Strings(set)
+	}
+	first := func(l []string) []string { return l[:min(len(l), 3)] }
+	return fmt.Sprintf("a mix: %d files of the old site (%v), %d of the new (%v), %d of neither (%v), %d of %d/%d files",
+		len(fromOld), first(fromOld), len(fromNew), first(fromNew), len(other), first(other), len(got), len(old), len(new))
+}
+
+// TestKilledIncrementalBuild kills (SIGKILL) an incremental build, run by
+// a child process, at each of its stages: after Hugo rendered, halfway
+// through linking the new site folder, just before the journal is
+// written, just before the switch, and after it but before the state is
+// saved. Meanwhile this process reads the whole site again and again,
+// each time through one opening of the site folder, and every reading —
+// during the build, after the kill, after the next build — is the
+// previous site or the new one, never a mix. Killed before the switch,
+// the site is the previous one; after it, the new one, and the next build
+// finishes the update. Each time the next build is incremental and gives
+// the tree a full build gives.
 func TestKilledIncrementalBuild(t *testing.T) {
-	for _, stop := range []string{"log:hugo      rendered", "apply", "applying", "applied"} {
-		t.Run(strings.TrimPrefix(stop, "log:"), func(t *testing.T) {
+	for _, c := range []struct {
+		stop  string
+		spare bool // an incremental build before: the killed one updates the spare folder
+	}{
+		{"log:hugo      rendered", false}, {"applying", false}, {"apply", false}, {"switch", false}, {"applied", false},
+		{"applying", true}, {"applied", true},
+	} {
+		stop := c.stop
+		name := strings.TrimPrefix(stop, "log:")
+		if c.spare {
+			name += " (spare)"
+		}
+		t.Run(name, func(t *testing.T) {
 			data := incrementalData(t)
 			out := filepath.Join(t.TempDir(), "public")
 			o := Options{Root: repoRoot(t), Data: data, Out: out, Now: asOf}
 			if _, err := Build(context.Background(), o); err != nil {
 				t.Fatal(err)
 			}
+			if c.spare {
+				p := filepath.Join(data, "shili/shilishi/shilixian/zhen0001/2021-09-01.toml")
+				b, err := os.ReadFile(p)
+				if err != nil {
+					t.Fatal(err)
+				}
+				writeData(t, p, string(b)+"# 编辑备注：已核对\n")
+				if sum, err := Build(context.Background(), o); err != nil || !sum.Incremental || sum.FromSpare {
+					t.Fatalf("the build that leaves a spare: %+v, %v", sum, err)
+				}
+			}
 			before := snapshot(t, out)
+			oldSite, err := contents(out)
+			if err != nil {
+				t.Fatal(err)
+			}
 			editData(t, filepath.Join(data, "shili/shilishi/shilixian/zhen0001/2024-10-01.toml"), `title = "近年问题甲一"`, `title = "近年问题甲一（更正）"`)
+			newSite, err := contents(fullBuild(t, data))
+			if err != nil {
+				t.Fatal(err)
+			}
+			read := func(when string) string {
+				t.Helper()
+				got, err := contents(out)
+				if err != nil {
+					t.Fatalf("%s: reading the site: %v", when, err)
+				}
+				v := version(got, oldSite, newSite)
+				if v != "old" && v != "new" {
+					t.Errorf("%s: the site read is %s", when, v)
+				}
+				return v
+			}
+
+			// A reader in a loop for as long as the child builds.
+			stopReading := make(chan struct{})
+			readings := make(chan []string, 1)
+			go func() {
+				var seen []string
+				for {
+					select {
+					case <-stopReading:
+						readings <- seen
+						return
+					default:
+					}
+					got, err := contents(out)
+					if err != nil {
+						seen = append(seen, "an error: "+err.Error())
+						continue
+					}
+					seen = append(seen, version(got, oldSite, newSite))
+				}
+			}()
 
 			cmd := exec.Command(os.Args[0], "-test.run=^$")
 			cmd.Env = append(os.Environ(), "GONGSHI_SITE_TEST_KILL="+stop+"\n"+repoRoot(t)+"\n"+data+"\n"+out)
@@ -328,14 +454,28 @@ func TestKilledIncrementalBuild(t *testing.T) {
 			}
 			cmd.Process.Kill()
 			cmd.Wait()
+			close(stopReading)
+			seen := <-readings
 			if !reached {
 				t.Fatalf("the child build did not reach %q", want)
 			}
-			if stop == "log:hugo      rendered" || stop == "apply" {
-				after := snapshot(t, out)
-				diffSnapshots(t, "the previous site after a kill", before, after)
-			} else if _, err := os.Stat(filepath.Join(out, "index.html")); err != nil {
-				t.Fatal("no site after a kill during the update")
+			counts := map[string]int{}
+			for _, v := range seen {
+				counts[v]++
+			}
+			for v, n := range counts {
+				if v != "old" && v != "new" {
+					t.Errorf("%d of %d readings during the build: %s", n, len(seen), v)
+				}
+			}
+			t.Logf("readings during the build: %v", counts)
+
+			switched := stop == "applied"
+			if v := read("after the kill"); (v == "new") != switched {
+				t.Errorf("killed at %s, the site is the %s one", stop, v)
+			}
+			if !switched {
+				diffSnapshots(t, "the previous site after a kill", before, snapshot(t, out))
 			}
 			var log strings.Builder
 			sum, err := Build(context.Background(), Options{Root: o.Root, Data: data, Out: out, Now: asOf, Log: &log})
@@ -343,11 +483,19 @@ func TestKilledIncrementalBuild(t *testing.T) {
 				t.Fatal(err)
 			}
 			finished := strings.Contains(log.String(), "finished the incremental build that was interrupted")
-			if (stop == "applying" || stop == "applied") != finished {
+			if switched != finished {
 				t.Errorf("killed at %s, the next build finished it: %v\n%s", stop, finished, log.String())
 			}
 			if !sum.Incremental {
 				t.Error("the build after the kill was not incremental")
+			}
+			// Killed while it changed the spare, the spare is not trusted;
+			// killed after the switch, the next build has nothing to switch.
+			if sum.FromSpare {
+				t.Errorf("killed at %s, the next build took the spare", stop)
+			}
+			if v := read("after the next build"); v != "new" {
+				t.Errorf("after the next build the site is the %s one", v)
 			}
 			sameTrees(t, "the build after a kill vs a full build", fullBuild(t, data), out)
 		})
@@ -382,15 +530,17 @@ func TestSplitBuildMerges(t *testing.T) {
 	sameTrees(t, "merged parts vs one build", fullBuild(t, data), out)
 }
 
-// TestUnfinishableJournal: a journal the next build cannot carry out (it
-// is unreadable, or its staging folder is gone) is said so, dropped with
-// the state, and that build is a full one, equal to a full build.
+// TestUnfinishableJournal: a journal the next build cannot read is said
+// so, dropped with the state, and that build is a full one; a journal of
+// a build killed before it switched its site folder in (the site folder
+// is not the one it names) is dropped, and the previous state stands: the
+// build is incremental. Either way the tree is a full build's.
 func TestUnfinishableJournal(t *testing.T) {
 	cases := []struct {
 		name, journal, why string
 	}{
 		{"unreadable", "{not json", "its journal is unreadable"},
-		{"staging gone", "", "its staging folder is gone"},
+		{"not switched in", "", ""},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -402,8 +552,12 @@ func TestUnfinishableJournal(t *testing.T) {
 			}
 			journal := c.journal
 			if journal == "" {
+				other := filepath.Join(t.TempDir(), "staging")
+				if err := os.Mkdir(other, 0o755); err != nil {
+					t.Fatal(err)
+				}
 				b, err := json.Marshal(applyJournal{Version: cacheVersion, Out: out,
-					Staging: filepath.Join(t.TempDir(), "gone"), State: &cacheState{}, Changes: &Changes{}})
+					Staging: other, ID: identity(other), State: &cacheState{}, Changes: &Changes{}})
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -416,10 +570,14 @@ func TestUnfinishableJournal(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if !strings.Contains(log.String(), "could not be finished ("+c.why+"): this build is a full one") {
+			said := strings.Contains(log.String(), "could not be finished ("+c.why+"): this build is a full one")
+			if c.why != "" && !said {
 				t.Errorf("the build did not say why the journal was dropped:\n%s", log.String())
 			}
-			if sum.Incremental {
+			if c.why == "" && (sum.Incremental != true || strings.Contains(log.String(), "interrupted")) {
+				t.Errorf("a journal not switched in: incremental %v\n%s", sum.Incremental, log.String())
+			}
+			if c.why != "" && sum.Incremental {
 				t.Error("the build after a dropped journal claims to be incremental")
 			}
 			if _, err := os.Stat(filepath.Join(CacheDir(out), journalFile)); err == nil {
@@ -454,9 +612,10 @@ func TestStaleDownloads(t *testing.T) {
 	sameTrees(t, "after a stale download", fullBuild(t, data), out)
 }
 
-// TestTrash: an in-place update puts the previous versions of the files it
-// replaces or removes into the cache's trash folder (the kernel frees them
-// later, not during the update), and the next build empties it.
+// TestTrash: an incremental build keeps the previous site folder as the
+// spare (.public.spare), which the next one brings up to date and switches
+// in (the first after a full build links a new folder whole); a full build puts the previous site folder and the spare into the
+// cache's trash, and the next build empties it.
 func TestTrash(t *testing.T) {
 	data := incrementalData(t)
 	out := filepath.Join(t.TempDir(), "public")
@@ -476,51 +635,43 @@ func TestTrash(t *testing.T) {
 				t.Fatal(err)
 			}
 		}},
+		{"the notice changed back", func() {
+			editData(t, filepath.Join(zhen, "2024-10-01.toml"), `title = "近年问题甲一（更正）"`, `title = "近年问题甲一"`)
+		}},
 	} {
-		before := map[string]string{} // the site's files before the step
-		filepath.WalkDir(out, func(p string, d os.DirEntry, err error) error {
-			if err == nil && !d.IsDir() {
-				b, err := os.ReadFile(p)
-				if err != nil {
-					t.Fatal(err)
-				}
-				rel, _ := filepath.Rel(out, p)
-				before[filepath.ToSlash(rel)] = string(b)
-			}
-			return nil
-		})
+		before, err := contents(out)
+		if err != nil {
+			t.Fatal(err)
+		}
 		step.change()
 		sum := buildWithCache(t, data, out)
-		if !sum.Incremental {
-			t.Fatalf("%s: not incremental", step.name)
+		if !sum.Incremental || len(sum.Changes.Changed) == 0 {
+			t.Fatalf("%s: not an incremental build that changed files", step.name)
 		}
-		// What the trash holds: the previous versions of the changed and
-		// removed files, once each.
-		want := map[string]int{}
-		for _, rel := range append(append([]string(nil), sum.Changes.Changed...), sum.Changes.Removed...) {
-			want[before[rel]]++
+		if first := step.name == "a changed notice"; sum.FromSpare == first {
+			t.Errorf("%s: the new site folder from the spare: %v", step.name, sum.FromSpare)
 		}
-		got := map[string]int{}
-		n := 0
-		filepath.WalkDir(trash, func(p string, d os.DirEntry, err error) error {
-			if err == nil && !d.IsDir() {
-				b, err := os.ReadFile(p)
-				if err != nil {
-					t.Fatal(err)
-				}
-				got[string(b)]++
-				n++
-			}
-			return nil
-		})
-		if n == 0 || !maps.Equal(got, want) {
-			t.Errorf("%s: the trash holds %d files, not the %d previous versions of the %d changed and %d removed files",
-				step.name, n, len(sum.Changes.Changed)+len(sum.Changes.Removed), len(sum.Changes.Changed), len(sum.Changes.Removed))
+		got, err := contents(sparePath(out))
+		if err != nil {
+			t.Fatalf("%s: the spare: %v", step.name, err)
+		}
+		if !maps.Equal(got, before) {
+			t.Errorf("%s: the spare holds %s", step.name, version(got, before, nil))
 		}
 		sameTrees(t, step.name+": incremental vs full", fullBuild(t, data), out)
 	}
 
-	buildWithCache(t, data, out) // nothing changed: the trash is emptied
+	o := Options{Root: repoRoot(t), Data: data, Out: out, Now: asOf, NoCache: true}
+	if _, err := Build(context.Background(), o); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Lstat(sparePath(out)); err == nil {
+		t.Error("the spare is still there after a full build")
+	}
+	if entries, err := os.ReadDir(trash); err != nil || len(entries) != 2 {
+		t.Errorf("the trash after a full build: %d entries, want the previous site and the spare (%v)", len(entries), err)
+	}
+	buildWithCache(t, data, out) // nothing changed (nothing is switched): the trash is emptied
 	if entries, err := os.ReadDir(trash); err != nil || len(entries) != 0 {
 		t.Errorf("the trash after the next build: %d entries, %v", len(entries), err)
 	}

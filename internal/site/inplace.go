@@ -1,40 +1,41 @@
 package site
 
-// Incremental builds update the site folder in place.
+// Incremental builds publish a whole new site folder at once.
 //
-// A full build renders everything into a staging folder and swaps it for
-// the site folder. An incremental build (the previous build's state is in
-// the cache and the templates, config, program and date are the same) also
-// renders into a staging folder, but only what may have changed: the
+// A full build renders everything into a staging folder and switches it in
+// for the site folder. An incremental build (the previous build's state is
+// in the cache and the templates, config, program and date are the same)
+// also renders into a staging folder, but only what may have changed: the
 // changed units' pages, the region pages, home, feeds, the site-wide and
 // the changed regions' downloads, the published sources, the sitemap, the
 // search index when a document changed. It then compares each staged file
-// with the site's, and moves the new and changed ones into the site folder
-// (one rename each: a reader sees either the old file or the new one) and
-// removes the files the new site no longer has. The unchanged files — nearly
-// all of a large site — are never touched, copied, linked or walked: on a
-// site of 1,000 townships (165,000 files, 3.5 GB) relinking, comparing and
-// removing the whole tree cost more than everything else an incremental
-// build does.
+// with the site's (inPlacePlan), and makes the staging folder the whole new
+// site: every file that did not change is hard-linked from the site folder
+// (the staged copy of an unchanged file gives way to the site's, which
+// keeps its time), every folder gets this build's time. Then it switches
+// the two folders at once (swap: on Linux one renameat2(RENAME_EXCHANGE),
+// elsewhere two renames), so a reader or a deploy sees the previous site or
+// the new one, never a mix of the two.
 //
-// Killed at any point it stays safe: before the journal (apply.json in the
-// cache folder) is written the site folder has not been touched; once it
-// is, the list of moves and removals is complete, and the next build first
-// finishes it (moves are renames out of the staging folder, so one already
-// made is skipped) and saves the state it names, then goes on as usual.
+// Killed before the switch, the site folder and the cache's state are the
+// previous build's, and the next build clears the staging folder. Just
+// before the switch it writes a journal (apply.json in the cache folder)
+// naming the new folder (its device and inode): a build killed after the
+// switch but before it saved the state is finished by the next one.
 //
-// The previous versions of the files it replaces or removes are not freed
-// there and then: freeing a file's blocks costs the kernel about a quarter
-// of a millisecond a file on ext4 (a new township changes 5,000 files of the
-// static index: 1.4 s of the update), so each is first linked (or, when
-// removed, moved) into a trash folder of the cache (trash/), which the
-// next build empties alongside its check (emptyTrash). A file system that
-// does not link (another device, say) frees them as before.
+// The previous site folder is not removed there and then: its files that
+// changed would be freed, which costs the kernel about a quarter of a
+// millisecond a file on ext4 (a new township changes 5,000 files of the
+// static index), and every link and folder removed; it is moved into the
+// cache's trash folder (trash/), which the next build empties in the
+// background alongside its check (emptyTrash). Where it cannot be moved
+// there (the cache on another device), it is removed at once.
 //
 // Unchanged files keep their times (the previous build's); new and changed
-// ones get this build's. With the same SOURCE_DATE_EPOCH the tree equals a
-// full build's, times included; without it, the times say when each file
-// last changed, which is what a web server's Last-Modified should say.
+// ones, and the folders, get this build's. With the same SOURCE_DATE_EPOCH
+// the tree equals a full build's, times included; without it, a file's time
+// says when it last changed, which is what a web server's Last-Modified
+// should say.
 
 import (
 	"encoding/json"
@@ -49,28 +50,35 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
 // journalFile is the in-place update under way, in the cache folder.
 const journalFile = "apply.json"
 
-// applyJournal lists what an in-place update does, so that it can be
-// finished by the next build when this one is killed.
+// applyJournal is an incremental build's publication, written just before
+// the new site folder is switched in, so that the next build can finish it
+// (save the state and the changes) when this one is killed after the
+// switch.
 type applyJournal struct {
-	Version int         `json:"version"`
-	Out     string      `json:"out"`
-	Staging string      `json:"staging"`
-	Now     int64       `json:"now"`    // Unix nanoseconds: the times of the folders touched
-	Trash   string      `json:"trash"`  // where the replaced and removed files go ("": freed at once)
-	Move    []string    `json:"move"`   // staged files to move into the site (added and changed)
-	Remove  []string    `json:"remove"` // site files to remove
-	State   *cacheState `json:"state"`  // the cache's state once done
-	Changes *Changes    `json:"changes"`
+	Version int    `json:"version"`
+	Out     string `json:"out"`
+	Staging string `json:"staging"` // the staging folder
+	Release string `json:"release"` // the new site folder (the staging or the spare folder); after the switch, the previous one
+	// ID is the new site folder's identity (device and inode, where the
+	// system has them): the site folder's once the switch is made.
+	ID      *dirIdentity `json:"id,omitempty"`
+	Now     int64        `json:"now"`   // Unix nanoseconds: the times of the folders
+	State   *cacheState  `json:"state"` // the cache's state once done
+	Changes *Changes     `json:"changes"`
+
+	Move   []string `json:"-"` // staged files that are new or changed
+	Remove []string `json:"-"` // the previous site's files the new one has not
 }
 
-// inPlacePlan compares the staged files with the site's: what to move, what
-// to remove, the changes list, and the difference in bytes.
+// inPlacePlan compares the staged files with the site's: what is new or
+// changed, what is removed, the changes list, and the difference in bytes.
 func inPlacePlan(out, staging string, staged, prevAll, newAll []string) (*applyJournal, int64, error) {
 	c := &Changes{Previous: true, Added: []string{}, Changed: []string{}, Removed: []string{}}
 	j := &applyJournal{Version: cacheVersion, Out: out, Staging: staging, Changes: c}
@@ -125,13 +133,76 @@ func inPlacePlan(out, staging string, staged, prevAll, newAll []string) (*applyJ
 	return j, delta, nil
 }
 
-// applyInPlace writes the journal, carries it out, saves the state and the
-// changes list, and removes the staging folder.
-func applyInPlace(cache string, j *applyJournal) error {
+// applyInPlace makes a folder the whole new site — the spare site folder
+// when there is a usable one (updateSpare), else the staging folder, into
+// which every file that did not change is hard-linked from the site folder
+// (a staged copy of an unchanged file gives way to the site's, which keeps
+// its time) — writes the journal, switches that folder in for the site
+// folder at once (swap), and finishes (finishJournal): the previous site
+// folder becomes the spare. all is every file of the new site, staged
+// those the staging folder holds (both sorted); prev is the previous
+// build's state; fromSpare is set when the spare was used.
+func applyInPlace(cache string, prev *cacheState, j *applyJournal, all, staged []string, fromSpare *bool) error {
 	if err := os.MkdirAll(cache, 0o755); err != nil {
 		return err
 	}
-	j.Trash = filepath.Join(cache, trashDir, strconv.FormatInt(time.Now().UnixNano(), 36))
+	if len(j.Move)+len(j.Remove) == 0 { // the site folder is the new site already
+		j.State.Spare = prev.Spare
+		if err := writeChanges(cache, j.Changes); err != nil {
+			return err
+		}
+		if err := saveState(cache, j.State); err != nil {
+			return err
+		}
+		return removeTree(j.Staging)
+	}
+	now := time.Unix(0, j.Now)
+	spare := sparePath(j.Out)
+	release := j.Staging
+	if s := prev.Spare; s != nil && s.Path == spare && identity(spare) != nil && *identity(spare) == s.ID {
+		// The spare is about to change: the state forgets it first.
+		p := *prev
+		p.Spare = nil
+		if err := saveState(cache, &p); err != nil {
+			return err
+		}
+		if err := updateSpare(j, s.Diff, all, now); err != nil {
+			return fmt.Errorf("update the spare site folder: %w", err)
+		}
+		release, *fromSpare = spare, true
+	} else {
+		if err := parallel(sortedMinus(staged, j.Move), func(rel string) error {
+			return os.Remove(filepath.Join(j.Staging, filepath.FromSlash(rel)))
+		}); err != nil {
+			return err
+		}
+		keep := sortedMinus(all, j.Move)
+		l := newLinker(j.Out, j.Staging)
+		half := len(keep) / 2
+		if err := l.linkAll([][]string{keep[:half]}); err != nil {
+			return fmt.Errorf("link the unchanged files into the new site folder: %w", err)
+		}
+		stageHook("applying")
+		if err := l.linkAll([][]string{keep[half:]}); err != nil {
+			return fmt.Errorf("link the unchanged files into the new site folder: %w", err)
+		}
+		// Every folder gets the site's mode and this build's time, as a
+		// full build gives them (linking into a folder changes its time).
+		if err := parallel(folders(all), func(rel string) error {
+			p := filepath.Join(j.Staging, filepath.FromSlash(rel))
+			if err := os.Chmod(p, DirMode); err != nil {
+				return err
+			}
+			return os.Chtimes(p, now, now)
+		}); err != nil {
+			return err
+		}
+	}
+	j.Release = release
+	j.ID = identity(release)
+	if id := identity(j.Out); id != nil {
+		j.State.Spare = &spareState{Path: spare, ID: *id, Diff: sortedUnion(j.Move, j.Remove)}
+	}
 	b, err := json.Marshal(j)
 	if err != nil {
 		return err
@@ -140,53 +211,63 @@ func applyInPlace(cache string, j *applyJournal) error {
 	if err := writeAtomic(filepath.Join(cache, journalFile), b); err != nil {
 		return err
 	}
-	return finishJournal(cache, j)
+	stageHook("switch")
+	old, err := swap(release, j.Out)
+	if err != nil {
+		os.Remove(filepath.Join(cache, journalFile))
+		return err
+	}
+	stageHook("applied")
+	return finishJournal(cache, j, old)
 }
 
-// finishJournal carries out a journal (again: what is done already is
-// skipped), then saves its state and changes and drops it.
-func finishJournal(cache string, j *applyJournal) error {
-	now := time.Unix(0, j.Now)
-	trash := &trashBin{dir: j.Trash, ok: j.Trash != ""}
+// sparePath is the spare site folder of out: .public.spare beside it.
+func sparePath(out string) string {
+	return filepath.Join(filepath.Dir(out), "."+filepath.Base(out)+".spare")
+}
+
+// updateSpare makes the spare site folder the new site: it differs from
+// the site folder in the files diff, and from the new site in those and
+// the build's moves and removals. A staged file is moved in, a file the
+// new site has unchanged is linked from the site folder, any other is
+// removed; the folders touched get the site's mode and this build's time,
+// emptied ones go.
+func updateSpare(j *applyJournal, diff, all []string, now time.Time) error {
+	spare := sparePath(j.Out)
 	touched := map[string]bool{}
-	touch := func(rel string) {
+	in := func(list []string, p string) bool { _, ok := slices.BinarySearch(list, p); return ok }
+	paths := sortedUnion(diff, j.Move, j.Remove)
+	for i, rel := range paths {
+		if i == len(paths)/2 {
+			stageHook("applying")
+		}
+		dst := filepath.Join(spare, filepath.FromSlash(rel))
 		for d := path.Dir(rel); ; d = path.Dir(d) {
-			if touched[d] {
-				break
-			}
 			touched[d] = true
 			if d == "." {
 				break
 			}
 		}
-	}
-	for i, rel := range j.Move {
-		if i == len(j.Move)/2 {
-			stageHook("applying")
-		}
-		src := filepath.Join(j.Staging, filepath.FromSlash(rel))
-		dst := filepath.Join(j.Out, filepath.FromSlash(rel))
-		if _, err := os.Lstat(src); errors.Is(err, fs.ErrNotExist) {
-			touch(rel)
-			continue // moved before the build was stopped
-		}
-		if err := os.MkdirAll(filepath.Dir(dst), DirMode); err != nil {
+		if err := os.Remove(dst); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return err
 		}
-		trash.keep(dst)
-		if err := os.Rename(src, dst); err != nil {
-			return err
+		switch {
+		case in(j.Move, rel):
+			if err := os.MkdirAll(filepath.Dir(dst), DirMode); err != nil {
+				return err
+			}
+			if err := os.Rename(filepath.Join(j.Staging, filepath.FromSlash(rel)), dst); err != nil {
+				return err
+			}
+		case in(all, rel):
+			if err := os.MkdirAll(filepath.Dir(dst), DirMode); err != nil {
+				return err
+			}
+			if err := os.Link(filepath.Join(j.Out, filepath.FromSlash(rel)), dst); err != nil {
+				return err
+			}
 		}
-		touch(rel)
 	}
-	for _, rel := range j.Remove {
-		if err := trash.take(filepath.Join(j.Out, filepath.FromSlash(rel))); err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return err
-		}
-		touch(rel)
-	}
-	// The folders touched, deepest first: emptied ones go, the others get
-	// the site's mode and this build's time, as a full build gives them.
 	dirs := make([]string, 0, len(touched))
 	for d := range touched {
 		dirs = append(dirs, d)
@@ -198,7 +279,7 @@ func finishJournal(cache string, j *applyJournal) error {
 		return dirs[a] > dirs[b]
 	})
 	for _, d := range dirs {
-		p := filepath.Join(j.Out, filepath.FromSlash(d))
+		p := filepath.Join(spare, filepath.FromSlash(d))
 		if d != "." {
 			if entries, err := os.ReadDir(p); err == nil && len(entries) == 0 {
 				if err := os.Remove(p); err != nil {
@@ -214,7 +295,58 @@ func finishJournal(cache string, j *applyJournal) error {
 			return err
 		}
 	}
-	stageHook("applied")
+	return nil
+}
+
+// folders are the folders of the files, "." included, deepest first.
+func folders(files []string) []string {
+	seen := map[string]bool{}
+	for _, f := range files {
+		for d := path.Dir(f); !seen[d]; d = path.Dir(d) {
+			seen[d] = true
+			if d == "." {
+				break
+			}
+		}
+	}
+	dirs := make([]string, 0, len(seen))
+	for d := range seen {
+		dirs = append(dirs, d)
+	}
+	sort.Slice(dirs, func(a, b int) bool {
+		if na, nb := strings.Count(dirs[a], "/"), strings.Count(dirs[b], "/"); na != nb {
+			return na > nb
+		}
+		return dirs[a] > dirs[b]
+	})
+	return dirs
+}
+
+// parallel runs f on each item on a few goroutines and returns the first
+// error.
+func parallel(items []string, f func(string) error) error {
+	const workers = 4
+	var wg sync.WaitGroup
+	errs := make([]error, workers)
+	for w := range workers {
+		wg.Go(func() {
+			for i := w; i < len(items); i += workers {
+				if err := f(items[i]); err != nil {
+					errs[w] = err
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	return errors.Join(errs...)
+}
+
+// finishJournal, once the new site folder is in place, saves the state and
+// the changes, drops the journal, and puts the previous site folder, old
+// (under the staging folder's name when the two were exchanged), in the
+// trash.
+func finishJournal(cache string, j *applyJournal, old string) error {
 	if err := writeChanges(cache, j.Changes); err != nil {
 		return err
 	}
@@ -224,60 +356,79 @@ func finishJournal(cache string, j *applyJournal) error {
 	if err := os.Remove(filepath.Join(cache, journalFile)); err != nil {
 		return err
 	}
+	if _, err := os.Lstat(old); old == "" || err != nil {
+		return removeTree(j.Staging)
+	}
+	// The previous site folder is the spare (the state says so, by its
+	// identity: should this fail, the next build makes its folder anew).
+	spare := sparePath(j.Out)
+	if old != spare {
+		if _, err := os.Lstat(spare); err == nil {
+			if err := discard(cache, spare, nil); err != nil {
+				return err
+			}
+		}
+		if err := os.Rename(old, spare); err != nil {
+			return discard(cache, old, nil)
+		}
+	}
 	return removeTree(j.Staging)
 }
 
-// trashDir is the cache's folder of files an in-place update replaced or
-// removed, for the next build to free (see the top of this file).
+// discard puts a previous site folder into the cache's trash, for the next
+// build to free; where it cannot go there (the cache on another device),
+// it is removed at once, its folders made writable first if need be. It
+// leaves nothing beside the site folder but what it cannot remove, and
+// then says which folder that is. fault is Options.fault.
+func discard(cache, old string, fault func(string, error) error) error {
+	trash := filepath.Join(cache, trashDir, strconv.FormatInt(time.Now().UnixNano(), 36))
+	err := os.MkdirAll(filepath.Dir(trash), 0o755)
+	if fault != nil {
+		err = fault("trash", err)
+	}
+	if err == nil {
+		if err = os.Rename(old, trash); err == nil {
+			return nil
+		}
+	}
+	if err := removeTree(old); err == nil {
+		return nil
+	}
+	// A folder the owner made read-only (chmod a-w): the owner may change it.
+	filepath.WalkDir(old, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && d.IsDir() {
+			os.Chmod(p, 0o700)
+		}
+		return nil
+	})
+	if err := removeTree(old); err != nil {
+		return fmt.Errorf("remove the previous site %s (remove it by hand): %w", old, err)
+	}
+	return nil
+}
+
+// published reports whether a journal's new site folder was switched in.
+func (j *applyJournal) published() bool {
+	if j.Release == "" {
+		return false // an older gongshi's journal (files moved one by one): not one switch
+	}
+	info, err := os.Lstat(j.Out)
+	if err != nil || !info.IsDir() {
+		return false
+	}
+	if j.ID != nil {
+		id := identity(j.Out)
+		return id != nil && *id == *j.ID
+	}
+	// Without identities, swap renames: the new folder took the site
+	// folder's name.
+	_, err = os.Lstat(j.Release)
+	return errors.Is(err, fs.ErrNotExist)
+}
+
+// trashDir is the cache's folder of previous site folders, for the next
+// build to free (see the top of this file).
 const trashDir = "trash"
-
-// trashBin is one update's trash folder.
-type trashBin struct {
-	dir  string
-	n    int
-	made bool
-	ok   bool // links work (else the files are freed at once)
-}
-
-func (t *trashBin) name() (string, bool) {
-	if !t.ok {
-		return "", false
-	}
-	if !t.made {
-		if err := os.MkdirAll(t.dir, 0o755); err != nil {
-			t.ok = false
-			return "", false
-		}
-		t.made = true
-	}
-	t.n++
-	return filepath.Join(t.dir, strconv.Itoa(t.n)), true
-}
-
-// keep links the site file p (when there is one) into the trash, so that
-// replacing it does not free it.
-func (t *trashBin) keep(p string) {
-	name, ok := t.name()
-	if !ok {
-		return
-	}
-	err := os.Link(p, name)
-	if err != nil && !errors.Is(err, fs.ErrNotExist) && !errors.Is(err, fs.ErrExist) {
-		t.ok = false // another device, a file system without links: free at once
-	}
-}
-
-// take moves the site file p into the trash (or removes it).
-func (t *trashBin) take(p string) error {
-	if name, ok := t.name(); ok {
-		err := os.Rename(p, name)
-		if err == nil || errors.Is(err, fs.ErrNotExist) {
-			return err
-		}
-		t.ok = false
-	}
-	return os.Remove(p)
-}
 
 // emptyTrash frees, in the background, what earlier updates put in the
 // cache's trash folder; the returned function waits until it is done.
@@ -292,16 +443,17 @@ func emptyTrash(cache string) (wait func()) {
 	go func() {
 		defer close(done)
 		for _, e := range entries {
-			os.RemoveAll(filepath.Join(dir, e.Name()))
+			removeTree(filepath.Join(dir, e.Name())) // a whole site folder: several subtrees at once
 		}
 	}()
 	return func() { <-done }
 }
 
-// recoverJournal finishes an in-place update that a killed build left
-// (before anything else clears the staging folder it moves files from).
-// When that cannot be done, the state goes and the next build is a full
-// one.
+// recoverJournal finishes an incremental build that was killed after it
+// switched the new site folder in (before anything else clears the
+// previous site folder it left under the staging folder's name). Killed
+// before, the site folder and the state are the previous build's: the
+// journal is dropped.
 func recoverJournal(cache, out string, log io.Writer) {
 	b, err := os.ReadFile(filepath.Join(cache, journalFile))
 	if err != nil {
@@ -320,11 +472,13 @@ func recoverJournal(cache, out string, log io.Writer) {
 	if j.Out != out {
 		return // another site folder's
 	}
-	if _, err := os.Stat(j.Staging); err != nil {
-		fail("its staging folder is gone")
+	if !j.published() {
+		os.Remove(filepath.Join(cache, journalFile))
 		return
 	}
-	if err := finishJournal(cache, &j); err != nil {
+	// Exchanged, the previous site folder has the new one's former name
+	// (renamed aside, it has a backup's name, which recoverStale clears).
+	if err := finishJournal(cache, &j, j.Release); err != nil {
 		fail(err.Error())
 		return
 	}

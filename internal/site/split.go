@@ -226,6 +226,11 @@ func Merge(ctx context.Context, out string, partDirs []string, log io.Writer) (s
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return sum, err
 	}
+	unlock, err := lockBuild(ctx, CacheDir(out), out, false, log) // builds take turns (lock.go)
+	if err != nil {
+		return sum, err
+	}
+	defer unlock()
 	recoverStale(out, log)
 	staging, err := os.MkdirTemp(parent, stagingPrefix(out)+strconv.Itoa(os.Getpid())+"-")
 	if err != nil {
@@ -262,8 +267,8 @@ func Merge(ctx context.Context, out string, partDirs []string, log io.Writer) (s
 		return sum, err
 	}
 	if backup != "" {
-		if err := removeTree(backup); err != nil {
-			return sum, fmt.Errorf("remove the previous site: %w", err)
+		if err := discard(cache, backup, nil); err != nil {
+			return sum, err
 		}
 	}
 	sum.Duration = time.Since(start)

@@ -17,7 +17,7 @@ import (
 	"github.com/gongshi/gongshi/internal/site"
 )
 
-const usage = `Usage: gongshi build [--root DIR] [--data DIR] [--out DIR] [--no-cache] [--cache DIR] [--part P,…]
+const usage = `Usage: gongshi build [--root DIR] [--data DIR] [--out DIR] [--no-cache] [--cache DIR] [--no-wait] [--part P,…]
 
 Checks every data file (a problem stops the build), renders the site with the
 embedded Hugo into a folder beside --out, writes the CSV/JSON downloads, feeds,
@@ -33,6 +33,10 @@ units whose data changed are rendered again; the rest is taken from the
 previous site. --no-cache renders everything. The paths added, changed and
 removed since the previous site are listed in the cache folder (changes.json,
 upload.txt, delete.txt).
+
+Builds of one site folder take turns (gongshi serve's too): a second build
+waits for the first, saying once which build it waits for; with --no-wait it
+refuses instead (exit status 1).
 
 --part builds part of the site for a split build: unit path prefixes
 (fujian/putian) and :site (home, regions, downloads, search index); put the
@@ -73,6 +77,7 @@ func Options(io cli.IO, name, usage string, args []string, more ...func(*flag.Fl
 	fs.StringVar(&o.Out, "out", "", "the site `folder` to replace (default ROOT/public)")
 	fs.StringVar(&o.Cache, "cache", "", "the build cache `folder` (default .gongshi-cache/NAME beside --out)")
 	fs.BoolVar(&o.NoCache, "no-cache", false, "render every page (the cache is written again)")
+	fs.BoolVar(&o.NoWait, "no-wait", false, "when another build of the site folder runs, refuse rather than wait for it")
 	fs.Func("part", "build only `parts` of the site for gongshi merge: unit path prefixes (fujian/putian) and :site, comma-separated", func(v string) error {
 		o.Parts = append(o.Parts, v)
 		return nil

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/gongshi/gongshi/internal/cli"
+	"github.com/gongshi/gongshi/internal/site"
 )
 
 func TestNow(t *testing.T) {
@@ -97,5 +98,22 @@ func TestBuildCommandErrors(t *testing.T) {
 				t.Errorf("exit %d (%v), stderr %q; want exit %d and %q", cli.Code(err), err, stderr, c.code, c.stderr)
 			}
 		})
+	}
+}
+
+// TestNoWait: while another build holds the site folder's lock (taken
+// here as a build takes it), gongshi build --no-wait refuses with a
+// message naming the holder, and builds nothing.
+func TestNoWait(t *testing.T) {
+	root, _ := filepath.Abs("../../..")
+	outDir := filepath.Join(t.TempDir(), "site")
+	unlock := holdLock(t, site.CacheDir(outDir))
+	defer unlock()
+	_, stderr, err := run(t, "--root", root, "--out", outDir, "--no-wait")
+	if err == nil || !strings.Contains(err.Error(), "another build of "+outDir+" is running (process ") {
+		t.Fatalf("--no-wait while another build runs: %v\n%s", err, stderr)
+	}
+	if _, err := os.Stat(outDir); err == nil {
+		t.Error("the refused build wrote the site folder")
 	}
 }

@@ -69,6 +69,13 @@ func Run(ctx context.Context, io cli.IO, args []string) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	// A build switches in a whole new site folder at once; waiting for one
+	// under way (and making the next wait), the deploy reads one version.
+	unlock, err := site.Lock(ctx, *out, io.Err)
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	if err := commands.Execute(hargs); err != nil {
 		if strings.Contains(err.Error(), "withdeploy") {
 			return fmt.Errorf("this gongshi was built without Hugo's deploy: build it with `go build -tags withdeploy ./cmd/gongshi`")

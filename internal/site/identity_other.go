@@ -1,0 +1,9 @@
+//go:build !unix
+
+package site
+
+// dirIdentity is a folder's identity; there is none here (see
+// applyJournal.published).
+type dirIdentity struct{}
+
+func identity(string) *dirIdentity { return nil }
