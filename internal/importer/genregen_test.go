@@ -50,7 +50,7 @@ func genreStrict() bool { return os.Getenv("GONGSHI_GENRE_STRICT") == "1" }
 
 // genreResult is what went wrong with one case ("" kinds: it read right).
 type genreResult struct {
-	kinds  []string // "error", "count", "number", "status", "title", "stated", "signed", "feedback", "panic"
+	kinds  []string // "error", "count", "number", "status", "title", "stated", "signed", "feedback", "closing", "panic"
 	detail string   // the first mismatch, in words
 	// details: the first mismatch of each kind
 	details map[string]string
@@ -148,6 +148,13 @@ func checkGenreCase(c genregen.Case) (res genreResult) {
 	}
 	if string(r.Notice.Signed) != c.Signed {
 		fail("signed", "signature date %q, want %s", r.Notice.Signed, c.Signed)
+	}
+	for _, x := range c.Closing {
+		// the closing words are the notice's closing text (its next plan),
+		// not the last finding's rectification
+		if !strings.Contains(Skeleton(r.Notice.NextPlan), Skeleton(x)) {
+			fail("closing", "closing %q not in the closing text %.40q", x, r.Notice.NextPlan)
+		}
 	}
 	if string(r.Notice.Inspection.Feedback) != c.Feedback {
 		fail("feedback", "feedback date %q, want %s", r.Notice.Inspection.Feedback, c.Feedback)
@@ -292,7 +299,7 @@ func TestGenre(t *testing.T) {
 			right++
 		}
 		fRight += r.right
-		if !slices.ContainsFunc(r.kinds, func(k string) bool { return k != "stated" && k != "signed" && k != "feedback" }) {
+		if !slices.ContainsFunc(r.kinds, func(k string) bool { return k != "stated" && k != "signed" && k != "feedback" && k != "closing" }) {
 			findingsOK++
 		}
 		fTotal += r.total
@@ -334,7 +341,7 @@ func TestGenre(t *testing.T) {
 	fmt.Fprintf(&rep, "  notices whose findings all read right (stated totals and dates aside): %d = %s\n", findingsOK, pct(findingsOK, n))
 	fmt.Fprintf(&rep, "  findings read right at their place: %d of %d = %s\n", fRight, fTotal, pct(fRight, fTotal))
 	fmt.Fprintf(&rep, "  notices failing each check (a notice can fail several):")
-	for _, k := range []string{"error", "panic", "count", "number", "status", "title", "stated", "signed", "feedback"} {
+	for _, k := range []string{"error", "panic", "count", "number", "status", "title", "stated", "signed", "feedback", "closing"} {
 		fmt.Fprintf(&rep, " %s %d;", k, byKind[k])
 	}
 	rep.WriteString("\n\nrate per value of each dimension (notices read right / notices with the value):\n")
@@ -383,7 +390,7 @@ func TestGenre(t *testing.T) {
 		// is the count's doing)
 		kinds := []string{r.kinds[0]}
 		for _, k := range r.kinds[1:] {
-			if k == "stated" || k == "signed" || k == "feedback" {
+			if k == "stated" || k == "signed" || k == "feedback" || k == "closing" {
 				kinds = append(kinds, k)
 			}
 		}
