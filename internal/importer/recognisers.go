@@ -497,7 +497,8 @@ func matchNumbered(st *State, l Line) (Classified, bool) {
 			c.Fields = append(c.Fields, Field{Key: "problem", Text: problem})
 		}
 	} else if f, ok := bracketAfterTitle(nb.Rest); ok {
-		// 1.标题(已完成)。问题…: the words stay in the title, as written
+		// 1.标题(已完成)。问题…: the status in brackets (Assemble takes
+		// the brackets out of the title: cutBracketStatus)
 		c.Status = &f
 	} else if endsFinding(st) {
 		if f, problem, ok := lastSentenceStatus(nb.Rest); ok {
