@@ -48,6 +48,9 @@ type para struct {
 	Role  string // "title", "meta" or "" (a body paragraph)
 	List  int    // 0; 1 a category heading in a Word list; 2 a finding in a Word list
 	NumID int    // the w:num of a list paragraph
+	// Sign: the signature's lines (issuer, date); in a page of <br> runs
+	// they are a <p> of their own, the issuer and date broken by <br>.
+	Sign bool
 }
 
 func (p para) text() string { return p.Label + p.Body }
@@ -450,7 +453,7 @@ func compose(s Spec, c *Case) *doc {
 	if v["sign-date"] == "chinese" {
 		signed = cnYear(signY) + "年" + CN(signM) + "月" + CN(signD) + "日"
 	}
-	close = append(close, para{Body: u.issuer}, para{Body: signed})
+	close = append(close, para{Body: u.issuer, Sign: true}, para{Body: signed, Sign: true})
 	for _, p := range close {
 		p.Body = w(p.Body)
 		if table {

@@ -44,7 +44,7 @@ const NA = "-"
 // of each (or NA).
 var Dimensions = []Dimension{
 	{"container", []string{"text", "html-p", "html-br", "html-table", "docx-p", "docx-num", "docx-table"},
-		"plain text; HTML with a <p> per paragraph; one <p> broken by <br>; an HTML table (category column with rowspan, a header cell with colspan); .docx paragraphs with typed numbers; .docx with Word list numbering (numbering.xml); a .docx table (gridSpan, vMerge)"},
+		"plain text; HTML with a <p> per paragraph; one <p> broken by <br>, the signature a <p> of its own (issuer <br> date); an HTML table (category column with rowspan, a header cell with colspan); .docx paragraphs with typed numbers; .docx with Word list numbering (numbering.xml); a .docx table (gridSpan, vMerge)"},
 	{"encoding", []string{"utf-8", "utf-8-bom", "gb18030", "utf-16le-bom"}, "the text file's encoding (text only)"},
 	{"line-end", []string{"lf", "crlf"}, "line ends (text and HTML source)"},
 	{"numbering", []string{"1.", "1、", "(1)", "⑴", "①", "一、", "问题1:", "【问题1】", "第1个问题:", "第一项:",
