@@ -172,15 +172,15 @@ func normWord(s string) string {
 	return Normalise(s)
 }
 
-// titleMatches: the title read starts with the expected one, after
-// normalising both for matching (widths, spaces) and dropping final
-// punctuation.
+// titleMatches: the title read is the expected one, after normalising both
+// for matching (widths, spaces) and dropping final punctuation: nothing of
+// the number before it, nor of a status in brackets after it.
 func titleMatches(got, want string) bool {
 	n := func(s string) string {
 		return strings.TrimRight(strings.ReplaceAll(Normalise(s), " ", ""), "。.;,:")
 	}
 	g, w := n(got), n(want)
-	return w != "" && strings.HasPrefix(g, w)
+	return w != "" && g == w
 }
 
 // genreClass is a minimal combination of dimension values that fails.
