@@ -663,8 +663,16 @@ func (b *builder) finding(rf *rawFinding) notice.Finding {
 	f.Rectification = joinLines(rf.rect...)
 	found := rf.found
 	if found == nil || found.Where == "" {
-		if tf, ok := trailingStatus(newText(f.Rectification).trim()); ok && f.Rectification != "" {
-			found = &tf
+		// the status as the last sentence of the rectification; or of an
+		// earlier paragraph of it, the nearest to its end, when the
+		// paragraphs after that one state none (…目前，该问题已整改到位。 /
+		// 下一步，将持续巩固整改成果。)
+		for k := len(rf.rect) - 1; k >= 0; k-- {
+			if tf, ok := trailingStatus(newText(rf.rect[k]).trim()); ok && strings.TrimSpace(rf.rect[k]) != "" {
+				tf.Rectification = f.Rectification
+				found = &tf
+				break
+			}
 		}
 	}
 	switch {

@@ -146,3 +146,47 @@ func TestBrFindingsWithBracketStatus(t *testing.T) {
 	}
 	checkInvariants(t, r)
 }
+
+// A finding's status as the last sentence of its measures, with an
+// unlabelled paragraph after it that states none (下一步…): the status is
+// the nearest one before the rectification's end, and the paragraph stays
+// in the rectification.
+func TestStatusBeforeAParagraphThatStatesNone(t *testing.T) {
+	text := "中共样本村0007党支部关于巡察整改情况的通报\n" +
+		"2024年5月8日，县委第四巡察组向样本村0007党支部反馈了巡察意见，指出了3个问题。\n" +
+		"1．村务公开不及时。公开栏内容陈旧。整改措施：每月更新公开栏。目前，该问题已整改到位。\n" +
+		"下一步，将持续巩固整改成果。\n" +
+		"2．集体资金管理不严。现金支付较多。整改措施：推行非现金支付。目前，该问题正在整改中。\n" +
+		"同时，建立长效机制，防止问题反弹。\n今后，村“两委”每季度自查一次。\n" +
+		"3．党员发展程序不规范。材料不齐全。整改措施：补齐发展党员材料。\n" +
+		"下一步，将严格执行发展党员工作细则。\n" +
+		"中共样本村0007党支部\n2024年10月9日\n"
+	want := []wantFinding{
+		{num: 1, title: "村务公开不及时", problem: "公开栏内容陈旧。", status: "已整改到位", st: notice.StatusDone, rect: "每月更新公开栏。目前，该问题已整改到位。\n下一步，将持续巩固整改成果。"},
+		{num: 2, title: "集体资金管理不严", problem: "现金支付较多。", status: "正在整改中", st: notice.StatusInProgress, rect: "推行非现金支付。目前，该问题正在整改中。\n同时，建立长效机制，防止问题反弹。\n今后，村“两委”每季度自查一次。"},
+		// no status anywhere: unstated, never read from another finding
+		{num: 3, title: "党员发展程序不规范", problem: "材料不齐全。", status: "", st: notice.StatusUnstated, rect: "补齐发展党员材料。\n下一步，将严格执行发展党员工作细则。"},
+	}
+	for _, form := range []struct {
+		name string
+		data []byte
+	}{
+		{"before.txt", []byte(text)},
+		{"before.html", htmlPage(text)},
+		{"before.docx", docxOf(t, strings.Split(strings.TrimRight(text, "\n"), "\n"), nil)},
+	} {
+		t.Run(form.name, func(t *testing.T) {
+			r, err := Parse(form.name, form.data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkFindings(t, r.Notice.Findings, want)
+			for i, f := range r.Notice.Findings {
+				if f.Rectification != want[i].rect {
+					t.Errorf("finding %d: rectification %q, want %q", f.Number, f.Rectification, want[i].rect)
+				}
+			}
+			checkInvariants(t, r)
+		})
+	}
+}
