@@ -645,6 +645,9 @@ func (b *builder) finding(rf *rawFinding) notice.Finding {
 		rf.more = rf.more[:rf.numberedAt]
 	}
 	title, problem := SplitTitle(rf.first)
+	if rf.found != nil && rf.found.Where == "bracket" {
+		title, problem = cutBracketStatus(title, problem, rf.found.Text)
+	}
 	f := notice.Finding{
 		Number: rf.num, Label: rf.label, CategoryNo: rf.cat, Category: rf.catText, GroupNo: rf.grp, Group: rf.grpText,
 		Title: title, Problem: joinLines(append([]string{problem}, rf.more...)...),
@@ -660,8 +663,16 @@ func (b *builder) finding(rf *rawFinding) notice.Finding {
 	f.Rectification = joinLines(rf.rect...)
 	found := rf.found
 	if found == nil || found.Where == "" {
-		if tf, ok := trailingStatus(newText(f.Rectification).trim()); ok && f.Rectification != "" {
-			found = &tf
+		// the status as the last sentence of the rectification; or of an
+		// earlier paragraph of it, the nearest to its end, when the
+		// paragraphs after that one state none (…目前，该问题已整改到位。 /
+		// 下一步，将持续巩固整改成果。)
+		for k := len(rf.rect) - 1; k >= 0; k-- {
+			if tf, ok := trailingStatus(newText(rf.rect[k]).trim()); ok && strings.TrimSpace(rf.rect[k]) != "" {
+				tf.Rectification = f.Rectification
+				found = &tf
+				break
+			}
 		}
 	}
 	switch {
@@ -682,6 +693,26 @@ func (b *builder) finding(rf *rawFinding) notice.Finding {
 	f.Amounts = Amounts(f.Problem, f.Rectification)
 	f.Dates = Dates(f.Problem, f.Rectification)
 	return f
+}
+
+// cutBracketStatus takes the status in brackets after a finding's title out
+// of the title (标题(已完成) → 标题) or off the start of its problem
+// (标题。(已完成)问题… → 问题…): the brackets mark the status as a label
+// does (整改情况:), and the words are the finding's status_text, as
+// written. Only the words of the status read (text) are taken.
+func cutBracketStatus(title, problem, text string) (string, string) {
+	same := func(clause string) bool {
+		return isStatusClause(clause) && strings.TrimSpace(Normalise(clause)) == strings.TrimSpace(Normalise(text))
+	}
+	t := newText(title).trim()
+	if m := reBracketEnd.FindStringSubmatchIndex(t.norm); m != nil && m[0] > 0 && same(t.norm[m[2]:m[3]]) {
+		return strings.TrimSpace(t.upTo(m[0])), problem
+	}
+	p := newText(problem).trim()
+	if m := reBracketStart.FindStringSubmatchIndex(p.norm); m != nil && same(p.norm[m[2]:m[3]]) {
+		return title, strings.TrimSpace(p.from(m[1]))
+	}
+	return title, problem
 }
 
 func (b *builder) item(it *rawItem) notice.Outstanding {

@@ -179,7 +179,11 @@ type State struct {
 	Nums []int
 	// StatusSeen: a status or measure line came since the last numbered
 	// line that Structure will treat as an item.
-	StatusSeen    bool
+	StatusSeen bool
+	// BracketTitle: the line just classified is a numbered line whose
+	// status is in brackets after its title (①标题(已完成)); a problem
+	// label on the next line is still its problem.
+	BracketTitle  bool
 	ItemNum       int
 	SignatureDone bool
 	// Columns maps a table's columns to what they hold (see Column), from
@@ -316,6 +320,9 @@ func Advance(st *State, c Classified) {
 		return
 	case RoleChrome:
 		return
+	}
+	st.BracketTitle = c.Role == RoleNumbered && c.Status != nil && c.Status.Where == "bracket" && c.Part <= 1
+	switch c.Role {
 	case RoleTitle, RoleMeta:
 		st.Open = ""
 	case RolePreamble:
@@ -382,6 +389,10 @@ func Advance(st *State, c Classified) {
 		st.Open = ""
 	case RoleNextPlan:
 		st.Open = RoleNextPlan
+		if c.Section == SectionNextPlan {
+			// a closing paragraph after the findings (matchClosing)
+			st.Section = SectionNextPlan
+		}
 	}
 	if c.Cells == nil {
 		st.Columns = nil // a paragraph ends a table

@@ -145,6 +145,14 @@ func checkInvariants(t *testing.T, r *Result) {
 				kept(c, problem)
 				tx := newText(rest)
 				kept(c, tx.from(reStatusLabel.FindStringIndex(tx.norm)[1]))
+			} else if c.Status != nil && c.Status.Where == "bracket" {
+				// 标题(已完成)。问题: the brackets mark the status as a
+				// label does; the words are the title, problem and status
+				title, problem := SplitTitle(c.Body)
+				title, problem = cutBracketStatus(title, problem, c.Status.Text)
+				kept(c, title)
+				kept(c, problem)
+				kept(c, c.Status.Text)
 			} else if len(c.Fields) > 0 && c.Fields[0].Key == "problem" && c.Status != nil {
 				// problem, then the status sentence (…。目前已整改。)
 				kept(c, c.Fields[0].Text)

@@ -414,6 +414,17 @@ func findBody(n *html.Node) *html.Node {
 	return nil
 }
 
+// textElement is an element that holds text, not blocks of it: a paragraph,
+// a heading or an inline element. The article is a container above them.
+func textElement(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.P, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Pre,
+		atom.Span, atom.Font, atom.Strong, atom.B, atom.Em, atom.I, atom.U, atom.A, atom.Label:
+		return true
+	}
+	return false
+}
+
 func linkDense(b *block) bool { return b.runes > 0 && b.linkRunes*2 > b.runes }
 
 func within(n, ancestor *html.Node) bool {
@@ -489,9 +500,11 @@ func extractHTML(src string) ([]SourceLine, error) {
 				best = c
 			}
 		}
-		if best == nil || weight[article] == 0 || weight[best]*10 < weight[article]*6 || w.tables[best] {
+		if best == nil || weight[article] == 0 || weight[best]*10 < weight[article]*6 || w.tables[best] || textElement(best) {
 			// a findings table is part of the article, never all of it:
-			// the title, preamble and signature stand around it
+			// the title, preamble and signature stand around it; nor is
+			// one paragraph (a <p> whose <br> lines hold the findings), however
+			// much of the text it holds: the signature is the next <p>
 			break
 		}
 		article = best

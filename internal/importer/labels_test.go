@@ -181,8 +181,8 @@ func TestIssue18Cases(t *testing.T) {
 			"1.学习不够深入（已完成）。学习计划不完善。\n【整改措施】制定年度学习计划。\n"+
 				"2.研判不到位（正在整改）。未定期研判。\n【整改措施】每半年研判一次。\n"),
 			[]wantFinding{
-				{num: 1, title: "学习不够深入（已完成）", problem: "学习计划不完善。", status: "已完成", st: done, rect: "制定年度学习计划。"},
-				{num: 2, title: "研判不到位（正在整改）", problem: "未定期研判。", status: "正在整改", st: prog, rect: "每半年研判一次。"},
+				{num: 1, title: "学习不够深入", problem: "学习计划不完善。", status: "已完成", st: done, rect: "制定年度学习计划。"},
+				{num: 2, title: "研判不到位", problem: "未定期研判。", status: "正在整改", st: prog, rect: "每半年研判一次。"},
 			}, false},
 		{"labelled paragraphs with no number: 存在问题: / 整改措施: / 整改情况: / 责任单位: / 整改时限:", issueNotice(issuePreamble,
 			"存在问题：村级财务管理混乱，部分村账目不清。\n整改措施：聘请第三方审计。\n整改情况：正在整改。\n责任单位：镇财政所\n整改时限：2025年6月底前\n"+
@@ -227,8 +227,8 @@ func TestIssue18Cases(t *testing.T) {
 			"二、决策程序不严格（持续整改）\n整改措施：规范会议记录。\n" +
 			"中共样本镇0001委员会\n2024年12月2日\n",
 			[]wantFinding{
-				{num: 1, title: "年轻干部培养力度不足（已整改）", status: "已整改", st: done, rect: "建立工作台账。"},
-				{num: 2, title: "决策程序不严格（持续整改）", status: "持续整改", st: prog, rect: "规范会议记录。"},
+				{num: 1, title: "年轻干部培养力度不足", status: "已整改", st: done, rect: "建立工作台账。"},
+				{num: 2, title: "决策程序不严格", status: "持续整改", st: prog, rect: "规范会议记录。"},
 			}, false},
 		{"一、关于…方面的问题 categories, the rectification a paragraph ending with its status", "中共样本镇0001委员会关于巡察整改进展情况的通报\n" + issuePreamble + "\n" +
 			"一、关于“基层党组织建设”方面的问题\n" +

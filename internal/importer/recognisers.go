@@ -20,6 +20,7 @@ var Recognisers = []Recogniser{
 	{Name: "section-heading", In: []Section{SectionHeader, SectionOrganisation, SectionFindings, SectionAccountability, SectionOutstanding, SectionNextPlan, SectionUnknown}, Match: matchSection},
 	{Name: "org-point", In: []Section{SectionOrganisation}, Match: matchOrgPoint},
 	{Name: "org-intro", In: []Section{SectionOrganisation}, Match: matchOrgIntro},
+	{Name: "closing", In: findingsBody, Match: matchClosing},
 	{Name: "status", In: findingsBody, Match: matchStatus},
 	{Name: "measure", In: findingsBody, Match: matchMeasure},
 	{Name: "finding-field", In: findingsBody, Match: matchFindingField},
@@ -496,7 +497,8 @@ func matchNumbered(st *State, l Line) (Classified, bool) {
 			c.Fields = append(c.Fields, Field{Key: "problem", Text: problem})
 		}
 	} else if f, ok := bracketAfterTitle(nb.Rest); ok {
-		// 1.标题(已完成)。问题…: the words stay in the title, as written
+		// 1.标题(已完成)。问题…: the status in brackets (Assemble takes
+		// the brackets out of the title: cutBracketStatus)
 		c.Status = &f
 	} else if endsFinding(st) {
 		if f, problem, ok := lastSentenceStatus(nb.Rest); ok {
@@ -592,10 +594,33 @@ func matchProblemLabel(st *State, l Line) (Classified, bool) {
 	}
 	body := strings.TrimPrefix(l.Text, m[0])
 	if st.Open == RoleNumbered && !st.StatusSeen {
+		// the problem of the item just opened: 1.标题 / 问题描述:…
 		return Classified{Role: RoleContinuation, Into: RoleNumbered, Label: m[0], Body: body}, true
+	}
+	if st.BracketTitle {
+		// ①标题(已完成) / 问题表现:…: the status in brackets came before
+		// the problem, which is still the finding's, not its rectification
+		return Classified{Role: RoleContinuation, Into: RoleFinding, Label: m[0], Body: body}, true
 	}
 	c := Classified{Role: RoleNumbered, Style: "问题:", Label: m[0], Body: body, Heading: headingShaped(strings.TrimSpace(Normalise(body)))}
 	return c, true
+}
+
+// reClosing is the notice's closing words to its readers, after its
+// findings and before the signature, in a notice with no 五、 section to hold
+// them: an invitation to supervise (欢迎广大干部群众对巡察整改落实情况进行监督),
+// a request for opinions (如有意见建议…), the contacts (联系电话:…, 邮政信箱:…).
+var reClosing = regexp.MustCompile(`^(?:(?:诚挚|真诚|热忱|热诚)?欢迎[^。;]{0,40}(?:监督|批评|意见|建议)|如(?:对[^。;]{0,30})?有(?:意见|建议|问题反映)|(?:联系电话|监督电话|举报电话|联系方式|邮政信箱|电子邮箱|电子信箱|通信地址|通讯地址|来信地址)\s*:)`)
+
+// matchClosing is the closing paragraph of a notice whose findings run to
+// its end (reClosing): it is the notice's closing text, kept as its next
+// plan with no heading, not more of the last finding's rectification. The
+// lines after it, up to the signature, are closing text too.
+func matchClosing(st *State, l Line) (Classified, bool) {
+	if !st.Numbered || !reClosing.MatchString(l.t.norm) {
+		return Classified{}, false
+	}
+	return Classified{Role: RoleNextPlan, Section: SectionNextPlan, Body: l.Text}, true
 }
 
 // matchBareStatus is a line that starts with status words right after a

@@ -104,8 +104,9 @@ func inlineStatus(rest string) (Found, bool) {
 
 // bracketAfterTitle is a status in brackets right after a finding's title:
 // at the end of its first sentence (标题(已完成)。…) or at the start of the
-// text after it (标题。(已完成)…). Where is "bracket"; the words stay in the
-// text (the rectification is not in this line).
+// text after it (标题。(已完成)…). Where is "bracket"; Assemble takes the
+// bracket out of the title or problem (cutBracketStatus), the rectification
+// is not in this line.
 func bracketAfterTitle(rest string) (Found, bool) {
 	t := newText(rest).trim()
 	i := strings.Index(t.norm, "。")

@@ -48,6 +48,9 @@ type para struct {
 	Role  string // "title", "meta" or "" (a body paragraph)
 	List  int    // 0; 1 a category heading in a Word list; 2 a finding in a Word list
 	NumID int    // the w:num of a list paragraph
+	// Sign: the signature's lines (issuer, date); in a page of <br> runs
+	// they are a <p> of their own, the issuer and date broken by <br>.
+	Sign bool
 }
 
 func (p para) text() string { return p.Label + p.Body }
@@ -435,12 +438,22 @@ func compose(s Spec, c *Case) *doc {
 	if v["sections"] == "org" {
 		close = append(close, para{Body: "三、下一步工作打算"}, para{Body: "下一步,我们将坚持目标不变、标准不降、力度不减,巩固深化整改成果。"})
 	}
+	switch v["closing"] {
+	case "invite":
+		c.Closing = []string{"欢迎广大干部群众对巡察整改工作进行监督,如有意见建议,请及时向我们反映。联系电话:0000-6543210。"}
+	case "contacts":
+		c.Closing = []string{"如对巡察整改工作有意见建议,请通过以下方式向我们反映。", "监督电话:0000-6543210", "邮政信箱:示例县某某路18号"}
+	}
+	for i, x := range c.Closing {
+		c.Closing[i] = w(x)
+		close = append(close, para{Body: x})
+	}
 	c.Signed = fmt.Sprintf("%04d-%02d-%02d", signY, signM, signD)
 	signed := fmt.Sprintf("%d年%d月%d日", signY, signM, signD)
 	if v["sign-date"] == "chinese" {
 		signed = cnYear(signY) + "年" + CN(signM) + "月" + CN(signD) + "日"
 	}
-	close = append(close, para{Body: u.issuer}, para{Body: signed})
+	close = append(close, para{Body: u.issuer, Sign: true}, para{Body: signed, Sign: true})
 	for _, p := range close {
 		p.Body = w(p.Body)
 		if table {

@@ -44,7 +44,7 @@ const NA = "-"
 // of each (or NA).
 var Dimensions = []Dimension{
 	{"container", []string{"text", "html-p", "html-br", "html-table", "docx-p", "docx-num", "docx-table"},
-		"plain text; HTML with a <p> per paragraph; one <p> broken by <br>; an HTML table (category column with rowspan, a header cell with colspan); .docx paragraphs with typed numbers; .docx with Word list numbering (numbering.xml); a .docx table (gridSpan, vMerge)"},
+		"plain text; HTML with a <p> per paragraph; one <p> broken by <br>, the signature a <p> of its own (issuer <br> date); an HTML table (category column with rowspan, a header cell with colspan); .docx paragraphs with typed numbers; .docx with Word list numbering (numbering.xml); a .docx table (gridSpan, vMerge)"},
 	{"encoding", []string{"utf-8", "utf-8-bom", "gb18030", "utf-16le-bom"}, "the text file's encoding (text only)"},
 	{"line-end", []string{"lf", "crlf"}, "line ends (text and HTML source)"},
 	{"numbering", []string{"1.", "1、", "(1)", "⑴", "①", "一、", "问题1:", "【问题1】", "第1个问题:", "第一项:",
@@ -66,6 +66,7 @@ var Dimensions = []Dimension{
 	{"title", []string{"present", "absent"}, "the notice's title line"},
 	{"meta", []string{"present", "absent"}, "a meta line (发布时间 … 来源 …)"},
 	{"sign-date", []string{"arabic", "chinese"}, "the date under the signature: 2024年12月2日 or 二〇二四年十二月二日"},
+	{"closing", []string{"none", "invite", "contacts"}, "the notice's closing words to its readers before the signature: none; an invitation to supervise (欢迎广大干部群众对巡察整改工作进行监督…); a request for opinions and the contacts, a line each (如对巡察整改工作有意见建议… / 监督电话:… / 邮政信箱:…)"},
 	{"date-order", []string{"subject-first", "date-first"}, "the feedback date after the subject (…并于2024年1月16日反馈了巡察意见) or before it (2024年1月16日，县委第二巡察组向…反馈了巡察意见)"},
 }
 
@@ -149,6 +150,9 @@ type Case struct {
 	Stated   Counts // what the preamble states; all nil when totals are absent
 	Feedback string // the feedback date, 2024-01-16
 	Signed   string // the date under the signature, 2024-12-02
+	// Closing is the closing paragraphs before the signature (dimension
+	// closing), as written: the notice's closing text, never a finding's.
+	Closing []string
 }
 
 // Value is the value of dimension name in the case.

@@ -75,6 +75,7 @@ func renderHTML(kind string, d *doc, nl string) string {
 	line(`<div class="nav"><a href="/">首页</a> &gt; <a href="/xc">巡视巡察</a></div>`)
 	line(`<div class="article">`)
 	var body []string
+	signing := false
 	flush := func() {
 		if len(body) > 0 {
 			line("<p>" + strings.Join(body, "<br />") + "</p>")
@@ -90,6 +91,11 @@ func renderHTML(kind string, d *doc, nl string) string {
 			case p.Role == "meta":
 				line(`<div class="info">` + t + `</div>`)
 			case kind == "html-br":
+				if p.Sign && !signing {
+					// <p>…<br />…</p><p>中共…委员会<br />2024年12月2日</p>
+					flush()
+					signing = true
+				}
 				body = append(body, t)
 			default:
 				line(`<p style="text-indent:2em">` + t + `</p>`)
