@@ -164,7 +164,7 @@ func checkHistories(ns []*fileCheck) {
 	var keys []string
 	for _, fc := range ns {
 		k := "\x00" + fc.path // alone: no usable inspection or date
-		if fc.slugsOK() && fc.signedOK() && fc.ok("inspection.start") && fc.n.Inspection.Start != "" {
+		if fc.slugsOK() && fc.signedOK() && !fc.isBad("inspection.start") && !fc.isBad("inspection.feedback") && fc.n.Inspection.ID() != "" {
 			k = fc.n.UnitPath() + "|" + fc.n.Inspection.ID()
 		}
 		if _, ok := groups[k]; !ok {
@@ -207,9 +207,12 @@ func checkHistories(ns []*fileCheck) {
 				}
 				if first {
 					fc.at(p, "%s %d is not the number of a finding in this notice", p, o.Finding)
-				} else {
+				} else if fc.n.Inspection.Start != "" {
 					fc.at(p, "%s %d is not the number of a finding in this notice or in an earlier notice on the inspection that started %s",
 						p, o.Finding, fc.n.Inspection.Start)
+				} else {
+					fc.at(p, "%s %d is not the number of a finding in this notice or in an earlier notice on the inspection fed back on %s",
+						p, o.Finding, fc.n.Inspection.Feedback)
 				}
 			}
 		}

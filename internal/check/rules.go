@@ -18,8 +18,9 @@ import (
 //	region        the province, as written and its slug; the lower levels
 //	              down to the unit's place (see Units), which make the
 //	              file's path and every URL
-//	inspection.start  the inspection's first day: it identifies the
-//	              inspection, and findings are cited by it
+//	inspection.start or inspection.feedback  the inspection's first day,
+//	              or where the notice states none, its feedback date: it
+//	              identifies the inspection, and findings are cited by it
 //	findings[]    each with its number, title, status and status_text (a
 //	              status_text may be empty only for the unstated status)
 //	              (the rest of a finding is optional: a later notice may
@@ -38,7 +39,7 @@ var Required = []string{
 	"title", "issuer", "signed",
 	"region",
 	"region.province", "region.province_slug",
-	"inspection", "inspection.start",
+	"inspection",
 	"findings[].number", "findings[].title", "findings[].status",
 	"findings[].amounts[].text", "findings[].amounts[].yuan",
 	"findings[].dates[].text", "findings[].dates[].date",

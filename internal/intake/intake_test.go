@@ -89,6 +89,8 @@ func TestReadAndWrite(t *testing.T) {
 			path: "fujian/putian/xianyou/jiaowei/2024-12-02.toml"},
 		{name: "a department", text: deptNotice, req: Request{Region: deptRegion},
 			path: "shili/shili/shili/shilixianwenlvju/2024-09-01.toml"},
+		{name: "only the feedback date: it identifies the inspection", text: strings.Replace(deptNotice, "根据县委统一部署,2024年3月15日至6月12日,县委第一巡察组对示例县文旅局党组进行了巡察。", "", 1),
+			req: Request{Region: deptRegion}, path: "shili/shili/shili/shilixianwenlvju/2024-09-01.toml"},
 		{name: "no signature date", text: strings.Replace(deptNotice, "2024年9月1日\n", "", 1), req: Request{Region: deptRegion},
 			refused: "no signature date"},
 		{name: "stated 10, 10 read", text: findings(10, 10), req: Request{Region: deptRegion}, path: "shili/shili/shili/shilixianwenlvju/2024-09-01.toml"},

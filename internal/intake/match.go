@@ -20,7 +20,7 @@ import (
 // that, when its title is. A finding the first notice does not have gets a
 // number after the last. It returns notes for the report.
 func matchEarlier(n *notice.Notice, printed []string, dataDir string) []string {
-	if n.Inspection.Start == "" || len(printed) != len(n.Findings) {
+	if n.Inspection.ID() == "" || len(printed) != len(n.Findings) {
 		return nil
 	}
 	first := earliest(n, dataDir)
@@ -100,7 +100,7 @@ func earliest(n *notice.Notice, dataDir string) *notice.Notice {
 func earlier(n *notice.Notice, dataDir string) []*notice.Notice {
 	dir := filepath.Join(dataDir, filepath.FromSlash(n.UnitPath()))
 	entries, err := os.ReadDir(dir)
-	if err != nil || n.Inspection.Start == "" {
+	if err != nil || n.Inspection.ID() == "" {
 		return nil
 	}
 	var out []*notice.Notice
@@ -113,7 +113,7 @@ func earlier(n *notice.Notice, dataDir string) []*notice.Notice {
 			continue
 		}
 		o := f.Notice
-		if o.Inspection.Start != n.Inspection.Start || o.Signed >= n.Signed || o.UnitPath() != n.UnitPath() {
+		if o.Inspection.ID() != n.Inspection.ID() || o.Signed >= n.Signed || o.UnitPath() != n.UnitPath() {
 			continue
 		}
 		out = append(out, o)

@@ -108,9 +108,18 @@ type Inspection struct {
 	Feedback Date   `toml:"feedback" json:"feedback"` // 反馈巡察意见
 }
 
-// ID identifies an inspection within its township: its start date. Later
-// notices on the same inspection share it, and findings are keyed by it.
-func (i Inspection) ID() string { return string(i.Start) }
+// ID identifies an inspection within its unit: its start date (进驻), or,
+// for a notice that states none (many give only the day the findings were
+// fed back: 2023年1月17日，区委巡察组向…反馈了巡察意见), its feedback date.
+// Later notices on the same inspection share it, and findings are keyed by
+// it (their permalinks too). It is a key, never shown as a date: the
+// pages show Start and Feedback each under its own name.
+func (i Inspection) ID() string {
+	if i.Start != "" {
+		return string(i.Start)
+	}
+	return string(i.Feedback)
+}
 
 // Headings are the notice's numbered section headings as written.
 type Headings struct {

@@ -103,3 +103,18 @@ func TestCorpusHistoryAndCurrent(t *testing.T) {
 		t.Errorf("current %+v", cur)
 	}
 }
+
+func TestInspectionID(t *testing.T) {
+	for _, c := range []struct {
+		in   Inspection
+		want string
+	}{
+		{Inspection{Start: "2024-03-15", Feedback: "2024-08-13"}, "2024-03-15"},
+		{Inspection{Feedback: "2024-08-13"}, "2024-08-13"},
+		{Inspection{}, ""},
+	} {
+		if got := c.in.ID(); got != c.want {
+			t.Errorf("%+v.ID() = %q, want %q", c.in, got, c.want)
+		}
+	}
+}

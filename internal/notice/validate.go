@@ -54,7 +54,7 @@ func index(base string, i int) string { return base + "[" + strconv.Itoa(i) + "]
 // Validate states the notice's own rules, each broken rule a FieldError, in
 // the order a reader meets the fields:
 //   - the title, the issuer, the signed date, the region's province (name
-//     and slug) and the inspection's start are given; each finding has a
+//     and slug) and the inspection's start or feedback date are given; each finding has a
 //     title and a status, and words for its status unless it is unstated;
 //   - the region's slugs are lowercase ASCII words joined by hyphens;
 //   - dates are calendar dates and run inspection.start ≤ inspection.end ≤
@@ -79,11 +79,13 @@ func (n *Notice) Validate() []FieldError {
 	}{
 		{"title", n.Title}, {"issuer", n.Issuer}, {"signed", string(n.Signed)},
 		{"region.province", n.Region.Province}, {"region.province_slug", n.Region.ProvinceSlug},
-		{"inspection.start", string(n.Inspection.Start)},
 	} {
 		if strings.TrimSpace(r.val) == "" {
 			out = append(out, required(r.key))
 		}
+	}
+	if strings.TrimSpace(n.Inspection.ID()) == "" {
+		out = append(out, errf("inspection.start", "inspection.start and inspection.feedback are both empty: an inspection is identified by its first day (进驻) or, where the notice states none, by the day its findings were fed back (反馈)").givenRule())
 	}
 	out = append(out, n.Region.Validate()...)
 	out = append(out, n.validateDates()...)

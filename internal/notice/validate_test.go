@@ -44,7 +44,9 @@ func TestValidate(t *testing.T) {
 		{"no region", func(n *Notice) { n.Region = Region{} }, []FieldError{
 			{Field: "region.province", Msg: "region.province is empty", Required: true},
 			{Field: "region.province_slug", Msg: "region.province_slug is empty", Required: true}}},
-		{"no inspection start", func(n *Notice) { n.Inspection.Start = "" }, []FieldError{{Field: "inspection.start", Msg: "inspection.start is empty", Required: true}}},
+		{"no inspection start: the feedback date identifies it", func(n *Notice) { n.Inspection.Start = "" }, nil},
+		{"no inspection start nor feedback", func(n *Notice) { n.Inspection.Start, n.Inspection.Feedback = "", "" }, []FieldError{{Field: "inspection.start",
+			Msg: "inspection.start and inspection.feedback are both empty: an inspection is identified by its first day (进驻) or, where the notice states none, by the day its findings were fed back (反馈)", Required: true}}},
 		{"bad slug", func(n *Notice) { n.Region.CountySlug = "Shili Xian" }, []FieldError{{Field: "region.county_slug",
 			Msg: `region.county_slug "Shili Xian" must be lowercase ASCII letters and digits, words joined by single hyphens (like xianyou or sample-town-1)`}}},
 		{"not a date", func(n *Notice) { n.Inspection.End = "2024-02-30" }, []FieldError{{Field: "inspection.end", Msg: `inspection.end "2024-02-30" is not a date written YYYY-MM-DD`}}},
