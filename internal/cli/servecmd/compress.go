@@ -10,6 +10,7 @@ import (
 	"mime"
 	"net/http"
 	"path"
+	"strconv"
 	"strings"
 	"sync"
 )
@@ -67,6 +68,10 @@ func serveFile(w http.ResponseWriter, r *http.Request, name string, info fs.File
 		http.ServeContent(w, r, name, zeroTime, f)
 		return
 	}
+	if match := r.Header.Get("If-None-Match"); match != "" && (match == "*" || strings.Contains(match, tag)) {
+		w.WriteHeader(http.StatusNotModified)
+		return
+	}
 	ctype := mime.TypeByExtension(ext)
 	if ctype == "" || ext == ".bin" {
 		ctype = "application/octet-stream"
@@ -74,8 +79,13 @@ func serveFile(w http.ResponseWriter, r *http.Request, name string, info fs.File
 	h.Set("Content-Type", ctype)
 	h.Set("Content-Encoding", "gzip")
 	if gz != nil && info.Size() <= gz.maxFile {
-		if b, err := gz.get(name, tag, f); err == nil {
-			http.ServeContent(w, r, name, zeroTime, bytes.NewReader(b))
+		b, err := gz.get(name, tag, f)
+		if err == nil {
+			h.Set("Content-Length", strconv.Itoa(len(b)))
+			w.WriteHeader(http.StatusOK)
+			if r.Method != http.MethodHead {
+				w.Write(b)
+			}
 			return
 		}
 		if _, err := f.Seek(0, io.SeekStart); err != nil {
@@ -83,10 +93,6 @@ func serveFile(w http.ResponseWriter, r *http.Request, name string, info fs.File
 			http.Error(w, "reading the file failed", http.StatusInternalServerError)
 			return
 		}
-	}
-	if match := r.Header.Get("If-None-Match"); match != "" && (match == "*" || strings.Contains(match, tag)) {
-		w.WriteHeader(http.StatusNotModified)
-		return
 	}
 	if r.Method == http.MethodHead {
 		w.WriteHeader(http.StatusOK)
