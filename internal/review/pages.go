@@ -44,7 +44,7 @@ var pages = template.Must(template.New("").Funcs(template.FuncMap{
 {{- else }}<p>还没有数据文件。</p>{{ end }}
 <h2>导入新通报</h2>
 <form method="post" action="/review/import" enctype="multipart/form-data"><input type="hidden" name="csrf" value="{{ csrf "/review/import" "" }}">
-<p><label>通报文件（纯文本、网页或 .docx）：<input type="file" name="file" required></label></p>
+<p><label>通报文件（纯文本、网页或 .docx，不超过 8 MB）：<input type="file" name="file" required></label></p>
 <p><button>导入并审核（不会写入文件）</button></p>
 </form>
 </body></html>
