@@ -167,6 +167,35 @@ func TestServe(t *testing.T) {
 		t.Errorf("search API without a query: %d, want 400", code)
 	}
 
+	// The review pages answer only requests naming serve's own address (a
+	// DNS-rebinding page's name with the right port gets 421); the preview
+	// site and the API, which publish only what the site publishes, answer
+	// any Host.
+	port := base[strings.LastIndex(base, ":")+1:]
+	for _, c := range []struct {
+		host, path string
+		code       int
+	}{
+		{"127.0.0.1:" + port, "/review/", 200},
+		{"localhost:" + port, "/review/", 200},
+		{"evil.example:" + port, "/review/", 421},
+		{"evil.example:" + port, "/review/file?path=" + seedRel, 421},
+		{"127.0.0.1:1", "/review/", 421},
+		{"evil.example:" + port, town, 200},
+		{"evil.example:" + port, "/api/search?q=%E5%81%B7%E5%B7%A5", 200},
+	} {
+		req, _ := http.NewRequest("GET", base+c.path, nil)
+		req.Host = c.host
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != c.code {
+			t.Errorf("Host %s, %s: %d, want %d", c.host, c.path, resp.StatusCode, c.code)
+		}
+	}
+
 	// A change to the data is rebuilt and served.
 	os.WriteFile(dataFile, []byte(strings.Replace(string(seed), `title = "工程偷工减料"`, `title = "工程偷工减料（已更正）"`, 1)), 0o644)
 	changed := time.Now()
