@@ -51,6 +51,10 @@ type CacheOptions struct {
 	// once (gongshi build), not one that checks again and again (gongshi
 	// serve). An entry that cannot be mapped is read.
 	Map bool
+	// Root is the project folder, whose config.toml names the folders
+	// originals may lie in and against which they are resolved (see
+	// original.go); "" is the current folder.
+	Root string
 }
 
 // mappedEntries counts the entries mapped (for the tests).
@@ -58,17 +62,21 @@ var mappedEntries atomic.Int64
 
 // DirCachedWith is DirCached with options.
 func DirCachedWith(ctx context.Context, dir, cacheDir string, o CacheOptions) ([]*store.File, []Problem, error) {
+	root := o.Root
+	if root == "" {
+		root = "."
+	}
 	if cacheDir == "" {
-		return DirContext(ctx, dir)
+		return dirCheck(ctx, dir, nil, root)
 	}
 	c := newFileCache(cacheDir)
 	c.mapped = o.Map
-	return dirCheck(ctx, dir, c)
+	return dirCheck(ctx, dir, c, root)
 }
 
 // cacheVersion changes whenever what an entry holds, or what checkFile
 // reports, changes without the executable changing (in tests).
-const cacheVersion = "gongshi check cache 2\n"
+const cacheVersion = "gongshi check cache 3\n"
 
 const cacheExt = ".chk"
 

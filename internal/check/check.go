@@ -34,7 +34,8 @@
 // numbers (a later notice that lists only the findings it updates is not
 // compared).
 //
-// Values, in each notice:
+// Values, in each notice (the notice's own rules are notice.Notice.Validate,
+// each reported at its key's position; see fieldError):
 //   - findings[].status is one of done, in_progress, not_started, and
 //     status_text is not blank (the status is the normalised form of the
 //     words in status_text; the two are not compared, so an editor may
@@ -51,7 +52,10 @@
 //   - counts (accountability.people, by_rank/by_form counts, petitions) are
 //     not negative, and petitions closed + pending ≤ transferred;
 //   - source_url, when present, is an http:// or https:// address;
-//     original, when present, is a relative slash-separated path without ..;
+//     original, when present, is a relative slash-separated path without
+//     an empty, . or .. part or a hidden (dot) part, inside a folder that
+//     config.toml's [params] originals names (seeds by default), also once
+//     symbolic links are resolved (see original.go);
 //   - items of regulations, organisation.points and findings[].measures are
 //     not blank.
 //
@@ -145,13 +149,16 @@ func Dir(dir string) ([]*store.File, []Problem, error) {
 }
 
 // DirContext is Dir, stopped (with ctx's error) when ctx is done.
+// The originals are judged on the file system relative to the current
+// folder, as the project's root (see original.go and CacheOptions.Root).
 func DirContext(ctx context.Context, dir string) ([]*store.File, []Problem, error) {
-	return dirCheck(ctx, dir, nil)
+	return dirCheck(ctx, dir, nil, ".")
 }
 
 // dirCheck is DirContext, with each file's own check taken from, and
-// saved to, cache when it is not nil.
-func dirCheck(ctx context.Context, dir string, cache *fileCache) ([]*store.File, []Problem, error) {
+// saved to, cache when it is not nil, and the originals judged under
+// root.
+func dirCheck(ctx context.Context, dir string, cache *fileCache, root string) ([]*store.File, []Problem, error) {
 	fi, err := os.Stat(dir)
 	if err != nil {
 		return nil, nil, err
@@ -222,6 +229,9 @@ func dirCheck(ctx context.Context, dir string, cache *fileCache) ([]*store.File,
 		cache.prune()
 	}
 	checkAcross(fcs)
+	if err := checkOriginals(fcs, root); err != nil {
+		return nil, nil, err
+	}
 	var files []*store.File
 	var probs []Problem
 	for _, fc := range fcs {

@@ -226,8 +226,20 @@ func TestDirErrors(t *testing.T) {
 	if err := os.Symlink(filepath.Join(dangling, "nowhere"), filepath.Join(dangling, "x.toml")); err != nil {
 		t.Fatal(err)
 	}
-	if _, _, err := Dir(dangling); err == nil || !strings.Contains(err.Error(), "x.toml") {
-		t.Errorf("unreadable data file: %v", err)
+	// A link to nothing is a refused data file, naming its target (not
+	// an error that reads as a missing data folder).
+	if _, probs, err := Dir(dangling); err != nil || len(probs) != 1 || probs[0].Path != filepath.Join(dangling, "x.toml") ||
+		!strings.Contains(probs[0].Message, "a symbolic link whose target "+filepath.Join(dangling, "nowhere")+" is missing") {
+		t.Errorf("dangling data file: %v, %v", probs, err)
+	}
+	// A folder named like a data file is refused, not skipped.
+	folder := t.TempDir()
+	if err := os.Mkdir(filepath.Join(folder, "2025-01-01.toml"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if _, probs, err := Dir(folder); err != nil || len(probs) != 1 || probs[0].Path != filepath.Join(folder, "2025-01-01.toml") ||
+		probs[0].String() != filepath.Join(folder, "2025-01-01.toml")+": a folder, not a data file: a data file is a regular file named ….toml" {
+		t.Errorf("a folder named like a data file: %v, %v", probs, err)
 	}
 	empty := t.TempDir()
 	if err := os.WriteFile(filepath.Join(empty, "README.md"), []byte("not data"), 0o644); err != nil {

@@ -100,7 +100,7 @@ var malformedCases = map[string][]string{
 	"path_slug.toml": {"9:1: file is at", "correct region.city_slug"},
 	"counts_links.toml": {
 		`source_url "javascript:alert(1)" must be an http:// or https:// address`,
-		`original "../secrets.txt" must be a relative path`,
+		`original "../secrets.txt" must not have an empty, . or .. part`,
 		"accountability.people -1 must not be negative",
 		"accountability.by_rank[1].count -2 must not be negative",
 		"accountability.by_rank[1].rank is missing",

@@ -11,8 +11,9 @@ import (
 // Masking, corrections and withdrawal (see notice.Redaction, Revision,
 // Withdrawal):
 //   - redact[] needs text and reason (Required); a text that occurs nowhere
-//     in the notice is a warning (a typo would leave the real text
-//     published);
+//     in the notice is an error, not a warning: a typo, or a re-import
+//     that writes the text otherwise, would leave the real text published,
+//     and a build never publishes what an editor masked;
 //   - revisions[] need date, change and reason; a revision is not dated
 //     before the notice was signed;
 //   - withdrawn needs date and reason, not before the notice was signed.
@@ -27,7 +28,7 @@ func (fc *fileCheck) privacy() {
 	for i, r := range n.Redact {
 		p := indexPath("redact", i+1) + ".text"
 		if strings.TrimSpace(r.Text) != "" && !fc.occurs(r.Text) {
-			fc.warnAt(p, "%s %q occurs nowhere in the notice: nothing is masked", p, r.Text)
+			fc.at(p, "%s %q occurs nowhere in the notice: it masks nothing, and the text it is to hide may be written otherwise now (after a re-import); correct its text or remove the [[redact]]", p, r.Text)
 		}
 	}
 	for i, r := range n.Revisions {

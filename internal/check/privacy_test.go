@@ -71,7 +71,7 @@ date = 2024-05-02
 	}
 	all = strings.Join(got, "\n")
 	for _, want := range []string{
-		`warning: redact[6].text "赵五" occurs nowhere in the notice`,
+		`:1: redact[6].text "赵五" occurs nowhere in the notice`,
 		`revisions[2].reason is empty`,
 		`revisions[2].date 2024-05-01 is before signed 2024-06-01`,
 		`withdrawn.reason is missing`,

@@ -62,15 +62,21 @@ func formatsIn(t *testing.T, dir string, calls map[string]bool) []site {
 			if !ok {
 				return true
 			}
-			sel, ok := c.Fun.(*ast.SelectorExpr)
-			if !ok || !calls[sel.Sel.Name] {
+			var name string
+			switch f := c.Fun.(type) {
+			case *ast.SelectorExpr: // fmt.Errorf, fc.at
+				name = f.Sel.Name
+			case *ast.Ident: // errf
+				name = f.Name
+			}
+			if !calls[name] {
 				return true
 			}
 			arg := 0 // the format's position
-			switch sel.Sel.Name {
+			switch name {
 			case "Fprintf", "Fprintln", "Fprint":
 				arg = 1
-			case "at", "warnf":
+			case "at", "warnf", "errf":
 				arg = 1
 			}
 			if len(c.Args) <= arg {
@@ -96,7 +102,9 @@ func formatsIn(t *testing.T, dir string, calls map[string]bool) []site {
 }
 
 // TestEveryFormatHasAnEntry: every English message format used in the
-// commands (internal/cli), in check's problems (internal/check) and in the
+// commands (internal/cli), in check's problems (internal/check), in the
+// import use case (internal/intake), in the notice's rules (errf in
+// internal/notice) and in the
 // importer's warnings has a catalog entry, or is exempt above for a
 // reason, so a message added in one language only fails here.
 func TestEveryFormatHasAnEntry(t *testing.T) {
@@ -108,6 +116,8 @@ func TestEveryFormatHasAnEntry(t *testing.T) {
 	var sites []site
 	sites = append(sites, formatsIn(t, "../cli", all)...)
 	sites = append(sites, formatsIn(t, "../check", all)...)
+	sites = append(sites, formatsIn(t, "../intake", all)...)
+	sites = append(sites, formatsIn(t, "../notice", map[string]bool{"errf": true})...)
 	sites = append(sites, formatsIn(t, "../importer", map[string]bool{"warnf": true})...)
 	for _, s := range sites {
 		for _, line := range strings.Split(s.format, "\n") {

@@ -49,8 +49,15 @@ type rawFinding struct {
 	more                  []string // continuation lines of the problem
 	rect                  []string // the rectification lines, without their labels and leading status words
 	found                 *Found   // the status its text states, nil if none yet
-	deadline, responsible string   // from a table
+	deadline, responsible string   // from a table or a labelled field
 	table                 bool
+	// numberedAt is the index in more of the first numbered line below
+	// the finding ((1)… under 1.), -1 if none
+	numberedAt int
+	// ref is the first notice's number of the finding the line names
+	// (巡察反馈第4个问题), 0 if none; refLabel: the label is that reference.
+	ref      int
+	refLabel bool
 }
 
 type rawItem struct {
@@ -80,6 +87,7 @@ type builder struct {
 	cats             int         // category headings seen
 	sections         int
 	lastSection      int
+	refs             bool // the findings are named by the first notice's numbers
 }
 
 func (b *builder) warnf(line int, format string, a ...any) {
@@ -215,7 +223,15 @@ func (b *builder) line(c Classified) error {
 		b.unplaced(c.No, c.Text)
 	case RoleFinding:
 		b.catLine, b.grpLine = nil, nil
-		f := &rawFinding{num: c.Num, label: strings.TrimSpace(c.Label), line: c.No, cat: b.cat, catText: b.catText, grp: b.grp, grpText: b.grpText, first: c.Body}
+		f := &rawFinding{num: c.Num, label: strings.TrimSpace(c.Label), line: c.No, cat: b.cat, catText: b.catText, grp: b.grp, grpText: b.grpText, first: c.Body, numberedAt: -1}
+		if c.Style == "问题:" {
+			// 存在问题:… with no number: the label names the field, not a number
+			f.num, f.label = 0, ""
+		}
+		if c.Ref > 0 {
+			f.ref = c.Ref
+			f.refLabel = c.Num == c.Ref && strings.HasPrefix(c.Style, "第") || strings.HasPrefix(c.Style, "问题") && c.Label != ""
+		}
 		for _, fl := range c.Fields {
 			if fl.Key == "problem" { // the status is inline: the rest is the rectification
 				f.first = fl.Text
@@ -229,7 +245,7 @@ func (b *builder) line(c Classified) error {
 		b.findings = append(b.findings, f)
 	case RoleTableRow:
 		b.catLine, b.grpLine = nil, nil
-		f := &rawFinding{line: c.No, cat: b.cat, catText: b.catText, grp: b.grp, grpText: b.grpText, table: true}
+		f := &rawFinding{line: c.No, cat: b.cat, catText: b.catText, grp: b.grp, grpText: b.grpText, table: true, numberedAt: -1}
 		for _, fl := range c.Fields {
 			switch fl.Key {
 			case "number":
@@ -285,6 +301,26 @@ func (b *builder) line(c Classified) error {
 			f.rect = append(f.rect, c.Body)
 		default:
 			f.rect = append(f.rect, st.Rectification)
+		}
+	case RoleField:
+		if len(b.findings) == 0 {
+			b.warnf(c.No, "a finding's field (%s) before any finding; kept as unplaced", strings.TrimSpace(c.Label))
+			b.unplaced(c.No, c.Text)
+			break
+		}
+		f := b.findings[len(b.findings)-1]
+		for _, fl := range c.Fields {
+			switch FieldKind(fl.Key) {
+			case FieldResponsible:
+				f.responsible = joinLines(f.responsible, fl.Text)
+			case FieldDeadline:
+				if f.deadline != "" {
+					b.warnf(c.No, "finding %s: a second deadline (%s); kept as unplaced", f.label, fl.Text)
+					b.unplaced(c.No, c.Text)
+					continue
+				}
+				f.deadline = fl.Text
+			}
 		}
 	case RoleAccountability:
 		b.acc = append(b.acc, c.Body)
@@ -385,6 +421,9 @@ func (b *builder) continueWith(c Classified) bool {
 			return false
 		}
 		f := b.findings[len(b.findings)-1]
+		if c.Style != "" && f.numberedAt < 0 {
+			f.numberedAt = len(f.more) // (1)… below the finding: its measures, or more of its problem
+		}
 		f.more = append(f.more, c.Body)
 	case RoleStatus:
 		if len(b.findings) == 0 {
@@ -504,6 +543,9 @@ func (b *builder) finish() {
 // findings have no number, numbers them 1..N in order and keeps the printed
 // label: the finding's identity in its inspection is its place in order.
 func (b *builder) numberFindings() {
+	if b.references() {
+		return
+	}
 	straight := len(b.findings) > 0
 	for i, f := range b.findings {
 		if f.num < 1 || (i > 0 && f.num <= b.findings[i-1].num) || f.label == "" && !f.table {
@@ -541,6 +583,51 @@ func (b *builder) numberFindings() {
 	}
 }
 
+// references numbers the findings of a notice that names every one of
+// them by its number in the first notice on the inspection (巡察反馈第4个问题,
+// 1.关于巡察反馈第4点…问题): each takes that number, so that the site shows
+// its history across notices. A later notice reports only what was still
+// open: gaps in the numbers are its nature, not a warning. A printed label
+// that is not the reference (1.) is kept as the label.
+func (b *builder) references() bool {
+	if len(b.findings) == 0 {
+		return false
+	}
+	for _, f := range b.findings {
+		if f.ref < 1 {
+			return false
+		}
+	}
+	seen := map[int]int{}
+	for _, f := range b.findings {
+		if prev, ok := seen[f.ref]; ok {
+			b.warnf(f.line, "finding %s names the first notice's finding %d, as the finding at line %d does; numbered in order after the last", f.label, f.ref, prev)
+		}
+		seen[f.ref] = f.line
+	}
+	max := 0
+	for _, f := range b.findings {
+		if f.ref > max {
+			max = f.ref
+		}
+	}
+	used := map[int]bool{}
+	for _, f := range b.findings {
+		if f.refLabel {
+			f.label = ""
+		}
+		f.num = f.ref
+		if used[f.num] {
+			max++
+			f.num = max
+		}
+		used[f.num] = true
+	}
+	sort.SliceStable(b.findings, func(i, j int) bool { return b.findings[i].num < b.findings[j].num })
+	b.refs = true
+	return true
+}
+
 func (b *builder) finding(rf *rawFinding) notice.Finding {
 	if len(rf.rect) == 0 && rf.found == nil && len(rf.more) > 0 {
 		// Paragraphs after the finding's line with no label: they are its
@@ -549,6 +636,13 @@ func (b *builder) finding(rf *rawFinding) notice.Finding {
 		if _, ok := trailingStatus(newText(rf.more[len(rf.more)-1]).trim()); ok {
 			rf.rect, rf.more = rf.more, nil
 		}
+	}
+	if rf.found != nil && rf.found.Where == "start" && strings.TrimSpace(joinLines(rf.rect...)) == "" && rf.numberedAt >= 0 {
+		// 1.题。问题。/ (1)措施 / (2)措施 / 整改情况:已完成。: a status with no
+		// words of its own after numbered lines: those lines are the
+		// rectification it reports on
+		rf.rect = append(append([]string(nil), rf.more[rf.numberedAt:]...), rf.rect...)
+		rf.more = rf.more[:rf.numberedAt]
 	}
 	title, problem := SplitTitle(rf.first)
 	f := notice.Finding{

@@ -29,7 +29,10 @@ const (
 	RoleMeasure Role = "measure"
 	// RoleHeading is a heading above the findings at a level gongshi does
 	// not keep (a third level above category and group).
-	RoleHeading     Role = "heading"
+	RoleHeading Role = "heading"
+	// RoleField is a finding's labelled field that is neither its problem
+	// nor its rectification: 责任单位:…, 整改时限:….
+	RoleField       Role = "field"
 	RoleTableHeader Role = "table_header" // 序号 | 反馈问题 | 整改措施 | 整改情况 …
 	RoleTableRow    Role = "table_row"    // one finding in a table
 
@@ -107,6 +110,13 @@ type Classified struct {
 	Why string
 	// Recogniser names the recogniser that placed the line.
 	Recogniser string
+	// Part is, for a paragraph split at the field labels inside it
+	// (问题1:….整改情况:….), the part's place in it from 1; 0 for a whole
+	// line. The parts of a line share its No; Text is the part's.
+	Part int
+	// Ref is the number of the first notice's finding that a numbered line
+	// names (巡察反馈第4个问题, 关于巡察反馈第4点…问题), 0 if none.
+	Ref int
 }
 
 // Line is a source line prepared for recognisers: trimmed original text and
@@ -165,6 +175,8 @@ type State struct {
 	// are the numbering styles open above the current line, outermost first.
 	Numbered bool
 	Styles   []string
+	// Nums are the numbers of the items open in Styles, one for each.
+	Nums []int
 	// StatusSeen: a status or measure line came since the last numbered
 	// line that Structure will treat as an item.
 	StatusSeen    bool
@@ -207,16 +219,69 @@ func PrepareLines(src []SourceLine) []Line {
 func Classify(lines []Line) []Classified {
 	st := &State{Section: SectionHeader, TitleAt: -1, TitleStart: -1, lines: lines}
 	st.TitleStart, st.TitleAt = findTitle(lines)
-	out := make([]Classified, len(lines))
+	out := make([]Classified, 0, len(lines))
 	for i, l := range lines {
 		st.index = i
-		c := classifyLine(st, l)
-		c.No, c.Text, c.Cells = l.No, l.Text, l.Cells
-		Advance(st, c)
-		if c.Section == "" {
-			c.Section = st.Section
+		parts := []Line{l}
+		if splitsHere(st, l) {
+			parts = splitLine(l)
 		}
-		out[i] = c
+		for k, p := range parts {
+			c := classifyLine(st, p)
+			c.No, c.Text, c.Cells = p.No, p.Text, p.Cells
+			if len(parts) > 1 {
+				c.Part = k + 1
+			}
+			Advance(st, c)
+			if c.Section == "" {
+				c.Section = st.Section
+			}
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// splitsHere says whether a line is split at the field labels inside it:
+// a paragraph (not a table row, not chrome) in the findings body, once the
+// findings have begun or when the line itself starts a finding.
+func splitsHere(st *State, l Line) bool {
+	if l.Cells != nil || l.Chrome != "" || l.Text == "" {
+		return false
+	}
+	switch st.Section {
+	case SectionFindings, SectionUnknown:
+	case SectionHeader:
+		if !st.Preamble || (st.TitleAt >= 0 && st.index <= st.TitleAt) {
+			return false
+		}
+	default:
+		return false
+	}
+	if st.Numbered {
+		return true
+	}
+	if _, ok := NumberingOf(l.t); ok {
+		return true
+	}
+	return reProblemLabel.MatchString(l.t.norm)
+}
+
+// splitLine is a line cut at its field labels (SplitLabels), each part a
+// line of its own with the same number; a line with no label inside it is
+// itself.
+func splitLine(l Line) []Line {
+	segs := SplitLabels(l.Text)
+	if len(segs) < 2 {
+		return []Line{l}
+	}
+	out := make([]Line, 0, len(segs))
+	for _, sg := range segs {
+		t := newText(sg.Label + sg.Text).trim()
+		if t.orig == "" {
+			continue
+		}
+		out = append(out, Line{No: l.No, Text: t.orig, t: t})
 	}
 	return out
 }
@@ -265,11 +330,13 @@ func Advance(st *State, c Classified) {
 		if st.SectionStyle == "" {
 			st.SectionStyle = c.Style
 		}
-		st.Styles, st.StatusSeen, st.Columns = nil, false, nil
+		st.Styles, st.Nums, st.StatusSeen, st.Columns = nil, nil, false, nil
 		if c.Section == SectionUnknown {
-			// an unknown section may hold findings under it (一、关于…): it
-			// is the outermost heading of what follows
-			st.Styles = []string{c.Style}
+			// an unknown section may hold findings under it (一、关于…), or
+			// be a finding itself (一、标题(已整改)): it is the outermost
+			// heading of what follows, and labelled lines after it are read
+			st.Styles, st.Nums = []string{c.Style}, []int{c.Num}
+			st.Numbered = true
 		}
 	case RoleOrgPoint:
 		st.Points++
@@ -284,6 +351,11 @@ func Advance(st *State, c Classified) {
 		}
 		st.Numbered, st.Open = true, RoleNumbered
 		st.Styles = pushStyle(st.Styles, c.Style)
+		k := len(st.Styles) - 1
+		if k > len(st.Nums) {
+			k = len(st.Nums)
+		}
+		st.Nums = append(st.Nums[:k:k], c.Num)
 		st.StatusSeen = false
 		if c.Status != nil {
 			st.StatusSeen, st.Open = true, RoleStatus
@@ -372,11 +444,14 @@ func findTitle(lines []Line) (start, at int) {
 	prev := -1
 	for i := 0; i < limit; i++ {
 		l := lines[i]
-		if l.Text == "" || l.Chrome != "" {
-			continue
+		if l.Text == "" || l.Chrome != "" || l.Cells != nil {
+			continue // a table's row is never the title
 		}
 		if isChromeLine(l) != "" || isMetaLine(l) {
 			continue
+		}
+		if preambleShaped(l.t.norm) {
+			break // the title comes before the preamble, never after it
 		}
 		if titleShaped(l.t.norm) {
 			if prev >= 0 && issuerShaped(lines[prev].t.norm) && !strings.Contains(l.t.norm, "委员会") {
@@ -387,6 +462,17 @@ func findTitle(lines []Line) (start, at int) {
 		prev = i
 	}
 	return -1, -1
+}
+
+// preambleShaped is the opening sentence of a preamble: 根据…部署, 按照…,
+// or a sentence that names the inspection (…巡察组对…开展了巡察).
+func preambleShaped(s string) bool {
+	for _, w := range []string{"根据", "按照", "遵照"} {
+		if strings.HasPrefix(s, w) {
+			return true
+		}
+	}
+	return strings.Contains(s, "。") && (reBodyTgt.MatchString(s) || reFeedback.MatchString(s))
 }
 
 func titleShaped(s string) bool {

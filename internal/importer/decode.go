@@ -18,6 +18,7 @@ const (
 	FormatText Format = "text"
 	FormatHTML Format = "html"
 	FormatDocx Format = "docx"
+	FormatPDF  Format = "pdf"
 )
 
 // SourceLine is one line of the decoded notice, before classification.
@@ -67,14 +68,30 @@ func (d *Document) CountUnit() string {
 }
 
 // Decode is the first stage: bytes → lines. It recognises .docx (a zip with
-// word/document.xml), HTML (by extension or content) and plain text, and
-// decodes UTF-8 (with or without BOM), UTF-16 with BOM, or else GB18030.
+// word/document.xml), PDF (its text layer), old Word, WPS and RTF files
+// (through LibreOffice, as .docx), HTML (by extension or content) and plain
+// text, and decodes UTF-8 (with or without BOM), UTF-16 (with a BOM, or
+// without one where it is plain), or else GB18030 (which holds GBK).
 func Decode(name string, b []byte) (*Document, error) {
 	switch {
-	case bytes.HasPrefix(b, []byte("\xD0\xCF\x11\xE0")):
-		return nil, fmt.Errorf("%s: an old Word .doc (or other OLE) file, which gongshi cannot read: save it as .docx or plain text", name)
+	case bytes.HasPrefix(b, []byte("\xD0\xCF\x11\xE0")) || bytes.HasPrefix(b, []byte("{\\rtf")):
+		// an old Word .doc or a WPS .wps (OLE compound files), or RTF:
+		// LibreOffice makes a .docx of it
+		docx, err := convertLegacy(name, b)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		lines, err := decodeDocx(docx)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		return &Document{Name: name, Format: FormatDocx, Encoding: "converted to .docx by LibreOffice", Lines: lines}, nil
 	case bytes.HasPrefix(b, []byte("%PDF")):
-		return nil, fmt.Errorf("%s: a PDF, which gongshi cannot read: copy its text into a .txt file", name)
+		lines, err := decodePDF(b)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		return &Document{Name: name, Format: FormatPDF, Encoding: "text layer", Lines: lines}, nil
 	case bytes.HasPrefix(b, []byte("PK\x03\x04")) || strings.EqualFold(filepath.Ext(name), ".docx"):
 		lines, err := decodeDocx(b)
 		if err != nil {
@@ -118,6 +135,9 @@ func decodeText(b []byte) (string, string, error) {
 	case utf8.Valid(b):
 		return string(b), "UTF-8", nil
 	}
+	if s, enc, ok := utf16NoBOM(b); ok {
+		return s, enc, nil
+	}
 	out, err := simplifiedchinese.GB18030.NewDecoder().Bytes(b)
 	if err != nil {
 		return "", "", fmt.Errorf("line %d: neither UTF-8 nor GB18030: %v", badUTF8Line(b), err)
@@ -130,6 +150,61 @@ func decodeText(b []byte) (string, string, error) {
 		return "", "", fmt.Errorf("line %d: neither UTF-8 nor GB18030 (as UTF-8 it breaks at line %d, as GB18030 at line %d)", u, u, g)
 	}
 	return string(out), "GB18030", nil
+}
+
+// utf16NoBOM recognises UTF-16 text written without a byte order mark
+// (Notepad's "Unicode" and some exports): UTF-8 and GB18030 text never
+// holds a NUL byte, UTF-16 text does in every ASCII character (line ends,
+// digits, half-width punctuation), high bytes that are NUL: mostly on odd
+// bytes (little-endian) or mostly on even ones (big-endian; a Chinese
+// character like 一 U+4E00 has a NUL low byte). It is taken only when the text read that way
+// is plausible: nearly all of it Chinese, ASCII or the punctuation of
+// Chinese text, with no unpaired surrogates.
+func utf16NoBOM(b []byte) (string, string, bool) {
+	if len(b) < 4 || len(b)%2 != 0 {
+		return "", "", false
+	}
+	even, odd := 0, 0
+	for i, c := range b {
+		if c == 0 {
+			if i%2 == 0 {
+				even++
+			} else {
+				odd++
+			}
+		}
+	}
+	var order unicode.Endianness
+	var name string
+	switch {
+	case odd > 0 && even*3 <= odd:
+		order, name = unicode.LittleEndian, "UTF-16LE"
+	case even > 0 && odd*3 <= even:
+		order, name = unicode.BigEndian, "UTF-16BE"
+	default:
+		return "", "", false
+	}
+	out, err := unicode.UTF16(order, unicode.IgnoreBOM).NewDecoder().Bytes(b)
+	if err != nil || !utf8.Valid(out) {
+		return "", "", false
+	}
+	total, plausible := 0, 0
+	for _, r := range string(out) {
+		total++
+		switch {
+		case r == utf8.RuneError:
+		case r == '\n' || r == '\r' || r == '\t' || (r >= 0x20 && r < 0x7f):
+			plausible++
+		case r >= 0x2000 && r <= 0x206f, r >= 0x3000 && r <= 0x303f, r >= 0xff00 && r <= 0xffef, r >= 0x2460 && r <= 0x24ff, r >= 0x3200 && r <= 0x32ff:
+			plausible++
+		case r >= 0x4e00 && r <= 0x9fff, r >= 0x3400 && r <= 0x4dbf:
+			plausible++
+		}
+	}
+	if total == 0 || plausible*100 < total*95 {
+		return "", "", false
+	}
+	return string(out), name, true
 }
 
 // badUTF8Line is the line of the first byte that is not UTF-8.

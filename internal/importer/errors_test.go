@@ -41,6 +41,9 @@ func TestTinyImportsClean(t *testing.T) {
 }
 
 func TestParseErrors(t *testing.T) {
+	// as where LibreOffice is not installed
+	defer func(f func() string) { lookSoffice = f }(lookSoffice)
+	lookSoffice = func() string { return "" }
 	for _, c := range []struct {
 		name string
 		file string
@@ -57,8 +60,8 @@ func TestParseErrors(t *testing.T) {
 			"states.txt: the notice states 12 problems, but gongshi found none of its findings"},
 		{"html without text", "empty.html", "<html><body><script>var a=1;</script></body></html>", "empty.html: no recognisable notice: the file has no text"},
 		{"neither UTF-8 nor GB18030", "bytes.txt", "一、组织落实整改情况\n\x81\x30\xff\n", "bytes.txt: line 2: neither UTF-8 nor GB18030"},
-		{"old Word", "a.doc", "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", "a.doc: an old Word .doc (or other OLE) file, which gongshi cannot read"},
-		{"PDF", "a.pdf", "%PDF-1.7\n", "a.pdf: a PDF, which gongshi cannot read"},
+		{"old Word without LibreOffice", "a.doc", "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", "a.doc: an old Word (.doc), WPS (.wps) or RTF file: gongshi reads it through LibreOffice, which is not installed here; install it (Debian and Ubuntu: apt-get install libreoffice-writer-nogui)"},
+		{"broken PDF", "a.pdf", "%PDF-1.7\n", "a.pdf: not a readable PDF"},
 		{"broken docx", "broken.docx", "PK\x03\x04 not really a zip", "broken.docx: not a readable .docx (zip)"},
 	} {
 		t.Run(c.name, func(t *testing.T) {

@@ -92,7 +92,7 @@ func splitInlineStatus(body string) (problem, rest string, ok bool) {
 	return strings.TrimSpace(t.upTo(loc[0])), t.from(loc[0]), true
 }
 
-var reInlineStatus = regexp.MustCompile(`(?:整改情况|整改进展情况|整改进展|整改落实情况|完成情况|整改结果)\s*:`)
+var reInlineStatus = regexp.MustCompile(`(?:` + labelWords(FieldStatus) + `)\s*:`)
 
 // SplitTitle splits a finding's text at its first 。 into the title (without
 // the 。) and the problem.
@@ -433,9 +433,15 @@ func PetitionsOf(s string) notice.Petitions {
 // ---- preamble: the inspection ----
 
 var (
-	rePeriod   = regexp.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:至|到|—|-|~|－|–)+\s*(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日`)
-	reBodyTgt  = regexp.MustCompile(`(\p{Han}{0,12}?(?:巡察|巡视)\p{Han}{0,6}?组)\s*(?:对|进驻)\s*([\p{Han}\d]{2,30}?)\s*(?:开展了?|进行了?|实施了?)`)
-	reFeedback = regexp.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日[^。,;]{0,30}?反馈`)
+	rePeriod      = regexp.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:至|到|—|-|~|－|–)+\s*(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日`)
+	reBodyTgt     = regexp.MustCompile(`(\p{Han}{0,12}?(?:巡察|巡视)\p{Han}{0,6}?组)\s*(?:于[^对,;。]{0,40}?)?(?:对|进驻)\s*([\p{Han}\d]{2,30}?)\s*(?:开展了?|进行了?|实施了?)`)
+	reFeedbackTgt = regexp.MustCompile(`(\p{Han}{0,12}?(?:巡察|巡视)\p{Han}{0,6}?组)\s*向\s*([\p{Han}\d]{2,30}?)\s*(?:进行了?|作了|全面)?\s*反馈`)
+	// reFeedback is the date the inspection's findings were fed back, in
+	// either order: 于2024年1月16日反馈了巡察意见, and the date first, then the
+	// subject: 2023年1月17日,区委巡察组向区文旅体局党组反馈了巡察意见;
+	// 2024年6月12日,巡察组反馈了5个问题. 反馈 must be the verb (反馈了,
+	// 反馈巡察意见, 反馈5个问题, 进行了反馈。), not 反馈问题整改推进会.
+	reFeedback = regexp.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*,?\s*[^。,;]{0,30}?反馈\s*(?:了|巡察|巡视|意见|\d|[。,;]|$)`)
 )
 
 // InspectionOf reads the inspection from the preamble (and, for what it
@@ -459,6 +465,13 @@ func InspectionOf(texts ...string) notice.Inspection {
 		}
 		if in.Body == "" {
 			if m := newText(s).find(reBodyTgt); m != nil {
+				in.Body, in.Target = m[1], m[2]
+			}
+		}
+		if in.Body == "" && in.Feedback == "" {
+			// no sentence of the inspection itself: the feedback's
+			// (2023年1月17日,县委巡察组向县样本局党组反馈了巡察意见)
+			if m := newText(s).find(reFeedbackTgt); m != nil {
 				in.Body, in.Target = m[1], m[2]
 			}
 		}

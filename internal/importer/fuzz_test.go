@@ -57,14 +57,24 @@ var knownRoles = map[Role]bool{
 	RoleStatus: true, RoleAccountability: true, RolePetitions: true, RoleItem: true, RoleProgress: true,
 	RoleReason: true, RoleNextSteps: true, RoleDeadline: true, RoleNextPlan: true, RoleSignatureIssuer: true,
 	RoleSignatureDate: true, RoleSignature: true, RoleContinuation: true, RoleUnplaced: true,
-	RoleMeasure: true, RoleHeading: true, RoleTableHeader: true, RoleTableRow: true,
+	RoleMeasure: true, RoleHeading: true, RoleTableHeader: true, RoleTableRow: true, RoleField: true,
 }
 
 func checkInvariants(t *testing.T, r *Result) {
 	t.Helper()
 	n := r.Notice
-	if len(r.Lines) != len(r.Document.Lines) {
-		t.Fatalf("%d lines classified of %d", len(r.Lines), len(r.Document.Lines))
+	// one Classified per line, or one per part of a line split at its
+	// field labels (Part 1, 2 …, the same No)
+	whole := 0
+	for k, c := range r.Lines {
+		if c.Part <= 1 {
+			whole++
+		} else if k == 0 || r.Lines[k-1].No != c.No || r.Lines[k-1].Part != c.Part-1 {
+			t.Fatalf("line %d: part %d does not follow part %d", c.No, c.Part, c.Part-1)
+		}
+	}
+	if whole != len(r.Document.Lines) {
+		t.Fatalf("%d lines classified of %d", whole, len(r.Document.Lines))
 	}
 	seen := map[int]bool{}
 	last := 0
@@ -135,6 +145,10 @@ func checkInvariants(t *testing.T, r *Result) {
 				kept(c, problem)
 				tx := newText(rest)
 				kept(c, tx.from(reStatusLabel.FindStringIndex(tx.norm)[1]))
+			} else if len(c.Fields) > 0 && c.Fields[0].Key == "problem" && c.Status != nil {
+				// problem, then the status sentence (…。目前已整改。)
+				kept(c, c.Fields[0].Text)
+				kept(c, c.Status.Rectification)
 			} else {
 				kept(c, c.Body)
 			}

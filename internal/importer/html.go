@@ -333,70 +333,18 @@ func tableRows(t *html.Node) []*html.Node {
 	return rows
 }
 
-// rowCells are the texts of a row's cells (td, th); a cell's paragraphs and
-// line breaks become "\n", runs of spaces one space. A cell that spans
-// several columns (colspan) stands once.
-func rowCells(tr *html.Node) []string {
-	var cells []string
-	for c := tr.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type != html.ElementNode || (c.DataAtom != atom.Td && c.DataAtom != atom.Th) || hidden(c) {
-			continue
-		}
-		var b strings.Builder
-		var walk func(n *html.Node)
-		walk = func(n *html.Node) {
-			switch n.Type {
-			case html.TextNode:
-				b.WriteString(htmlSpaces.ReplaceAllString(n.Data, " "))
-				return
-			case html.ElementNode:
-				if skipTags[n.DataAtom] || hidden(n) {
-					return
-				}
-				if n.DataAtom == atom.Br {
-					b.WriteString("\n")
-					return
-				}
-			}
-			for k := n.FirstChild; k != nil; k = k.NextSibling {
-				walk(k)
-			}
-			if n.Type == html.ElementNode && blockTags[n.DataAtom] && n != c {
-				b.WriteString("\n")
-			}
-		}
-		walk(c)
-		lines := strings.Split(b.String(), "\n")
-		var keep []string
-		for _, l := range lines {
-			if l = strings.TrimSpace(l); l != "" {
-				keep = append(keep, l)
-			}
-		}
-		cells = append(cells, strings.Join(keep, "\n"))
-	}
-	return cells
-}
-
 // dataTable walks a table that holds findings (one of its first rows is a
 // header that names a problem column and a measures or status column):
 // each row becomes one line with its cells. Any other table (a layout
 // table) is walked as text, and dataTable returns false.
 func (w *htmlWalker) dataTable(t *html.Node) bool {
-	rows := tableRows(t)
-	header := -1
-	for i, r := range rows {
-		if i >= 3 {
-			break
-		}
-		if IsTableHeader(rowCells(r)) {
-			header = i
-			break
-		}
-	}
+	trs := tableRows(t)
+	grid, head := htmlGrid(trs)
+	header := findingsHeader(grid, head)
 	if header < 0 {
 		return false
 	}
+	mergeHeader(grid, header, head)
 	w.flush()
 	if w.tables == nil {
 		w.tables = map[*html.Node]bool{}
@@ -406,20 +354,20 @@ func (w *htmlWalker) dataTable(t *html.Node) bool {
 	if n := negativeName(t); n != "" {
 		neg = n
 	}
-	for _, r := range rows {
-		cells := rowCells(r)
+	for i, r := range grid {
+		cells := r.cells
 		text := strings.Join(cells, "\t")
 		if strings.TrimSpace(strings.ReplaceAll(text, "\t", "")) == "" {
 			continue
 		}
-		first := ""
-		for _, c := range cells {
-			if c != "" {
-				first = strings.SplitN(c, "\n", 2)[0]
-				break
-			}
+		// the row's line is where its own first cell is written (a cell
+		// spanning down from above was written on an earlier line)
+		first := r.firstOwn()
+		if first == "" {
+			first = strings.TrimSpace(strings.ReplaceAll(text, "\t", " "))
 		}
-		b := &block{line: w.lineOf(first), elem: r, negative: neg, cells: cells}
+		first = strings.SplitN(first, "\n", 2)[0]
+		b := &block{line: w.lineOf(first), elem: trs[i], negative: neg, cells: cells}
 		b.text.WriteString(text)
 		for _, ch := range text {
 			if unicode.IsSpace(ch) {
@@ -433,6 +381,25 @@ func (w *htmlWalker) dataTable(t *html.Node) bool {
 		w.blocks = append(w.blocks, b)
 	}
 	return true
+}
+
+// findingsHeader is the index of a table's findings header row: the first
+// of its first three rows, or of the rows its markup marks as header rows
+// (thead, a row of th) among its first six, that names a problem column and
+// a measures or status column; -1 when there is none.
+func findingsHeader(grid []gridRow, head []bool) int {
+	for i, r := range grid {
+		if i >= 6 || (i >= 3 && !head[i]) {
+			if i >= 6 {
+				break
+			}
+			continue
+		}
+		if IsTableHeader(r.cells) {
+			return i
+		}
+	}
+	return -1
 }
 
 func findBody(n *html.Node) *html.Node {

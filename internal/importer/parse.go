@@ -40,6 +40,29 @@ type Result struct {
 	Warnings []Problem
 	Region   TextRegion // the region names the text itself gives
 	Unit     TextUnit   // the inspected unit the text names
+
+	// Reading is how Structure read the outline: the numbering style taken
+	// as the findings' (and the category and group styles above it), with
+	// its score and a one-line reason. RunnerUp is the next best reading,
+	// nil when there was no other; a RunnerUp whose Score is close to
+	// Reading's (see Close) is worth showing to the editor. Both are the
+	// zero/nil value for a notice whose findings are a table, or that has
+	// none.
+	Reading  Reading
+	RunnerUp *Reading
+	// References is true when every finding is named by its number in the
+	// first notice on the same inspection (巡察反馈第4个问题, 关于巡察反馈第4点
+	// …问题): the findings carry those numbers (Finding.Number), gaps and
+	// all — a later notice reports only what was still open, so its
+	// findings are fewer than the problems it states. Matching by printed
+	// label (the numbering that starts again) does not apply to them.
+	References bool
+}
+
+// Close says whether the runner-up reading scored within a tenth of the
+// reading taken: the choice is worth a look.
+func (r *Result) Close() bool {
+	return r.RunnerUp != nil && r.Reading.Score-r.RunnerUp.Score <= 0.1*r.Reading.Score
 }
 
 // TextUnit is the inspected unit as the text names it: its kind and name,
@@ -133,7 +156,7 @@ func ParseDocumentWith(doc *Document, opts Options) (*Result, error) {
 	if empty {
 		return nil, &ParseError{File: doc.Name, Msg: "no recognisable notice: the file has no text"}
 	}
-	cls := Structure(Classify(lines))
+	cls, readings := StructureReadings(Classify(lines))
 	n, warns, err := Assemble(doc.Name, cls, opts)
 	if err != nil {
 		return nil, err
@@ -145,7 +168,33 @@ func ParseDocumentWith(doc *Document, opts Options) (*Result, error) {
 			}
 		}
 	}
-	return &Result{Notice: n, Document: doc, Lines: cls, Warnings: warns, Region: regionInText(cls, n), Unit: unitInText(cls, n)}, nil
+	r := &Result{Notice: n, Document: doc, Lines: cls, Warnings: warns, Region: regionInText(cls, n), Unit: unitInText(cls, n)}
+	if len(readings) > 0 {
+		r.Reading = readings[0]
+		if len(readings) > 1 {
+			ru := readings[1]
+			r.RunnerUp = &ru
+		}
+	}
+	r.References = referencesAll(cls)
+	return r, nil
+}
+
+// referencesAll: every finding line names the first notice's finding.
+func referencesAll(cls []Classified) bool {
+	n := 0
+	for _, c := range cls {
+		switch c.Role {
+		case RoleFinding:
+			if c.Ref < 1 {
+				return false
+			}
+			n++
+		case RoleTableRow:
+			return false
+		}
+	}
+	return n > 0
 }
 
 var (

@@ -22,6 +22,8 @@ var Recognisers = []Recogniser{
 	{Name: "org-intro", In: []Section{SectionOrganisation}, Match: matchOrgIntro},
 	{Name: "status", In: findingsBody, Match: matchStatus},
 	{Name: "measure", In: findingsBody, Match: matchMeasure},
+	{Name: "finding-field", In: findingsBody, Match: matchFindingField},
+	{Name: "problem-label", In: findingsBody, Match: matchProblemLabel},
 	{Name: "numbered", In: findingsBody, Match: matchNumbered},
 	{Name: "status-unlabelled", In: findingsBody, Match: matchBareStatus},
 	{Name: "accountability", In: []Section{SectionAccountability}, Match: matchAccountability},
@@ -253,6 +255,13 @@ func matchSection(st *State, l Line) (Classified, bool) {
 	if num < 1 {
 		return Classified{}, false
 	}
+	// 一、标题(持续整改): the status words in brackets are not the words
+	// of a section's name
+	status, bracket := inlineStatus(m[2])
+	bracket = bracket && status.Where == "bracket"
+	if b := reBracketEnd.FindStringIndex(rest); bracket && b != nil {
+		rest = rest[:b[0]]
+	}
 	kind := SectionOf(rest)
 	if kind == "" {
 		if num != st.SectionNum+1 {
@@ -260,8 +269,14 @@ func matchSection(st *State, l Line) (Classified, bool) {
 		}
 		kind = SectionUnknown
 	}
-	return Classified{Role: RoleSection, Section: kind, Num: num, Style: "一、",
-		Label: strings.TrimSuffix(l.Text, m[2]), Body: l.Text}, true
+	c := Classified{Role: RoleSection, Section: kind, Num: num, Style: "一、",
+		Label: strings.TrimSuffix(l.Text, m[2]), Body: l.Text}
+	if kind == SectionUnknown && bracket {
+		// 一、标题(已整改): a heading no recogniser knows may be a finding
+		// with its status in brackets; Structure decides
+		c.Status = &status
+	}
+	return c, true
 }
 
 // matchParenSection is a (一) heading that names a section, in a notice
@@ -328,10 +343,10 @@ var (
 	reGroup    = regexp.MustCompile(`^(\d{1,2})\s*[.、]\s*(\S.*)$`)
 	// reStatusLabel is the label of a finding's status and rectification
 	// line.
-	reStatusLabel = regexp.MustCompile(`^(?:[【\[]\s*)?(整改情况|整改进展情况|整改进展|整改落实情况|整改落实|整改结果|整改进度|落实情况|完成情况|整改成效|进展情况|目前进展|办理情况|整改完成情况|整改状态)\s*(?:[】\]]\s*:?|:)\s*`)
+	reStatusLabel = labelAt(labelWords(FieldStatus))
 	// reMeasureLabel is the label of a rectification line that is not its
 	// status.
-	reMeasureLabel = regexp.MustCompile(`^(?:[【\[]\s*)?(整改措施|整改举措|主要措施|采取措施|具体措施|措施)\s*(?:[】\]]\s*:?|:)\s*`)
+	reMeasureLabel = labelAt(labelWords(FieldMeasures))
 	reMeasureLine  = regexp.MustCompile(`^(?:` + cnDigits + `{1,2})是`)
 )
 
@@ -352,13 +367,16 @@ type Numbering struct {
 	Label string // as written, including the space after it
 	Num   int
 	Rest  string // the text after the label, as written
+	// Ref: the words around the number name a finding of the first notice
+	// on the inspection (巡察反馈第4个问题): Num is that finding's number.
+	Ref bool
 }
 
 var (
-	reNumCN      = regexp.MustCompile(`^(` + cnNum + `)\s*[、.]\s*`)
+	reNumCN      = regexp.MustCompile(`^(` + cnNum + `)\s*[、.:]\s*`)
 	reNumParenCN = regexp.MustCompile(`^(?:[(]\s*(` + cnNum + `)\s*[)]|([\x{3220}-\x{3229}]))\s*`)
 	reNumParen   = regexp.MustCompile(`^(?:[(]\s*(\d{1,3})\s*[)]|([\x{2474}-\x{2487}]))\s*`)
-	reNumDot     = regexp.MustCompile(`^(\d{1,3})\s*([.、])\s*`)
+	reNumDot     = regexp.MustCompile(`^(\d{1,3})\s*([.、:])\s*`)
 	reNumRParen  = regexp.MustCompile(`^(\d{1,3})\s*[)]\s*`)
 	reNumCircle  = regexp.MustCompile(`^([\x{2460}-\x{2473}])\s*`)
 	reNumBracket = regexp.MustCompile(`^【([^】]{1,40})】\s*`)
@@ -366,13 +384,22 @@ var (
 
 // NumberingOf reads the numbering label a line starts with; ok is false
 // for a line without one. Every style a notice of the genre uses is here:
-// 一、 (一) ㈠ 1. 1、 (1) ⑴ 1) ① 【…】.
+// 一、 一: (一) ㈠ 1. 1、 1: ⒈ (1) ⑴ 1) ① 【…】, and the numbers with words
+// around them (问题1:, 【问题一】, 第3个问题, 第3点, 第3项, 巡察反馈第4个问题; see
+// numberingWithWord).
 func NumberingOf(t text) (Numbering, bool) {
 	n := t.norm
 	cut := func(end int) (string, string) { return t.cut(0, end), t.from(end) }
+	if nb, ok := numberingWithWord(t); ok {
+		return nb, true
+	}
+	if m := reNumStop.FindStringSubmatchIndex(n); m != nil {
+		lab, rest := cut(m[1])
+		return Numbering{"1.", lab, numValue(n[m[2]:m[3]]), rest, false}, true
+	}
 	if m := reNumCN.FindStringSubmatchIndex(n); m != nil {
 		lab, rest := cut(m[1])
-		return Numbering{"一、", lab, ChineseNumber(n[m[2]:m[3]]), rest}, true
+		return Numbering{"一、", lab, ChineseNumber(n[m[2]:m[3]]), rest, false}, true
 	}
 	if m := reNumParenCN.FindStringSubmatchIndex(n); m != nil {
 		num := 0
@@ -382,7 +409,7 @@ func NumberingOf(t text) (Numbering, bool) {
 			num = int([]rune(n[m[4]:m[5]])[0]-0x3220) + 1
 		}
 		lab, rest := cut(m[1])
-		return Numbering{"(一)", lab, num, rest}, num > 0
+		return Numbering{"(一)", lab, num, rest, false}, num > 0
 	}
 	if m := reNumParen.FindStringSubmatchIndex(n); m != nil {
 		num := 0
@@ -392,28 +419,28 @@ func NumberingOf(t text) (Numbering, bool) {
 			num = int([]rune(n[m[4]:m[5]])[0]-0x2474) + 1
 		}
 		lab, rest := cut(m[1])
-		return Numbering{"(1)", lab, num, rest}, num > 0
+		return Numbering{"(1)", lab, num, rest, false}, num > 0
 	}
-	if m := reNumDot.FindStringSubmatchIndex(n); m != nil && !(n[m[4]:m[5]] == "." && m[1] < len(n) && isASCIIDigit(rune(n[m[1]]))) {
-		// 1.5万元 is an amount, not a label
+	if m := reNumDot.FindStringSubmatchIndex(n); m != nil && !(n[m[4]:m[5]] != "、" && m[1] < len(n) && isASCIIDigit(rune(n[m[1]]))) {
+		// 1.5万元 is an amount, 10:30 a time, not a label
 		lab, rest := cut(m[1])
-		return Numbering{"1.", lab, atoi(n[m[2]:m[3]]), rest}, atoi(n[m[2]:m[3]]) > 0
+		return Numbering{"1.", lab, atoi(n[m[2]:m[3]]), rest, false}, atoi(n[m[2]:m[3]]) > 0
 	}
 	if m := reNumRParen.FindStringSubmatchIndex(n); m != nil {
 		lab, rest := cut(m[1])
-		return Numbering{"1)", lab, atoi(n[m[2]:m[3]]), rest}, atoi(n[m[2]:m[3]]) > 0
+		return Numbering{"1)", lab, atoi(n[m[2]:m[3]]), rest, false}, atoi(n[m[2]:m[3]]) > 0
 	}
 	if m := reNumCircle.FindStringSubmatchIndex(n); m != nil {
 		lab, rest := cut(m[1])
-		return Numbering{"①", lab, int([]rune(n[m[2]:m[3]])[0]-0x2460) + 1, rest}, true
+		return Numbering{"①", lab, int([]rune(n[m[2]:m[3]])[0]-0x2460) + 1, rest, false}, true
 	}
 	if m := reNumBracket.FindStringSubmatchIndex(n); m != nil {
 		inner := n[m[2]:m[3]]
-		if reStatusLabel.MatchString(n) || reMeasureLabel.MatchString(n) || isStatusClause(inner) {
+		if KindOfLabel(inner) != "" || isStatusClause(inner) {
 			return Numbering{}, false
 		}
 		// 【标题】text: the bracket is the label and holds the heading
-		return Numbering{"【】", "", 0, t.orig}, true
+		return Numbering{"【】", "", 0, t.orig, false}, true
 	}
 	return Numbering{}, false
 }
@@ -432,8 +459,10 @@ func matchNumbered(st *State, l Line) (Classified, bool) {
 	}
 	rest := Normalise(nb.Rest)
 	heading := headingShaped(strings.TrimSpace(rest))
-	if st.Section == SectionHeader && nb.Style == "一、" {
-		return Classified{}, false // a 一、 heading is a section's, or the preamble's text
+	if st.Section == SectionHeader && nb.Style == "一、" && (heading || !st.Preamble) {
+		// a 一、 heading is a section's, or the preamble's text; a 一、
+		// paragraph after the preamble (一、标题。问题。) may be a finding
+		return Classified{}, false
 	}
 	if st.StatusSeen {
 		open := -1
@@ -443,7 +472,10 @@ func matchNumbered(st *State, l Line) (Classified, bool) {
 			}
 		}
 		top := len(st.Styles) - 1
-		if open < 0 || (open != top && !heading) {
+		// an outer item's next number (2. after 1.) is its sibling, heading
+		// or not: Structure weighs which level the findings are
+		next := open >= 0 && open < len(st.Nums) && nb.Num > 0 && nb.Num == st.Nums[open]+1
+		if open < 0 || (open != top && !heading && !next) {
 			return Classified{Role: RoleContinuation, Into: RoleStatus, Body: l.Text, Recogniser: "numbered-text"}, true
 		}
 	}
@@ -451,14 +483,52 @@ func matchNumbered(st *State, l Line) (Classified, bool) {
 	if nb.Style == "【】" {
 		c.Body = l.Text
 	}
+	if nb.Ref {
+		c.Ref = nb.Num
+	} else if m := reRefInTitle.FindStringSubmatch(rest); m != nil {
+		// 1.关于巡察反馈第4点…问题: the item names the first notice's finding
+		c.Ref = numValue(m[1])
+	}
 	if f, ok := inlineStatus(nb.Rest); ok {
 		c.Status = &f
 		if problem, _, inline := splitInlineStatus(nb.Rest); inline {
 			// (3)题目。问题。整改情况:已整改。…: the problem ends at the label
 			c.Fields = append(c.Fields, Field{Key: "problem", Text: problem})
 		}
+	} else if f, ok := bracketAfterTitle(nb.Rest); ok {
+		// 1.标题(已完成)。问题…: the words stay in the title, as written
+		c.Status = &f
+	} else if endsFinding(st) {
+		if f, problem, ok := lastSentenceStatus(nb.Rest); ok {
+			// 1.标题。问题。目前,该问题已整改到位。: one paragraph per
+			// finding; its last sentence is the rectification
+			c.Status = &f
+			c.Fields = append(c.Fields, Field{Key: "problem", Text: problem})
+		}
 	}
 	return c, true
+}
+
+// reRefInTitle is a reference to the first notice's finding at the start
+// of an item's text: 关于巡察反馈第4点…, 巡察反馈第11个问题….
+var reRefInTitle = regexp.MustCompile(`^\s*(?:关于)?(?:(?:县委|市委|区委|省委)?(?:巡察|巡视)(?:[一二三四五六七八九十\d]{0,3}组)?)?反馈(?:的)?(?:意见)?(?:问题)?第\s*(\d{1,3}|` + cnNum + `)\s*(?:个问题|个|点|项|条)`)
+
+// endsFinding says whether the line being classified is the whole of its
+// item: the next line opens another item, a section, or the signature (or
+// there is none). Only then may the line's last sentence be its status.
+func endsFinding(st *State) bool {
+	next := st.Next()
+	if next == nil {
+		return true
+	}
+	if next.Cells != nil {
+		return false
+	}
+	s := next.t.norm
+	if _, ok := NumberingOf(next.t); ok {
+		return true
+	}
+	return reProblemLabel.MatchString(s) || reSection.MatchString(s) || reDateOnly.MatchString(s) || issuerShaped(s)
 }
 
 // matchStatus is a labelled status line: 整改情况:已整改。…, 完成情况:…,
@@ -490,6 +560,42 @@ func matchMeasure(st *State, l Line) (Classified, bool) {
 		return Classified{Role: RoleMeasure, Body: l.Text}, true
 	}
 	return Classified{}, false
+}
+
+// matchFindingField is a finding's labelled field other than its problem
+// and rectification: 责任单位:…, 责任领导:…, 整改时限:…, 完成时限:….
+func matchFindingField(st *State, l Line) (Classified, bool) {
+	if !st.Numbered {
+		return Classified{}, false
+	}
+	m := l.t.find(reFieldLabel)
+	if m == nil {
+		return Classified{}, false
+	}
+	body := strings.TrimPrefix(l.Text, m[0])
+	return Classified{Role: RoleField, Label: m[0], Body: body,
+		Fields: []Field{{Key: string(KindOfLabel(m[0])), Text: body}}}, true
+}
+
+// matchProblemLabel is a line that starts with a problem label (存在问题:,
+// 问题描述:, 问题:). Right after a numbered line it is that item's problem
+// (a continuation, the label kept as Label); elsewhere it opens an item of
+// its own: a finding written as labelled paragraphs with no number, whose
+// style is "问题:" (Structure decides, as for numbered lines).
+func matchProblemLabel(st *State, l Line) (Classified, bool) {
+	if st.Section == SectionHeader && !st.Preamble {
+		return Classified{}, false
+	}
+	m := l.t.find(reProblemLabel)
+	if m == nil {
+		return Classified{}, false
+	}
+	body := strings.TrimPrefix(l.Text, m[0])
+	if st.Open == RoleNumbered && !st.StatusSeen {
+		return Classified{Role: RoleContinuation, Into: RoleNumbered, Label: m[0], Body: body}, true
+	}
+	c := Classified{Role: RoleNumbered, Style: "问题:", Label: m[0], Body: body, Heading: headingShaped(strings.TrimSpace(Normalise(body)))}
+	return c, true
 }
 
 // matchBareStatus is a line that starts with status words right after a

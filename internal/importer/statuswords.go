@@ -101,3 +101,47 @@ func inlineStatus(rest string) (Found, bool) {
 	}
 	return Found{}, false
 }
+
+// bracketAfterTitle is a status in brackets right after a finding's title:
+// at the end of its first sentence (标题(已完成)。…) or at the start of the
+// text after it (标题。(已完成)…). Where is "bracket"; the words stay in the
+// text (the rectification is not in this line).
+func bracketAfterTitle(rest string) (Found, bool) {
+	t := newText(rest).trim()
+	i := strings.Index(t.norm, "。")
+	if i < 0 {
+		return Found{}, false
+	}
+	title := t.norm[:i]
+	if m := reBracketEnd.FindStringSubmatchIndex(title); m != nil && isStatusClause(title[m[2]:m[3]]) {
+		st, _ := notice.ParseStatus(title[m[2]:m[3]])
+		return Found{Text: strings.TrimSpace(t.cut(m[2], m[3])), Status: st, Where: "bracket"}, true
+	}
+	after := i + len("。")
+	if m := reBracketStart.FindStringSubmatchIndex(t.norm[after:]); m != nil && isStatusClause(t.norm[after+m[2]:after+m[3]]) {
+		st, _ := notice.ParseStatus(t.norm[after+m[2] : after+m[3]])
+		return Found{Text: strings.TrimSpace(t.cut(after+m[2], after+m[3])), Status: st, Where: "bracket"}, true
+	}
+	return Found{}, false
+}
+
+// lastSentenceStatus is the status a paragraph states in its last sentence
+// (…。目前,该问题已整改到位。), with the text before that sentence: the
+// paragraph is problem then rectification, cut where the sentence starts.
+// The sentence must not be the whole paragraph's only one.
+func lastSentenceStatus(rest string) (Found, string, bool) {
+	t := newText(rest).trim()
+	f, ok := trailingStatus(t)
+	if !ok || f.Where != "end" {
+		return Found{}, "", false
+	}
+	s := strings.TrimRight(t.norm, "。. ")
+	start := strings.LastIndexAny(s, "。;!")
+	if start < 0 {
+		return Found{}, "", false
+	}
+	_, size := utf8.DecodeRuneInString(s[start:])
+	start += size
+	f.Rectification = strings.TrimSpace(t.from(start))
+	return f, strings.TrimSpace(t.upTo(start)), true
+}

@@ -158,3 +158,37 @@ func deepCopy(v reflect.Value, f func(string) string) reflect.Value {
 	}
 	return v
 }
+
+// Contains reports whether text occurs in one of the notice's prose
+// strings (every string field, the redactions themselves aside): the
+// strings a redaction of text would mask.
+func (n *Notice) Contains(text string) bool {
+	if text == "" {
+		return false
+	}
+	cp := *n
+	cp.Redact = nil
+	return containsIn(reflect.ValueOf(cp), text)
+}
+
+func containsIn(v reflect.Value, text string) bool {
+	switch v.Kind() {
+	case reflect.String:
+		return v.Type() == plainString && strings.Contains(v.String(), text)
+	case reflect.Struct:
+		for i := 0; i < v.NumField(); i++ {
+			if v.Type().Field(i).IsExported() && containsIn(v.Field(i), text) {
+				return true
+			}
+		}
+	case reflect.Slice:
+		for i := 0; i < v.Len(); i++ {
+			if containsIn(v.Index(i), text) {
+				return true
+			}
+		}
+	case reflect.Pointer:
+		return !v.IsNil() && containsIn(v.Elem(), text)
+	}
+	return false
+}

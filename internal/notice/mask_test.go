@@ -59,3 +59,34 @@ func TestMaskedWithdrawn(t *testing.T) {
 		t.Error("original changed")
 	}
 }
+
+// TestContains: a text occurs in any prose string of the notice, however
+// deep, but not in the redactions themselves, nor as a date.
+func TestContains(t *testing.T) {
+	n := &Notice{
+		Title:       "样本镇0001关于巡察整改进展情况的通报",
+		Signed:      "2024-12-02",
+		Findings:    []Finding{{Number: 1, Measures: []string{"二是王小明被拘留"}}},
+		Outstanding: []Outstanding{{Number: 1, Progress: "李四"}},
+		Unplaced:    []Line{{Line: 3, Text: "电话13912345678"}},
+		Redact:      []Redaction{{Text: "赵五", Mask: "赵某", Reason: "信访人"}},
+	}
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"王小明", true},
+		{"李四", true},
+		{"13912345678", true},
+		{"样本镇0001", true},
+		{"赵五", false}, // only in the redaction
+		{"赵某", false},
+		{"2024-12-02", false}, // a date, not prose
+		{"", false},
+		{"陈某", false},
+	} {
+		if got := n.Contains(tc.text); got != tc.want {
+			t.Errorf("Contains(%q) = %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}

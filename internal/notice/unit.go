@@ -102,28 +102,21 @@ func (n *Notice) UnitPath() string {
 func (u Unit) Validate() []FieldError {
 	var out []FieldError
 	if !u.Kind.Valid() {
-		out = append(out, FieldError{"kind", fmt.Sprintf("unit kind %q is not one of %s", u.Kind, joinKinds())})
+		out = append(out, FieldError{Field: "kind", Msg: fmt.Sprintf("unit kind %q is not one of %s", u.Kind, joinKinds())})
 	}
 	if strings.TrimSpace(u.Name) == "" {
-		out = append(out, FieldError{"name", "the unit has no name"})
+		out = append(out, FieldError{Field: "name", Msg: "the unit has no name"})
 	}
 	switch {
 	case u.Kind == UnitRegion && u.Slug != "":
-		out = append(out, FieldError{"slug", "a region summary has no slug of its own: it is published on its region's page"})
+		out = append(out, FieldError{Field: "slug", Msg: "a region summary has no slug of its own: it is published on its region's page"})
 	case u.Kind != UnitRegion && !SlugValid(u.Slug):
-		out = append(out, FieldError{"slug", fmt.Sprintf("slug %q is not lowercase ASCII letters and digits in words joined by single hyphens", u.Slug)})
+		out = append(out, FieldError{Field: "slug", Msg: fmt.Sprintf("slug %q is not lowercase ASCII letters and digits in words joined by single hyphens", u.Slug)})
 	}
 	if u.Kind == UnitTownship {
-		out = append(out, FieldError{"kind", "a township is written as region.township, not as a [unit] table"})
+		out = append(out, FieldError{Field: "kind", Msg: "a township is written as region.township, not as a [unit] table"})
 	}
 	return out
-}
-
-// FieldError is a rule broken by one field of a domain value; the check
-// package maps Field to a position in the file.
-type FieldError struct {
-	Field string
-	Msg   string
 }
 
 func joinKinds() string {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -19,6 +20,56 @@ import (
 )
 
 const bundled = "fujian/putian/xianyou/jiaowei/2024-12-02.toml"
+
+// region is what the import form says of the uploads' region (the import
+// use case offers to save only a notice whose region it knows).
+const region = "福建省/莆田市"
+
+// origin is where the tests' requests say they are served (as gongshi
+// serve --addr 127.0.0.1:1313 would).
+const origin = "http://127.0.0.1:1313"
+
+var csrfField = regexp.MustCompile(`name="csrf" value="([0-9a-f]+)"`)
+
+// csrf is the form token of the (first) form of page.
+func csrf(t *testing.T, page string) string {
+	t.Helper()
+	m := csrfField.FindStringSubmatch(page)
+	if m == nil {
+		t.Fatalf("no form token in %.300s", page)
+	}
+	return m[1]
+}
+
+// multipartBody is an upload form with the file and the fields.
+func multipartBody(name string, b []byte, fields map[string]string) (*bytes.Buffer, string) {
+	var body bytes.Buffer
+	mw := multipart.NewWriter(&body)
+	for k, v := range fields {
+		mw.WriteField(k, v)
+	}
+	fw, _ := mw.CreateFormFile("file", name)
+	fw.Write(b)
+	mw.Close()
+	return &body, mw.FormDataContentType()
+}
+
+// importToken is the token of the index page's import form.
+func importToken(t *testing.T, h http.Handler) string {
+	t.Helper()
+	_, page := get(t, h, "/review/")
+	return csrf(t, page)
+}
+
+// postForm posts a url-encoded form from this origin.
+func postForm(h http.Handler, path string, form url.Values) *httptest.ResponseRecorder {
+	req := httptest.NewRequest("POST", origin+path, strings.NewReader(form.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("Origin", origin)
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	return rec
+}
 
 // A request as the guard sees it: from which Host, Origin and Referer.
 type guardCase struct {
@@ -41,7 +92,7 @@ func (c guardCase) request() *http.Request {
 	ctype := ""
 	switch {
 	case c.upload != nil:
-		fields := map[string]string{}
+		fields := map[string]string{"region": region}
 		for k := range c.form {
 			fields[k] = c.form.Get(k)
 		}
@@ -89,7 +140,7 @@ func TestGuard(t *testing.T) {
 	}
 	imp := h.guard.token("/review/import", "")
 	// One import held, to save.
-	page := upload(t, h, "x.txt", seed)
+	page := upload(t, h, "x.txt", seed, "region", region)
 	pending := tokenOf(t, page)
 	saveTok := csrf(t, page)
 	if n, _ := h.pending.size(); n != 1 {
@@ -284,7 +335,7 @@ func TestPendingBounded(t *testing.T) {
 		t.Fatal(err)
 	}
 	one := func(h *Handler, tok string) string {
-		body, ctype := multipartBody("mini.txt", mini, map[string]string{"csrf": tok})
+		body, ctype := multipartBody("mini.txt", mini, map[string]string{"csrf": tok, "region": region})
 		req := httptest.NewRequest("POST", origin+"/review/import", body)
 		req.Header.Set("Content-Type", ctype)
 		req.Header.Set("Origin", origin)
@@ -316,10 +367,12 @@ func TestPendingBounded(t *testing.T) {
 		runtime.ReadMemStats(&ms)
 		heap := ms.HeapAlloc
 		var first, last string
+		var size int64 // of one import here
 		for i := 0; i < imports; i++ {
 			page := one(h, tok)
 			if i == 0 {
 				first = page
+				_, size = h.pending.size()
 			}
 			last = page
 		}
@@ -343,7 +396,7 @@ func TestPendingBounded(t *testing.T) {
 
 	// The byte cap, on the store: 1,000 results of one import each, under
 	// caps where bytes bind first; the newest is kept even over the cap.
-	res := probe.pending.get(probe.pending.order[0])
+	req, _ := probe.pending.get(probe.pending.order[0])
 	for _, c := range []struct {
 		name      string
 		maxBytes  int64
@@ -357,13 +410,13 @@ func TestPendingBounded(t *testing.T) {
 			p := newPendingImports()
 			p.maxBytes = c.maxBytes
 			for i := 0; i < 1000; i++ {
-				p.put(fmt.Sprint(i), res)
+				p.put(fmt.Sprint(i), req)
 			}
 			n, b := p.size()
 			if n != c.wantCount || n > 1 && b > c.maxBytes {
 				t.Errorf("%d held, %d bytes; want %d within %d", n, b, c.wantCount, c.maxBytes)
 			}
-			if p.get("999") == nil {
+			if _, ok := p.get("999"); !ok {
 				t.Error("the newest was dropped")
 			}
 			if why, ok := p.why("0"); !ok || !strings.Contains(why, "已被清除") {

@@ -3,6 +3,8 @@ package review
 import (
 	"errors"
 	"html/template"
+
+	"github.com/gongshi/gongshi/internal/i18n"
 )
 
 // reviewCSS is the pages' style sheet, served at /review/review.css (the
@@ -23,9 +25,12 @@ ol.src .no{color:#555;text-align:right}ol.src .k{color:#333;font-size:.8rem}
 table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2em .4em;text-align:left}
 `
 
-// pages are the templates; each Handler executes its own clone, whose csrf
-// function (the form token, see guard.go) knows the handler's secret.
+// The pages are Chinese: zh puts a message of check or of the import use
+// case (English, as the commands print it) into Chinese through the
+// commands' catalog. Each Handler executes its own clone of pages, whose
+// csrf function (the form token, see guard.go) knows the handler's secret.
 var pages = template.Must(template.New("").Funcs(template.FuncMap{
+	"zh": i18n.Translate,
 	"csrf": func(action, scope string) (string, error) {
 		return "", errors.New("review: a form token outside a handler")
 	},
@@ -60,8 +65,9 @@ var pages = template.Must(template.New("").Funcs(template.FuncMap{
 <p><strong>{{ .Title }}</strong> · 落款 {{ .Signed }} · {{ len .Findings }} 个问题</p>
 {{- end }}
 <section aria-labelledby="problems-h"><h2 id="problems-h">校验结果</h2>
-{{- with .Problems }}<ul class="problems">{{ range . }}<li{{ if .Warning }} class="warn"{{ end }}>{{ if .Line }}第 {{ .Line }} 行第 {{ .Col }} 列：{{ end }}{{ if .Warning }}警告：{{ end }}{{ .Message }}</li>{{ end }}</ul>
+{{- with .Problems }}<ul class="problems">{{ range . }}<li{{ if .Warning }} class="warn"{{ end }}>{{ if .Line }}第 {{ .Line }} 行第 {{ .Col }} 列：{{ end }}{{ if .Warning }}警告：{{ end }}{{ zh .Message }}</li>{{ end }}</ul>
 {{- else }}<p>没有问题。</p>{{ end }}
+{{- with .Refused }}<p class="unplaced" role="alert" style="white-space:pre-line">不能保存：{{ . }}</p>{{ end }}
 </section>
 {{- if .Notice }}
 <section aria-labelledby="stated-h"><h2 id="stated-h">通报自述数字与实际读出</h2>
@@ -91,7 +97,8 @@ var pages = template.Must(template.New("").Funcs(template.FuncMap{
 {{- end }}
 
 {{- define "saved" }}{{ template "head" "保存" }}
-{{- if .Error }}<h1>没有保存</h1><p class="unplaced" role="alert">{{ .Error }}</p>
+{{- if .Error }}<h1>没有保存</h1><p class="unplaced" role="alert" style="white-space:pre-line">{{ .Error }}</p>
+{{- with .Problems }}<ul class="problems">{{ range . }}<li>{{ if .Line }}第 {{ .Line }} 行第 {{ .Col }} 列：{{ end }}{{ zh .Message }}</li>{{ end }}</ul>{{ end }}
 {{- else }}<h1>已保存</h1><p>已写入 <code>data/{{ .Path }}</code>。网站将自动重新生成；请运行 <code>gongshi check</code> 并在预览中核对。</p>{{ end }}
 <p><a href="/review/file?path={{ .Path }}">审核此文件</a></p>
 </body></html>

@@ -6,15 +6,16 @@ import (
 	"sync"
 	"time"
 
-	"github.com/gongshi/gongshi/internal/importer"
+	"github.com/gongshi/gongshi/internal/intake"
 )
 
 // Limits of the imports shown but not yet saved (issue 19: 600 unsaved
 // imports once added 157 MB to the server). An import older than
 // PendingMaxAge is dropped; beyond PendingMaxCount imports, or
-// PendingMaxBytes of stored results, the oldest are dropped first. The
-// newest import is always kept (an upload is at most MaxUpload, so one
-// result is bounded too), so the editor can save what they just saw.
+// PendingMaxBytes of what they hold (each the uploaded document and what
+// the form said: see requestSize), the oldest are dropped first. The newest
+// import is always kept (its document is at most MaxUpload), so the editor
+// can save what they just saw.
 const (
 	PendingMaxAge   = 30 * time.Minute
 	PendingMaxCount = 50
@@ -43,7 +44,7 @@ type pendingImports struct {
 }
 
 type pendingItem struct {
-	res   *importer.Result
+	req   intake.Request
 	size  int64
 	added time.Time
 }
@@ -55,26 +56,26 @@ func newPendingImports() *pendingImports {
 	}
 }
 
-// put keeps res under tok and drops what is then over the limits.
-func (p *pendingImports) put(tok string, res *importer.Result) {
-	size := resultSize(res)
+// put keeps req under tok and drops what is then over the limits.
+func (p *pendingImports) put(tok string, req intake.Request) {
+	size := requestSize(req)
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	p.items[tok] = &pendingItem{res: res, size: size, added: p.now()}
+	p.items[tok] = &pendingItem{req: req, size: size, added: p.now()}
 	p.order = append(p.order, tok)
 	p.bytes += size
 	p.sweep()
 }
 
-// get is the import under tok (nil when there is none, or it expired).
-func (p *pendingImports) get(tok string) *importer.Result {
+// get is the import under tok (false when there is none, or it expired).
+func (p *pendingImports) get(tok string) (intake.Request, bool) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	p.sweep()
 	if it := p.items[tok]; it != nil {
-		return it.res
+		return it.req, true
 	}
-	return nil
+	return intake.Request{}, false
 }
 
 // remove drops the import under tok (it was saved).
@@ -144,11 +145,14 @@ func (p *pendingImports) drop(tok, why string) {
 	}
 }
 
-// resultSize is an upper bound of the bytes a result holds: every string's
-// bytes and every slice's backing array, followed through pointers (a
-// string shared by two fields counts twice).
-func resultSize(res *importer.Result) int64 {
-	return heapSize(reflect.ValueOf(res), map[uintptr]bool{})
+// requestSize is an upper bound of the bytes a held import takes (the
+// uploaded document and what the form said, with the publisher read from
+// config.toml): its own size, every string's bytes and every slice's
+// backing array, followed through pointers (a string shared by two fields
+// counts twice).
+func requestSize(req intake.Request) int64 {
+	v := reflect.ValueOf(req)
+	return int64(v.Type().Size()) + heapSize(v, map[uintptr]bool{})
 }
 
 // heapSize is the bytes v refers to, beyond its own v.Type().Size().

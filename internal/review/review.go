@@ -4,10 +4,12 @@
 // (finding, status, measure, heading, page furniture, unplaced), beside the
 // structured notice; the figures the notice states against what was read;
 // and check's problems. A file dropped there (POST /review/import) goes
-// through the same pipeline as `gongshi import` (importer.Parse) and is
+// through the same import use case as `gongshi import` (internal/intake:
+// region, unit, the would-be data file checked as check checks it) and is
 // only shown; nothing is written until the editor saves it (POST
-// /review/save), with the same atomic write (store.Write, which refuses to
-// overwrite). Everything inserted into the HTML is escaped (html/template).
+// /review/save), and the save writes only what the use case would write —
+// never a file check refuses — atomically, never over an existing file.
+// Everything inserted into the HTML is escaped (html/template).
 package review
 
 import (
@@ -22,7 +24,9 @@ import (
 	"strings"
 
 	"github.com/gongshi/gongshi/internal/check"
+	"github.com/gongshi/gongshi/internal/i18n"
 	"github.com/gongshi/gongshi/internal/importer"
+	"github.com/gongshi/gongshi/internal/intake"
 	"github.com/gongshi/gongshi/internal/notice"
 	"github.com/gongshi/gongshi/internal/store"
 )
@@ -131,6 +135,12 @@ func (h *Handler) file(w http.ResponseWriter, rel string, unmasked bool) {
 	render(w, "view", v)
 }
 
+// upload reads a dropped file through the import use case (intake), as
+// `gongshi import` reads a file: the region from the form, then the text,
+// then config.toml's [params.publisher]; the unit and source URL from the
+// form. It writes nothing. The page shows the reading, check's problems
+// with the would-be file in Chinese, and offers 保存 only when the use case
+// would write it.
 func (h *Handler) upload(w http.ResponseWriter, r *http.Request) {
 	r.Body = http.MaxBytesReader(w, r.Body, MaxUpload+1<<20)
 	file, hdr, err := r.FormFile("file")
@@ -144,36 +154,87 @@ func (h *Handler) upload(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "文件太大或无法读取", http.StatusBadRequest)
 		return
 	}
-	res, err := importer.Parse(filepath.Base(hdr.Filename), b)
+	req, err := h.request(filepath.Base(hdr.Filename), b, r)
 	if err != nil {
-		render(w, "view", view{Title: hdr.Filename, Error: err.Error()})
+		render(w, "view", view{Title: hdr.Filename, Error: chinese(err.Error())})
 		return
 	}
-	tok := token()
-	h.pending.put(tok, res)
-	v := view{Title: hdr.Filename, Notice: res.Notice, Lines: lines(res, res.Notice), Token: tok, Target: store.RelPath(res.Notice)}
-	if enc, err := encode(res.Notice); err == nil {
-		_, probs := check.Bytes(v.Target, enc)
-		v.Problems = probs
+	res, err := intake.Read(r.Context(), req)
+	if err != nil {
+		render(w, "view", view{Title: hdr.Filename, Error: chinese(err.Error())})
+		return
+	}
+	v := view{Title: hdr.Filename, Notice: res.Notice, Lines: lines(res.Parse, res.Notice), Problems: res.Problems}
+	if rel, err := filepath.Rel(h.Data, res.Path); err == nil && res.Path != "" {
+		v.Target = filepath.ToSlash(rel)
+	}
+	if err := res.Refused(); err != nil {
+		v.Refused = chinese(err.Error())
+	} else {
+		tok := token()
+		h.pending.put(tok, req)
+		v.Token = tok
 	}
 	v.finish()
 	render(w, "view", v)
 }
 
+// request is the import use case's request for an upload: the document,
+// the data folder, the site's config, and what the form says (region,
+// slugs, unit, unit kind and slug, source URL, title; each optional).
+func (h *Handler) request(name string, b []byte, r *http.Request) (intake.Request, error) {
+	cfg := filepath.Join(h.Root, "config.toml")
+	pub, err := importer.LoadPublisher(cfg)
+	if err != nil {
+		return intake.Request{}, err
+	}
+	f := func(k string) string { return strings.TrimSpace(r.FormValue(k)) }
+	return intake.Request{
+		Name: name, Data: b,
+		Region: f("region"), Slugs: f("slugs"), Unit: f("unit"), UnitKind: f("unit_kind"), UnitSlug: f("unit_slug"),
+		SourceURL: f("source_url"), Title: f("title"),
+		DataDir: h.Data, Publisher: pub, ConfigPath: cfg,
+	}, nil
+}
+
+// save writes an upload's data file: the document is read again through
+// the import use case (the data folder may have changed since), and the
+// file is written only when the use case would write it (never what check
+// refuses), atomically, never over an existing file.
 func (h *Handler) save(w http.ResponseWriter, r *http.Request) {
 	tok := r.FormValue("token")
-	res := h.pending.get(tok)
-	if res == nil {
+	req, ok := h.pending.get(tok)
+	if !ok {
 		http.Error(w, "没有待保存的导入（可能已经保存）", http.StatusNotFound)
 		return
 	}
-	rel := store.RelPath(res.Notice)
-	if err := store.Write(filepath.Join(h.Data, filepath.FromSlash(rel)), res.Notice, false); err != nil {
-		render(w, "saved", map[string]any{"Path": rel, "Error": err.Error()})
+	res, err := intake.Read(r.Context(), req)
+	if err != nil {
+		render(w, "saved", map[string]any{"Error": chinese(err.Error())})
+		return
+	}
+	rel := ""
+	if res.Path != "" {
+		if p, err := filepath.Rel(h.Data, res.Path); err == nil {
+			rel = filepath.ToSlash(p)
+		}
+	}
+	if err := res.Write(); err != nil {
+		render(w, "saved", map[string]any{"Path": rel, "Error": chinese(err.Error()), "Problems": check.Errors(res.Problems)})
 		return
 	}
 	h.pending.remove(tok)
 	render(w, "saved", map[string]any{"Path": rel})
+}
+
+// chinese is a message of the use case or of check in Chinese, line by
+// line through the CLI's catalog (a line it does not know stays as it is).
+func chinese(msg string) string {
+	ls := strings.Split(msg, "\n")
+	for i, l := range ls {
+		ls[i] = i18n.Translate(l)
+	}
+	return strings.Join(ls, "\n")
 }
 
 func token() string {
@@ -228,6 +289,7 @@ type view struct {
 	Error    string
 	Token    string // an import not yet saved
 	Target   string // where saving writes it
+	Refused  string // why saving would not write it (in Chinese)
 	Figures  []notice.Disagreement
 	Path     string // the data file reviewed
 	Masks    int    // its [[redact]] entries
@@ -243,19 +305,6 @@ func (v *view) finish() {
 	if v.Notice != nil {
 		v.Figures = v.Notice.Disagreements()
 	}
-}
-
-func encode(n *notice.Notice) ([]byte, error) {
-	dir, err := os.MkdirTemp("", "gongshi-review-")
-	if err != nil {
-		return nil, err
-	}
-	defer os.RemoveAll(dir)
-	p := filepath.Join(dir, "n.toml")
-	if err := store.Write(p, n, true); err != nil {
-		return nil, err
-	}
-	return os.ReadFile(p)
 }
 
 func render(w http.ResponseWriter, name string, data any) {

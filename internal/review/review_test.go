@@ -12,14 +12,11 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/gongshi/gongshi/internal/check"
 	"github.com/gongshi/gongshi/internal/store"
 )
 
 const seed = "seeds/000_e336554de99f7c35.txt"
-
-// origin is where the tests' requests say they are served (as gongshi
-// serve --addr 127.0.0.1:1313 would).
-const origin = "http://127.0.0.1:1313"
 
 func get(t *testing.T, h http.Handler, u string) (int, string) {
 	t.Helper()
@@ -28,43 +25,19 @@ func get(t *testing.T, h http.Handler, u string) (int, string) {
 	return rec.Code, rec.Body.String()
 }
 
-var csrfField = regexp.MustCompile(`name="csrf" value="([0-9a-f]+)"`)
-
-// csrf is the form token of the (first) form of page.
-func csrf(t *testing.T, page string) string {
+func upload(t *testing.T, h http.Handler, name string, b []byte, fields ...string) string {
 	t.Helper()
-	m := csrfField.FindStringSubmatch(page)
-	if m == nil {
-		t.Fatalf("no form token in %.300s", page)
-	}
-	return m[1]
-}
-
-// multipartBody is an upload form with the file and the fields.
-func multipartBody(name string, b []byte, fields map[string]string) (*bytes.Buffer, string) {
 	var body bytes.Buffer
 	mw := multipart.NewWriter(&body)
-	for k, v := range fields {
-		mw.WriteField(k, v)
-	}
 	fw, _ := mw.CreateFormFile("file", name)
 	fw.Write(b)
+	for i := 0; i+1 < len(fields); i += 2 {
+		mw.WriteField(fields[i], fields[i+1])
+	}
+	mw.WriteField("csrf", importToken(t, h))
 	mw.Close()
-	return &body, mw.FormDataContentType()
-}
-
-// importToken is the token of the index page's import form.
-func importToken(t *testing.T, h http.Handler) string {
-	t.Helper()
-	_, page := get(t, h, "/review/")
-	return csrf(t, page)
-}
-
-func upload(t *testing.T, h http.Handler, name string, b []byte) string {
-	t.Helper()
-	body, ctype := multipartBody(name, b, map[string]string{"csrf": importToken(t, h)})
-	req := httptest.NewRequest("POST", origin+"/review/import", body)
-	req.Header.Set("Content-Type", ctype)
+	req := httptest.NewRequest("POST", origin+"/review/import", &body)
+	req.Header.Set("Content-Type", mw.FormDataContentType())
 	req.Header.Set("Origin", origin)
 	rec := httptest.NewRecorder()
 	h.ServeHTTP(rec, req)
@@ -72,16 +45,6 @@ func upload(t *testing.T, h http.Handler, name string, b []byte) string {
 		t.Fatalf("import: %d %s", rec.Code, rec.Body)
 	}
 	return rec.Body.String()
-}
-
-// postForm posts a url-encoded form from this origin.
-func postForm(h http.Handler, path string, form url.Values) *httptest.ResponseRecorder {
-	req := httptest.NewRequest("POST", origin+path, strings.NewReader(form.Encode()))
-	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	req.Header.Set("Origin", origin)
-	rec := httptest.NewRecorder()
-	h.ServeHTTP(rec, req)
-	return rec
 }
 
 var unplacedCount = regexp.MustCompile(`id="unplaced-count">(\d+)<`)
@@ -123,7 +86,7 @@ func TestReview(t *testing.T) {
 	if variant == string(src) {
 		t.Fatal("no 附件: in the seed")
 	}
-	page = upload(t, h, "<i>x</i>.txt", []byte(variant))
+	page = upload(t, h, "<i>x</i>.txt", []byte(variant), "region", "福建省/莆田市")
 	if m := unplacedCount.FindStringSubmatch(page); m == nil || m[1] == "0" {
 		t.Fatalf("variant: unplaced %v", m)
 	}
@@ -151,5 +114,114 @@ func TestReview(t *testing.T) {
 	}
 	if out := save(); !strings.Contains(out, "没有待保存") {
 		t.Errorf("second save: %s", out)
+	}
+}
+
+// postSave saves the import tok as the page's save form would.
+func postSave(h *Handler, tok string) string {
+	return postForm(h, "/review/save", url.Values{"token": {tok}, "csrf": {h.guard.token("/review/save", tok)}}).Body.String()
+}
+
+var saveForm = regexp.MustCompile(`name="token" value="([0-9a-f]+)"`)
+
+// An upload the import use case would not write (no region; no title) is
+// shown with why, in Chinese, and without a save form; a save of such an
+// import (its token made by hand: the page never offers one) writes
+// nothing and says why, in Chinese. The same upload with what it lacks
+// given is offered and saved, and check accepts the file.
+func TestSaveRefusesWhatCheckRefuses(t *testing.T) {
+	root, _ := filepath.Abs("../..")
+	src, err := os.ReadFile(filepath.Join(root, seed))
+	if err != nil {
+		t.Fatal(err)
+	}
+	title := "中共郊尾镇委员会关于巡察整改进展情况的通报"
+	untitled := strings.Replace(string(src), title+"\n", "", 1)
+	if untitled == string(src) {
+		t.Fatal("the seed's title line not found")
+	}
+	for _, c := range []struct {
+		name   string
+		text   string
+		fields []string
+		want   []string // in the page and in the refused save
+	}{
+		{"no region", string(src), nil, []string{"不能保存", "不知道所属的省、市"}},
+		{"no title", untitled, []string{"region", "福建省/莆田市"}, []string{"不能保存", "title 为空", "没有找到标题"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			data := t.TempDir()
+			h := New(root, data)
+			page := upload(t, h, "n.txt", []byte(c.text), c.fields...)
+			for _, w := range c.want {
+				if !strings.Contains(page, w) {
+					t.Errorf("the page lacks %q", w)
+				}
+			}
+			if saveForm.MatchString(page) {
+				t.Errorf("the page offers to save a notice check would refuse")
+			}
+			// A save of it all the same (a form kept from before, a script).
+			form := url.Values{}
+			for i := 0; i+1 < len(c.fields); i += 2 {
+				form.Set(c.fields[i], c.fields[i+1])
+			}
+			r := httptest.NewRequest("POST", "/review/import", strings.NewReader(form.Encode()))
+			r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+			req, err := h.request("n.txt", []byte(c.text), r)
+			if err != nil {
+				t.Fatal(err)
+			}
+			h.pending.put("feed", req)
+			out := postSave(h, "feed")
+			if !strings.Contains(out, "没有保存") {
+				t.Errorf("save: %s", out)
+			}
+			for _, w := range c.want[1:] {
+				if !strings.Contains(out, w) {
+					t.Errorf("the refused save lacks %q", w)
+				}
+			}
+			if files, _ := store.Files(data); len(files) != 0 {
+				t.Errorf("the refused save wrote %v", files)
+			}
+		})
+	}
+
+	// Given what it lacks, the untitled notice is offered and saved.
+	data := t.TempDir()
+	h := New(root, data)
+	page := upload(t, h, "n.txt", []byte(untitled), "region", "福建省/莆田市", "title", title)
+	tok := saveForm.FindStringSubmatch(page)
+	if tok == nil {
+		t.Fatalf("no save form for the titled upload")
+	}
+	if out := postSave(h, tok[1]); !strings.Contains(out, "已保存") {
+		t.Fatalf("save: %s", out)
+	}
+	if _, probs, err := check.Dir(data); err != nil || len(check.Errors(probs)) != 0 {
+		t.Errorf("check refuses what the review page saved: %v %v", err, probs)
+	}
+}
+
+// The review of a data file shows check's problems in Chinese, as the
+// upload does.
+func TestProblemsInChinese(t *testing.T) {
+	root, _ := filepath.Abs("../..")
+	data := t.TempDir()
+	src, err := os.ReadFile(filepath.Join(root, "data/fujian/putian/xianyou/jiaowei/2024-12-02.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad := strings.Replace(string(src), "status = \"done\"", "status = \"finished\"", 1)
+	if bad == string(src) {
+		t.Fatal("no status to spoil")
+	}
+	p := filepath.Join(data, "fujian/putian/xianyou/jiaowei/2024-12-02.toml")
+	os.MkdirAll(filepath.Dir(p), 0o755)
+	os.WriteFile(p, []byte(bad), 0o644)
+	_, page := get(t, New(root, data), "/review/file?path=fujian/putian/xianyou/jiaowei/2024-12-02.toml")
+	if !strings.Contains(page, "findings[1].status &#34;finished&#34; 不是以下之一") || strings.Contains(page, "is not one of") {
+		t.Errorf("the problem is not in Chinese:\n%s", regexp.MustCompile(`(?s)<ul class="problems">.*?</ul>`).FindString(page))
 	}
 }

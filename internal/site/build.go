@@ -157,7 +157,7 @@ func Build(ctx context.Context, o Options) (sum Summary, err error) {
 	if o.NoCache {
 		os.RemoveAll(checkCache)
 	}
-	files, all, err := check.DirCachedWith(ctx, o.Data, checkCache, check.CacheOptions{Map: o.Once})
+	files, all, err := check.DirCachedWith(ctx, o.Data, checkCache, check.CacheOptions{Map: o.Once, Root: root})
 	problems := check.Errors(all)
 	if len(problems) > 0 {
 		return sum, &CheckError{Problems: problems}

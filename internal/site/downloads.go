@@ -8,6 +8,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"encoding/xml"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -16,6 +17,7 @@ import (
 	"strings"
 	"sync/atomic"
 
+	"github.com/gongshi/gongshi/internal/check"
 	"github.com/gongshi/gongshi/internal/csvsafe"
 	"github.com/gongshi/gongshi/internal/notice"
 	"github.com/gongshi/gongshi/internal/store"
@@ -714,6 +716,7 @@ func (k *sourcesKept) keptSource(np *NoticePage) *ManifestFile {
 func publishSources(out, root, dataDir string, m *Model, keep *sourcesKept) ([]string, error) {
 	man := Manifest{AsOf: m.Site.AsOf, Notices: []ManifestEntry{}}
 	var kept []string
+	var folders []string // where originals may lie, read at the first
 	for _, t := range m.Units {
 		for _, np := range t.Notices {
 			e := ManifestEntry{Title: np.Title, Township: t.Place, Signed: np.Signed, URL: np.URL,
@@ -732,10 +735,24 @@ func publishSources(out, root, dataDir string, m *Model, keep *sourcesKept) ([]s
 				e.Data = mf
 			}
 			if np.OriginalURL != "" {
-				if !filepath.IsLocal(filepath.FromSlash(np.Original)) {
-					return nil, fmt.Errorf("%s: original %q must be a path inside the project (like seeds/…)", np.dataPath, np.Original)
+				// Confined again here, whatever the check said: resolved
+				// (symbolic links and all) inside a folder config.toml's
+				// [params] originals names, never hidden; the file copied
+				// is the resolved one.
+				if folders == nil {
+					var err error
+					if folders, err = check.OriginalFolders(root); err != nil {
+						return nil, err
+					}
 				}
-				src := filepath.Join(root, filepath.FromSlash(np.Original))
+				src, err := check.ResolveOriginal(root, folders, np.Original)
+				var oe *check.OriginalError
+				switch {
+				case errors.As(err, &oe):
+					return nil, fmt.Errorf("%s: %w", np.dataPath, err)
+				case err != nil:
+					return nil, fmt.Errorf("%s: original: %w", np.dataPath, err)
+				}
 				mf, err := publishMasked(out, src, np.OriginalURL, np.Notice)
 				if err != nil {
 					return nil, fmt.Errorf("%s: original: %w", np.dataPath, err)

@@ -44,7 +44,8 @@ const MaxFileSize = 4 << 20
 
 // RefusedError is a data file that is not read: not a regular file (a
 // named pipe, a device, a folder; a symbolic link is followed and its
-// target judged), or larger than MaxFileSize. Its message names the path.
+// target judged, and one whose target is missing is refused, naming it),
+// or larger than MaxFileSize. Its message names the path.
 type RefusedError struct {
 	Path   string
 	Reason string
@@ -65,6 +66,9 @@ func ReadFile(path string) ([]byte, error) { return ReadFileInto(path, nil) }
 func ReadFileInto(path string, buf []byte) ([]byte, error) {
 	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
+		if target := danglingTarget(path); target != "" {
+			return nil, &RefusedError{path, fmt.Sprintf("a symbolic link whose target %s is missing: a data file must be a regular file", target)}
+		}
 		return nil, err
 	}
 	defer f.Close()
@@ -72,8 +76,11 @@ func ReadFileInto(path string, buf []byte) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	if fi.IsDir() {
+		return nil, &RefusedError{path, "a folder, not a data file: a data file is a regular file named ….toml"}
+	}
 	if !fi.Mode().IsRegular() {
-		return nil, &RefusedError{path, "not a regular file (" + kindOf(fi.Mode()) + "): data files must be regular files"}
+		return nil, &RefusedError{path, "not a regular file (" + KindOf(fi.Mode()) + "): data files must be regular files"}
 	}
 	if fi.Size() > MaxFileSize {
 		return nil, &RefusedError{path, fmt.Sprintf("%d bytes: a data file has at most %d bytes (4 MiB)", fi.Size(), MaxFileSize)}
@@ -96,7 +103,32 @@ func ReadFileInto(path string, buf []byte) ([]byte, error) {
 	return b, nil
 }
 
-func kindOf(m fs.FileMode) string {
+// DanglingTarget is where path, a symbolic link whose target (or a
+// link on the way to it) is missing, points, joined to the link's folder
+// when relative; "" when path is not such a link.
+func DanglingTarget(path string) string { return danglingTarget(path) }
+
+func danglingTarget(path string) string {
+	fi, err := os.Lstat(path)
+	if err != nil || fi.Mode()&fs.ModeSymlink == 0 {
+		return ""
+	}
+	if _, err := os.Stat(path); !errors.Is(err, fs.ErrNotExist) {
+		return ""
+	}
+	target, err := os.Readlink(path)
+	if err != nil {
+		return ""
+	}
+	if !filepath.IsAbs(target) {
+		target = filepath.Join(filepath.Dir(path), target)
+	}
+	return target
+}
+
+// KindOf names what a file that is not a regular file is, for messages
+// (data files here, originals in check).
+func KindOf(m fs.FileMode) string {
 	switch {
 	case m.IsDir():
 		return "a folder"
@@ -126,14 +158,16 @@ func Decode(path string) (*File, error) {
 	return &File{Path: path, Notice: &n, Meta: md}, nil
 }
 
-// Files lists the .toml files under dir, sorted.
+// Files lists the .toml files under dir, sorted: every name ending in
+// .toml, a folder's too (ReadFile refuses it: a folder named like a data
+// file is a mistake to report, not a folder to skip), and the files in it.
 func Files(dir string) ([]string, error) {
 	var out []string
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
-		if !d.IsDir() && strings.HasSuffix(p, ".toml") {
+		if p != dir && strings.HasSuffix(p, ".toml") {
 			out = append(out, p)
 		}
 		return nil
@@ -194,14 +228,41 @@ func Write(path string, n *notice.Notice, force bool) error {
 	return WriteFileAtomic(path, b, force)
 }
 
-// WriteFileAtomic writes b to path through a temporary file and a rename.
+// mkdirAll makes dir and its missing parents, each with mode 0755 whatever
+// the umask (a site's data folder is read by the web server's user and by
+// other editors, as the built site is); folders that exist keep theirs.
+func mkdirAll(dir string) error {
+	var made []string
+	for d := filepath.Clean(dir); ; d = filepath.Dir(d) {
+		if _, err := os.Lstat(d); !errors.Is(err, fs.ErrNotExist) {
+			break
+		}
+		made = append(made, d)
+		if filepath.Dir(d) == d {
+			break
+		}
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	for _, d := range made {
+		if err := os.Chmod(d, 0o755); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// WriteFileAtomic writes b to path through a temporary file and a rename:
+// the file gets mode 0644, and the folders made for it 0755, whatever the
+// umask.
 func WriteFileAtomic(path string, b []byte, force bool) error {
 	if !force {
 		if _, err := os.Stat(path); err == nil {
 			return fmt.Errorf("%s: %w", path, ErrExists)
 		}
 	}
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+	if err := mkdirAll(filepath.Dir(path)); err != nil {
 		return err
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")

@@ -60,6 +60,10 @@ func TestReadFileRefuses(t *testing.T) {
 	if err := os.Mkdir(folder, 0o755); err != nil {
 		t.Fatal(err)
 	}
+	dangling := filepath.Join(dir, "dangling.toml")
+	if err := os.Symlink("nowhere.toml", dangling); err != nil {
+		t.Fatal(err)
+	}
 	for _, tc := range []struct {
 		path string
 		want string // in the refusal; "" when the file is read
@@ -69,7 +73,8 @@ func TestReadFileRefuses(t *testing.T) {
 		{fifo, "not a regular file (a named pipe)"},
 		{zero, "not a regular file (a character device)"},
 		{big, "4194305 bytes: a data file has at most 4194304 bytes"},
-		{folder, "not a regular file (a folder)"},
+		{folder, "a folder, not a data file"},
+		{dangling, "a symbolic link whose target " + filepath.Join(dir, "nowhere.toml") + " is missing"},
 	} {
 		b, err := ReadFile(tc.path)
 		var re *RefusedError
@@ -80,6 +85,40 @@ func TestReadFileRefuses(t *testing.T) {
 			t.Errorf("%s: read %q", tc.path, b)
 		case tc.want != "" && (!errors.As(err, &re) || !strings.HasPrefix(err.Error(), tc.path+": ") || !strings.Contains(err.Error(), tc.want)):
 			t.Errorf("%s: %v, want a refusal with %q", tc.path, err, tc.want)
+		}
+	}
+}
+
+// TestWriteModesUnderUmask: under umask 077 the folders a write makes are
+// 0755 and the file 0644 (a web server's user reads them); a folder that
+// existed keeps its mode.
+func TestWriteModesUnderUmask(t *testing.T) {
+	old := syscall.Umask(0o077)
+	defer syscall.Umask(old)
+	dir := t.TempDir()
+	kept := filepath.Join(dir, "kept")
+	if err := os.Mkdir(kept, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(kept, "a", "b", "2024-12-02.toml")
+	if err := Write(p, &notice.Notice{Title: "t", Signed: "2024-12-02"}, false); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		path string
+		mode os.FileMode
+	}{
+		{kept, 0o700 | os.ModeDir},
+		{filepath.Join(kept, "a"), 0o755 | os.ModeDir},
+		{filepath.Join(kept, "a", "b"), 0o755 | os.ModeDir},
+		{p, 0o644},
+	} {
+		fi, err := os.Stat(tc.path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if fi.Mode() != tc.mode {
+			t.Errorf("%s: mode %v, want %v", tc.path, fi.Mode(), tc.mode)
 		}
 	}
 }

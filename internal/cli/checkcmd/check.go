@@ -2,7 +2,9 @@
 //
 //	gongshi check [--data DIR]
 //
-// It checks every *.toml file under DIR (default ./data) with check.Dir.
+// It checks every *.toml file under DIR (default ./data) with check.Dir,
+// judging the notices' originals under the project folder --root
+// (default ., see internal/check/original.go).
 // Each problem is printed to standard output as one line,
 // path:line:col: message, sorted by path and position, so that the list can
 // be piped or read by an editor; the count goes to standard error and the
@@ -29,6 +31,7 @@ func Run(ctx context.Context, io cli.IO, args []string) error {
 	fl := flag.NewFlagSet("check", flag.ContinueOnError)
 	fl.SetOutput(io.Err)
 	dir := fl.String("data", "data", "the data folder to check")
+	root := fl.String("root", ".", "the project folder, whose config.toml names the folders originals may lie in ([params] originals, default seeds)")
 	fl.Usage = func() {
 		fmt.Fprintln(io.Err, "Usage: gongshi check [--data DIR]\n\nChecks every data file under DIR; prints each problem as path:line:col: message.")
 		fl.PrintDefaults()
@@ -45,9 +48,12 @@ func Run(ctx context.Context, io cli.IO, args []string) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	files, probs, err := check.DirContext(ctx, *dir)
+	files, probs, err := check.DirCachedWith(ctx, *dir, "", check.CacheOptions{Root: *root})
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
+		if target := store.DanglingTarget(*dir); target != "" {
+			return fmt.Errorf("data folder %s is a symbolic link whose target %s is missing (name another folder with --data DIR)", *dir, target)
+		}
 		return fmt.Errorf("data folder %s does not exist (import a notice with gongshi import FILE, or name another folder with --data DIR)", *dir)
 	case err != nil:
 		return err

@@ -72,6 +72,26 @@ func TestRun(t *testing.T) {
 
 	empty := t.TempDir()
 
+	// A folder named like a data file, beside a clean one: refused, not
+	// skipped.
+	folder := t.TempDir()
+	writeNotice(t, folder, sample("样本镇0001", "yangbenzhen0001", "2024-12-02", 1))
+	folderToml := filepath.Join(folder, "shilisheng", "shilishi", "shilixian", "yangbenzhen0001", "2025-01-01.toml")
+	if err := os.Mkdir(folderToml, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	// A data file that is a link to nothing, and a data folder that is.
+	danglingFile := t.TempDir()
+	writeNotice(t, danglingFile, sample("样本镇0001", "yangbenzhen0001", "2024-12-02", 1))
+	linkToml := filepath.Join(danglingFile, "2025-01-01.toml")
+	if err := os.Symlink(filepath.Join(empty, "gone.toml"), linkToml); err != nil {
+		t.Fatal(err)
+	}
+	danglingDir := filepath.Join(t.TempDir(), "data")
+	if err := os.Symlink(filepath.Join(empty, "gone"), danglingDir); err != nil {
+		t.Fatal(err)
+	}
+
 	for _, tc := range []struct {
 		name       string
 		args       []string
@@ -92,6 +112,14 @@ func TestRun(t *testing.T) {
 			errMessage: "3 problems in 1 of 2 files under " + broken},
 		{name: "missing folder", args: []string{"--data", filepath.Join(empty, "nope")}, code: 1,
 			errMessage: "data folder " + filepath.Join(empty, "nope") + " does not exist"},
+		{name: "a folder named like a data file", args: []string{"--data", folder}, code: 1,
+			stdout:     folderToml + ": a folder, not a data file: a data file is a regular file named ….toml\n",
+			errMessage: "1 problem in 1 of 2 files under " + folder},
+		{name: "a dangling data file", args: []string{"--data", danglingFile}, code: 1,
+			stdout:     linkToml + ": a symbolic link whose target " + filepath.Join(empty, "gone.toml") + " is missing: a data file must be a regular file\n",
+			errMessage: "1 problem in 1 of 2 files under " + danglingFile},
+		{name: "a dangling data folder", args: []string{"--data", danglingDir}, code: 1,
+			errMessage: "data folder " + danglingDir + " is a symbolic link whose target " + filepath.Join(empty, "gone") + " is missing"},
 		{name: "empty folder", args: []string{"--data", empty}, code: 1,
 			errMessage: "no data files (*.toml) under " + empty},
 		{name: "extra argument", args: []string{"--data", clean, "x.toml"}, code: 2,

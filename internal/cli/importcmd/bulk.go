@@ -5,7 +5,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"runtime"
 	"strings"
+	"sync"
 	"text/tabwriter"
 	"time"
 
@@ -45,11 +47,16 @@ type BulkReport struct {
 func runBulk(ctx context.Context, cio cli.IO, o *Options, pub *importer.Publisher, files []string) error {
 	t0 := time.Now()
 	rep := BulkReport{Files: []FileReport{}, ByStatus: map[string]int{}}
-	for _, file := range files {
+	loads := loadAhead(ctx, o, pub, files)
+	for range files {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		oc := importFile(ctx, o, pub, file, !o.JSON)
+		l, ok := <-loads // in the order of files
+		if !ok {
+			return ctx.Err()
+		}
+		oc := finish(ctx, o, l, !o.JSON)
 		fr := fileReport(oc)
 		if oc.failed {
 			rep.Failed++
@@ -79,15 +86,58 @@ func runBulk(ctx context.Context, cio cli.IO, o *Options, pub *importer.Publishe
 	return nil
 }
 
+// loadAhead reads and parses the files (load) on every core, a few files
+// ahead of the caller, and delivers them in the order given: parsing is
+// most of an import's time and depends on nothing but the file, while
+// placing and writing (finish) read the data folder, so they stay in order.
+func loadAhead(ctx context.Context, o *Options, pub *importer.Publisher, files []string) <-chan loaded {
+	workers := runtime.GOMAXPROCS(0)
+	out := make(chan loaded)
+	slots := make([]chan loaded, len(files))
+	for i := range slots {
+		slots[i] = make(chan loaded, 1)
+	}
+	ahead := make(chan struct{}, 2*workers) // files being read or waiting to be delivered
+	go func() {
+		var wg sync.WaitGroup
+		for i, f := range files {
+			select {
+			case ahead <- struct{}{}:
+			case <-ctx.Done():
+				// deliver the rest as cancelled, in order
+			}
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				slots[i] <- load(ctx, o, pub, f)
+			}()
+		}
+		wg.Wait()
+	}()
+	go func() {
+		defer close(out)
+		for _, s := range slots {
+			l := <-s
+			select {
+			case out <- l:
+				<-ahead
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	return out
+}
+
 func fileReport(oc outcome) FileReport {
 	fr := FileReport{File: oc.file, ByStatus: map[string]int{}}
 	if oc.err != nil {
 		fr.Error = oc.err.Error()
 	}
-	if oc.n == nil {
+	if oc.res == nil {
 		return fr
 	}
-	n := oc.n
+	n := oc.res.Notice
 	u := n.Subject()
 	fr.Unit, fr.UnitKind = u.Name, string(u.Kind)
 	fr.Findings = len(n.Findings)
@@ -99,10 +149,10 @@ func fileReport(oc outcome) FileReport {
 		fr.Disagreements = append(fr.Disagreements, d.String())
 	}
 	fr.Unplaced = len(n.Unplaced)
-	fr.Placed = oc.rep.res.PlacedShare()
-	fr.Warnings = len(oc.rep.res.Warnings)
+	fr.Placed = oc.res.Parse.PlacedShare()
+	fr.Warnings = len(oc.res.Parse.Warnings)
 	if !oc.failed {
-		fr.Wrote = oc.rep.wrote
+		fr.Wrote = oc.res.Wrote
 	}
 	return fr
 }

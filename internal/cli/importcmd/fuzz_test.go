@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/gongshi/gongshi/internal/check"
 	"github.com/gongshi/gongshi/internal/cli"
 	"github.com/gongshi/gongshi/internal/store"
 )
@@ -19,7 +20,7 @@ import (
 // The input is split at "\x00\x00" into up to four files (.txt, .html,
 // .docx, .txt) in one folder, imported at once. The command never panics,
 // exits 0 or 1, reports every file once in valid JSON, and every data file
-// it writes decodes.
+// it writes decodes and passes check's single-file check.
 func FuzzBulk(f *testing.F) {
 	seed, err := os.ReadFile(seedPath)
 	if err != nil {
@@ -64,6 +65,12 @@ func FuzzBulk(f *testing.F) {
 		for _, p := range paths {
 			if _, err := store.Decode(p); err != nil {
 				t.Fatalf("wrote a data file that does not decode: %v", err)
+			}
+			// and that check accepts on its own (the import never writes
+			// what check refuses)
+			b, _ := os.ReadFile(p)
+			if _, probs := check.Bytes(p, b); len(check.Errors(probs)) > 0 {
+				t.Fatalf("wrote a data file check refuses: %v", check.Errors(probs))
 			}
 		}
 	})

@@ -12,7 +12,6 @@ import (
 	"flag"
 	"fmt"
 	"io/fs"
-	"net/url"
 	"os"
 	"path/filepath"
 	"sort"
@@ -20,16 +19,20 @@ import (
 
 	"github.com/gongshi/gongshi/internal/cli"
 	"github.com/gongshi/gongshi/internal/importer"
-	"github.com/gongshi/gongshi/internal/notice"
+	"github.com/gongshi/gongshi/internal/intake"
 )
 
 const usage = `Usage: gongshi import FILE|FOLDER… [flags]
 
-Reads notices (plain text in UTF-8, UTF-16 or GB18030, HTML pages, .docx
-files; a folder stands for the notices in it), writes one data file each,
+Reads notices (plain text in UTF-8, UTF-16 or GB18030, HTML pages, .docx,
+PDF with a text layer; .doc, .wps and .rtf through LibreOffice;
+a folder stands for the notices in it), writes one data file each,
 data/<province>/<city>/<county>/<unit>/<signed>.toml, and prints a report:
 for one file, what went where; for several, a line per file and a total.
 It goes on past a file that fails, and exits 1 if any failed.
+It writes no file that gongshi check refuses, and none whose findings
+read are under 90 % or over 110 % of the problems the notice states
+(--accept-mismatch writes it anyway).
 
 Flags:
 `
@@ -43,10 +46,14 @@ type Options struct {
 	UnitKind   string   // --unit-kind: township, village, department, school, enterprise, region
 	UnitSlug   string   // --unit-slug
 	SourceURL  string
+	Title      string // --title: the notice's title where the text has none
 	DataDir    string
 	ConfigPath string
 	Force      bool
 	JSON       bool
+	// AcceptMismatch writes a notice whose findings read are under 90 % or
+	// over 110 % of the problems it states.
+	AcceptMismatch bool
 }
 
 // Run runs `gongshi import` with args (without the command name).
@@ -71,6 +78,8 @@ func NewCmd(io cli.IO, args []string) (*Options, error) {
 	fl.StringVar(&o.SourceURL, "source-url", "", "the `URL` the notice was published at")
 	fl.StringVar(&o.DataDir, "data", "data", "the data `folder`")
 	fl.StringVar(&o.ConfigPath, "config", "config.toml", "the site `config`; its [params.publisher] gives region defaults (a missing file gives none)")
+	fl.StringVar(&o.Title, "title", "", "the notice's `title` where the text has none (a data file must have one)")
+	fl.BoolVar(&o.AcceptMismatch, "accept-mismatch", false, "write a notice whose findings read are under 90 % or over 110 % of the problems it states")
 	fl.BoolVar(&o.Force, "force", false, "overwrite an existing data file")
 	fl.BoolVar(&o.JSON, "json", false, "write nothing; for one file print the notice as JSON (the report goes to stderr); for several, the report as JSON")
 	fl.Usage = func() {
@@ -89,22 +98,20 @@ func NewCmd(io cli.IO, args []string) (*Options, error) {
 		return nil, cli.Usage("give at least one FILE or FOLDER")
 	}
 	o.Files = files
-	if o.SourceURL != "" {
-		u, err := url.Parse(o.SourceURL)
-		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			return nil, cli.Usage("--source-url %q is not an http(s) URL", o.SourceURL)
-		}
-	}
-	if o.UnitKind != "" && !notice.UnitKind(o.UnitKind).Valid() {
-		return nil, cli.Usage("--unit-kind %q is not one of township, village, department, school, enterprise, region", o.UnitKind)
-	}
-	if o.UnitSlug != "" && !notice.SlugValid(o.UnitSlug) {
-		return nil, cli.Usage("--unit-slug %q is not a slug (a-z, 0-9, words joined by -)", o.UnitSlug)
-	}
-	if strings.Count(o.Region, "/") > 3 {
-		return nil, cli.Usage("--region %q has %d parts; give at most 4: province/city/county/township", o.Region, strings.Count(o.Region, "/")+1)
+	if err := o.request().Check(); err != nil {
+		return nil, cli.Usage("%v", err)
 	}
 	return o, nil
+}
+
+// request is the import use case's request for the flags (the document's
+// name and bytes left for each file).
+func (o *Options) request() intake.Request {
+	return intake.Request{
+		Region: o.Region, Slugs: o.Slugs, Unit: o.Unit, UnitKind: o.UnitKind, UnitSlug: o.UnitSlug,
+		SourceURL: o.SourceURL, Title: o.Title,
+		DataDir: o.DataDir, ConfigPath: o.ConfigPath, AcceptMismatch: o.AcceptMismatch, Force: o.Force,
+	}
 }
 
 // MaxInputSize is the largest notice file read: 64 MiB (a .docx with
@@ -112,7 +119,8 @@ func NewCmd(io cli.IO, args []string) (*Options, error) {
 const MaxInputSize = 64 << 20
 
 // inputExts are the files a folder contributes.
-var inputExts = map[string]bool{".txt": true, ".text": true, ".html": true, ".htm": true, ".shtml": true, ".xhtml": true, ".docx": true}
+var inputExts = map[string]bool{".txt": true, ".text": true, ".html": true, ".htm": true, ".shtml": true, ".xhtml": true,
+	".docx": true, ".pdf": true, ".doc": true, ".wps": true, ".rtf": true}
 
 // expand lists the files to import: each file as given, and the notices in
 // each folder (by extension, sorted, hidden files left out).
@@ -167,7 +175,7 @@ func run(ctx context.Context, io cli.IO, o *Options) error {
 	}
 	if !bulk {
 		if len(files) == 0 {
-			return fmt.Errorf("%s: no notices (.txt, .html, .docx) in it", strings.Join(o.Files, ", "))
+			return fmt.Errorf("%s: no notices (.txt, .html, .docx, .pdf, .doc, .wps) in it", strings.Join(o.Files, ", "))
 		}
 		return runOne(ctx, io, o, pub, files[0])
 	}
@@ -177,131 +185,87 @@ func run(ctx context.Context, io cli.IO, o *Options) error {
 // outcome is one file's import.
 type outcome struct {
 	file   string
-	rep    *report
-	n      *notice.Notice
-	path   string // the data file written, or that would be written
+	res    *intake.Result // nil when the file could not be read as a notice
 	err    error
 	failed bool
 }
 
-// importFile parses one file and resolves its region and unit; with write
-// it also writes the data file. It never panics on a file's content and
-// returns the failure in outcome.err.
+// importFile reads one file through the import use case (intake); with
+// write it also writes the data file, unless the use case refuses. It never
+// panics on a file's content and returns the failure in outcome.err.
 func importFile(ctx context.Context, o *Options, pub *importer.Publisher, file string, write bool) outcome {
-	out := outcome{file: file}
+	return finish(ctx, o, load(ctx, o, pub, file), write)
+}
+
+// loaded is a file read and parsed: the half of an import that depends on
+// nothing but the file and the flags, which a bulk import runs ahead in
+// parallel.
+type loaded struct {
+	file string
+	req  intake.Request
+	pr   *importer.Result
+	err  error
+}
+
+// load reads the file and parses it (intake.Parse).
+func load(ctx context.Context, o *Options, pub *importer.Publisher, file string) loaded {
+	l := loaded{file: file}
+	if l.err = ctx.Err(); l.err != nil {
+		return l
+	}
+	fi, err := os.Stat(file)
+	switch {
+	case err != nil:
+		l.err = err
+		return l
+	case !fi.Mode().IsRegular():
+		l.err = fmt.Errorf("%s: not a regular file (a notice is read from a file, not a pipe or a device)", file)
+		return l
+	case fi.Size() > MaxInputSize:
+		l.err = fmt.Errorf("%s: %d bytes: a notice file has at most %d bytes (64 MiB)", file, fi.Size(), MaxInputSize)
+		return l
+	}
+	data, err := os.ReadFile(file)
+	if err != nil {
+		l.err = err
+		return l
+	}
+	l.req = o.request()
+	l.req.Name, l.req.Data, l.req.Path, l.req.Publisher = file, data, file, pub
+	l.pr, l.err = intake.Parse(l.req)
+	return l
+}
+
+// finish places a loaded file (intake.Place: it reads the data folder, so
+// files are finished one after another, in order) and, with write, writes
+// its data file unless the use case refuses.
+func finish(ctx context.Context, o *Options, l loaded, write bool) outcome {
+	out := outcome{file: l.file}
 	fail := func(err error) outcome {
 		out.err, out.failed = err, true
 		return out
 	}
-	if err := ctx.Err(); err != nil {
-		return fail(err)
+	if l.err != nil {
+		return fail(l.err)
 	}
-	fi, err := os.Stat(file)
+	res, err := intake.Place(ctx, l.req, l.pr)
+	var fe *intake.FlagError
+	if errors.As(err, &fe) {
+		return fail(cli.Usage("%v", fe.Err))
+	}
 	if err != nil {
 		return fail(err)
 	}
-	if !fi.Mode().IsRegular() {
-		return fail(fmt.Errorf("%s: not a regular file (a notice is read from a file, not a pipe or a device)", file))
-	}
-	if fi.Size() > MaxInputSize {
-		return fail(fmt.Errorf("%s: %d bytes: a notice file has at most %d bytes (64 MiB)", file, fi.Size(), MaxInputSize))
-	}
-	data, err := os.ReadFile(file)
-	if err != nil {
-		return fail(err)
-	}
-	res, err := importer.ParseWith(file, data, importer.Options{Summary: o.UnitKind == string(notice.UnitRegion)})
-	if err != nil {
-		return fail(err)
-	}
-	n := res.Notice
-	n.SourceURL = o.SourceURL
-	rep := &report{res: res, file: file}
-	out.rep, out.n = rep, n
-
-	u, unitNotes := resolveUnit(o, res)
-	rep.unit, rep.notes = u, append(rep.notes, unitNotes...)
-	township := u.Kind == notice.UnitTownship || u.Kind == notice.UnitVillage
-	r, parts, regionWarns, regionErr := importer.ResolveRegion(importer.RegionInput{
-		Flag: o.Region, Slugs: o.Slugs, Text: res.Region, Config: pub, ConfigPath: o.ConfigPath, Township: township,
-	})
-	if parts == nil && regionErr != nil { // a malformed flag
-		return fail(cli.Usage("%v", regionErr))
-	}
-	n.Region, rep.parts = r, parts
-	rep.notes = append(rep.notes, regionWarns...)
-	if u.Kind == notice.UnitTownship {
-		if u.Name != "" && r.Township != "" && u.Name != r.Township {
-			rep.notes = append(rep.notes, fmt.Sprintf("unit: the text names %s, the region's township is %s; the notice is filed under %s", u.Name, r.Township, r.Township))
-		}
-	} else {
-		n.Unit = u
-	}
-
-	orig, note := originalPath(file, o.DataDir)
-	n.Original = orig
-	if note != "" {
-		rep.notes = append(rep.notes, note)
-	}
-	switch {
-	case regionErr != nil:
-		return fail(fmt.Errorf("%s: %w", file, regionErr))
-	case u.Kind != notice.UnitTownship && u.Name == "":
-		return fail(fmt.Errorf("%s: the text does not name the inspected %s (it says only %q): give --unit NAME", file, u.Kind, n.Inspection.Target))
-	case u.Kind != notice.UnitTownship && u.Kind != notice.UnitRegion && u.Slug == "":
-		return fail(fmt.Errorf("%s: cannot make a slug for the unit %q: give --unit-slug", file, u.Name))
-	case n.Signed == "":
-		return fail(fmt.Errorf("%s: no signature date (a line like 2024年12月2日 under the issuer), so the data file cannot be named; nothing written", file))
-	}
-	rep.notes = append(rep.notes, matchEarlier(n, printedLabels(res), o.DataDir)...)
-	out.path = filepath.Join(o.DataDir, relPath(n))
+	out.res = res
 	if write {
-		if err := writeNotice(out.path, n, o.Force); err != nil {
-			return fail(fmt.Errorf("%s: %w", file, err))
-		}
-		rep.wrote = out.path
+		err = res.Write()
+	} else {
+		err = res.Refused()
+	}
+	if err != nil {
+		return fail(err)
 	}
 	return out
-}
-
-// resolveUnit puts the inspected unit together: kind and name from the
-// flags, else from the text; the slug from --unit-slug, else pinyin. A
-// unit the text does not name is a township (the region's), as the bundled
-// notices are.
-func resolveUnit(o *Options, res *importer.Result) (notice.Unit, []string) {
-	var notes []string
-	tu := res.Unit
-	u := notice.Unit{Kind: notice.UnitKind(o.UnitKind), Name: o.Unit}
-	if u.Kind == "" {
-		u.Kind = tu.Kind
-		if u.Kind == "" && o.Unit != "" {
-			u.Kind = notice.UnitKindOf(o.Unit)
-		}
-		if u.Kind == "" {
-			u.Kind = notice.UnitTownship
-		}
-	}
-	if u.Name == "" && u.Kind == tu.Kind {
-		u.Name = tu.Name
-	}
-	if o.Unit != "" && tu.Name != "" && o.Unit != tu.Name {
-		notes = append(notes, fmt.Sprintf("unit: --unit says %s but the %s says %s; using %s", o.Unit, tu.From, tu.Name, o.Unit))
-	}
-	if o.UnitKind != "" && tu.Kind != "" && notice.UnitKind(o.UnitKind) != tu.Kind {
-		notes = append(notes, fmt.Sprintf("unit: --unit-kind says %s but the %s reads as a %s; using %s", o.UnitKind, tu.From, tu.Kind, o.UnitKind))
-	}
-	switch {
-	case u.Kind == notice.UnitTownship || u.Kind == notice.UnitRegion:
-		u.Slug = ""
-		if u.Kind == notice.UnitRegion && u.Name == "" {
-			u.Name = "全区（县）" // a summary names itself by its region; the editor may say more
-		}
-	case o.UnitSlug != "":
-		u.Slug = o.UnitSlug
-	default:
-		u.Slug = importer.Slug(u.Name)
-	}
-	return u, notes
 }
 
 // parseInterleaved parses flags before and after the positional arguments
@@ -323,20 +287,4 @@ func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
 		pos = append(pos, rest[0])
 		args = rest[1:]
 	}
-}
-
-// originalPath is the input's path relative to the site (the folder that
-// holds the data folder), with forward slashes. A file outside the site
-// gets none, and a note saying so.
-func originalPath(file, dataDir string) (string, string) {
-	absData, err1 := filepath.Abs(dataDir)
-	absFile, err2 := filepath.Abs(file)
-	if err1 != nil || err2 != nil {
-		return "", "original: cannot resolve the input's path; original left empty"
-	}
-	rel, err := filepath.Rel(filepath.Dir(absData), absFile)
-	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-		return "", fmt.Sprintf("original: %s is outside the site; copy it into seeds/ and import it from there to publish it beside the notice (original left empty)", file)
-	}
-	return filepath.ToSlash(rel), ""
 }

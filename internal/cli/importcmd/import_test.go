@@ -280,12 +280,14 @@ func TestOriginalOutsideTheSite(t *testing.T) {
 func TestUnplacedAreReported(t *testing.T) {
 	dir := t.TempDir()
 	p := filepath.Join(dir, "n.txt")
-	os.WriteFile(p, []byte("中共示例镇委员会关于巡察整改情况的通报\n二、巡察反馈问题的整改情况\n(一)党建\n无主之句。\n1.学习\n(1)题。问题。\n整改情况:已整改。\n中共示例镇委员会\n2024年12月2日\n(完)\n"), 0o644)
+	// The preamble names the inspection's start: check refuses a data file
+	// without one, and the import never writes what check refuses.
+	os.WriteFile(p, []byte("中共示例镇委员会关于巡察整改情况的通报\n2024年3月15日至6月12日,县委第一巡察组对示例镇党委进行了巡察。\n二、巡察反馈问题的整改情况\n(一)党建\n无主之句。\n1.学习\n(1)题。问题。\n整改情况:已整改。\n中共示例镇委员会\n2024年12月2日\n(完)\n"), 0o644)
 	out, errOut, err := runArgs(t, p, "--region", "示例省/示例市/示例县/示例镇", "--data", filepath.Join(dir, "data"))
 	if err != nil {
 		t.Fatalf("%v\n%s", err, errOut)
 	}
-	for _, s := range []string{"unplaced (kept in the data file under [[unplaced]]): 2", p + ":4: 无主之句。", p + ":10: (完)"} {
+	for _, s := range []string{"unplaced (kept in the data file under [[unplaced]]): 2", p + ":5: 无主之句。", p + ":11: (完)"} {
 		if !strings.Contains(out, s) {
 			t.Errorf("report lacks %q:\n%s", s, out)
 		}
@@ -294,7 +296,7 @@ func TestUnplacedAreReported(t *testing.T) {
 	if _, err := toml.DecodeFile(filepath.Join(dir, "data", "shili", "shili", "shili", "shili", "2024-12-02.toml"), &n); err != nil {
 		t.Fatal(err)
 	}
-	if !reflect.DeepEqual(n.Unplaced, []notice.Line{{Line: 4, Text: "无主之句。"}, {Line: 10, Text: "(完)"}}) {
+	if !reflect.DeepEqual(n.Unplaced, []notice.Line{{Line: 5, Text: "无主之句。"}, {Line: 11, Text: "(完)"}}) {
 		t.Errorf("unplaced in the data file: %v", n.Unplaced)
 	}
 }

@@ -3,41 +3,41 @@ package importcmd
 import (
 	"context"
 	"encoding/json"
+	"errors"
 
 	"github.com/gongshi/gongshi/internal/cli"
 	"github.com/gongshi/gongshi/internal/importer"
-	"github.com/gongshi/gongshi/internal/store"
+	"github.com/gongshi/gongshi/internal/intake"
 )
 
-var (
-	relPath     = store.RelPath
-	writeNotice = store.Write
-)
-
-// runOne imports one file and prints its whole report.
+// runOne imports one file and prints its whole report. With --json it
+// prints the notice as read even when it may not be written; a notice
+// whose findings are far from its stated count still exits 1.
 func runOne(ctx context.Context, io cli.IO, o *Options, pub *importer.Publisher, file string) error {
 	oc := importFile(ctx, o, pub, file, !o.JSON)
-	if o.JSON && oc.n != nil && (oc.err == nil || !isUsage(oc.err)) {
+	rep := &report{res: oc.res, file: file}
+	if o.JSON && oc.res != nil {
 		if oc.err != nil {
-			oc.rep.notes = append(oc.rep.notes, oc.err.Error())
+			rep.notes = append(rep.notes, oc.err.Error())
 		}
 		enc := json.NewEncoder(io.Out)
 		enc.SetEscapeHTML(false)
 		enc.SetIndent("", "  ")
-		if err := enc.Encode(oc.n); err != nil {
+		if err := enc.Encode(oc.res.Notice); err != nil {
 			return err
 		}
-		oc.rep.write(io.Err)
+		rep.write(io.Err)
+		if errors.Is(oc.err, intake.ErrMismatch) {
+			return &cli.ExitError{Code: 1, Err: oc.err, Silent: true}
+		}
 		return nil
 	}
 	if oc.err != nil {
-		if oc.rep != nil {
-			oc.rep.write(io.Err)
+		if oc.res != nil {
+			rep.write(io.Err)
 		}
 		return oc.err
 	}
-	oc.rep.write(io.Out)
+	rep.write(io.Out)
 	return nil
 }
-
-func isUsage(err error) bool { return cli.Code(err) == 2 }

@@ -8,25 +8,24 @@ import (
 	"text/tabwriter"
 
 	"github.com/gongshi/gongshi/internal/importer"
+	"github.com/gongshi/gongshi/internal/intake"
 	"github.com/gongshi/gongshi/internal/notice"
 )
 
-// report is what `gongshi import` tells the person importing.
+// report is what `gongshi import` tells the person importing: the import
+// use case's result, as text.
 type report struct {
-	res   *importer.Result
+	res   *intake.Result
 	file  string
-	wrote string
-	parts []importer.RegionPart
-	unit  notice.Unit
-	notes []string // region and path notes
+	notes []string // more notes (a refusal, under --json)
 }
 
 func (r *report) write(w io.Writer) {
-	res, n, doc := r.res, r.res.Notice, r.res.Document
+	res, n, doc := r.res.Parse, r.res.Notice, r.res.Parse.Document
 	unit := doc.Unit()
 	fmt.Fprintf(w, "import %s (%s, %s, %s)\n", r.file, doc.Format, doc.Encoding, plural(len(doc.Lines), doc.CountUnit()))
-	if r.wrote != "" {
-		fmt.Fprintf(w, "wrote  %s\n", r.wrote)
+	if r.res.Wrote != "" {
+		fmt.Fprintf(w, "wrote  %s\n", r.res.Wrote)
 	} else {
 		fmt.Fprintf(w, "wrote  nothing\n")
 	}
@@ -47,8 +46,8 @@ func (r *report) write(w io.Writer) {
 	in := n.Inspection
 	row("inspection", fmt.Sprintf("%s → %s, %s – %s, feedback %s", orNone(in.Body), orNone(in.Target),
 		orNone(string(in.Start)), orNone(string(in.End)), orNone(string(in.Feedback))))
-	if r.unit.Kind != "" {
-		u := r.unit
+	if r.res.Unit.Kind != "" {
+		u := r.res.Unit
 		from := res.Unit.From
 		if from == "" {
 			from = "flags"
@@ -59,7 +58,7 @@ func (r *report) write(w io.Writer) {
 
 	fmt.Fprintln(w, "\nregion")
 	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	for _, p := range r.parts {
+	for _, p := range r.res.Parts {
 		if p.Name == "" {
 			fmt.Fprintf(tw, "  %s\t(unknown)\t\t\n", p.Level)
 			continue
@@ -174,13 +173,21 @@ func (r *report) write(w io.Writer) {
 	if !st.Empty() && len(dis) == 0 && len(n.Findings) > 0 {
 		fmt.Fprintln(w, "  agrees with the findings read")
 	}
+	r.reading(w)
 
+	// A paragraph split at the labels inside it is one line of the
+	// document in several parts (Part 1, 2, …): count it once, by its
+	// first part's role.
 	roles := map[importer.Role]int{}
+	nlines := 0
 	for _, c := range res.Lines {
-		roles[c.Role]++
+		if c.Part <= 1 {
+			roles[c.Role]++
+			nlines++
+		}
 	}
-	placed := len(res.Lines) - roles[importer.RoleBlank] - roles[importer.RoleChrome] - roles[importer.RoleUnplaced]
-	fmt.Fprintf(w, "\n%ss: %d — %d placed, %d chrome, %d blank, %d unplaced; %.1f%% of the text's characters placed\n", doc.CountUnit(), len(res.Lines),
+	placed := nlines - roles[importer.RoleBlank] - roles[importer.RoleChrome] - roles[importer.RoleUnplaced]
+	fmt.Fprintf(w, "\n%ss: %d — %d placed, %d chrome, %d blank, %d unplaced; %.1f%% of the text's characters placed\n", doc.CountUnit(), nlines,
 		placed, roles[importer.RoleChrome], roles[importer.RoleBlank], roles[importer.RoleUnplaced], res.PlacedShare()*100)
 
 	chrome := res.Chrome()
@@ -197,7 +204,7 @@ func (r *report) write(w io.Writer) {
 		fmt.Fprintf(w, "  %s %d: %s   [%s]\n", unit, c.Line, clip(c.Text, 60), reason)
 	}
 
-	notes := append([]string(nil), r.notes...)
+	notes := append(append(append([]string(nil), r.res.Notes...), r.res.Kept...), r.notes...)
 	sort.Strings(notes)
 	fmt.Fprintf(w, "\nwarnings: %d\n", len(res.Warnings)+len(notes))
 	for _, p := range res.Warnings {
@@ -214,6 +221,46 @@ func (r *report) write(w io.Writer) {
 	fmt.Fprintf(w, "\nunplaced (kept in the data file under [[unplaced]]): %d\n", len(n.Unplaced))
 	for _, u := range n.Unplaced {
 		fmt.Fprintf(w, "  %s:%d: %s\n", r.file, u.Line, u.Text)
+	}
+}
+
+// reading says which reading of the notice's structure was taken and why,
+// and what the stated problem count decides about writing it.
+func (r *report) reading(w io.Writer) {
+	fmt.Fprintln(w, "\nreading")
+	pr := r.res.Parse
+	printReading(w, "taken", pr.Reading)
+	if ru := pr.RunnerUp; ru != nil {
+		if pr.Close() {
+			printReading(w, "close", *ru)
+		} else {
+			printReading(w, "runner-up", *ru)
+		}
+	}
+	if pr.References {
+		fmt.Fprintln(w, "  every finding names its number in the first notice (巡察反馈第N个问题): those numbers are kept")
+	}
+	t := r.res.Totals
+	switch {
+	case t == nil:
+		fmt.Fprintln(w, "  the notice states no number of problems: nothing to compare")
+	case t.References && !t.Outside() && t.Read*10 < t.Stated*9:
+		fmt.Fprintf(w, "  %d of %d stated problems read (%d%%): a later notice that names the first notice's findings lists only some of them\n", t.Read, t.Stated, t.Percent())
+	case !t.Outside():
+		fmt.Fprintf(w, "  %d of %d stated problems read (%d%%): within 90–110%%\n", t.Read, t.Stated, t.Percent())
+	case r.res.Accepted():
+		fmt.Fprintf(w, "  %d of %d stated problems read (%d%%): outside 90–110%%, written because --accept-mismatch was given\n", t.Read, t.Stated, t.Percent())
+	default:
+		fmt.Fprintf(w, "  %d of %d stated problems read (%d%%): outside 90–110%%, so nothing is written (--accept-mismatch writes it)\n", t.Read, t.Stated, t.Percent())
+	}
+	if t != nil && t.Earlier > 0 {
+		fmt.Fprintf(w, "  (%d of them only in earlier notices on this inspection)\n", t.Earlier)
+	}
+	if r.res.NoTitle() {
+		fmt.Fprintln(w, "  no title: give --title TITLE")
+	}
+	if errs := r.res.Errors(); len(errs) > 0 {
+		fmt.Fprintf(w, "  check would refuse the data file (errors: %d)\n", len(errs))
 	}
 }
 
@@ -274,4 +321,27 @@ func clip(s string, n int) string {
 		return s
 	}
 	return string(r[:n]) + "…"
+}
+
+// printReading prints one reading of the outline (the one taken, or the
+// runner-up): the findings' numbering style, how many findings it reads
+// and its score, then the levels above it. The reasons behind the score
+// (importer.Reading.Why) are in --json, not here.
+func printReading(w io.Writer, which string, rd importer.Reading) {
+	switch {
+	case which == "taken" && rd.Findings == "":
+		fmt.Fprintf(w, "  taken: no numbering level holds the findings (score %.2f)\n", rd.Score)
+	case which == "taken":
+		fmt.Fprintf(w, "  taken: findings numbered %s, %d findings (score %.2f)\n", rd.Findings, rd.Count, rd.Score)
+	case which == "close":
+		fmt.Fprintf(w, "  CLOSE runner-up (within 10%% of the score): findings numbered %s, %d findings (score %.2f)\n", rd.Findings, rd.Count, rd.Score)
+	default:
+		fmt.Fprintf(w, "  runner-up: findings numbered %s, %d findings (score %.2f)\n", rd.Findings, rd.Count, rd.Score)
+	}
+	if rd.Category != "" {
+		fmt.Fprintf(w, "    categories numbered %s\n", rd.Category)
+	}
+	if rd.Group != "" {
+		fmt.Fprintf(w, "    groups numbered %s\n", rd.Group)
+	}
 }

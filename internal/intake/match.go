@@ -1,14 +1,13 @@
-package importcmd
+package intake
 
 import (
 	"fmt"
-
-	"github.com/gongshi/gongshi/internal/importer"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 
+	"github.com/gongshi/gongshi/internal/importer"
 	"github.com/gongshi/gongshi/internal/notice"
 	"github.com/gongshi/gongshi/internal/store"
 )
@@ -85,15 +84,26 @@ func matchEarlier(n *notice.Notice, printed []string, dataDir string) []string {
 	return append([]string{fmt.Sprintf("numbering: %d findings matched to the first notice on this inspection (signed %s) by category, group and printed number, %d new", matched, first.Signed, added)}, notes...)
 }
 
-// earliest is the first notice (earliest signed) on n's unit and inspection
-// among the data files in n's unit folder, signed before n; nil if none.
+// earliest is the first notice (earliest signed) on n's unit and
+// inspection among the data files in n's unit folder, signed before n; nil
+// if none.
 func earliest(n *notice.Notice, dataDir string) *notice.Notice {
+	if e := earlier(n, dataDir); len(e) > 0 {
+		return e[0]
+	}
+	return nil
+}
+
+// earlier are the notices on n's unit and inspection among the data files
+// in n's unit folder that were signed before n, earliest first. A file that
+// does not decode is left out (check reports it).
+func earlier(n *notice.Notice, dataDir string) []*notice.Notice {
 	dir := filepath.Join(dataDir, filepath.FromSlash(n.UnitPath()))
 	entries, err := os.ReadDir(dir)
-	if err != nil {
+	if err != nil || n.Inspection.Start == "" {
 		return nil
 	}
-	var best *notice.Notice
+	var out []*notice.Notice
 	for _, e := range entries {
 		if e.IsDir() || !strings.HasSuffix(e.Name(), ".toml") {
 			continue
@@ -106,11 +116,19 @@ func earliest(n *notice.Notice, dataDir string) *notice.Notice {
 		if o.Inspection.Start != n.Inspection.Start || o.Signed >= n.Signed || o.UnitPath() != n.UnitPath() {
 			continue
 		}
-		if best == nil || o.Signed < best.Signed {
-			best = o
-		}
+		out = append(out, o)
 	}
-	return best
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Signed < out[j].Signed })
+	return out
+}
+
+// clip shortens s to n runes for a note.
+func clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n]) + "…"
 }
 
 // printedLabels are the findings' numbers as printed, in order: the label of
