@@ -1,20 +1,15 @@
 package review
 
 import (
+	"errors"
 	"html/template"
 
 	"github.com/gongshi/gongshi/internal/i18n"
 )
 
-// The pages are Chinese: zh puts a message of check or of the import use
-// case (English, as the commands print it) into Chinese through the
-// commands' catalog.
-var pages = template.Must(template.New("").Funcs(template.FuncMap{"zh": i18n.Translate}).Parse(`
-{{- define "head" }}<!doctype html>
-<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<meta name="robots" content="noindex"><title>{{ . }} · 导入审核</title>
-<style>
-body{font:16px/1.6 system-ui,"Noto Sans CJK SC",sans-serif;margin:0 1rem 3rem;color:#1a1a1a}
+// reviewCSS is the pages' style sheet, served at /review/review.css (the
+// Content-Security-Policy allows no inline style or script).
+const reviewCSS = `body{font:16px/1.6 system-ui,"Noto Sans CJK SC",sans-serif;margin:0 1rem 3rem;color:#1a1a1a}
 .cols{display:grid;grid-template-columns:minmax(0,3fr) minmax(0,2fr);gap:1rem}
 @media (max-width:50rem){.cols{grid-template-columns:1fr}}
 ol.src{list-style:none;padding:0;margin:0;font-size:.9rem}
@@ -26,8 +21,24 @@ ol.src .no{color:#555;text-align:right}ol.src .k{color:#333;font-size:.8rem}
 .unplaced{background:#fdeaea;border-color:#b3261e!important;outline:2px dashed #b3261e}
 .legend span{display:inline-block;padding:0 .4em;margin:0 .3em .3em 0;border-left:.4em solid}
 .problems li.warn{color:#7a4b00}.problems li{color:#b3261e}
+.unmasked{background:#fff4d6;border-left:.4em solid #7a4b00;padding:.3em .6em}
 table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2em .4em;text-align:left}
-</style></head><body>
+`
+
+// The pages are Chinese: zh puts a message of check or of the import use
+// case (English, as the commands print it) into Chinese through the
+// commands' catalog. Each Handler executes its own clone of pages, whose
+// csrf function (the form token, see guard.go) knows the handler's secret.
+var pages = template.Must(template.New("").Funcs(template.FuncMap{
+	"zh": i18n.Translate,
+	"csrf": func(action, scope string) (string, error) {
+		return "", errors.New("review: a form token outside a handler")
+	},
+}).Parse(`
+{{- define "head" }}<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<meta name="robots" content="noindex"><title>{{ . }} · 导入审核</title>
+<link rel="stylesheet" href="/review/review.css"></head><body>
 <p><a href="/review/">导入审核</a> · <a href="/">预览网站</a> · 本页只在本机（gongshi serve）提供，不属于公开网站。</p>
 {{- end }}
 
@@ -37,8 +48,8 @@ table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2em .4em;tex
 {{- with .Files }}<ul>{{ range . }}<li><a href="/review/file?path={{ . }}">{{ . }}</a></li>{{ end }}</ul>
 {{- else }}<p>还没有数据文件。</p>{{ end }}
 <h2>导入新通报</h2>
-<form method="post" action="/review/import" enctype="multipart/form-data">
-<p><label>通报文件（纯文本、网页或 .docx）：<input type="file" name="file" required></label></p>
+<form method="post" action="/review/import" enctype="multipart/form-data"><input type="hidden" name="csrf" value="{{ csrf "/review/import" "" }}">
+<p><label>通报文件（纯文本、网页或 .docx，不超过 8 MB）：<input type="file" name="file" required></label></p>
 <p><button>导入并审核（不会写入文件）</button></p>
 </form>
 </body></html>
@@ -47,6 +58,9 @@ table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2em .4em;tex
 {{- define "view" }}{{ template "head" .Title }}
 <h1>{{ .Title }}</h1>
 {{- with .Error }}<p class="unplaced" role="alert">无法导入：{{ . }}</p>{{ end }}
+{{- if .Path }}{{ if .Unmasked }}<p class="unmasked" role="status">本页显示未遮盖的原文和数据（含 [[redact]] 遮盖的文字），仅供编辑核对，请勿截图外传。<a href="/review/file?path={{ .Path }}">改回遮盖后的文字</a></p>
+{{- else if .Masks }}<form method="post" action="/review/file"><input type="hidden" name="path" value="{{ .Path }}"><input type="hidden" name="csrf" value="{{ csrf "/review/file" .Path }}">
+<p>本页文字已按数据文件的 [[redact]] 遮盖（共 {{ .Masks }} 处遮盖规则），与公开网站一致。<button name="unmask" value="1">显示未遮盖的原文</button></p></form>{{ end }}{{ end }}
 {{- with .Notice }}
 <p><strong>{{ .Title }}</strong> · 落款 {{ .Signed }} · {{ len .Findings }} 个问题</p>
 {{- end }}
@@ -62,7 +76,7 @@ table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2em .4em;tex
 </section>
 {{- end }}
 {{- if .Token }}
-<form method="post" action="/review/save"><input type="hidden" name="token" value="{{ .Token }}">
+<form method="post" action="/review/save"><input type="hidden" name="token" value="{{ .Token }}"><input type="hidden" name="csrf" value="{{ csrf "/review/save" .Token }}">
 <p>确认无误后保存到 <code>data/{{ .Target }}</code>（原子写入；已有同名文件时不会覆盖）：<button>保存</button></p></form>
 {{- end }}
 <div class="cols">

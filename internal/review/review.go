@@ -15,13 +15,13 @@ package review
 import (
 	"crypto/rand"
 	"encoding/hex"
+	"html/template"
 	"io"
 	"net/http"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/gongshi/gongshi/internal/check"
 	"github.com/gongshi/gongshi/internal/i18n"
@@ -38,26 +38,41 @@ const MaxUpload = 8 << 20
 type Handler struct {
 	Root, Data string
 
-	mu      sync.Mutex
-	pending map[string]intake.Request // imported, not saved, by token
+	pending *pendingImports // imported, not saved, by token
+	guard   *guard          // who may ask (see guard.go)
+	pages   *template.Template
 }
 
-// New is the review handler.
+// New is the review handler. Call Listening with the address it is served
+// at, so that it answers only requests naming that address.
 func New(root, data string) *Handler {
-	return &Handler{Root: root, Data: data, pending: map[string]intake.Request{}}
+	h := &Handler{Root: root, Data: data, pending: newPendingImports(), guard: newGuard()}
+	h.pages = handlerPages(h.guard)
+	return h
 }
 
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	w.Header().Set("Cache-Control", "no-store")
-	w.Header().Set("X-Frame-Options", "DENY")
+	if !h.guard.check(w, r) {
+		return
+	}
+	w = &pageWriter{ResponseWriter: w, pages: h.pages}
 	switch {
 	case r.URL.Path == "/review/" && r.Method == http.MethodGet:
 		h.index(w)
+	case r.URL.Path == "/review/review.css" && r.Method == http.MethodGet:
+		w.Header().Set("Content-Type", "text/css; charset=utf-8")
+		io.WriteString(w, reviewCSS)
 	case r.URL.Path == "/review/file" && r.Method == http.MethodGet:
-		h.file(w, r.URL.Query().Get("path"))
+		h.file(w, r.URL.Query().Get("path"), false)
+	case r.URL.Path == "/review/file" && r.Method == http.MethodPost: // the unmasked text (token-checked)
+		h.file(w, r.PostFormValue("path"), r.PostFormValue("unmask") == "1")
 	case r.URL.Path == "/review/import" && r.Method == http.MethodPost:
 		h.upload(w, r)
 	case r.URL.Path == "/review/save" && r.Method == http.MethodPost:
+		if why, gone := h.pending.why(r.PostFormValue("token")); gone {
+			http.Error(w, why, http.StatusGone)
+			return
+		}
 		h.save(w, r)
 	default:
 		http.NotFound(w, r)
@@ -77,29 +92,43 @@ func (h *Handler) index(w http.ResponseWriter) {
 }
 
 // file reviews a data file: its original (when it names one) parsed again.
-func (h *Handler) file(w http.ResponseWriter, rel string) {
+// The data file and the original must be, after symlinks, inside the data
+// folder and the project. Every text shown is masked by the file's
+// [[redact]] entries, as the site masks it, unless unmasked (which only a
+// same-origin POST with the page's token can ask for, see guard.go).
+func (h *Handler) file(w http.ResponseWriter, rel string, unmasked bool) {
 	if rel == "" || !filepath.IsLocal(filepath.FromSlash(rel)) || !strings.HasSuffix(rel, ".toml") {
 		http.Error(w, "没有这个数据文件", http.StatusNotFound)
 		return
 	}
-	p := filepath.Join(h.Data, filepath.FromSlash(rel))
+	p, ok := inside(h.Data, filepath.FromSlash(rel))
+	if !ok {
+		http.Error(w, "没有这个数据文件", http.StatusNotFound)
+		return
+	}
 	src, err := store.ReadFile(p)
 	if err != nil {
 		http.Error(w, "没有这个数据文件", http.StatusNotFound)
 		return
 	}
 	f, probs := check.Bytes(rel, src)
-	v := view{Title: rel, Problems: probs}
+	v := view{Title: rel, Problems: probs, Path: rel, Unmasked: unmasked}
 	if f != nil {
 		v.Notice = f.Notice
 		if o := f.Notice.Original; o != "" && filepath.IsLocal(filepath.FromSlash(o)) {
-			if b, err := os.ReadFile(filepath.Join(h.Root, filepath.FromSlash(o))); err == nil {
-				if res, err := importer.Parse(o, b); err == nil {
-					v.Lines = lines(res, f.Notice)
-				} else {
-					v.Error = err.Error()
+			if op, ok := inside(h.Root, filepath.FromSlash(o)); ok {
+				if b, err := os.ReadFile(op); err == nil {
+					if res, err := importer.Parse(o, b); err == nil {
+						v.Lines = lines(res, f.Notice)
+					} else {
+						v.Error = err.Error()
+					}
 				}
 			}
+		}
+		v.Masks = len(f.Notice.Redact)
+		if !unmasked {
+			v.mask(f.Notice)
 		}
 	}
 	v.finish()
@@ -143,9 +172,7 @@ func (h *Handler) upload(w http.ResponseWriter, r *http.Request) {
 		v.Refused = chinese(err.Error())
 	} else {
 		tok := token()
-		h.mu.Lock()
-		h.pending[tok] = req
-		h.mu.Unlock()
+		h.pending.put(tok, req)
 		v.Token = tok
 	}
 	v.finish()
@@ -176,9 +203,7 @@ func (h *Handler) request(name string, b []byte, r *http.Request) (intake.Reques
 // refuses), atomically, never over an existing file.
 func (h *Handler) save(w http.ResponseWriter, r *http.Request) {
 	tok := r.FormValue("token")
-	h.mu.Lock()
-	req, ok := h.pending[tok]
-	h.mu.Unlock()
+	req, ok := h.pending.get(tok)
 	if !ok {
 		http.Error(w, "没有待保存的导入（可能已经保存）", http.StatusNotFound)
 		return
@@ -198,9 +223,7 @@ func (h *Handler) save(w http.ResponseWriter, r *http.Request) {
 		render(w, "saved", map[string]any{"Path": rel, "Error": chinese(err.Error()), "Problems": check.Errors(res.Problems)})
 		return
 	}
-	h.mu.Lock()
-	delete(h.pending, tok)
-	h.mu.Unlock()
+	h.pending.remove(tok)
 	render(w, "saved", map[string]any{"Path": rel})
 }
 
@@ -268,6 +291,9 @@ type view struct {
 	Target   string // where saving writes it
 	Refused  string // why saving would not write it (in Chinese)
 	Figures  []notice.Disagreement
+	Path     string // the data file reviewed
+	Masks    int    // its [[redact]] entries
+	Unmasked bool   // shown without them
 }
 
 func (v *view) finish() {
@@ -282,8 +308,13 @@ func (v *view) finish() {
 }
 
 func render(w http.ResponseWriter, name string, data any) {
+	pw, ok := w.(*pageWriter)
+	if !ok {
+		http.Error(w, "模板错误", http.StatusInternalServerError)
+		return
+	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	if err := pages.ExecuteTemplate(w, name, data); err != nil {
+	if err := pw.pages.ExecuteTemplate(w, name, data); err != nil {
 		http.Error(w, "模板错误", http.StatusInternalServerError)
 	}
 }

@@ -2,9 +2,12 @@ package review
 
 import (
 	"context"
+	"fmt"
+	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -98,5 +101,36 @@ func TestBrowserReview(t *testing.T) {
 	}
 	if files, _ := filepath.Glob(filepath.Join(data, "*", "*", "*", "*", "*.toml")); len(files) != 1 {
 		t.Errorf("reviewing an import wrote a data file: %v", files)
+	}
+
+	// Another site's page (another origin: another port) posting the
+	// review's own forms, even with valid tokens leaked to it, is refused:
+	// the browser sends its Origin. (The save names no held import, so
+	// nothing could be written even if it were not refused.)
+	fields := map[string]string{"token": "0123456789abcdef0123456789abcdef"}
+	fields["csrf"] = h.guard.token("/review/save", fields["token"])
+	unmask := h.guard.token("/review/file", bundled)
+	evil := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprintf(w, `<!doctype html><html lang="en"><title>x</title>
+<form id="save" method="post" action="%[1]s/review/save"><input type="hidden" name="token" value="%[2]s"><input type="hidden" name="csrf" value="%[3]s"><button>save</button></form>
+<form id="unmask" method="post" action="%[1]s/review/file"><input type="hidden" name="path" value="%[4]s"><input type="hidden" name="unmask" value="1"><input type="hidden" name="csrf" value="%[5]s"><button>unmask</button></form>`,
+			srv.URL, fields["token"], fields["csrf"], bundled, unmask)
+	}))
+	defer evil.Close()
+	for _, form := range []string{"save", "unmask"} {
+		if err := chromedp.Do(ctx, chromedp.Navigate(evil.URL+"/"), chromedp.WaitVisible(chromedp.CSS("#"+form+" button")),
+			chromedp.Click(chromedp.CSS("#"+form+" button"))); err != nil {
+			t.Fatal(err)
+		}
+		// The answer, once the browser has left the other site's page.
+		var body string
+		for i := 0; i < 300 && !strings.Contains(body, "拒绝"); i++ {
+			time.Sleep(100 * time.Millisecond)
+			body, _ = chromedp.Run(ctx, chromedp.Evaluate[string](`location.href.startsWith(`+strconv.Quote(srv.URL)+`) && document.body ? document.body.innerText : ""`))
+		}
+		if !strings.Contains(body, "来源不符") || strings.Contains(body, "林春锦") {
+			t.Errorf("a cross-origin %s from another site's page: %.300q", form, body)
+		}
 	}
 }

@@ -62,7 +62,8 @@ func Run(ctx context.Context, io cli.IO, args []string) error {
 	if h, p, err := net.SplitHostPort(addr); err == nil && h != "" && p != "0" {
 		o.BaseURL = "http://" + net.JoinHostPort(h, p) + "/"
 	}
-	s := &server{opts: o, io: io, review: review.New(o.Root, o.Data)}
+	rv := review.New(o.Root, o.Data)
+	s := &server{opts: o, io: io, review: rv, gz: newGzipCache(gzipCacheBytes, gzipCacheFile)}
 	if err := s.build(ctx); err != nil {
 		if _, serr := os.Stat(filepath.Join(o.Out, "index.html")); serr != nil {
 			return err
@@ -75,6 +76,7 @@ func Run(ctx context.Context, io cli.IO, args []string) error {
 	if err != nil {
 		return err
 	}
+	rv.Listening(ln.Addr().String(), addr) // the review pages answer only requests naming this address
 	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
 	fmt.Fprintf(io.Out, "serving %s at http://%s/ (Ctrl-C to stop)\n", o.Out, ln.Addr())
 	fmt.Fprintf(io.Out, "review imports at http://%s/review/\n", ln.Addr())
@@ -113,6 +115,7 @@ type server struct {
 	closer   io.Closer
 	building sync.Mutex
 	review   http.Handler // the editor's /review/ pages (localhost only; not in the built site)
+	gz       *gzipCache   // the site's files compressed (nil: compressed as sent)
 }
 
 // build builds the site and, when that succeeds, opens the new search index
@@ -223,13 +226,13 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 		return
 	}
-	serveSite(w, r, s.opts.Out)
+	serveSite(w, r, s.opts.Out, s.gz)
 }
 
 // serveSite serves a file of the site folder dir: a folder by its
 // index.html, never a listing; nothing outside dir (os.DirFS refuses ".."
 // and absolute names).
-func serveSite(w http.ResponseWriter, r *http.Request, dir string) {
+func serveSite(w http.ResponseWriter, r *http.Request, dir string, gz *gzipCache) {
 	fsys := os.DirFS(dir)
 	upath := r.URL.Path
 	if !strings.HasPrefix(upath, "/") {
@@ -262,7 +265,7 @@ func serveSite(w http.ResponseWriter, r *http.Request, dir string) {
 		return
 	}
 	defer f.Close()
-	serveFile(w, r, name, info, f.(io.ReadSeeker))
+	serveFile(w, r, name, info, f.(io.ReadSeeker), gz)
 }
 
 // notFound answers 404 with the site's 404 page.

@@ -2,10 +2,13 @@ package servecmd
 
 import (
 	"bufio"
+	"bytes"
 	"compress/gzip"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
+	"maps"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -164,6 +167,35 @@ func TestServe(t *testing.T) {
 		t.Errorf("search API without a query: %d, want 400", code)
 	}
 
+	// The review pages answer only requests naming serve's own address (a
+	// DNS-rebinding page's name with the right port gets 421); the preview
+	// site and the API, which publish only what the site publishes, answer
+	// any Host.
+	port := base[strings.LastIndex(base, ":")+1:]
+	for _, c := range []struct {
+		host, path string
+		code       int
+	}{
+		{"127.0.0.1:" + port, "/review/", 200},
+		{"localhost:" + port, "/review/", 200},
+		{"evil.example:" + port, "/review/", 421},
+		{"evil.example:" + port, "/review/file?path=" + seedRel, 421},
+		{"127.0.0.1:1", "/review/", 421},
+		{"evil.example:" + port, town, 200},
+		{"evil.example:" + port, "/api/search?q=%E5%81%B7%E5%B7%A5", 200},
+	} {
+		req, _ := http.NewRequest("GET", base+c.path, nil)
+		req.Host = c.host
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != c.code {
+			t.Errorf("Host %s, %s: %d, want %d", c.host, c.path, resp.StatusCode, c.code)
+		}
+	}
+
 	// A change to the data is rebuilt and served.
 	os.WriteFile(dataFile, []byte(strings.Replace(string(seed), `title = "工程偷工减料"`, `title = "工程偷工减料（已更正）"`, 1)), 0o644)
 	changed := time.Now()
@@ -249,5 +281,140 @@ func TestServeCompresses(t *testing.T) {
 		if w2 := do(p, "gzip", ""); w2.Code != 200 || w2.Header().Get("Content-Encoding") != "" || w2.Header().Get("Cache-Control") != "no-cache" {
 			t.Errorf("%s: %d %v", p, w2.Code, w2.Header())
 		}
+	}
+}
+
+// TestServeGzipOnce: with the cache (as serve runs), a file is compressed
+// once per version: a second request, a HEAD, a 304 and a client without
+// gzip compress nothing again, 20 requests at once compress once, a file
+// a build replaced is compressed afresh; the gzip bytes are the file's.
+// Beyond its bytes the cache drops the least recently used file.
+func TestServeGzipOnce(t *testing.T) {
+	dir := t.TempDir()
+	// replace writes a new file over name, as a build does (a new inode).
+	replace := func(name, body string) {
+		p := filepath.Join(dir, name)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p+".tmp", []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Rename(p+".tmp", p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	pageA := strings.Repeat("<p>巡察整改</p>\n", 300)
+	pageA2 := strings.Repeat("<p>整改完成</p>\n", 300)
+	pageB := strings.Repeat("b,样本镇0001\n", 300)
+	replace("a/index.html", pageA)
+	replace("b.csv", pageB)
+
+	var mu sync.Mutex
+	count := map[string]int{}
+	gz := newGzipCache(1<<20, 1<<20)
+	gz.compressed = func(name string) { mu.Lock(); count[name]++; mu.Unlock() }
+	s := &server{opts: site.Options{Out: dir}, gz: gz}
+	do := func(method, path, enc, inm string) *httptest.ResponseRecorder {
+		req := httptest.NewRequest(method, "http://127.0.0.1:1313"+path, nil)
+		if enc != "" {
+			req.Header.Set("Accept-Encoding", enc)
+		}
+		if inm != "" {
+			req.Header.Set("If-None-Match", inm)
+		}
+		w := httptest.NewRecorder()
+		s.ServeHTTP(w, req)
+		return w
+	}
+	var etagA, oldTag string // the last ETag of /a/ with gzip, and the one before a build
+	for _, c := range []struct {
+		name         string
+		before       func()
+		method, path string
+		enc          string
+		ifNoneMatch  *string // send this ETag
+		code         int
+		gzipped      bool
+		body         string // the file, after gunzip when gzipped ("" for no body)
+		compressions map[string]int
+	}{
+		{name: "first", method: "GET", path: "/a/", enc: "gzip", code: 200, gzipped: true, body: pageA, compressions: map[string]int{"a/index.html": 1}},
+		{name: "second", method: "GET", path: "/a/", enc: "gzip, deflate, br", code: 200, gzipped: true, body: pageA, compressions: map[string]int{"a/index.html": 1}},
+		{name: "HEAD", method: "HEAD", path: "/a/", enc: "gzip", code: 200, gzipped: true, compressions: map[string]int{"a/index.html": 1}},
+		{name: "304", method: "GET", path: "/a/", enc: "gzip", ifNoneMatch: &etagA, code: 304, compressions: map[string]int{"a/index.html": 1}},
+		{name: "without gzip", method: "GET", path: "/a/", code: 200, body: pageA, compressions: map[string]int{"a/index.html": 1}},
+		{name: "another file", method: "GET", path: "/b.csv", enc: "gzip", code: 200, gzipped: true, body: pageB, compressions: map[string]int{"a/index.html": 1, "b.csv": 1}},
+		{name: "replaced by a build", before: func() { oldTag = etagA; replace("a/index.html", pageA2) }, method: "GET", path: "/a/", enc: "gzip", code: 200, gzipped: true, body: pageA2,
+			compressions: map[string]int{"a/index.html": 2, "b.csv": 1}},
+		{name: "the old ETag", method: "GET", path: "/a/", enc: "gzip", ifNoneMatch: &oldTag, code: 200, gzipped: true, body: pageA2, compressions: map[string]int{"a/index.html": 2, "b.csv": 1}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			if c.before != nil {
+				c.before()
+			}
+			inm := ""
+			if c.ifNoneMatch != nil {
+				inm = *c.ifNoneMatch
+			}
+			w := do(c.method, c.path, c.enc, inm)
+			if c.path == "/a/" && w.Code == 200 && c.gzipped {
+				etagA = w.Header().Get("ETag")
+			}
+			if w.Code != c.code || (w.Header().Get("Content-Encoding") == "gzip") != (c.gzipped && c.code == 200) {
+				t.Fatalf("%d %v", w.Code, w.Header())
+			}
+			if c.body != "" {
+				raw := w.Body.Bytes()
+				b := raw
+				if c.gzipped {
+					if cl := w.Header().Get("Content-Length"); cl != fmt.Sprint(len(raw)) {
+						t.Errorf("Content-Length %s of %d bytes", cl, len(raw))
+					}
+					zr, err := gzip.NewReader(bytes.NewReader(raw))
+					if err != nil {
+						t.Fatal(err)
+					}
+					if b, err = io.ReadAll(zr); err != nil {
+						t.Fatal(err)
+					}
+				}
+				if string(b) != c.body {
+					t.Errorf("the answer is not the file (%d bytes, want %d)", len(b), len(c.body))
+				}
+			}
+			mu.Lock()
+			defer mu.Unlock()
+			if !maps.Equal(count, c.compressions) {
+				t.Errorf("compressions %v, want %v", count, c.compressions)
+			}
+		})
+	}
+
+	// 20 requests at once for a new file: one compression.
+	replace("c.json", strings.Repeat(`{"样本镇":"0001"}`, 200))
+	var wg sync.WaitGroup
+	for i := 0; i < 20; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if w := do("GET", "/c.json", "gzip", ""); w.Code != 200 || w.Header().Get("Content-Encoding") != "gzip" {
+				t.Errorf("c.json: %d %v", w.Code, w.Header())
+			}
+		}()
+	}
+	wg.Wait()
+	if count["c.json"] != 1 {
+		t.Errorf("20 requests at once compressed c.json %d times", count["c.json"])
+	}
+
+	// A cache that holds about one file: the least recently used goes.
+	small := newGzipCache(int64(do("GET", "/a/", "gzip", "").Body.Len())+10, 1<<20)
+	n := 0
+	small.compressed = func(string) { n++ }
+	s.gz = small
+	for _, p := range []string{"/a/", "/a/", "/b.csv", "/a/"} {
+		do("GET", p, "gzip", "")
+	}
+	if n != 3 || small.bytes > small.maxBytes {
+		t.Errorf("a one-file cache: %d compressions (want 3), %d bytes held of %d", n, small.bytes, small.maxBytes)
 	}
 }
