@@ -121,7 +121,7 @@ func (h *Handler) file(w http.ResponseWriter, rel string, unmasked bool) {
 					if res, err := importer.Parse(o, b); err == nil {
 						v.Lines = lines(res, f.Notice)
 					} else {
-						v.Error = err.Error()
+						v.Error = chinese(err.Error())
 					}
 				}
 			}

@@ -1,6 +1,7 @@
 package review
 
 import (
+	"archive/zip"
 	"bytes"
 	"mime/multipart"
 	"net/http"
@@ -223,5 +224,33 @@ func TestProblemsInChinese(t *testing.T) {
 	_, page := get(t, New(root, data), "/review/file?path=fujian/putian/xianyou/jiaowei/2024-12-02.toml")
 	if !strings.Contains(page, "findings[1].status &#34;finished&#34; 不是以下之一") || strings.Contains(page, "is not one of") {
 		t.Errorf("the problem is not in Chinese:\n%s", regexp.MustCompile(`(?s)<ul class="problems">.*?</ul>`).FindString(page))
+	}
+}
+
+// An upload the importer refuses is refused on the page with the message
+// the CLI prints, in Chinese: a .docx that inflates far past its size (a
+// zip bomb of about 10 KB).
+func TestUploadRefusalsInChinese(t *testing.T) {
+	var bomb bytes.Buffer
+	zw := zip.NewWriter(&bomb)
+	w, _ := zw.Create("word/document.xml")
+	w.Write(bytes.Repeat([]byte("<w:p/>"), 2<<20))
+	zw.Close()
+	if bomb.Len() > 64<<10 {
+		t.Fatalf("the bomb is %d bytes", bomb.Len())
+	}
+	root, _ := filepath.Abs("../..")
+	for _, c := range []struct {
+		name string
+		data []byte
+		want string
+	}{
+		{"bomb.docx", bomb.Bytes(), "疑似压缩炸弹"},
+	} {
+		h := New(root, t.TempDir())
+		page := upload(t, h, c.name, c.data, "region", "福建省/莆田市")
+		if !strings.Contains(page, c.want) || strings.Contains(page, "zip bomb") {
+			t.Errorf("%s: the refusal is not the Chinese message %q:\n%.2000s", c.name, c.want, page)
+		}
 	}
 }
