@@ -258,6 +258,9 @@ func Place(ctx context.Context, req Request, pr *importer.Result) (*Result, erro
 		r.Unplaceable = fmt.Errorf("%s: no signature date (a line like 2024年12月2日 under the issuer), so the data file cannot be named; nothing written", req.Name)
 	}
 	if r.Unplaceable != nil {
+		// Not placed, so no earlier notices to count: the notice's own
+		// findings against its own figures, for the report.
+		r.Totals = totals(n, "")
 		return r, nil
 	}
 	if !pr.References {

@@ -277,3 +277,20 @@ func TestReferencesNotice(t *testing.T) {
 		})
 	}
 }
+
+// A notice that cannot be placed (here: no signature date) still has its
+// findings compared with the problems it states, for the report: an
+// opening cut off after one finding says 1 of 3, never "states none".
+func TestTotalsOfAnUnplacedNotice(t *testing.T) {
+	text := strings.Replace(deptNotice, "2024年9月1日\n", "", 1)
+	r, err := Read(context.Background(), Request{Name: "cut.txt", Data: []byte(text), Region: deptRegion, DataDir: t.TempDir(), ConfigPath: "none.toml"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Unplaceable == nil {
+		t.Fatal("placed without a signature date")
+	}
+	if r.Totals == nil || r.Totals.Stated != 3 || r.Totals.Read != 3 {
+		t.Errorf("Totals = %+v, want 3 stated, 3 read", r.Totals)
+	}
+}

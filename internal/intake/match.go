@@ -98,6 +98,9 @@ func earliest(n *notice.Notice, dataDir string) *notice.Notice {
 // in n's unit folder that were signed before n, earliest first. A file that
 // does not decode is left out (check reports it).
 func earlier(n *notice.Notice, dataDir string) []*notice.Notice {
+	if dataDir == "" {
+		return nil
+	}
 	dir := filepath.Join(dataDir, filepath.FromSlash(n.UnitPath()))
 	entries, err := os.ReadDir(dir)
 	if err != nil || n.Inspection.ID() == "" {
