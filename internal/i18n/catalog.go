@@ -341,6 +341,7 @@ var Catalog = []Entry{
 	{"unit: the text names %s, the region's township is %s; the notice is filed under %s", "unit：通报文字写的是 %s，地区的乡镇是 %s；通报归入 %s"},
 	{"finding %s %s is not in the first notice on this inspection (signed %s): numbered %d", "问题 %s %s 不在同一轮巡察的第一份通报（%s 落款）中：编为第 %d 号"},
 	{"numbering: %d findings matched to the first notice on this inspection (signed %s) by category, group and printed number, %d new", "编号：%d 个问题按类别、小类和原编号对应到同一轮巡察的第一份通报（%s 落款），新增 %d 个"},
+	{"  taken: findings are the rows of a findings table (%d rows)", "  采用的读法：问题是问题表格的各行（共 %d 行）"},
 	{"  taken: no numbering level holds the findings (score %.2f)", "  采用的读法：没有哪一级编号是问题（得分 %.2f）"},
 	{"  taken: findings numbered %s, %d findings (score %.2f)", "  采用的读法：以 %s 编号的为问题，共 %d 个（得分 %.2f）"},
 	{"  CLOSE runner-up (within 10%% of the score): findings numbered %s, %d findings (score %.2f)", "  得分接近的另一读法（相差不到 10%%）：以 %s 编号的为问题，共 %d 个（得分 %.2f），请核对"},

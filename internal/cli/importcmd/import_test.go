@@ -137,6 +137,10 @@ func TestWriteAndReport(t *testing.T) {
 		"  not_started    0\n",
 		"county    仙游县  xianyou (pinyin)  flag, text (source, line 2) agrees",
 		"township  郊尾镇  jiaowei (pinyin)  flag, text (signature, line 168) agrees",
+		"  taken: findings numbered (1), 59 findings (score ",
+		"    categories numbered (一)\n",
+		"    groups numbered 1.\n",
+		"  runner-up: findings numbered 1., 18 findings",
 		"lines: 173 — 169 placed, 2 chrome, 2 blank, 0 unplaced",
 		"line 2: 字体显示:【 大 中 小 】   [web chrome in the meta line]",
 		"line 170: 附件:   [page furniture (附件)]",
@@ -298,5 +302,28 @@ func TestUnplacedAreReported(t *testing.T) {
 	}
 	if !reflect.DeepEqual(n.Unplaced, []notice.Line{{Line: 5, Text: "无主之句。"}, {Line: 11, Text: "(完)"}}) {
 		t.Errorf("unplaced in the data file: %v", n.Unplaced)
+	}
+}
+
+// The report says where the findings came from: a findings table's rows
+// are not a numbering level.
+func TestReportTableReading(t *testing.T) {
+	dir := t.TempDir()
+	page := `<html><body><article><h1>中共示例县样本乡委员会关于巡察整改情况的通报</h1>
+<p>2024年2月20日，县委巡察组向样本乡党委反馈了巡察意见，反馈问题2个，已完成整改1个，正在整改1个。</p>
+<table><tr><th>序号</th><th>存在问题</th><th>整改措施</th><th>整改情况</th></tr>
+<tr><td>1</td><td>示例问题一</td><td>建立示例制度</td><td>已完成</td></tr>
+<tr><td>2</td><td>示例问题二</td><td>开展示例培训</td><td>正在整改</td></tr></table>
+<p>中共示例县样本乡委员会</p><p>2024年8月30日</p></article></body></html>`
+	p := filepath.Join(dir, "table.html")
+	if err := os.WriteFile(p, []byte(page), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, errOut, err := runArgs(t, p, "--region", "福建省/示例市/示例县/样本乡", "--data", filepath.Join(dir, "data"), "--config", filepath.Join(dir, "none.toml"))
+	if err != nil {
+		t.Fatalf("%v\n%s%s", err, out, errOut)
+	}
+	if !strings.Contains(out, "  taken: findings are the rows of a findings table (2 rows)\n") {
+		t.Errorf("the report does not say the findings are a table's rows:\n%s", out)
 	}
 }

@@ -229,7 +229,17 @@ func (r *report) write(w io.Writer) {
 func (r *report) reading(w io.Writer) {
 	fmt.Fprintln(w, "\nreading")
 	pr := r.res.Parse
-	printReading(w, "taken", pr.Reading)
+	rows := 0
+	for _, c := range pr.Lines {
+		if c.Role == importer.RoleTableRow {
+			rows++
+		}
+	}
+	if rows > 0 && pr.Reading.Findings == "" {
+		fmt.Fprintf(w, "  taken: findings are the rows of a findings table (%d rows)\n", rows)
+	} else {
+		printReading(w, "taken", pr.Reading)
+	}
 	if ru := pr.RunnerUp; ru != nil {
 		if pr.Close() {
 			printReading(w, "close", *ru)
