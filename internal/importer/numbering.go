@@ -25,6 +25,10 @@ var (
 	reNumWord = regexp.MustCompile(`^(【\s*)?` + refWords + `问题\s*` + numAny + `\s*(】\s*:?|[.、:)]|\s|)\s*`)
 	reNumOrd  = regexp.MustCompile(`^(【\s*)?` + refWords + `(?:问题)?第\s*` + numAny + `\s*(个问题|个方面|个|点|项|条)(?:问题)?\s*(】\s*:?|[.、:,)]|\s)?\s*`)
 	reNumStop = regexp.MustCompile(`^([\x{2488}-\x{249B}])\s*`)
+	// 第一，…  第二，… (an ordinal with a comma or 、, no word after it): the
+	// enumeration of a letter or a speech; ordinals written with a word
+	// (第一项, 第1个问题) are reNumOrd's.
+	reNumOrdinal = regexp.MustCompile(`^第\s*(` + cnNum + `|\d{1,3})\s*[,、]\s*`)
 )
 
 // numValue is the value of a number in any notation: 12, 十二, ⑫, ⑿, (12), (十二).
@@ -116,6 +120,11 @@ func numberingWithWord(t text) (Numbering, bool) {
 			return Numbering{Style: "第1" + word, Num: num, Rest: t.orig, Ref: true}, true
 		}
 		return Numbering{Style: "第1" + word, Label: t.cut(0, m[1]), Num: num, Rest: t.from(m[1]), Ref: ref}, true
+	}
+	if m := reNumOrdinal.FindStringSubmatchIndex(n); m != nil {
+		if num := numValue(n[m[2]:m[3]]); num >= 1 {
+			return Numbering{Style: "第1,", Label: t.cut(0, m[1]), Num: num, Rest: t.from(m[1])}, true
+		}
 	}
 	return Numbering{}, false
 }
