@@ -159,6 +159,8 @@ func typedLabel(style string, n int) string {
 		return fmt.Sprintf("第%d个问题:", n)
 	case "第一项:":
 		return "第" + CN(n) + "项:"
+	case "第一,":
+		return "第" + CN(n) + ","
 	}
 	panic("genregen: no typed numbering " + style)
 }

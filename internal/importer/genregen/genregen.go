@@ -47,7 +47,7 @@ var Dimensions = []Dimension{
 		"plain text; HTML with a <p> per paragraph; one <p> broken by <br>, the signature a <p> of its own (issuer <br> date); an HTML table (category column with rowspan, a header cell with colspan); .docx paragraphs with typed numbers; .docx with Word list numbering (numbering.xml); a .docx table (gridSpan, vMerge)"},
 	{"encoding", []string{"utf-8", "utf-8-bom", "gb18030", "utf-16le-bom"}, "the text file's encoding (text only)"},
 	{"line-end", []string{"lf", "crlf"}, "line ends (text and HTML source)"},
-	{"numbering", []string{"1.", "1、", "(1)", "⑴", "①", "一、", "问题1:", "【问题1】", "第1个问题:", "第一项:",
+	{"numbering", []string{"1.", "1、", "(1)", "⑴", "①", "一、", "问题1:", "【问题1】", "第1个问题:", "第一项:", "第一,",
 		"word:%1.", "word:%1、", "word:(%1)", "word:chineseCounting", "table:序号"},
 		"how findings are numbered: typed (punctuation and digits then take the case's width: 1． （1） １．), Word list numbering (lvlText %1. %1、 (%1), numFmt decimal or chineseCounting), or a table's 序号 column"},
 	{"restart", []string{"runs-on", "restarts"}, "numbering runs on through the notice, or starts again at 1 in each category (group)"},
