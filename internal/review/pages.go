@@ -18,6 +18,8 @@ ol.src .no{color:#555;text-align:right}ol.src .k{color:#333;font-size:.8rem}
 .finding{background:#e8f1fb;border-color:#1f5fa8!important}.status{background:#e9f6ec;border-color:#23803b!important}
 .measure{background:#f3f9e9;border-color:#6b8e23!important}.heading{background:#f1ecf8;border-color:#6a3fa0!important;font-weight:bold}
 .chrome{background:#f2f2f2;color:#555;border-color:#888!important;text-decoration:line-through}
+.lines{white-space:pre-line}
+p.warn{background:#fff4e0;border-left:4px solid #b26a00;padding:.5em;color:#5a3a00}
 .unplaced{background:#fdeaea;border-color:#b3261e!important;outline:2px dashed #b3261e}
 .legend span{display:inline-block;padding:0 .4em;margin:0 .3em .3em 0;border-left:.4em solid}
 .problems li.warn{color:#7a4b00}.problems li{color:#b3261e}
@@ -67,7 +69,8 @@ var pages = template.Must(template.New("").Funcs(template.FuncMap{
 <section aria-labelledby="problems-h"><h2 id="problems-h">校验结果</h2>
 {{- with .Problems }}<ul class="problems">{{ range . }}<li{{ if .Warning }} class="warn"{{ end }}>{{ if .Line }}第 {{ .Line }} 行第 {{ .Col }} 列：{{ end }}{{ if .Warning }}警告：{{ end }}{{ zh .Message }}</li>{{ end }}</ul>
 {{- else }}<p>没有问题。</p>{{ end }}
-{{- with .Refused }}<p class="unplaced" role="alert" style="white-space:pre-line">不能保存：{{ . }}</p>{{ end }}
+{{- with .Refused }}<p class="unplaced lines" role="alert">不能保存：{{ . }}</p>{{ end }}
+{{- with .Close }}<p class="warn" role="note">另一种读法得分接近，请核对问题是否读对：采用的读法以 {{ .Taken.Findings }} 编号的为问题（{{ .Taken.Count }} 个，得分 {{ printf "%.2f" .Taken.Score }}）；另一读法以 {{ .Other.Findings }} 编号的为问题（{{ .Other.Count }} 个，得分 {{ printf "%.2f" .Other.Score }}）。</p>{{ end }}
 </section>
 {{- if .Notice }}
 <section aria-labelledby="stated-h"><h2 id="stated-h">通报自述数字与实际读出</h2>

@@ -165,6 +165,9 @@ func (h *Handler) upload(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	v := view{Title: hdr.Filename, Notice: res.Notice, Lines: lines(res.Parse, res.Notice), Problems: res.Problems}
+	if res.Parse.Close() {
+		v.Close = &closeReading{res.Parse.Reading, *res.Parse.RunnerUp}
+	}
 	if rel, err := filepath.Rel(h.Data, res.Path); err == nil && res.Path != "" {
 		v.Target = filepath.ToSlash(rel)
 	}
@@ -294,7 +297,12 @@ type view struct {
 	Path     string // the data file reviewed
 	Masks    int    // its [[redact]] entries
 	Unmasked bool   // shown without them
+	// Close is the reading the importer took and a runner-up whose score
+	// is within 10 % of it: the editor should check which is right.
+	Close *closeReading
 }
+
+type closeReading struct{ Taken, Other importer.Reading }
 
 func (v *view) finish() {
 	for _, l := range v.Lines {

@@ -14,6 +14,8 @@ import (
 	"testing"
 
 	"github.com/gongshi/gongshi/internal/check"
+	"github.com/gongshi/gongshi/internal/importer"
+	"github.com/gongshi/gongshi/internal/notice"
 	"github.com/gongshi/gongshi/internal/store"
 )
 
@@ -251,6 +253,31 @@ func TestUploadRefusalsInChinese(t *testing.T) {
 		page := upload(t, h, c.name, c.data, "region", "福建省/莆田市")
 		if !strings.Contains(page, c.want) || strings.Contains(page, "zip bomb") {
 			t.Errorf("%s: the refusal is not the Chinese message %q:\n%.2000s", c.name, c.want, page)
+		}
+	}
+}
+
+// An import whose runner-up reading scores close to the one taken says so
+// on the page, with both readings, for the editor to check.
+func TestCloseReadingShown(t *testing.T) {
+	root, _ := filepath.Abs("../..")
+	h := New(root, t.TempDir())
+	for _, c := range []struct {
+		close *closeReading
+		want  bool
+	}{
+		{&closeReading{importer.Reading{Findings: "1.", Count: 6, Score: 10}, importer.Reading{Findings: "(一)", Count: 3, Score: 9.5}}, true},
+		{nil, false},
+	} {
+		rec := httptest.NewRecorder()
+		render(&pageWriter{ResponseWriter: rec, pages: h.pages}, "view", view{Title: "x.txt", Notice: &notice.Notice{Title: "示例"}, Close: c.close})
+		body := rec.Body.String()
+		got := strings.Contains(body, "另一种读法得分接近")
+		if got != c.want {
+			t.Errorf("close %+v: shown %v, want %v:\n%.1500s", c.close, got, c.want, body)
+		}
+		if c.want && !strings.Contains(body, "采用的读法以 1. 编号的为问题（6 个，得分 10.00）；另一读法以 (一) 编号的为问题（3 个，得分 9.50）") {
+			t.Errorf("the readings are not named:\n%.3000s", body)
 		}
 	}
 }
