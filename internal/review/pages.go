@@ -25,6 +25,7 @@ p.warn{background:#fff4e0;border-left:4px solid #b26a00;padding:.5em;color:#5a3a
 .problems li.warn{color:#7a4b00}.problems li{color:#b3261e}
 .unmasked{background:#fff4d6;border-left:.4em solid #7a4b00;padding:.3em .6em}
 table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2em .4em;text-align:left}
+label input[type=text],label input[type=url],label select{display:block;box-sizing:border-box;width:100%;max-width:32em;font:inherit;padding:.3em}
 `
 
 // The pages are Chinese: zh puts a message of check or of the import use
@@ -51,7 +52,12 @@ var pages = template.Must(template.New("").Funcs(template.FuncMap{
 {{- else }}<p>还没有数据文件。</p>{{ end }}
 <h2>导入新通报</h2>
 <form method="post" action="/review/import" enctype="multipart/form-data"><input type="hidden" name="csrf" value="{{ csrf "/review/import" "" }}">
-<p><label>通报文件（纯文本、网页或 .docx，不超过 8 MB）：<input type="file" name="file" required></label></p>
+<p><label>通报文件（纯文本、网页、.docx、PDF，不超过 8 MB）：<input type="file" name="file" required></label></p>
+<p><label>地区（省/市/县/乡镇，可只填到县；不填则从通报正文和 config.toml 中读取）：<input type="text" name="region" placeholder="福建省/莆田市/仙游县/郊尾镇"></label></p>
+<p><label>被巡察单位（正文没有写明时填写）：<input type="text" name="unit"></label></p>
+<p><label>单位类型：<select name="unit_kind"><option value="">（从正文判断）</option><option value="township">乡镇（街道）</option><option value="village">村（社区）</option><option value="department">部门单位</option><option value="school">学校</option><option value="enterprise">企业</option><option value="region">地区汇总</option></select></label></p>
+<p><label>标题（通报没有标题时填写）：<input type="text" name="title"></label></p>
+<p><label>原文网址：<input type="url" name="source_url" placeholder="https://"></label></p>
 <p><button>导入并审核（不会写入文件）</button></p>
 </form>
 </body></html>

@@ -281,3 +281,29 @@ func TestCloseReadingShown(t *testing.T) {
 		}
 	}
 }
+
+// The upload form asks for what the import use case needs: a notice with
+// no title is refused without one, and offered for saving when the form
+// gives it (with the region the text does not name).
+func TestUploadFormFields(t *testing.T) {
+	root, _ := filepath.Abs("../..")
+	h := New(root, t.TempDir())
+	_, index := get(t, h, "/review/")
+	for _, name := range []string{`name="region"`, `name="unit"`, `name="unit_kind"`, `name="title"`, `name="source_url"`} {
+		if !strings.Contains(index, name) {
+			t.Errorf("the upload form has no %s field", name)
+		}
+	}
+	text := []byte("根据县委统一部署,2024年3月15日至6月12日,县委第一巡察组对示例县文旅局党组进行了巡察。2024年8月13日,县委巡察组反馈了巡察意见。巡察反馈2个问题,已完成整改2个。\n" +
+		"1.关于“示例问题一”问题的整改。\n整改情况:已完成整改。建立示例制度。\n" +
+		"2.关于“示例问题二”问题的整改。\n整改情况:已完成整改。开展示例培训。\n" +
+		"中共示例县文旅局党组\n2024年9月1日\n")
+	refused := upload(t, h, "untitled.txt", text, "region", "福建省/示例市/示例县")
+	if !strings.Contains(refused, "没有找到标题") || strings.Contains(refused, `action="/review/save"`) {
+		t.Errorf("a notice with no title is not refused:\n%.3000s", refused)
+	}
+	offered := upload(t, h, "untitled.txt", text, "region", "福建省/示例市/示例县", "title", "中共示例县文旅局党组关于巡察整改情况的通报")
+	if strings.Contains(offered, "不能保存") || !strings.Contains(offered, `action="/review/save"`) {
+		t.Errorf("with a title from the form, the notice is not offered for saving:\n%.3000s", offered)
+	}
+}
