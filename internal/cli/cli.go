@@ -7,13 +7,17 @@ import (
 	"errors"
 	"fmt"
 	"io"
+
+	"golang.org/x/text/message"
 )
 
-// IO is a command's streams.
+// IO is a command's streams, and the printer of the reader's language
+// (i18n.NewPrinter; nil means English) that builds what it prints.
 type IO struct {
 	In  io.Reader
 	Out io.Writer
 	Err io.Writer
+	P   *message.Printer
 }
 
 // ExitError is an error with the process exit code it asks for. A command

@@ -60,6 +60,7 @@ type compiled struct {
 var (
 	once    sync.Once
 	printer *message.Printer
+	builder *catalog.Builder
 	formats []compiled
 )
 
@@ -67,6 +68,7 @@ var verbRE = regexp.MustCompile(`%%|%(-?\d+)?(\.\d+)?[sdqvwf]`)
 
 func load() {
 	b := catalog.NewBuilder(catalog.Fallback(language.English))
+	builder = b
 	for _, e := range Catalog {
 		b.SetString(language.English, e.En, e.En)
 		// A tab in a format is a column of a table (text/tabwriter pads it
