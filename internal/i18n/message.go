@@ -40,6 +40,12 @@ func (e *Error) Error() string {
 
 func (e *Error) Unwrap() error { return e.err }
 
+// Localizer is a value that prints itself in a printer's language (a
+// check problem, a report line): Localize uses it before anything else.
+type Localizer interface {
+	Localize(p *message.Printer) string
+}
+
 // NewPrinter is the printer of the reader's language: Chinese when zh,
 // else English.
 func NewPrinter(zh bool) *message.Printer {
@@ -56,6 +62,9 @@ func NewPrinter(zh bool) *message.Printer {
 func Localize(p *message.Printer, err error) string {
 	if err == nil {
 		return ""
+	}
+	if l, ok := err.(Localizer); ok {
+		return l.Localize(p)
 	}
 	var e *Error
 	if !errors.As(err, &e) || e != err {
