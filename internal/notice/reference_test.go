@@ -7,14 +7,18 @@ import (
 	"testing"
 )
 
-// TestREADMEDocumentsEveryKey keeps the README's data schema honest: every
-// TOML key of the model is named there.
-func TestREADMEDocumentsEveryKey(t *testing.T) {
-	b, err := os.ReadFile("../../README.md")
+// reference is the guide that documents the data files (its "Data files"
+// section and the status words under it).
+const reference = "../../docs/reference.md"
+
+// TestReferenceDocumentsEveryKey keeps the reference's data schema honest:
+// every TOML key of the model is named there.
+func TestReferenceDocumentsEveryKey(t *testing.T) {
+	b, err := os.ReadFile(reference)
 	if err != nil {
 		t.Fatal(err)
 	}
-	readme := string(b)
+	doc := string(b)
 	seen := map[reflect.Type]bool{}
 	var walk func(reflect.Type)
 	walk = func(ty reflect.Type) {
@@ -31,8 +35,8 @@ func TestREADMEDocumentsEveryKey(t *testing.T) {
 			if key == "" || key == "-" { // "-": not a key of the data file
 				continue
 			}
-			if !strings.Contains(readme, "`"+key+"`") && !strings.Contains(readme, "`["+key+"]`") && !strings.Contains(readme, "`[["+key+"]]`") {
-				t.Errorf("README.md does not document the key %q (%s.%s)", key, ty.Name(), f.Name)
+			if !strings.Contains(doc, "`"+key+"`") && !strings.Contains(doc, "`["+key+"]`") && !strings.Contains(doc, "`[["+key+"]]`") {
+				t.Errorf("docs/reference.md does not document the key %q (%s.%s)", key, ty.Name(), f.Name)
 			}
 			walk(f.Type)
 		}
@@ -40,10 +44,10 @@ func TestREADMEDocumentsEveryKey(t *testing.T) {
 	walk(reflect.TypeOf(Notice{}))
 }
 
-// TestREADMEListsTheVocabulary keeps the README's table of status words
-// the same as Vocabulary: every wording on its status's row, in order.
-func TestREADMEListsTheVocabulary(t *testing.T) {
-	b, err := os.ReadFile("../../README.md")
+// TestReferenceListsTheVocabulary keeps the reference's table of status
+// words the same as Vocabulary: every wording on its status's row, in order.
+func TestReferenceListsTheVocabulary(t *testing.T) {
+	b, err := os.ReadFile(reference)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -59,11 +63,11 @@ func TestREADMEListsTheVocabulary(t *testing.T) {
 	for _, w := range Vocabulary {
 		row, ok := rows[w.Status]
 		if !ok {
-			t.Fatalf("README.md has no row for status %s in its table of status words", w.Status)
+			t.Fatalf("docs/reference.md has no row for status %s in its table of status words", w.Status)
 		}
 		i := strings.Index(row[last[w.Status]:], w.Words)
 		if i < 0 {
-			t.Errorf("README.md's row for %s does not list %s (in Vocabulary's order)", w.Status, w.Words)
+			t.Errorf("docs/reference.md's row for %s does not list %s (in Vocabulary's order)", w.Status, w.Words)
 			continue
 		}
 		last[w.Status] += i + len(w.Words)
