@@ -15,9 +15,7 @@
 package checkcmd
 
 import (
-	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io/fs"
 
@@ -26,25 +24,9 @@ import (
 	"github.com/gongshi/gongshi/internal/store"
 )
 
-// Run runs `gongshi check` with args (without the command name).
-func Run(ctx context.Context, io cli.IO, args []string) error {
-	fl := flag.NewFlagSet("check", flag.ContinueOnError)
-	fl.SetOutput(io.Err)
-	dir := fl.String("data", "data", "the data folder to check")
-	root := fl.String("root", ".", "the project folder, whose config.toml names the folders originals may lie in ([params] originals, default seeds)")
-	fl.Usage = func() {
-		fmt.Fprintln(io.Err, "Usage: gongshi check [--data DIR]\n\nChecks every data file under DIR; prints each problem as path:line:col: message.")
-		fl.PrintDefaults()
-	}
-	if err := fl.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
-		return &cli.ExitError{Code: 2, Err: err, Silent: true} // flag has printed it
-	}
-	if fl.NArg() > 0 {
-		return cli.Usage("unexpected argument %q (usage: gongshi check [--data DIR])", fl.Arg(0))
-	}
+// runCheck checks the data folder of o.
+func runCheck(o *Options) error {
+	ctx, io, dir, root := o.Ctx, o.IO, &o.DataDir, &o.Root
 	if err := ctx.Err(); err != nil {
 		return err
 	}

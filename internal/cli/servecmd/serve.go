@@ -6,7 +6,6 @@ package servecmd
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"hash/fnv"
 	"io"
@@ -28,18 +27,6 @@ import (
 	"github.com/gongshi/gongshi/internal/site"
 )
 
-const usage = `Usage: gongshi serve [--addr 127.0.0.1:1313] [--root DIR] [--data DIR] [--out DIR]
-
-Builds the site (as gongshi build), serves it at the address with GET
-/api/search over its search index, and rebuilds when a file under the data
-folder, content/, layouts/, static/ or config.toml changes (checked 4 times
-a second; the rebuild is incremental, see gongshi build). Text is sent
-gzipped to clients that take it, with Cache-Control: no-cache and an ETag.
-A failed rebuild prints its errors and keeps serving the last
-good site. Ctrl-C stops.
-
-`
-
 // PollInterval is how often serve looks for changed files: a change is
 // then rebuilt incrementally (only the changed units' pages; see package
 // site), so it is on the page within a second on the bundled site.
@@ -48,15 +35,9 @@ var PollInterval = 250 * time.Millisecond
 // zeroTime: serve sends no Last-Modified (see compress.go).
 var zeroTime time.Time
 
-// Run runs `gongshi serve` with args (without the command name).
-func Run(ctx context.Context, io cli.IO, args []string) error {
-	var addr string
-	o, err := buildcmd.Options(io, "serve", usage, args, func(fs *flag.FlagSet) {
-		fs.StringVar(&addr, "addr", "127.0.0.1:1313", "the `address` to listen on")
-	})
-	if err != nil {
-		return err
-	}
+// runServe builds and serves the site of o until ctx is done.
+func runServe(opts *Options) error {
+	ctx, io, o, addr := opts.Ctx, opts.IO, opts.Site, opts.Addr
 	// The preview's feeds, sitemap and downloads name serve's own address,
 	// not config.toml's baseURL (issue 9).
 	if h, p, err := net.SplitHostPort(addr); err == nil && h != "" && p != "0" {
