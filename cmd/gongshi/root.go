@@ -15,7 +15,6 @@ import (
 	"github.com/gongshi/gongshi/internal/cli/mergecmd"
 	"github.com/gongshi/gongshi/internal/cli/searchcmd"
 	"github.com/gongshi/gongshi/internal/cli/servecmd"
-	"github.com/gongshi/gongshi/internal/i18n"
 )
 
 // newCmdRoot is gongshi's command tree in the reader's language (f's
@@ -68,10 +67,7 @@ func newCmdHugo(f *cmdutil.Factory) *cobra.Command {
 		Short:              f.T("The embedded Hugo v0.165.0, given its own arguments"),
 		DisableFlagParsing: true,
 		RunE: func(_ *cobra.Command, args []string) error {
-			if err := commands.Execute(args); err != nil {
-				return i18n.Errorf("hugo: %s", err)
-			}
-			return nil
+			return commands.Execute(args) // its error: gongshi hugo: …
 		},
 	}
 }
