@@ -45,7 +45,6 @@ func helpRuns(t *testing.T) [][]string {
 			if s.Hidden || s.Name() == "hugo" { // hugo -h is Hugo's own
 				continue
 			}
-			names[s.Name()] = true
 			p := append(append([]string{}, path...), s.Name())
 			runs = append(runs, append(append([]string{}, p...), "-h"))
 			walk(s, p)
@@ -80,7 +79,7 @@ var echoed = regexp.MustCompile(`(?m)^\s+(?:gongshi|source|echo) .*$|"(?:[^"\\]|
 
 // names are the words a Chinese line may hold: programs, formats, the
 // values a flag takes, environment variables, config keys, and (added by
-// helpRuns) the commands' names.
+// init) the commands' names.
 var names = map[string]bool{}
 
 func init() {
@@ -93,6 +92,15 @@ func init() {
 		P s m ms jq hits`) {
 		names[w] = true
 	}
+	root := newCmdRoot(cmdutil.NewFactory(cli.IO{In: strings.NewReader(""), Out: &bytes.Buffer{}, Err: &bytes.Buffer{}}, env("C")))
+	var walk func(c *cobra.Command)
+	walk = func(c *cobra.Command) {
+		for _, s := range c.Commands() {
+			names[s.Name()] = true
+			walk(s)
+		}
+	}
+	walk(root)
 }
 
 var word = regexp.MustCompile(`[A-Za-z][A-Za-z0-9_-]*`)
@@ -130,6 +138,32 @@ func TestChineseHelpAndUsage(t *testing.T) {
 		}
 		if w := englishWords(out); len(w) > 0 {
 			t.Errorf("gongshi %s (zh_CN) has English words %q:\n%s", strings.Join(args, " "), w, out)
+		}
+	}
+}
+
+// TestChineseCommandErrors: the errors the commands themselves return
+// (not the data's problems, nor the report's lines) are Chinese under
+// zh_CN, and exit 1.
+func TestChineseCommandErrors(t *testing.T) {
+	tmp := t.TempDir()
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"check", "--data", tmp + "/nowhere"}, "不存在"},
+		{[]string{"check", "--data", tmp}, "下没有数据文件"},
+		{[]string{"import", tmp + "/no-such-file.txt"}, "没有这个文件或文件夹"},
+		{[]string{"deploy", "--root", tmp, "--out", tmp}, "中没有已生成的网站"},
+	} {
+		for lang, zh := range map[string]bool{"zh_CN.UTF-8": true, "C": false} {
+			code, out := gongshi(lang, c.args...)
+			if code != 1 || strings.Contains(out, c.want) != zh {
+				t.Errorf("LANG=%s gongshi %s: exit %d, want 1 and %q %v\n%s", lang, strings.Join(c.args, " "), code, c.want, zh, out)
+			}
+			if w := englishWords(out); zh && len(w) > 0 {
+				t.Errorf("gongshi %s (zh_CN) has English words %q:\n%s", strings.Join(c.args, " "), w, out)
+			}
 		}
 	}
 }

@@ -95,6 +95,7 @@ gongshi check 会拒绝的数据文件一律不写；读出的问题数不到通
 		{"the notice's `title` where the text has none (a data file must have one)", "通报文字没有标题时使用的`标题`（数据文件必须有标题）"},
 		{"write a notice whose findings read are under 90 %% or over 110 %% of the problems it states", "读出的问题数不到通报自述问题数的 90 %% 或超过 110 %% 时也写入"},
 		{"overwrite an existing data file", "覆盖已有的数据文件"},
+		{"%s: no such file or folder", "%s：没有这个文件或文件夹"},
 		{"write nothing; for one file print the notice as JSON (the report goes to stderr); for several, the report as JSON", "不写文件：导入一个文件时以 JSON 输出通报（报告输出到标准错误）；多个文件时以 JSON 输出报告"},
 
 		// gongshi check.

@@ -21,6 +21,7 @@ import (
 
 	"github.com/gongshi/gongshi/internal/check"
 	"github.com/gongshi/gongshi/internal/cli"
+	"github.com/gongshi/gongshi/internal/i18n"
 	"github.com/gongshi/gongshi/internal/store"
 )
 
@@ -34,14 +35,14 @@ func runCheck(o *Options) error {
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		if target := store.DanglingTarget(*dir); target != "" {
-			return fmt.Errorf("data folder %s is a symbolic link whose target %s is missing (name another folder with --data DIR)", *dir, target)
+			return i18n.Errorf("data folder %s is a symbolic link whose target %s is missing (name another folder with --data DIR)", *dir, target)
 		}
-		return fmt.Errorf("data folder %s does not exist (import a notice with gongshi import FILE, or name another folder with --data DIR)", *dir)
+		return i18n.Errorf("data folder %s does not exist (import a notice with gongshi import FILE, or name another folder with --data DIR)", *dir)
 	case err != nil:
 		return err
 	}
 	if len(probs) == 0 && len(files) == 0 {
-		return fmt.Errorf("no data files (*.toml) under %s", *dir)
+		return i18n.Errorf("no data files (*.toml) under %s", *dir)
 	}
 	for _, p := range probs {
 		if p.Warning {

@@ -9,7 +9,6 @@ package importcmd
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -17,6 +16,7 @@ import (
 	"strings"
 
 	"github.com/gongshi/gongshi/internal/cli"
+	"github.com/gongshi/gongshi/internal/i18n"
 	"github.com/gongshi/gongshi/internal/importer"
 	"github.com/gongshi/gongshi/internal/intake"
 )
@@ -109,11 +109,11 @@ func run(ctx context.Context, io cli.IO, o *Options) error {
 	}
 	pub, err := importer.LoadPublisher(o.ConfigPath)
 	if err != nil {
-		return fmt.Errorf("reading the publisher's defaults: %w", err)
+		return i18n.Errorf("reading the publisher's defaults: %w", err)
 	}
 	if !bulk {
 		if len(files) == 0 {
-			return fmt.Errorf("%s: no notices (.txt, .html, .docx, .pdf, .doc, .wps) in it", strings.Join(o.Files, ", "))
+			return i18n.Errorf("%s: no notices (.txt, .html, .docx, .pdf, .doc, .wps) in it", strings.Join(o.Files, ", "))
 		}
 		return runOne(ctx, io, o, pub, files[0])
 	}
@@ -153,14 +153,17 @@ func load(ctx context.Context, o *Options, pub *importer.Publisher, file string)
 	}
 	fi, err := os.Stat(file)
 	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		l.err = i18n.Errorf("%s: no such file or folder", file)
+		return l
 	case err != nil:
 		l.err = err
 		return l
 	case !fi.Mode().IsRegular():
-		l.err = fmt.Errorf("%s: not a regular file (a notice is read from a file, not a pipe or a device)", file)
+		l.err = i18n.Errorf("%s: not a regular file (a notice is read from a file, not a pipe or a device)", file)
 		return l
 	case fi.Size() > MaxInputSize:
-		l.err = fmt.Errorf("%s: %d bytes: a notice file has at most %d bytes (64 MiB)", file, fi.Size(), MaxInputSize)
+		l.err = i18n.Errorf("%s: %d bytes: a notice file has at most %d bytes (64 MiB)", file, fi.Size(), MaxInputSize)
 		return l
 	}
 	data, err := os.ReadFile(file)
