@@ -150,3 +150,19 @@ func TestReport(t *testing.T) {
 		}
 	}
 }
+
+// NewCmdFunc makes a plain run function a command (the hook for a
+// `version`): it gets the factory's streams and its arguments.
+func TestNewCmdFunc(t *testing.T) {
+	var out bytes.Buffer
+	f := factory("C", &out)
+	var got []string
+	cmd := NewCmdFunc(f, "version", "Print the version", func(_ context.Context, io cli.IO, args []string) error {
+		got = args
+		_, err := io.Out.Write([]byte("v1\n"))
+		return err
+	})
+	if err := Run(context.Background(), f, cmd, []string{"a", "b"}); err != nil || out.String() != "v1\n" || !reflect.DeepEqual(got, []string{"a", "b"}) {
+		t.Errorf("%v %q %q", err, out.String(), got)
+	}
+}
