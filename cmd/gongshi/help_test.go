@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 	"unicode"
 
 	"github.com/spf13/cobra"
@@ -221,5 +222,32 @@ func TestCompletion(t *testing.T) {
 	code, out := gongshi("zh_CN.UTF-8", "__complete", "search", "x", "--sta")
 	if code != 0 || !strings.Contains(out, "--status\t只看这种整改") {
 		t.Errorf("__complete search --sta: exit %d\n%s", code, out)
+	}
+}
+
+// TestChineseServe: serve's own lines (stdout: where it serves, where
+// imports are reviewed; stderr: stopped) are Chinese under zh_CN. The
+// build's progress lines are the site package's.
+func TestChineseServe(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the site")
+	}
+	args := []string{"serve", "--root", "../..", "--out", t.TempDir() + "/site", "--addr", "127.0.0.1:0"}
+	var out, errb syncBuffer
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan int)
+	go func() {
+		done <- runCtx(ctx, args, cli.IO{In: strings.NewReader(""), Out: &out, Err: &errb}, env("zh_CN.UTF-8"))
+	}()
+	for deadline := time.Now().Add(2 * time.Minute); !strings.Contains(out.String(), "/review/") && time.Now().Before(deadline); {
+		time.Sleep(100 * time.Millisecond)
+	}
+	cancel()
+	code := <-done
+	if code != 0 || !strings.Contains(out.String(), "正在预览") || !strings.Contains(out.String(), "审核导入") || !strings.Contains(errb.String(), "已停止") {
+		t.Errorf("exit %d\n%s\n%s", code, out.String(), errb.String())
+	}
+	if w := englishWords(out.String()); len(w) > 0 {
+		t.Errorf("serve's lines (zh_CN) have English words %q:\n%s", w, out.String())
 	}
 }

@@ -23,6 +23,7 @@ import (
 	"github.com/gongshi/gongshi/internal/cli"
 	"github.com/gongshi/gongshi/internal/cli/buildcmd"
 	"github.com/gongshi/gongshi/internal/httpapi"
+	"github.com/gongshi/gongshi/internal/i18n"
 	"github.com/gongshi/gongshi/internal/review"
 	"github.com/gongshi/gongshi/internal/site"
 )
@@ -49,7 +50,7 @@ func runServe(opts *Options) error {
 		if _, serr := os.Stat(filepath.Join(o.Out, "index.html")); serr != nil {
 			return err
 		}
-		fmt.Fprintf(io.Err, "serving the previous site in %s until the build succeeds\n", o.Out)
+		fmt.Fprintln(io.Err, io.P.Sprintf("serving the previous site in %s until the build succeeds", o.Out))
 	}
 	defer s.closeAPI()
 
@@ -59,8 +60,8 @@ func runServe(opts *Options) error {
 	}
 	rv.Listening(ln.Addr().String(), addr) // the review pages answer only requests naming this address
 	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
-	fmt.Fprintf(io.Out, "serving %s at http://%s/ (Ctrl-C to stop)\n", o.Out, ln.Addr())
-	fmt.Fprintf(io.Out, "review imports at http://%s/review/\n", ln.Addr())
+	fmt.Fprintln(io.Out, io.P.Sprintf("serving %s at http://%s/ (Ctrl-C to stop)", o.Out, ln.Addr()))
+	fmt.Fprintln(io.Out, io.P.Sprintf("review imports at http://%s/review/", ln.Addr()))
 
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
@@ -78,7 +79,7 @@ func runServe(opts *Options) error {
 		err = srv.Shutdown(shut)
 		cancel()
 		<-served
-		fmt.Fprintln(io.Err, "stopped")
+		fmt.Fprintln(io.Err, io.P.Sprintf("stopped"))
 	}
 	wg.Wait()
 	if errors.Is(err, http.ErrServerClosed) {
@@ -108,7 +109,7 @@ func (s *server) build(ctx context.Context) error {
 	if err != nil {
 		return buildcmd.Report(s.io, err)
 	}
-	fmt.Fprintf(s.io.Err, "built %s: %s\n", s.opts.Out, sum)
+	fmt.Fprintln(s.io.Err, s.io.P.Sprintf("built %s: %s", s.opts.Out, sum))
 	return s.openAPI()
 }
 
@@ -153,16 +154,16 @@ func (s *server) watch(ctx context.Context) {
 			continue
 		}
 		last = fp
-		fmt.Fprintln(s.io.Err, "change detected: rebuilding")
+		fmt.Fprintln(s.io.Err, s.io.P.Sprintf("change detected: rebuilding"))
 		if err := s.build(ctx); err != nil {
 			if ctx.Err() != nil {
 				return
 			}
 			var ee *cli.ExitError
 			if !errors.As(err, &ee) || !ee.Silent {
-				fmt.Fprintln(s.io.Err, "gongshi serve:", err)
+				fmt.Fprintln(s.io.Err, s.io.P.Sprintf("gongshi serve: %s", i18n.Localize(s.io.P, err)))
 			}
-			fmt.Fprintln(s.io.Err, "rebuild failed: still serving the last good site")
+			fmt.Fprintln(s.io.Err, s.io.P.Sprintf("rebuild failed: still serving the last good site"))
 		}
 	}
 }
