@@ -219,6 +219,21 @@ func TestCompletion(t *testing.T) {
 			t.Errorf("LANG=%s: __complete imp: exit %d\n%s\nwant %q", lang, code, out, want)
 		}
 	}
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"search", "x", "--status", ""}, "in_progress\nnot_started\n:4\n"},
+		{[]string{"import", "a.txt", "--unit-kind", "vil"}, "village\ndepartment\nschool\nenterprise\nregion\n:4\n"}, // the shell keeps those that fit
+		{[]string{"check", "--data", ""}, ":16\n"},                                                                   // folders
+		{[]string{"merge", ""}, ":16\n"},                                                                             // folders
+		{[]string{"search", ""}, ":4\n"},                                                                             // no files: a query
+		{[]string{"import", ""}, ":0\n"},                                                                             // files
+	} {
+		if code, out := gongshi("C", append([]string{"__complete"}, c.args...)...); code != 0 || !strings.Contains("\n"+out, "\n"+c.want) {
+			t.Errorf("__complete %q: exit %d\n%s\nwant it to hold %q", c.args, code, out, c.want)
+		}
+	}
 	code, out := gongshi("zh_CN.UTF-8", "__complete", "search", "x", "--sta")
 	if code != 0 || !strings.Contains(out, "--status\t只看这种整改") {
 		t.Errorf("__complete search --sta: exit %d\n%s", code, out)

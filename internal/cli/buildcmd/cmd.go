@@ -48,10 +48,11 @@ parts together with gongshi merge.`
 func NewCmdBuild(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 	o := &Options{IO: f.IO}
 	cmd := &cobra.Command{
-		Use:   f.T("build [--root FOLDER] [--data FOLDER] [--out FOLDER] [--no-cache] [--cache FOLDER] [--no-wait] [--part P,…]"),
-		Short: f.T("Check the data, render the site with Hugo and index it"),
-		Long:  f.T(longHelp),
-		Args:  cmdutil.NoArgs,
+		Use:               f.T("build [--root FOLDER] [--data FOLDER] [--out FOLDER] [--no-cache] [--cache FOLDER] [--no-wait] [--part P,…]"),
+		Short:             f.T("Check the data, render the site with Hugo and index it"),
+		Long:              f.T(longHelp),
+		Args:              cmdutil.NoArgs,
+		ValidArgsFunction: cmdutil.NoFiles,
 		RunE: func(c *cobra.Command, _ []string) error {
 			o.Ctx = cmdutil.Context(c.Context())
 			if err := SiteDefaults(o.IO, &o.Site); err != nil {
@@ -64,6 +65,7 @@ func NewCmdBuild(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 		},
 	}
 	SiteFlags(f, cmd.Flags(), &o.Site)
+	cmdutil.Folders(cmd, "root", "data", "out", "cache")
 	return cmd
 }
 

@@ -22,10 +22,11 @@ type Options struct {
 func NewCmdCheck(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 	o := &Options{IO: f.IO}
 	cmd := &cobra.Command{
-		Use:   f.T("check [--data FOLDER] [--root FOLDER]"),
-		Short: f.T("Validate every data file"),
-		Long:  f.T("Checks every data file under the data folder; prints each problem as path:line:col: message, and exits 1 if there is one."),
-		Args:  cmdutil.NoArgs,
+		Use:               f.T("check [--data FOLDER] [--root FOLDER]"),
+		Short:             f.T("Validate every data file"),
+		Long:              f.T("Checks every data file under the data folder; prints each problem as path:line:col: message, and exits 1 if there is one."),
+		Args:              cmdutil.NoArgs,
+		ValidArgsFunction: cmdutil.NoFiles,
 		RunE: func(c *cobra.Command, _ []string) error {
 			o.Ctx = cmdutil.Context(c.Context())
 			if runF != nil {
@@ -36,6 +37,7 @@ func NewCmdCheck(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 	}
 	fl := cmd.Flags()
 	fl.StringVar(&o.DataDir, "data", "data", f.T("the data `folder` to check"))
+	cmdutil.Folders(cmd, "data", "root")
 	fl.StringVar(&o.Root, "root", ".", f.T("the project `folder`, whose config.toml names the folders originals may lie in ([params] originals, default seeds)"))
 	return cmd
 }

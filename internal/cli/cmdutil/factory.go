@@ -67,3 +67,25 @@ func NewCmdFunc(f *Factory, use, short string, run func(context.Context, cli.IO,
 		},
 	}
 }
+
+// Complete gives shell completion a flag's values.
+func Complete(cmd *cobra.Command, flag string, values ...string) {
+	_ = cmd.RegisterFlagCompletionFunc(flag, cobra.FixedCompletions(values, cobra.ShellCompDirectiveNoFileComp))
+}
+
+// Folders marks the flags whose value is a folder: shell completion
+// offers folders.
+func Folders(cmd *cobra.Command, flags ...string) {
+	for _, f := range flags {
+		_ = cmd.MarkFlagDirname(f)
+	}
+}
+
+// NoFiles is a ValidArgsFunction for a command whose arguments are no
+// files (a query) or that takes none.
+var NoFiles = cobra.NoFileCompletions
+
+// FolderArgs is a ValidArgsFunction for arguments that are folders.
+func FolderArgs(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
+	return nil, cobra.ShellCompDirectiveFilterDirs
+}

@@ -33,10 +33,11 @@ site no longer has are deleted (at most --max-deletes). Build gongshi with
 func NewCmdDeploy(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 	o := &Options{IO: f.IO}
 	cmd := &cobra.Command{
-		Use:   f.T("deploy [--root FOLDER] [--out FOLDER] [--target NAME] [--dry-run] [--force] [--max-deletes N]"),
-		Short: f.T("Upload what changed to a target of config.toml's [deployment]"),
-		Long:  f.T(longHelp),
-		Args:  cmdutil.NoArgs,
+		Use:               f.T("deploy [--root FOLDER] [--out FOLDER] [--target NAME] [--dry-run] [--force] [--max-deletes N]"),
+		Short:             f.T("Upload what changed to a target of config.toml's [deployment]"),
+		Long:              f.T(longHelp),
+		Args:              cmdutil.NoArgs,
+		ValidArgsFunction: cmdutil.NoFiles,
 		RunE: func(c *cobra.Command, _ []string) error {
 			o.Ctx = cmdutil.Context(c.Context())
 			if runF != nil {
@@ -52,6 +53,7 @@ func NewCmdDeploy(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command 
 	fl.BoolVar(&o.DryRun, "dry-run", false, f.T("say what would be uploaded and deleted, change nothing"))
 	fl.BoolVar(&o.Force, "force", false, f.T("upload every file"))
 	fl.IntVar(&o.MaxDeletes, "max-deletes", 256, f.T("the most files to delete on the target, -1 for no limit"))
+	cmdutil.Folders(cmd, "root", "out")
 	return cmd
 }
 

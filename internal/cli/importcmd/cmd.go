@@ -7,6 +7,7 @@ import (
 
 	"github.com/gongshi/gongshi/internal/cli"
 	"github.com/gongshi/gongshi/internal/cli/cmdutil"
+	"github.com/gongshi/gongshi/internal/notice"
 )
 
 // longHelp is import's help (a key of the catalog).
@@ -54,6 +55,12 @@ func NewCmdImport(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command 
 	fl.BoolVar(&o.AcceptMismatch, "accept-mismatch", false, f.T("write a notice whose findings read are under 90 %% or over 110 %% of the problems it states"))
 	fl.BoolVar(&o.Force, "force", false, f.T("overwrite an existing data file"))
 	fl.BoolVar(&o.JSON, "json", false, f.T("write nothing; for one file print the notice as JSON (the report goes to stderr); for several, the report as JSON"))
+	cmdutil.Folders(cmd, "data")
+	var kinds []string
+	for _, k := range notice.UnitKinds {
+		kinds = append(kinds, string(k))
+	}
+	cmdutil.Complete(cmd, "unit-kind", kinds...)
 	return cmd
 }
 

@@ -30,10 +30,11 @@ system with --out, else copied.`
 func NewCmdMerge(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 	o := &Options{IO: f.IO}
 	cmd := &cobra.Command{
-		Use:   f.T("merge --out FOLDER PART…"),
-		Short: f.T("Put the parts of a split build together"),
-		Long:  f.T(longHelp),
-		Args:  cmdutil.MinArgs(1, "give the PART folders to merge"),
+		Use:               f.T("merge --out FOLDER PART…"),
+		Short:             f.T("Put the parts of a split build together"),
+		Long:              f.T(longHelp),
+		Args:              cmdutil.MinArgs(1, "give the PART folders to merge"),
+		ValidArgsFunction: cmdutil.FolderArgs,
 		RunE: func(c *cobra.Command, args []string) error {
 			o.Ctx, o.Parts = cmdutil.Context(c.Context()), args
 			if runF != nil {
@@ -43,6 +44,7 @@ func NewCmdMerge(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 		},
 	}
 	cmd.Flags().StringVar(&o.Out, "out", "public", f.T("the site `folder` to replace"))
+	cmdutil.Folders(cmd, "out")
 	return cmd
 }
 

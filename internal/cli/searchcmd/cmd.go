@@ -9,6 +9,7 @@ import (
 
 	"github.com/gongshi/gongshi/internal/cli"
 	"github.com/gongshi/gongshi/internal/cli/cmdutil"
+	"github.com/gongshi/gongshi/internal/notice"
 	"github.com/gongshi/gongshi/internal/search"
 )
 
@@ -31,11 +32,12 @@ type Options struct {
 func NewCmdSearch(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 	o := &Options{IO: f.IO}
 	cmd := &cobra.Command{
-		Use:     f.T("search QUERY [--site FOLDER] [--township …] [--unit …] [--unit-kind …] [--status …] [--year …] [--timeout 5s] [--json|--csv]"),
-		Short:   f.T("Query the built site's search index"),
-		Long:    f.T("Searches the index a build wrote into the site folder. QUERY is in Bleve's query-string syntax: words, \"a phrase\", +must, -not; flags may come before or after it."),
-		Example: f.T("  gongshi search 偷工减料\n  gongshi search '\"3.85万元\"' --site public --township 郊尾镇 --status done --year 2024\n  gongshi search 食堂 --json | jq .hits[0].url\n  gongshi search 工程 --csv > hits.csv"),
-		Args:    cmdutil.MinArgs(1, "give a QUERY to search for"),
+		Use:               f.T("search QUERY [--site FOLDER] [--township …] [--unit …] [--unit-kind …] [--status …] [--year …] [--timeout 5s] [--json|--csv]"),
+		Short:             f.T("Query the built site's search index"),
+		Long:              f.T("Searches the index a build wrote into the site folder. QUERY is in Bleve's query-string syntax: words, \"a phrase\", +must, -not; flags may come before or after it."),
+		Example:           f.T("  gongshi search 偷工减料\n  gongshi search '\"3.85万元\"' --site public --township 郊尾镇 --status done --year 2024\n  gongshi search 食堂 --json | jq .hits[0].url\n  gongshi search 工程 --csv > hits.csv"),
+		Args:              cmdutil.MinArgs(1, "give a QUERY to search for"),
+		ValidArgsFunction: cmdutil.NoFiles,
 		RunE: func(c *cobra.Command, args []string) error {
 			o.Ctx, o.Words = cmdutil.Context(c.Context()), args
 			if o.JSON && o.CSV {
@@ -67,7 +69,19 @@ func NewCmdSearch(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command 
 	fl.BoolVar(&o.JSON, "json", false, f.T("print the result as JSON (as /api/search answers)"))
 	fl.BoolVar(&o.CSV, "csv", false, f.T("print the hits as CSV: %s", strings.Join(Columns, ",")))
 	fl.DurationVar(&o.Timeout, "timeout", search.DefaultTimeout, f.T("stop the search after this `long` (as /api/search does after 5s)"))
+	cmdutil.Folders(cmd, "site")
+	cmdutil.Complete(cmd, "status", strings.Fields("done in_progress not_started")...)
+	cmdutil.Complete(cmd, "unit-kind", kinds()...)
 	return cmd
+}
+
+// kinds are the units' kinds, for completion.
+func kinds() []string {
+	var k []string
+	for _, u := range notice.UnitKinds {
+		k = append(k, string(u))
+	}
+	return k
 }
 
 // Run runs `gongshi search` with args (without the command name), in

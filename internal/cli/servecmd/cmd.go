@@ -34,10 +34,11 @@ serve it on a public address). Ctrl-C stops.`
 func NewCmdServe(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 	o := &Options{IO: f.IO}
 	cmd := &cobra.Command{
-		Use:   f.T("serve [--addr 127.0.0.1:1313] [--root FOLDER] [--data FOLDER] [--out FOLDER]"),
-		Short: f.T("Build, then preview the site on this computer (and review imports at /review/)"),
-		Long:  f.T(longHelp),
-		Args:  cmdutil.NoArgs,
+		Use:               f.T("serve [--addr 127.0.0.1:1313] [--root FOLDER] [--data FOLDER] [--out FOLDER]"),
+		Short:             f.T("Build, then preview the site on this computer (and review imports at /review/)"),
+		Long:              f.T(longHelp),
+		Args:              cmdutil.NoArgs,
+		ValidArgsFunction: cmdutil.NoFiles,
 		RunE: func(c *cobra.Command, _ []string) error {
 			o.Ctx = cmdutil.Context(c.Context())
 			if err := buildcmd.SiteDefaults(o.IO, &o.Site); err != nil {
@@ -50,6 +51,7 @@ func NewCmdServe(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 		},
 	}
 	buildcmd.SiteFlags(f, cmd.Flags(), &o.Site)
+	cmdutil.Folders(cmd, "root", "data", "out", "cache")
 	cmd.Flags().StringVar(&o.Addr, "addr", "127.0.0.1:1313", f.T("the `address` to listen on"))
 	return cmd
 }
