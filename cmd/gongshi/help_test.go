@@ -223,7 +223,7 @@ func TestCompletion(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"search", "x", "--status", ""}, "in_progress\nnot_started\n:4\n"},
+		{[]string{"search", "x", "--status", ""}, "in_progress\nnot_started\nunstated\n:4\n"},
 		{[]string{"import", "a.txt", "--unit-kind", "vil"}, "village\ndepartment\nschool\nenterprise\nregion\n:4\n"}, // the shell keeps those that fit
 		{[]string{"check", "--data", ""}, ":16\n"},                                                                   // folders
 		{[]string{"merge", ""}, ":16\n"},                                                                             // folders

@@ -70,18 +70,16 @@ func NewCmdSearch(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command 
 	fl.BoolVar(&o.CSV, "csv", false, f.T("print the hits as CSV: %s", strings.Join(Columns, ",")))
 	fl.DurationVar(&o.Timeout, "timeout", search.DefaultTimeout, f.T("stop the search after this `long` (as /api/search does after 5s)"))
 	cmdutil.Folders(cmd, "site")
-	cmdutil.Complete(cmd, "status", strings.Fields("done in_progress not_started")...)
-	cmdutil.Complete(cmd, "unit-kind", kinds()...)
-	return cmd
-}
-
-// kinds are the units' kinds, for completion.
-func kinds() []string {
-	var k []string
-	for _, u := range notice.UnitKinds {
-		k = append(k, string(u))
+	var statuses, kinds []string
+	for _, s := range notice.Statuses {
+		statuses = append(statuses, string(s))
 	}
-	return k
+	for _, k := range notice.UnitKinds {
+		kinds = append(kinds, string(k))
+	}
+	cmdutil.Complete(cmd, "status", statuses...)
+	cmdutil.Complete(cmd, "unit-kind", kinds...)
+	return cmd
 }
 
 // Run runs `gongshi search` with args (without the command name), in
