@@ -8,6 +8,16 @@
 // Options value and its RunE calls runF(opts), or the command's own run
 // when runF is nil. A test gives runF to see what a command line parses
 // into, and calls the run function with Options to test what it does.
+//
+// To add a command: a package internal/cli/xcmd with Options, NewCmdX in
+// cmd.go (Use, Short, Long and each flag's description as f.T(key), the
+// value's name in backquotes: "the data `folder`"), its run function
+// beside it, and root.AddCommand(xcmd.NewCmdX(f, nil)) in
+// cmd/gongshi/root.go; each key gets its {En, Zh} entry in
+// internal/i18n/catalog_cli.go (TestEveryKeyHasAnEntry in cmd/gongshi
+// fails without it, TestChineseHelpAndUsage on an English word left in
+// its help). A command that is a plain func(ctx, cli.IO, args) error is
+// added with NewCmdFunc.
 package cmdutil
 
 import (
