@@ -9,57 +9,22 @@
 //	gongshi merge PART…     put a split build's parts together
 //	gongshi deploy          upload what changed (Hugo's deploy; -tags withdeploy)
 //	gongshi hugo …          the embedded Hugo, as its own command line
+//	gongshi completion SHELL  the shell completion script
+//
+// The commands are cobra commands (root.go; each in its package's cmd.go),
+// and speak the reader's language: Chinese under a Chinese locale.
 package main
 
 import (
 	"context"
-	"errors"
-	"fmt"
 	"os"
 	"os/signal"
 	"runtime/pprof"
-	"strings"
 	"syscall"
 
-	"github.com/gohugoio/hugo/commands"
-
 	"github.com/gongshi/gongshi/internal/cli"
-	"github.com/gongshi/gongshi/internal/cli/buildcmd"
-	"github.com/gongshi/gongshi/internal/cli/checkcmd"
-	"github.com/gongshi/gongshi/internal/cli/deploycmd"
-	"github.com/gongshi/gongshi/internal/cli/importcmd"
-	"github.com/gongshi/gongshi/internal/cli/mergecmd"
-	"github.com/gongshi/gongshi/internal/cli/searchcmd"
-	"github.com/gongshi/gongshi/internal/cli/servecmd"
-	"github.com/gongshi/gongshi/internal/i18n"
+	"github.com/gongshi/gongshi/internal/cli/cmdutil"
 )
-
-const usage = `gongshi — inspection rectification notices as a static disclosure site
-
-Usage:
-  gongshi import FILE|FOLDER… [--region 省/市/县/镇] [--unit 名称] [--json] [--force]
-  gongshi check [--data DIR]
-  gongshi build [--out DIR] [--no-cache] [--part P,…]
-  gongshi merge --out DIR PART…
-  gongshi deploy [--target NAME] [--dry-run]   (built with -tags withdeploy)
-  gongshi serve [--addr 127.0.0.1:1313]
-  gongshi search QUERY [--site DIR] [--township …] [--status …] [--year …] [--json|--csv]
-  gongshi hugo [hugo arguments]   (the embedded Hugo v0.165.0)
-
-Run 'gongshi COMMAND -h' for a command's flags.
-`
-
-type runFunc func(context.Context, cli.IO, []string) error
-
-var commandsByName = map[string]runFunc{
-	"import": importcmd.Run,
-	"check":  checkcmd.Run,
-	"build":  buildcmd.Run,
-	"serve":  servecmd.Run,
-	"search": searchcmd.Run,
-	"merge":  mergecmd.Run,
-	"deploy": deploycmd.Run,
-}
 
 func main() {
 	// GONGSHI_CPUPROFILE=FILE writes a CPU profile of the command (for
@@ -77,9 +42,7 @@ func main() {
 	os.Exit(run(os.Args[1:]))
 }
 
-// run runs gongshi with the process's streams; under a Chinese locale
-// (see i18n.Chinese) every line it prints is translated at this boundary,
-// but for the data a command prints on stdout (--json, --csv).
+// run runs gongshi with the process's streams and environment.
 func run(args []string) int {
 	return runIO(args, cli.IO{In: os.Stdin, Out: os.Stdout, Err: os.Stderr}, os.Getenv)
 }
@@ -90,59 +53,11 @@ func runIO(args []string, std cli.IO, getenv func(string) string) int {
 	return runCtx(ctx, args, std, getenv)
 }
 
-// runCtx is runIO under ctx (a test stops gongshi serve by cancelling it).
+// runCtx is runIO under ctx (a test stops gongshi serve by cancelling it):
+// the commands are built in the reader's language (getenv's locale, see
+// i18n.Chinese), and an error that reaches here is printed in it.
 func runCtx(ctx context.Context, args []string, std cli.IO, getenv func(string) string) int {
-	if i18n.Chinese(getenv) {
-		errw := i18n.NewWriter(std.Err)
-		defer errw.Flush()
-		std.Err = errw
-		if !dataOut(args) {
-			outw := i18n.NewWriter(std.Out)
-			defer outw.Flush()
-			std.Out = outw
-		}
-	}
-	return dispatch(ctx, args, std)
-}
-
-// dataOut reports whether the command prints data on stdout, which is
-// never translated.
-func dataOut(args []string) bool {
-	for _, a := range args {
-		switch strings.TrimLeft(a, "-") {
-		case "json", "csv":
-			return strings.HasPrefix(a, "-")
-		}
-	}
-	return false
-}
-
-func dispatch(ctx context.Context, args []string, std cli.IO) int {
-	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
-		fmt.Fprint(std.Out, usage)
-		if len(args) == 0 {
-			return 2
-		}
-		return 0
-	}
-	if args[0] == "hugo" {
-		if err := commands.Execute(args[1:]); err != nil {
-			fmt.Fprintln(std.Err, "hugo:", err)
-			return 1
-		}
-		return 0
-	}
-	cmd, ok := commandsByName[args[0]]
-	if !ok {
-		fmt.Fprintf(std.Err, "gongshi: unknown command %q\n\n%s", args[0], usage)
-		return 2
-	}
-	err := cmd(ctx, std, args[1:])
-	if err != nil {
-		var ee *cli.ExitError
-		if !(errors.As(err, &ee) && ee.Silent) {
-			fmt.Fprintf(std.Err, "gongshi %s: %v\n", args[0], err)
-		}
-	}
-	return cli.Code(err)
+	f := cmdutil.NewFactory(std, getenv)
+	cmd, err := cmdutil.Execute(ctx, newCmdRoot(f), args)
+	return cmdutil.Report(f, cmd, err)
 }

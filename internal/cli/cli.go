@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/gongshi/gongshi/internal/i18n"
+
 	"golang.org/x/text/message"
 )
 
@@ -37,9 +39,10 @@ func (e *ExitError) Error() string {
 
 func (e *ExitError) Unwrap() error { return e.Err }
 
-// Usage is an error in how a command was called (exit 2).
+// Usage is an error in how a command was called (exit 2): a message of
+// the catalog (i18n.Errorf), printed in the reader's language.
 func Usage(format string, a ...any) error {
-	return &ExitError{Code: 2, Err: fmt.Errorf(format, a...)}
+	return &ExitError{Code: 2, Err: i18n.Errorf(format, a...)}
 }
 
 // Code is the exit code for err: 0 for nil, an ExitError's code, else 1.

@@ -15,36 +15,19 @@
 package checkcmd
 
 import (
-	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io/fs"
 
 	"github.com/gongshi/gongshi/internal/check"
 	"github.com/gongshi/gongshi/internal/cli"
+	"github.com/gongshi/gongshi/internal/i18n"
 	"github.com/gongshi/gongshi/internal/store"
 )
 
-// Run runs `gongshi check` with args (without the command name).
-func Run(ctx context.Context, io cli.IO, args []string) error {
-	fl := flag.NewFlagSet("check", flag.ContinueOnError)
-	fl.SetOutput(io.Err)
-	dir := fl.String("data", "data", "the data folder to check")
-	root := fl.String("root", ".", "the project folder, whose config.toml names the folders originals may lie in ([params] originals, default seeds)")
-	fl.Usage = func() {
-		fmt.Fprintln(io.Err, "Usage: gongshi check [--data DIR]\n\nChecks every data file under DIR; prints each problem as path:line:col: message.")
-		fl.PrintDefaults()
-	}
-	if err := fl.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
-		return &cli.ExitError{Code: 2, Err: err, Silent: true} // flag has printed it
-	}
-	if fl.NArg() > 0 {
-		return cli.Usage("unexpected argument %q (usage: gongshi check [--data DIR])", fl.Arg(0))
-	}
+// runCheck checks the data folder of o.
+func runCheck(o *Options) error {
+	ctx, io, dir, root := o.Ctx, o.IO, &o.DataDir, &o.Root
 	if err := ctx.Err(); err != nil {
 		return err
 	}
@@ -52,14 +35,14 @@ func Run(ctx context.Context, io cli.IO, args []string) error {
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		if target := store.DanglingTarget(*dir); target != "" {
-			return fmt.Errorf("data folder %s is a symbolic link whose target %s is missing (name another folder with --data DIR)", *dir, target)
+			return i18n.Errorf("data folder %s is a symbolic link whose target %s is missing (name another folder with --data DIR)", *dir, target)
 		}
-		return fmt.Errorf("data folder %s does not exist (import a notice with gongshi import FILE, or name another folder with --data DIR)", *dir)
+		return i18n.Errorf("data folder %s does not exist (import a notice with gongshi import FILE, or name another folder with --data DIR)", *dir)
 	case err != nil:
 		return err
 	}
 	if len(probs) == 0 && len(files) == 0 {
-		return fmt.Errorf("no data files (*.toml) under %s", *dir)
+		return i18n.Errorf("no data files (*.toml) under %s", *dir)
 	}
 	for _, p := range probs {
 		if p.Warning {

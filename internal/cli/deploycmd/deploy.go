@@ -10,10 +10,6 @@
 package deploycmd
 
 import (
-	"context"
-	"errors"
-	"flag"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -21,47 +17,18 @@ import (
 
 	"github.com/gohugoio/hugo/commands"
 
-	"github.com/gongshi/gongshi/internal/cli"
+	"github.com/gongshi/gongshi/internal/i18n"
 	"github.com/gongshi/gongshi/internal/site"
 )
 
-const usage = `Usage: gongshi deploy [--root DIR] [--out DIR] [--target NAME] [--dry-run] [--force] [--max-deletes N]
-
-Uploads the built site (--out, default ROOT/public) to a target of
-config.toml's [deployment] (default the first) with the embedded Hugo's
-deploy: only files whose MD5 differs from the target's are uploaded, files the
-site no longer has are deleted (at most --max-deletes). Build gongshi with
--tags withdeploy for this command.
-
-`
-
-// Run runs `gongshi deploy` with args (without the command name).
-func Run(ctx context.Context, io cli.IO, args []string) error {
-	fs := flag.NewFlagSet("deploy", flag.ContinueOnError)
-	fs.SetOutput(io.Err)
-	root := fs.String("root", ".", "the project `folder` (its config.toml has [deployment])")
-	out := fs.String("out", "", "the built site `folder` (default ROOT/public)")
-	target := fs.String("target", "", "the deployment target's `name` (default the first)")
-	dry := fs.Bool("dry-run", false, "say what would be uploaded and deleted, change nothing")
-	force := fs.Bool("force", false, "upload every file")
-	maxDeletes := fs.Int("max-deletes", 256, "the most files to delete on the target, -1 for no limit")
-	fs.Usage = func() {
-		fmt.Fprint(fs.Output(), usage)
-		fs.PrintDefaults()
+// runDeploy uploads the site of o.
+func runDeploy(o *Options) error {
+	ctx, io := o.Ctx, o.IO
+	out := o.Out
+	if out == "" {
+		out = filepath.Join(o.Root, "public")
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return &cli.ExitError{Code: 0, Silent: true}
-		}
-		return &cli.ExitError{Code: 2, Err: err, Silent: true}
-	}
-	if fs.NArg() > 0 {
-		return cli.Usage("unexpected arguments: %s", strings.Join(fs.Args(), " "))
-	}
-	if *out == "" {
-		*out = filepath.Join(*root, "public")
-	}
-	hargs, cleanup, err := HugoArgs(*root, *out, *target, *dry, *force, *maxDeletes)
+	hargs, cleanup, err := HugoArgs(o.Root, out, o.Target, o.DryRun, o.Force, o.MaxDeletes)
 	if err != nil {
 		return err
 	}
@@ -71,16 +38,16 @@ func Run(ctx context.Context, io cli.IO, args []string) error {
 	}
 	// A build switches in a whole new site folder at once; waiting for one
 	// under way (and making the next wait), the deploy reads one version.
-	unlock, err := site.Lock(ctx, *out, io.Err)
+	unlock, err := site.Lock(ctx, out, io.Err)
 	if err != nil {
 		return err
 	}
 	defer unlock()
 	if err := commands.Execute(hargs); err != nil {
 		if strings.Contains(err.Error(), "withdeploy") {
-			return fmt.Errorf("this gongshi was built without Hugo's deploy: build it with `go build -tags withdeploy ./cmd/gongshi`")
+			return i18n.Errorf("this gongshi was built without Hugo's deploy: build it with `go build -tags withdeploy ./cmd/gongshi`")
 		}
-		return fmt.Errorf("hugo deploy: %w", err)
+		return i18n.Errorf("hugo deploy: %w", err)
 	}
 	return nil
 }
@@ -94,7 +61,7 @@ func HugoArgs(root, out, target string, dry, force bool, maxDeletes int) ([]stri
 		return nil, nil, err
 	}
 	if _, err := os.Stat(filepath.Join(absOut, "index.html")); err != nil {
-		return nil, nil, fmt.Errorf("%s holds no built site: run gongshi build first", out)
+		return nil, nil, i18n.Errorf("%s holds no built site: run gongshi build first", out)
 	}
 	absRoot, err := filepath.Abs(root)
 	if err != nil {

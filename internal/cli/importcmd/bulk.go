@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/gongshi/gongshi/internal/cli"
+	"github.com/gongshi/gongshi/internal/i18n"
 	"github.com/gongshi/gongshi/internal/importer"
 	"github.com/gongshi/gongshi/internal/notice"
 )
@@ -81,7 +82,7 @@ func runBulk(ctx context.Context, cio cli.IO, o *Options, pub *importer.Publishe
 		rep.write(cio.Out)
 	}
 	if rep.Failed > 0 {
-		return &cli.ExitError{Code: 1, Err: fmt.Errorf("%d of %d files failed to import", rep.Failed, len(files)), Silent: o.JSON}
+		return &cli.ExitError{Code: 1, Err: i18n.Errorf("%d of %d files failed to import", rep.Failed, len(files)), Silent: o.JSON}
 	}
 	return nil
 }

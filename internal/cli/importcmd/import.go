@@ -2,15 +2,13 @@
 // files, one or many, or folders of them) → one TOML data file each under
 // data/, with a report of what went where.
 //
-// After GitHub CLI's commands: NewCmd parses the arguments into Options,
-// run imports from Options; each half is tested on its own.
+// After GitHub CLI's commands: NewCmdImport (cmd.go) parses the arguments
+// into Options, run imports from Options; each half is tested on its own.
 package importcmd
 
 import (
 	"context"
 	"errors"
-	"flag"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -18,27 +16,15 @@ import (
 	"strings"
 
 	"github.com/gongshi/gongshi/internal/cli"
+	"github.com/gongshi/gongshi/internal/i18n"
 	"github.com/gongshi/gongshi/internal/importer"
 	"github.com/gongshi/gongshi/internal/intake"
 )
 
-const usage = `Usage: gongshi import FILE|FOLDER… [flags]
-
-Reads notices (plain text in UTF-8, UTF-16 or GB18030, HTML pages, .docx,
-PDF with a text layer; .doc, .wps and .rtf through LibreOffice;
-a folder stands for the notices in it), writes one data file each,
-data/<province>/<city>/<county>/<unit>/<signed>.toml, and prints a report:
-for one file, what went where; for several, a line per file and a total.
-It goes on past a file that fails, and exits 1 if any failed.
-It writes no file that gongshi check refuses, and none whose findings
-read are under 90 % or over 110 % of the problems the notice states
-(--accept-mismatch writes it anyway).
-
-Flags:
-`
-
 // Options is everything `gongshi import` is asked to do.
 type Options struct {
+	IO         cli.IO
+	Ctx        context.Context
 	Files      []string // files and folders, as given
 	Region     string   // --region 省/市/县/镇
 	Slugs      string   // --slugs a/b/c/d
@@ -54,54 +40,6 @@ type Options struct {
 	// AcceptMismatch writes a notice whose findings read are under 90 % or
 	// over 110 % of the problems it states.
 	AcceptMismatch bool
-}
-
-// Run runs `gongshi import` with args (without the command name).
-func Run(ctx context.Context, io cli.IO, args []string) error {
-	opts, err := NewCmd(io, args)
-	if err != nil || opts == nil {
-		return err
-	}
-	return run(ctx, io, opts)
-}
-
-// NewCmd parses the arguments into Options (nil Options for --help).
-func NewCmd(io cli.IO, args []string) (*Options, error) {
-	o := &Options{}
-	fl := flag.NewFlagSet("import", flag.ContinueOnError)
-	fl.SetOutput(io.Err)
-	fl.StringVar(&o.Region, "region", "", "the region as `省/市/县/镇`, e.g. 福建省/莆田市/仙游县/郊尾镇; for a county department 省/市/县 (empty parts: from the text or config)")
-	fl.StringVar(&o.Slugs, "slugs", "", "the region's slugs as `a/b/c/d` (empty parts: from pinyin)")
-	fl.StringVar(&o.Unit, "unit", "", "the inspected unit's `name` where the text does not give it (区文旅体局, 示例村)")
-	fl.StringVar(&o.UnitKind, "unit-kind", "", "the unit's `kind`: township, village, department, school, enterprise, or region (a summary over several units)")
-	fl.StringVar(&o.UnitSlug, "unit-slug", "", "the unit's `slug` (default: from pinyin)")
-	fl.StringVar(&o.SourceURL, "source-url", "", "the `URL` the notice was published at")
-	fl.StringVar(&o.DataDir, "data", "data", "the data `folder`")
-	fl.StringVar(&o.ConfigPath, "config", "config.toml", "the site `config`; its [params.publisher] gives region defaults (a missing file gives none)")
-	fl.StringVar(&o.Title, "title", "", "the notice's `title` where the text has none (a data file must have one)")
-	fl.BoolVar(&o.AcceptMismatch, "accept-mismatch", false, "write a notice whose findings read are under 90 % or over 110 % of the problems it states")
-	fl.BoolVar(&o.Force, "force", false, "overwrite an existing data file")
-	fl.BoolVar(&o.JSON, "json", false, "write nothing; for one file print the notice as JSON (the report goes to stderr); for several, the report as JSON")
-	fl.Usage = func() {
-		fmt.Fprint(fl.Output(), usage)
-		fl.PrintDefaults()
-	}
-	files, err := parseInterleaved(fl, args)
-	if errors.Is(err, flag.ErrHelp) {
-		return nil, nil
-	}
-	if err != nil {
-		return nil, &cli.ExitError{Code: 2, Err: err, Silent: true}
-	}
-	if len(files) == 0 {
-		fl.Usage()
-		return nil, cli.Usage("give at least one FILE or FOLDER")
-	}
-	o.Files = files
-	if err := o.request().Check(); err != nil {
-		return nil, cli.Usage("%v", err)
-	}
-	return o, nil
 }
 
 // request is the import use case's request for the flags (the document's
@@ -171,11 +109,11 @@ func run(ctx context.Context, io cli.IO, o *Options) error {
 	}
 	pub, err := importer.LoadPublisher(o.ConfigPath)
 	if err != nil {
-		return fmt.Errorf("reading the publisher's defaults: %w", err)
+		return i18n.Errorf("reading the publisher's defaults: %w", err)
 	}
 	if !bulk {
 		if len(files) == 0 {
-			return fmt.Errorf("%s: no notices (.txt, .html, .docx, .pdf, .doc, .wps) in it", strings.Join(o.Files, ", "))
+			return i18n.Errorf("%s: no notices (.txt, .html, .docx, .pdf, .doc, .wps) in it", strings.Join(o.Files, ", "))
 		}
 		return runOne(ctx, io, o, pub, files[0])
 	}
@@ -215,14 +153,17 @@ func load(ctx context.Context, o *Options, pub *importer.Publisher, file string)
 	}
 	fi, err := os.Stat(file)
 	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		l.err = i18n.Errorf("%s: no such file or folder", file)
+		return l
 	case err != nil:
 		l.err = err
 		return l
 	case !fi.Mode().IsRegular():
-		l.err = fmt.Errorf("%s: not a regular file (a notice is read from a file, not a pipe or a device)", file)
+		l.err = i18n.Errorf("%s: not a regular file (a notice is read from a file, not a pipe or a device)", file)
 		return l
 	case fi.Size() > MaxInputSize:
-		l.err = fmt.Errorf("%s: %d bytes: a notice file has at most %d bytes (64 MiB)", file, fi.Size(), MaxInputSize)
+		l.err = i18n.Errorf("%s: %d bytes: a notice file has at most %d bytes (64 MiB)", file, fi.Size(), MaxInputSize)
 		return l
 	}
 	data, err := os.ReadFile(file)
@@ -266,25 +207,4 @@ func finish(ctx context.Context, o *Options, l loaded, write bool) outcome {
 		return fail(err)
 	}
 	return out
-}
-
-// parseInterleaved parses flags before and after the positional arguments
-// (gongshi import FILE --region … as well as gongshi import --region … FILE).
-func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
-	var pos []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			return nil, err
-		}
-		rest := fs.Args()
-		if len(rest) == 0 {
-			return pos, nil
-		}
-		// flag stops at "--": everything after it is positional
-		if len(args) > len(rest) && args[len(args)-len(rest)-1] == "--" {
-			return append(pos, rest...), nil
-		}
-		pos = append(pos, rest[0])
-		args = rest[1:]
-	}
 }

@@ -2,6 +2,7 @@ package importcmd
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -11,9 +12,24 @@ import (
 	"testing"
 
 	"github.com/gongshi/gongshi/internal/cli"
+	"github.com/gongshi/gongshi/internal/cli/cmdutil"
 	"github.com/gongshi/gongshi/internal/notice"
 	"github.com/gongshi/gongshi/internal/store"
 )
+
+// parseArgs is the Options a command line gives (runF captures them;
+// nothing is imported), without the streams and context.
+func parseArgs(args []string) (*Options, error) {
+	var got *Options
+	f := cmdutil.NewFactory(cli.IO{In: strings.NewReader(""), Out: &bytes.Buffer{}, Err: &bytes.Buffer{}}, nil)
+	err := cmdutil.Run(context.Background(), f, NewCmdImport(f, func(o *Options) error { got = o; return nil }), args)
+	if got != nil {
+		c := *got
+		c.IO, c.Ctx = cli.IO{}, nil
+		got = &c
+	}
+	return got, err
+}
 
 // The parse half: arguments → Options.
 func TestNewCmd(t *testing.T) {
@@ -29,18 +45,23 @@ func TestNewCmd(t *testing.T) {
 		{"flags between files", []string{"a.txt", "--region", "示例省/示例市/示例县", "b.txt", "--title", "示例通报", "--accept-mismatch", "c.txt"},
 			&Options{Files: []string{"a.txt", "b.txt", "c.txt"}, Region: "示例省/示例市/示例县", Title: "示例通报", AcceptMismatch: true, DataDir: "data", ConfigPath: "config.toml"}, 0},
 		{"no file", nil, nil, 2},
+		{"-- ends the flags", []string{"a.txt", "--", "--json"}, &Options{Files: []string{"a.txt", "--json"}, DataDir: "data", ConfigPath: "config.toml"}, 0},
+		{"one dash, as flag took", []string{"-force", "a.txt", "-data=d"}, &Options{Files: []string{"a.txt"}, DataDir: "d", ConfigPath: "config.toml", Force: true}, 0},
+		{"a value that starts with a dash", []string{"a.txt", "--title", "-x-"}, &Options{Files: []string{"a.txt"}, Title: "-x-", DataDir: "data", ConfigPath: "config.toml"}, 0},
+		{"help", []string{"-h"}, nil, 0},
+		{"unknown flag", []string{"a.txt", "--nope"}, nil, 2},
+		{"flag without its value", []string{"a.txt", "--region"}, nil, 2},
 		{"bad kind", []string{"a.txt", "--unit-kind", "province"}, nil, 2},
 		{"bad slug", []string{"a.txt", "--unit-slug", "-x"}, nil, 2},
 		{"region too deep", []string{"a.txt", "--region", "a/b/c/d/e"}, nil, 2},
 		{"bad url", []string{"a.txt", "--source-url", "ftp://x"}, nil, 2},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			var errOut bytes.Buffer
-			got, err := NewCmd(cli.IO{Out: &bytes.Buffer{}, Err: &errOut}, c.args)
+			got, err := parseArgs(c.args)
 			if cli.Code(err) != c.code {
 				t.Fatalf("err %v (code %d), want code %d", err, cli.Code(err), c.code)
 			}
-			if c.want != nil && !reflect.DeepEqual(got, c.want) {
+			if !reflect.DeepEqual(got, c.want) {
 				t.Errorf("options %+v, want %+v", got, c.want)
 			}
 		})

@@ -12,7 +12,6 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"strconv"
@@ -23,84 +22,31 @@ import (
 
 	"github.com/gongshi/gongshi/internal/cli"
 	"github.com/gongshi/gongshi/internal/csvsafe"
+	"github.com/gongshi/gongshi/internal/i18n"
 	"github.com/gongshi/gongshi/internal/search"
 )
 
 // Columns of --csv (and of the table, in Chinese).
 var Columns = []string{"id", "kind", "province", "city", "county", "township", "signed", "number", "status", "title", "url", "score", "unit", "unit_kind"}
 
-type multi []string
-
-func (m *multi) String() string     { return strings.Join(*m, ",") }
-func (m *multi) Set(v string) error { *m = append(*m, v); return nil }
-
-// Run runs `gongshi search` with args (without the command name).
-func Run(ctx context.Context, io cli.IO, args []string) error {
-	fs := flag.NewFlagSet("search", flag.ContinueOnError)
-	fs.SetOutput(io.Err)
-	site := fs.String("site", "public", "the built site `folder` (gongshi build --out)")
-	var f search.Filters
-	fs.Var((*multi)(&f.Township), "township", "only this township: a name (郊尾镇) or slug path (fujian/putian/xianyou/jiaowei); repeatable")
-	fs.Var((*multi)(&f.County), "county", "only this county (name or slug path); repeatable")
-	fs.Var((*multi)(&f.Region), "region", "only under this slug path (fujian/putian); repeatable")
-	fs.Var((*multi)(&f.Status), "status", "only this status: done, in_progress, not_started; repeatable")
-	fs.Var((*multi)(&f.Category), "category", "only this category (its heading's text); repeatable")
-	fs.Var((*multi)(&f.Year), "year", "only notices signed this year; repeatable")
-	fs.Var((*multi)(&f.Unit), "unit", "only this unit: a name (示例县文旅局) or slug path, with the units below it; repeatable")
-	fs.BoolVar(&f.Overdue, "overdue", false, "only overdue findings (the deadline passed and the latest notice did not report them done)")
-	fs.Var((*multi)(&f.Deadline), "deadline", "only findings whose deadline falls in this year (2024); repeatable")
-	fs.Var((*multi)(&f.UnitKind), "unit-kind", "only units of this kind: township, village, department, school, enterprise, region; repeatable")
-	size := fs.Int("size", 20, "how many hits (at most 100)")
-	from := fs.Int("from", 0, "skip this many hits")
-	asJSON := fs.Bool("json", false, "print the result as JSON (as /api/search answers)")
-	asCSV := fs.Bool("csv", false, "print the hits as CSV: "+strings.Join(Columns, ","))
-	timeout := fs.Duration("timeout", search.DefaultTimeout, "stop the search after this `long` (as /api/search does after 5s)")
-	fs.Usage = func() {
-		fmt.Fprintln(io.Err, "usage: gongshi search QUERY [--site DIR] [--township …] [--unit …] [--unit-kind …] [--status …] [--year …] [--timeout 5s] [--json|--csv]")
-		fmt.Fprintln(io.Err, "QUERY is in Bleve's query-string syntax: words, \"a phrase\", +must, -not.")
-		fs.PrintDefaults()
-	}
-	// Flags may come before or after the query.
-	var words []string
-	rest := args
-	for {
-		if err := fs.Parse(rest); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				return nil
-			}
-			return &cli.ExitError{Code: 2, Err: err, Silent: true}
-		}
-		if fs.NArg() == 0 {
-			break
-		}
-		words = append(words, fs.Arg(0))
-		rest = fs.Args()[1:]
-	}
-	if len(words) == 0 {
-		fs.Usage()
-		return &cli.ExitError{Code: 2, Err: errors.New("no query"), Silent: true}
-	}
-	if *asJSON && *asCSV {
-		return cli.Usage("--json and --csv exclude each other")
-	}
+// runSearch searches the index o names.
+func runSearch(o *Options) error {
+	ctx, io, site, f, from, size, asJSON, asCSV, timeout, words := o.Ctx, o.IO, &o.Site, o.Filters, &o.From, &o.Size, &o.JSON, &o.CSV, &o.Timeout, o.Words
 	x, err := search.Open(*site)
 	if err != nil {
 		return err
 	}
 	defer x.Close()
-	if *timeout <= 0 {
-		return cli.Usage("--timeout %s: give a positive duration (5s, 1m)", *timeout)
-	}
 	ctx, cancel := context.WithTimeout(ctx, *timeout)
 	defer cancel()
 	res, err := x.Search(ctx, search.Request{Query: strings.Join(words, " "), Filters: f, From: *from, Size: *size, Highlight: *asJSON})
 	if err != nil {
 		var bad *search.BadRequest
 		if errors.As(err, &bad) {
-			return cli.Usage("%s", bad.Msg)
+			return cli.Usage("%s", bad) // localized as the error it is
 		}
 		if errors.Is(err, context.DeadlineExceeded) {
-			return fmt.Errorf("the search took longer than %s: narrow the query, or raise --timeout", *timeout)
+			return i18n.Errorf("the search took longer than %s: narrow the query, or raise --timeout", *timeout)
 		}
 		return err
 	}

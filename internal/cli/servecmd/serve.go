@@ -6,7 +6,6 @@ package servecmd
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"hash/fnv"
 	"io"
@@ -24,21 +23,10 @@ import (
 	"github.com/gongshi/gongshi/internal/cli"
 	"github.com/gongshi/gongshi/internal/cli/buildcmd"
 	"github.com/gongshi/gongshi/internal/httpapi"
+	"github.com/gongshi/gongshi/internal/i18n"
 	"github.com/gongshi/gongshi/internal/review"
 	"github.com/gongshi/gongshi/internal/site"
 )
-
-const usage = `Usage: gongshi serve [--addr 127.0.0.1:1313] [--root DIR] [--data DIR] [--out DIR]
-
-Builds the site (as gongshi build), serves it at the address with GET
-/api/search over its search index, and rebuilds when a file under the data
-folder, content/, layouts/, static/ or config.toml changes (checked 4 times
-a second; the rebuild is incremental, see gongshi build). Text is sent
-gzipped to clients that take it, with Cache-Control: no-cache and an ETag.
-A failed rebuild prints its errors and keeps serving the last
-good site. Ctrl-C stops.
-
-`
 
 // PollInterval is how often serve looks for changed files: a change is
 // then rebuilt incrementally (only the changed units' pages; see package
@@ -48,15 +36,9 @@ var PollInterval = 250 * time.Millisecond
 // zeroTime: serve sends no Last-Modified (see compress.go).
 var zeroTime time.Time
 
-// Run runs `gongshi serve` with args (without the command name).
-func Run(ctx context.Context, io cli.IO, args []string) error {
-	var addr string
-	o, err := buildcmd.Options(io, "serve", usage, args, func(fs *flag.FlagSet) {
-		fs.StringVar(&addr, "addr", "127.0.0.1:1313", "the `address` to listen on")
-	})
-	if err != nil {
-		return err
-	}
+// runServe builds and serves the site of o until ctx is done.
+func runServe(opts *Options) error {
+	ctx, io, o, addr := opts.Ctx, opts.IO, opts.Site, opts.Addr
 	// The preview's feeds, sitemap and downloads name serve's own address,
 	// not config.toml's baseURL (issue 9).
 	if h, p, err := net.SplitHostPort(addr); err == nil && h != "" && p != "0" {
@@ -68,7 +50,7 @@ func Run(ctx context.Context, io cli.IO, args []string) error {
 		if _, serr := os.Stat(filepath.Join(o.Out, "index.html")); serr != nil {
 			return err
 		}
-		fmt.Fprintf(io.Err, "serving the previous site in %s until the build succeeds\n", o.Out)
+		fmt.Fprintln(io.Err, io.P.Sprintf("serving the previous site in %s until the build succeeds", o.Out))
 	}
 	defer s.closeAPI()
 
@@ -78,8 +60,8 @@ func Run(ctx context.Context, io cli.IO, args []string) error {
 	}
 	rv.Listening(ln.Addr().String(), addr) // the review pages answer only requests naming this address
 	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
-	fmt.Fprintf(io.Out, "serving %s at http://%s/ (Ctrl-C to stop)\n", o.Out, ln.Addr())
-	fmt.Fprintf(io.Out, "review imports at http://%s/review/\n", ln.Addr())
+	fmt.Fprintln(io.Out, io.P.Sprintf("serving %s at http://%s/ (Ctrl-C to stop)", o.Out, ln.Addr()))
+	fmt.Fprintln(io.Out, io.P.Sprintf("review imports at http://%s/review/", ln.Addr()))
 
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
@@ -97,7 +79,7 @@ func Run(ctx context.Context, io cli.IO, args []string) error {
 		err = srv.Shutdown(shut)
 		cancel()
 		<-served
-		fmt.Fprintln(io.Err, "stopped")
+		fmt.Fprintln(io.Err, io.P.Sprintf("stopped"))
 	}
 	wg.Wait()
 	if errors.Is(err, http.ErrServerClosed) {
@@ -127,7 +109,7 @@ func (s *server) build(ctx context.Context) error {
 	if err != nil {
 		return buildcmd.Report(s.io, err)
 	}
-	fmt.Fprintf(s.io.Err, "built %s: %s\n", s.opts.Out, sum)
+	fmt.Fprintln(s.io.Err, s.io.P.Sprintf("built %s: %s", s.opts.Out, sum))
 	return s.openAPI()
 }
 
@@ -172,16 +154,16 @@ func (s *server) watch(ctx context.Context) {
 			continue
 		}
 		last = fp
-		fmt.Fprintln(s.io.Err, "change detected: rebuilding")
+		fmt.Fprintln(s.io.Err, s.io.P.Sprintf("change detected: rebuilding"))
 		if err := s.build(ctx); err != nil {
 			if ctx.Err() != nil {
 				return
 			}
 			var ee *cli.ExitError
 			if !errors.As(err, &ee) || !ee.Silent {
-				fmt.Fprintln(s.io.Err, "gongshi serve:", err)
+				fmt.Fprintln(s.io.Err, s.io.P.Sprintf("gongshi serve: %s", i18n.Localize(s.io.P, err)))
 			}
-			fmt.Fprintln(s.io.Err, "rebuild failed: still serving the last good site")
+			fmt.Fprintln(s.io.Err, s.io.P.Sprintf("rebuild failed: still serving the last good site"))
 		}
 	}
 }
