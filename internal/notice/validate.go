@@ -180,7 +180,7 @@ func (f *Finding) validate(fp string, first map[int]int) []FieldError {
 	case f.Status == "":
 		out = append(out, required(p))
 	case !f.Status.Valid():
-		out = append(out, errf(p, "%s %q is not one of %s", p, string(f.Status), statusList()))
+		out = append(out, errf(p, "%s %q is not one of %s, nor status words as notices write them (%s …)", p, string(f.Status), statusList(), statusLabels()))
 	}
 	if p := fp + ".status_text"; f.Status != StatusUnstated && strings.TrimSpace(f.StatusText) == "" {
 		out = append(out, errf(p, "%s is empty: only a finding whose status is unstated has no status words", p).givenRule().needing(fp+".status"))
@@ -294,6 +294,16 @@ func statusList() string {
 	s := make([]string, len(Statuses))
 	for i, v := range Statuses {
 		s[i] = string(v)
+	}
+	return strings.Join(s, ", ")
+}
+
+// statusLabels are the statuses as readers see them (已整改, 整改中 …),
+// which a data file may write instead of the codes (see StatusFrom).
+func statusLabels() string {
+	s := make([]string, len(Statuses))
+	for i, v := range Statuses {
+		s[i] = v.Label()
 	}
 	return strings.Join(s, ", ")
 }
