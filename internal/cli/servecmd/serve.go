@@ -51,12 +51,16 @@ var zeroTime time.Time
 // Run runs `gongshi serve` with args (without the command name).
 func Run(ctx context.Context, io cli.IO, args []string) error {
 	var addr string
+	var flags *flag.FlagSet
 	o, err := buildcmd.Options(io, "serve", usage, args, func(fs *flag.FlagSet) {
 		fs.StringVar(&addr, "addr", "127.0.0.1:1313", "the `address` to listen on")
+		flags = fs
+		fs.Lookup("out").Usage = "the preview's site `folder` (default ROOT/.gongshi/preview: never gongshi build's)"
 	})
 	if err != nil {
 		return err
 	}
+	usePreview(&o, flags) // serve's own folder, not build's public/ (preview.go)
 	// The preview's feeds, sitemap and downloads name serve's own address,
 	// not config.toml's baseURL (issue 9).
 	if h, p, err := net.SplitHostPort(addr); err == nil && h != "" && p != "0" {
