@@ -9,6 +9,8 @@ import (
 	"io"
 
 	"golang.org/x/text/message"
+
+	"github.com/gongshi/gongshi/internal/fault"
 )
 
 // IO is a command's streams, and the printer of the reader's language
@@ -37,12 +39,14 @@ func (e *ExitError) Error() string {
 
 func (e *ExitError) Unwrap() error { return e.Err }
 
-// Usage is an error in how a command was called (exit 2).
+// Usage is an error in how a command was called (fault.Usage: exit 2).
 func Usage(format string, a ...any) error {
-	return &ExitError{Code: 2, Err: fmt.Errorf(format, a...)}
+	return &ExitError{Code: fault.Usage.ExitCode(), Err: fault.New(fault.Usage, fmt.Errorf(format, a...))}
 }
 
-// Code is the exit code for err: 0 for nil, an ExitError's code, else 1.
+// Code is the exit code for err: 0 for nil, an ExitError's code, else
+// that of the kind err carries (fault.KindOf: 2 for fault.Usage, 1 for
+// any other failure).
 func Code(err error) int {
 	if err == nil {
 		return 0
@@ -51,5 +55,5 @@ func Code(err error) int {
 	if errors.As(err, &e) {
 		return e.Code
 	}
-	return 1
+	return fault.KindOf(err).ExitCode()
 }
