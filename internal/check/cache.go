@@ -76,7 +76,7 @@ func DirCachedWith(ctx context.Context, dir, cacheDir string, o CacheOptions) ([
 
 // cacheVersion changes whenever what an entry holds, or what checkFile
 // reports, changes without the executable changing (in tests).
-const cacheVersion = "gongshi check cache 3\n"
+const cacheVersion = "gongshi check cache 4\n"
 
 const cacheExt = ".chk"
 

@@ -179,11 +179,11 @@ func TestDirCached(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(first, []byte(strings.Replace(string(b), `status = "done"`, `status = "完成"`, 1)), 0o644); err != nil {
+	if err := os.WriteFile(first, []byte(strings.Replace(string(b), `status = "done"`, `status = "待核实"`, 1)), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	probs = sameResult(t, "edited", dir, cacheDir)
-	if !strings.Contains(lines(probs), `"完成" is not one of`) {
+	if !strings.Contains(lines(probs), `"待核实" is not one of`) {
 		t.Errorf("the edit's problem is missing:\n%s", lines(probs))
 	}
 	if n := len(entries(t, cacheDir)); n != len(paths) {

@@ -36,8 +36,10 @@
 //
 // Values, in each notice (the notice's own rules are notice.Notice.Validate,
 // each reported at its key's position; see fieldError):
-//   - findings[].status is one of done, in_progress, not_started, and
-//     status_text is not blank (the status is the normalised form of the
+//   - findings[].status is one of done, in_progress, not_started,
+//     unstated, or the status in Chinese as notices write it (已完成,
+//     整改中, 未说明 …: notice.StatusFrom), which is read as its code
+//     without a word; status_text is not blank (the status is the normalised form of the
 //     words in status_text; the two are not compared, so an editor may
 //     correct the status by hand);
 //   - finding numbers are 1 or more and unique; outstanding numbers are

@@ -187,10 +187,10 @@ func TestBytes(t *testing.T) {
 	if f.Notice.Findings[0].Amounts[0].Yuan != 38500 || f.Path != "anywhere.toml" {
 		t.Errorf("decoded %+v", f)
 	}
-	bad := strings.Replace(string(src), `status = "done"`, `status = "完成"`, 1)
-	line := 1 + strings.Count(bad[:strings.Index(bad, `status = "完成"`)], "\n")
+	bad := strings.Replace(string(src), `status = "done"`, `status = "待定"`, 1)
+	line := 1 + strings.Count(bad[:strings.Index(bad, `status = "待定"`)], "\n")
 	f, probs = Bytes("anywhere.toml", []byte(bad))
-	want := fmt.Sprintf(`anywhere.toml:%d:1: findings[1].status "完成" is not one of`, line)
+	want := fmt.Sprintf(`anywhere.toml:%d:1: findings[1].status "待定" is not one of`, line)
 	if f == nil || len(probs) != 1 || !strings.Contains(probs[0].String(), want) {
 		t.Errorf("bad status: %v", probs)
 	}

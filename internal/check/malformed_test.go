@@ -53,7 +53,7 @@ var malformedCases = map[string][]string{
 		"unknown key signature.seal (signature has issuer, date_text)",
 	},
 	"bad_status.toml": {
-		`findings[2].status "已完成了" is not one of done, in_progress, not_started`,
+		`findings[2].status "待定" is not one of done, in_progress, not_started, unstated, nor status words as notices write them (已整改, 整改中, 未整改, 未说明 …)`,
 		`findings[3].status "Done" is not one of done, in_progress, not_started`,
 	},
 	"duplicate_number.toml": {

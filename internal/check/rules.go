@@ -109,19 +109,19 @@ func (fc *fileCheck) values() {
 	}
 	fc.original() // see original.go
 
-	// The findings' numbers, for the checks across files.
-	firstWith := map[int]int{} // number → index (from 1) of the first finding with it
+	// The findings' numbers, for the checks across files: the one rule of
+	// numbered things (Validate has reported what it breaks), over the
+	// numbers the file gives usably.
+	numbers := notice.NewNumbering("findings")
 	fc.numbersKnown = true
 	for i, f := range n.Findings {
 		if !fc.ok(indexPath("findings", i+1) + ".number") {
 			fc.numbersKnown = false
 			continue
 		}
-		if _, dup := firstWith[f.Number]; f.Number >= 1 && !dup {
-			firstWith[f.Number] = i + 1
-		}
+		numbers.Number(i+1, f.Number)
 	}
-	fc.numbers = firstWith
+	fc.numbers = numbers.With
 }
 
 // fieldError reports a rule of the notice (a notice.FieldError) at the

@@ -11,6 +11,8 @@ import (
 	"github.com/gongshi/gongshi/internal/i18n"
 
 	"golang.org/x/text/message"
+
+	"github.com/gongshi/gongshi/internal/fault"
 )
 
 // IO is a command's streams, and the printer of the reader's language
@@ -39,13 +41,15 @@ func (e *ExitError) Error() string {
 
 func (e *ExitError) Unwrap() error { return e.Err }
 
-// Usage is an error in how a command was called (exit 2): a message of
-// the catalog (i18n.Errorf), printed in the reader's language.
+// Usage is an error in how a command was called (fault.Usage: exit 2):
+// a message of the catalog (i18n.Errorf), printed in the reader's language.
 func Usage(format string, a ...any) error {
-	return &ExitError{Code: 2, Err: i18n.Errorf(format, a...)}
+	return &ExitError{Code: fault.Usage.ExitCode(), Err: fault.New(fault.Usage, i18n.Errorf(format, a...))}
 }
 
-// Code is the exit code for err: 0 for nil, an ExitError's code, else 1.
+// Code is the exit code for err: 0 for nil, an ExitError's code, else
+// that of the kind err carries (fault.KindOf: 2 for fault.Usage, 1 for
+// any other failure).
 func Code(err error) int {
 	if err == nil {
 		return 0
@@ -54,5 +58,5 @@ func Code(err error) int {
 	if errors.As(err, &e) {
 		return e.Code
 	}
-	return 1
+	return fault.KindOf(err).ExitCode()
 }

@@ -26,6 +26,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/gongshi/gongshi/internal/fault"
 	"github.com/gongshi/gongshi/internal/search"
 )
 
@@ -74,7 +75,7 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	req, err := parseRequest(r)
 	if err != nil {
-		writeError(w, http.StatusBadRequest, err.Error())
+		writeError(w, fault.Invalid.HTTPStatus(), err.Error())
 		return
 	}
 	ctx, cancel := context.WithTimeout(r.Context(), h.timeout)
@@ -88,17 +89,20 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		err = ctx.Err()
 	}
 	if err != nil {
+		// The status is the error's kind's (fault: a bad query is
+		// Invalid, a search over its time Unavailable); the message is
+		// chosen here.
+		msg := err.Error()
 		var bad *search.BadRequest
 		switch {
-		case errors.As(err, &bad):
-			writeError(w, http.StatusBadRequest, bad.Msg)
-		case errors.Is(err, context.DeadlineExceeded):
-			writeError(w, http.StatusServiceUnavailable, fmt.Sprintf("the search took longer than %s: narrow the query", h.timeout))
 		case errors.Is(err, context.Canceled):
-			// the client went away
-		default:
-			writeError(w, http.StatusInternalServerError, err.Error())
+			return // the client went away
+		case errors.As(err, &bad):
+			msg = bad.Msg
+		case errors.Is(err, context.DeadlineExceeded):
+			msg = fmt.Sprintf("the search took longer than %s: narrow the query", h.timeout)
 		}
+		writeError(w, fault.KindOf(err).HTTPStatus(), msg)
 		return
 	}
 	writeJSON(w, http.StatusOK, res)

@@ -115,3 +115,36 @@ func ParseStatus(text string) (Status, error) {
 	}
 	return "", fmt.Errorf("status %q is not one of the known wordings (已整改 / 正在整改中 / 未整改 …)", text)
 }
+
+// StatusFrom is the status a data file's status key gives: a code of the
+// vocabulary (done, in_progress, not_started, unstated) as it is, or the
+// status in Chinese as a notice writes it — a label readers see (已整改,
+// 整改中, 未整改, 未说明) or any wording of Vocabulary (已完成, 完成整改,
+// 尚未整改 …), read as ParseStatus reads a notice's words. ok is false for
+// anything else (Done, finished, 待定), which the status rule reports.
+func StatusFrom(s string) (st Status, ok bool) {
+	if Status(s).Valid() {
+		return Status(s), true
+	}
+	t := strings.TrimSpace(s)
+	for _, v := range Statuses {
+		if t == v.Label() {
+			return v, true
+		}
+	}
+	st, err := ParseStatus(t)
+	return st, err == nil
+}
+
+// UnmarshalText reads a data file's status: what StatusFrom knows becomes
+// its code, so a file may spell a status in Chinese and every reader (check,
+// the site, the review page) sees the code; anything else is kept as
+// written for the status rule to report. It never fails.
+func (s *Status) UnmarshalText(b []byte) error {
+	if st, ok := StatusFrom(string(b)); ok {
+		*s = st
+	} else {
+		*s = Status(b)
+	}
+	return nil
+}

@@ -97,9 +97,9 @@ func (n *Notice) Validate() []FieldError {
 	}
 	out = append(out, blankItems("regulations", n.Regulations)...)
 	out = append(out, blankItems("organisation.points", n.Organisation.Points)...)
-	first := map[int]int{} // number → index (from 1) of the first finding with it
+	numbers := NewNumbering("findings")
 	for i := range n.Findings {
-		out = append(out, n.Findings[i].validate(index("findings", i+1), first)...)
+		out = append(out, n.Findings[i].validate(index("findings", i+1), numbers)...)
 	}
 	out = append(out, n.validateOutstanding()...)
 	out = append(out, n.validateCounts()...)
@@ -162,16 +162,12 @@ func (n *Notice) validateDates() []FieldError {
 }
 
 // validate states a finding's rules; fp is its path (findings[3]) and
-// first the numbers of the findings before it (number → index from 1).
-func (f *Finding) validate(fp string, first map[int]int) []FieldError {
+// numbers the numbering of the findings before it.
+func (f *Finding) validate(fp string, numbers *Numbering) []FieldError {
 	var out []FieldError
 	i, _ := strconv.Atoi(fp[strings.LastIndexByte(fp, '[')+1 : len(fp)-1])
-	if p := fp + ".number"; f.Number < 1 {
-		out = append(out, errf(p, "%s %d must be 1 or more", p, f.Number))
-	} else if j, dup := first[f.Number]; dup {
-		out = append(out, errf(p, "%s %d is repeated: findings[%d] has number %d too", p, f.Number, j, f.Number))
-	} else {
-		first[f.Number] = i
+	if e := numbers.Number(i, f.Number); e != nil {
+		out = append(out, *e)
 	}
 	if strings.TrimSpace(f.Title) == "" {
 		out = append(out, required(fp+".title"))
@@ -180,7 +176,7 @@ func (f *Finding) validate(fp string, first map[int]int) []FieldError {
 	case f.Status == "":
 		out = append(out, required(p))
 	case !f.Status.Valid():
-		out = append(out, errf(p, "%s %q is not one of %s", p, string(f.Status), statusList()))
+		out = append(out, errf(p, "%s %q is not one of %s, nor status words as notices write them (%s …)", p, string(f.Status), statusList(), statusLabels()))
 	}
 	if p := fp + ".status_text"; f.Status != StatusUnstated && strings.TrimSpace(f.StatusText) == "" {
 		out = append(out, errf(p, "%s is empty: only a finding whose status is unstated has no status words", p).givenRule().needing(fp+".status"))
@@ -216,26 +212,20 @@ func (f *Finding) validate(fp string, first map[int]int) []FieldError {
 // number once, and each names a finding (1 or more).
 func (n *Notice) validateOutstanding() []FieldError {
 	var out []FieldError
-	with := map[int]int{}
+	with := NewNumbering("outstanding")
 	numbers := make([]string, len(n.Outstanding))
 	for i, o := range n.Outstanding {
 		op := index("outstanding", i+1)
-		p := op + ".number"
-		numbers[i] = p
-		switch j, dup := with[o.Number]; {
-		case o.Number < 1:
-			out = append(out, errf(p, "%s %d must be 1 or more", p, o.Number))
-		case dup:
-			out = append(out, errf(p, "%s %d is repeated: outstanding[%d] has number %d too", p, o.Number, j, o.Number))
-		default:
-			with[o.Number] = i + 1
+		numbers[i] = op + ".number"
+		if e := with.Number(i+1, o.Number); e != nil {
+			out = append(out, *e)
 		}
 		if p := op + ".finding"; o.Finding < 1 {
 			out = append(out, errf(p, "%s %d must be the number of a finding, 1 or more", p, o.Finding))
 		}
 	}
 	// Gaps are judged only where every item's number is usable.
-	for _, g := range NumberGaps(with) {
+	for _, g := range NumberGaps(with.With) {
 		p := index("outstanding", g.Index) + ".number"
 		out = append(out, errf(p, "%s is %d, but %s missing: %s", p, g.Number, g.Missing, "outstanding items are numbered 1, 2, 3 … without gaps").needing(numbers...))
 	}
@@ -298,6 +288,16 @@ func statusList() string {
 	return strings.Join(s, ", ")
 }
 
+// statusLabels are the statuses as readers see them (已整改, 整改中 …),
+// which a data file may write instead of the codes (see StatusFrom).
+func statusLabels() string {
+	s := make([]string, len(Statuses))
+	for i, v := range Statuses {
+		s[i] = v.Label()
+	}
+	return strings.Join(s, ", ")
+}
+
 // validPartialDate reports whether s is a date written YYYY, YYYY-MM or
 // YYYY-MM-DD.
 func validPartialDate(s string) bool {
@@ -312,6 +312,38 @@ func validPartialDate(s string) bool {
 	}
 	_, err := time.Parse(layout, s)
 	return err == nil
+}
+
+// Numbering is the rule of numbered things (findings, outstanding items),
+// once for Validate and check: each number is 1 or more, and no two items
+// of one list share one. With is number → index (from 1) of the item that
+// has it first, what NumberGaps and check's rules across notices read.
+type Numbering struct {
+	Array string // findings, outstanding
+	With  map[int]int
+}
+
+// NewNumbering is the numbering of the items of array, none judged yet.
+func NewNumbering(array string) *Numbering {
+	return &Numbering{Array: array, With: map[int]int{}}
+}
+
+// Number judges the number of the item at index i (from 1), judged after
+// the items before it: nil when the number is 1 or more and no earlier
+// item's, which it then records in With; else the broken rule, at the
+// item's number.
+func (l *Numbering) Number(i, number int) *FieldError {
+	p := index(l.Array, i) + ".number"
+	if number < 1 {
+		e := errf(p, "%s %d must be 1 or more", p, number)
+		return &e
+	}
+	if j, dup := l.With[number]; dup {
+		e := errf(p, "%s %d is repeated: %s has number %d too", p, number, index(l.Array, j), number)
+		return &e
+	}
+	l.With[number] = i
+	return nil
 }
 
 // NumberGap is a number of a list numbered 1, 2, 3 … that follows a gap:

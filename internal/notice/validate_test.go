@@ -61,8 +61,8 @@ func TestValidate(t *testing.T) {
 		{"finding without status", func(n *Notice) { n.Findings[1].Status = "" }, []FieldError{
 			{Field: "findings[2].status", Msg: "findings[2].status is empty", Required: true},
 			{Field: "findings[2].status_text", Msg: "findings[2].status_text is empty: only a finding whose status is unstated has no status words", Required: true, Needs: []string{"findings[2].status"}}}},
-		{"status not of the vocabulary", func(n *Notice) { n.Findings[0].Status = "已完成" }, []FieldError{{Field: "findings[1].status",
-			Msg: `findings[1].status "已完成" is not one of done, in_progress, not_started, unstated`}}},
+		{"status not of the vocabulary", func(n *Notice) { n.Findings[0].Status = "待定" }, []FieldError{{Field: "findings[1].status",
+			Msg: `findings[1].status "待定" is not one of done, in_progress, not_started, unstated, nor status words as notices write them (已整改, 整改中, 未整改, 未说明 …)`}}},
 		{"no status words", func(n *Notice) { n.Findings[0].StatusText = "" }, []FieldError{{Field: "findings[1].status_text",
 			Msg: "findings[1].status_text is empty: only a finding whose status is unstated has no status words", Required: true, Needs: []string{"findings[1].status"}}}},
 		{"blank measure", func(n *Notice) { n.Findings[0].Measures[0] = "" }, []FieldError{{Field: "findings[1].measures[1]", Msg: "findings[1].measures[1] is empty"}}},

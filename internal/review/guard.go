@@ -5,13 +5,14 @@ import (
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"html/template"
 	"net"
 	"net/http"
 	"net/url"
 	"strings"
+
+	"github.com/gongshi/gongshi/internal/fault"
 )
 
 // The review pages answer only the editor's own browser on this machine
@@ -180,11 +181,12 @@ func (g *guard) check(w http.ResponseWriter, r *http.Request) bool {
 		err = r.ParseForm()
 	}
 	if err != nil {
-		var tooLarge *http.MaxBytesError
-		if errors.As(err, &tooLarge) {
-			http.Error(w, msgTooLarge(), http.StatusRequestEntityTooLarge)
+		// A body over the limit is fault.TooLarge (413); any other form
+		// that cannot be read is the asker's to correct (Invalid: 400).
+		if k := fault.KindOf(err); k == fault.TooLarge {
+			http.Error(w, msgTooLarge(), k.HTTPStatus())
 		} else {
-			http.Error(w, "无法读取表单："+err.Error(), http.StatusBadRequest)
+			http.Error(w, "无法读取表单："+err.Error(), fault.Invalid.HTTPStatus())
 		}
 		return false
 	}

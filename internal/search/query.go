@@ -22,6 +22,7 @@ import (
 	"github.com/blevesearch/bleve/v2/search/searcher"
 	index "github.com/blevesearch/bleve_index_api"
 
+	"github.com/gongshi/gongshi/internal/fault"
 	"github.com/gongshi/gongshi/internal/notice"
 )
 
@@ -162,6 +163,9 @@ type Facet struct {
 type BadRequest struct{ Msg string }
 
 func (e *BadRequest) Error() string { return e.Msg }
+
+// Kind: a request gongshi cannot run is the asker's to correct (HTTP 400).
+func (e *BadRequest) Kind() fault.Kind { return fault.Invalid }
 
 func badRequest(format string, a ...any) error {
 	return &BadRequest{Msg: fmt.Sprintf(format, a...)}

@@ -41,6 +41,8 @@ func NewCmdServe(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 		ValidArgsFunction: cmdutil.NoFiles,
 		RunE: func(c *cobra.Command, _ []string) error {
 			o.Ctx = cmdutil.Context(c.Context())
+			// serve's own folder, not build's public/ (preview.go)
+			usePreview(&o.Site, c.Flags().Changed("out"), c.Flags().Changed("cache"))
 			if err := buildcmd.SiteDefaults(o.IO, &o.Site); err != nil {
 				return err
 			}
@@ -52,6 +54,7 @@ func NewCmdServe(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 	}
 	buildcmd.SiteFlags(f, cmd.Flags(), &o.Site)
 	cmdutil.Folders(cmd, "root", "data", "out", "cache")
+	cmd.Flags().Lookup("out").Usage = f.T("the preview's site `folder` (default ROOT/.gongshi/preview: never gongshi build's)")
 	cmd.Flags().StringVar(&o.Addr, "addr", "127.0.0.1:1313", f.T("the `address` to listen on"))
 	return cmd
 }
