@@ -34,8 +34,9 @@ func TestNewCmdServe(t *testing.T) {
 		site site.Options
 		code int
 	}{
-		{nil, "127.0.0.1:1313", site.Options{Root: ".", Data: "." + sep + "data", Out: "." + sep + "public"}, 0},
-		{[]string{"--addr", "127.0.0.1:0", "--root", "r", "--no-cache"}, "127.0.0.1:0", site.Options{Root: "r", Data: "r" + sep + "data", Out: "r" + sep + "public", NoCache: true}, 0},
+		{nil, "127.0.0.1:1313", site.Options{Root: ".", Data: "." + sep + "data", Out: PreviewDir("."), Cache: PreviewCacheDir(".")}, 0},
+		{[]string{"--addr", "127.0.0.1:0", "--root", "r", "--no-cache"}, "127.0.0.1:0", site.Options{Root: "r", Data: "r" + sep + "data", Out: PreviewDir("r"), Cache: PreviewCacheDir("r"), NoCache: true}, 0},
+		{[]string{"--out", "o"}, "127.0.0.1:1313", site.Options{Root: ".", Data: "." + sep + "data", Out: "o"}, 0},
 		{[]string{"extra"}, "", site.Options{}, 2},
 		{[]string{"--addr"}, "", site.Options{}, 2},
 	} {
