@@ -74,34 +74,52 @@ func load() {
 		// A tab in a format is a column of a table (text/tabwriter pads it
 		// with spaces); the Chinese prints two spaces.
 		b.SetString(language.Chinese, e.En, strings.ReplaceAll(e.Zh, "\t", "  "))
-		var re strings.Builder
-		var verbs []byte
-		re.WriteString("^")
-		last := 0
-		for _, m := range verbRE.FindAllStringIndex(e.En, -1) {
-			re.WriteString(literal(e.En[last:m[0]]))
-			last = m[1]
-			v := e.En[m[1]-1]
-			switch v {
-			case '%':
-				re.WriteString("%")
-				continue
-			case 'f':
-				re.WriteString(`\s*(-?\d+(?:\.\d+)?)`)
-			case 'd':
-				re.WriteString(`\s*(-?\d+)`)
-			case 'q':
-				re.WriteString(`("(?:[^"\\]|\\.)*")`)
-			default:
-				re.WriteString(`(.*?)\s*`)
-				v = 's'
-			}
-			verbs = append(verbs, v)
+		formats = append(formats, compile(e.En, nil))
+	}
+	for _, e := range Plurals {
+		if err := setPlural(b, e); err != nil {
+			panic(err) // TestCatalog
 		}
-		re.WriteString(literal(e.En[last:]) + "$")
-		formats = append(formats, compiled{en: e.En, re: regexp.MustCompile(re.String()), verb: verbs})
+		formats = append(formats, compile(e.Key, e.Words))
 	}
 	printer = message.NewPrinter(language.Chinese, message.Catalog(b))
+	english = message.NewPrinter(language.English, message.Catalog(b))
+}
+
+// compile is the pattern that reads a line printed in English with the
+// format en back (see Translate), a word of words matching its singular
+// too. LEFT FOR THE LEAD: it goes with Translate.
+func compile(en string, words []Word) compiled {
+	var re strings.Builder
+	var verbs []byte
+	re.WriteString("^")
+	last := 0
+	for _, m := range verbRE.FindAllStringIndex(en, -1) {
+		re.WriteString(literal(en[last:m[0]]))
+		last = m[1]
+		v := en[m[1]-1]
+		switch v {
+		case '%':
+			re.WriteString("%")
+			continue
+		case 'f':
+			re.WriteString(`\s*(-?\d+(?:\.\d+)?)`)
+		case 'd':
+			re.WriteString(`\s*(-?\d+)`)
+		case 'q':
+			re.WriteString(`("(?:[^"\\]|\\.)*")`)
+		default:
+			re.WriteString(`(.*?)\s*`)
+			v = 's'
+		}
+		verbs = append(verbs, v)
+	}
+	re.WriteString(literal(en[last:]) + "$")
+	pat := re.String()
+	for _, w := range words {
+		pat = strings.Replace(pat, w.Many, "(?:"+w.Many+"|"+w.One+")", 1)
+	}
+	return compiled{en: en, re: regexp.MustCompile(pat), verb: verbs}
 }
 
 // literal is the pattern of a format's literal text: a tab (a column of

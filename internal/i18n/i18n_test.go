@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+
+	"golang.org/x/text/message/catalog"
 )
 
 // TestCatalog: every message is in both languages, with the same
@@ -26,7 +28,19 @@ func TestCatalog(t *testing.T) {
 		sort.Strings(k)
 		return strings.Join(k, "")
 	}
-	for _, e := range Catalog {
+	all := append([]Entry(nil), Catalog...)
+	for _, p := range Plurals {
+		all = append(all, Entry{p.Key, p.Zh})
+		if err := setPlural(catalog.NewBuilder(), p); err != nil {
+			t.Error(err)
+		}
+		for _, w := range p.Words {
+			if verbs.FindAllString(p.Key, -1) == nil || w.Arg < 1 || w.Arg > len(verbs.FindAllString(p.Key, -1)) {
+				t.Errorf("%q: word %q agrees with argument %d, which it has not", p.Key, w.Many, w.Arg)
+			}
+		}
+	}
+	for _, e := range all {
 		if e.En == "" || e.Zh == "" {
 			t.Errorf("%q / %q: a message in one language only", e.En, e.Zh)
 		}
