@@ -11,14 +11,16 @@
 // notice's permalink), unit (a unit's name, or its slug path with the units
 // below it), unit_kind (township, village, department, school, enterprise,
 // region). The answer is JSON (see search.Result); bad input gets a 400
-// with {"error": "…"}, a request over its time limit a 503.
+// with {"error": "…"}, a request over its time limit a 503. An error is
+// written in the language the request's Accept-Language asks for, Chinese
+// or English, Chinese when it names neither (the site's language); the
+// answer says which in Content-Language, and varies by Accept-Language.
 package httpapi
 
 import (
 	"context"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
 	"net/http"
 	"runtime"
@@ -26,7 +28,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/gongshi/gongshi/internal/i18n"
 	"github.com/gongshi/gongshi/internal/search"
+	"golang.org/x/text/message"
 )
 
 // Timeout bounds one request's search: the search is cancelled then, and
@@ -53,8 +57,16 @@ type handler struct {
 }
 
 func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	zh := i18n.AcceptChinese(r.Header.Get("Accept-Language"))
+	p := i18n.NewPrinter(zh)
+	w.Header().Set("Vary", "Accept-Language")
+	if zh {
+		w.Header().Set("Content-Language", "zh")
+	} else {
+		w.Header().Set("Content-Language", "en")
+	}
 	if r.URL.Path != "/api/search" {
-		writeError(w, http.StatusNotFound, "no such API: "+r.URL.Path+" (there is /api/search)")
+		writeError(w, p, http.StatusNotFound, i18n.Errorf("no such API: %s (there is /api/search)", r.URL.Path))
 		return
 	}
 	// CORS: any origin may GET (a journalist's notebook on another
@@ -69,12 +81,12 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		w.Header().Set("Allow", "GET, HEAD, OPTIONS")
-		writeError(w, http.StatusMethodNotAllowed, "use GET")
+		writeError(w, p, http.StatusMethodNotAllowed, i18n.Errorf("use GET"))
 		return
 	}
 	req, err := parseRequest(r)
 	if err != nil {
-		writeError(w, http.StatusBadRequest, err.Error())
+		writeError(w, p, http.StatusBadRequest, err)
 		return
 	}
 	ctx, cancel := context.WithTimeout(r.Context(), h.timeout)
@@ -91,13 +103,13 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		var bad *search.BadRequest
 		switch {
 		case errors.As(err, &bad):
-			writeError(w, http.StatusBadRequest, bad.Msg)
+			writeError(w, p, http.StatusBadRequest, bad)
 		case errors.Is(err, context.DeadlineExceeded):
-			writeError(w, http.StatusServiceUnavailable, fmt.Sprintf("the search took longer than %s: narrow the query", h.timeout))
+			writeError(w, p, http.StatusServiceUnavailable, i18n.Errorf("the search took longer than %s: narrow the query", h.timeout.String()))
 		case errors.Is(err, context.Canceled):
 			// the client went away
 		default:
-			writeError(w, http.StatusInternalServerError, err.Error())
+			writeError(w, p, http.StatusInternalServerError, err)
 		}
 		return
 	}
@@ -127,7 +139,7 @@ func parseRequest(r *http.Request) (search.Request, error) {
 		return req, err
 	}
 	if v.Get("size") != "" && req.Size == 0 {
-		return req, fmt.Errorf("size 0: between 1 and %d", search.MaxSize)
+		return req, i18n.Errorf("size %d: between 1 and %d", 0, search.MaxSize)
 	}
 	if req.Facets, err = boolParam(v.Get("facets"), "facets"); err != nil {
 		return req, err
@@ -144,7 +156,7 @@ func intParam(s, name string) (int, error) {
 	}
 	n, err := strconv.Atoi(s)
 	if err != nil {
-		return 0, fmt.Errorf("%s=%q is not a whole number", name, s)
+		return 0, i18n.Errorf("%s=%q is not a whole number", name, s)
 	}
 	return n, nil
 }
@@ -156,7 +168,7 @@ func boolParam(s, name string) (bool, error) {
 	case "1", "true", "yes":
 		return true, nil
 	}
-	return false, fmt.Errorf("%s=%q: use 1 or 0", name, s)
+	return false, i18n.Errorf("%s=%q: use 1 or 0", name, s)
 }
 
 func writeJSON(w http.ResponseWriter, code int, v any) {
@@ -173,6 +185,7 @@ func writeJSON(w http.ResponseWriter, code int, v any) {
 	w.Write([]byte("\n"))
 }
 
-func writeError(w http.ResponseWriter, code int, msg string) {
-	writeJSON(w, code, map[string]string{"error": msg})
+// writeError answers err in p's language.
+func writeError(w http.ResponseWriter, p *message.Printer, code int, err error) {
+	writeJSON(w, code, map[string]string{"error": i18n.Localize(p, err)})
 }

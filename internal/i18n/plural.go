@@ -43,7 +43,7 @@ var Plurals = []Plural{
 	{"%d paragraphs", "%d 段", []Word{{1, "paragraph", "paragraphs"}}},
 	{"%d lines", "%d 行", []Word{{1, "line", "lines"}}},
 	{"%d pages", "%d 页", []Word{{1, "page", "pages"}}},
-	{"the notice states %d problems, %d read", "通报自述 %d 个问题，实际读出 %d 个", []Word{{1, "problem", "problems"}}},
+	{"stated.%s: the notice states %d problems, %d read", "stated.%s：通报自述 %d 个问题，实际读出 %d 个", []Word{{2, "problem", "problems"}}},
 }
 
 // setPlural puts e in b: the English selects on each word's argument

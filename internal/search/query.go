@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/gongshi/gongshi/internal/i18n"
+	"golang.org/x/text/message"
 	"math"
 	"os"
 	"path/filepath"
@@ -54,7 +56,7 @@ func Open(siteDir string) (*Index, error) {
 	b, err := os.ReadFile(filepath.Join(dir, "meta.json"))
 	if err != nil {
 		if errors.Is(err, os.ErrNotExist) {
-			return nil, fmt.Errorf("no search index in %s: build the site first (gongshi build)", siteDir)
+			return nil, i18n.Errorf("no search index in %s: build the site first (gongshi build)", siteDir)
 		}
 		return nil, err
 	}
@@ -63,7 +65,7 @@ func Open(siteDir string) (*Index, error) {
 		return nil, fmt.Errorf("%s: %w", filepath.Join(dir, "meta.json"), err)
 	}
 	if x.meta.Version != exportVersion {
-		return nil, fmt.Errorf("%s: index version %d, this gongshi reads %d: rebuild the site", dir, x.meta.Version, exportVersion)
+		return nil, i18n.Errorf("%s: index version %d, this gongshi reads %d: rebuild the site", dir, x.meta.Version, exportVersion)
 	}
 	if x.meta.Chunk < 1 {
 		return nil, fmt.Errorf("%s: chunk %d", filepath.Join(dir, "meta.json"), x.meta.Chunk)
@@ -159,12 +161,26 @@ type Facet struct {
 }
 
 // BadRequest is an error in the request (its query syntax, its limits).
-type BadRequest struct{ Msg string }
+// Msg is the English; Loc the message itself, which Localize prints in
+// the reader's language.
+type BadRequest struct {
+	Msg string
+	Loc *i18n.Error
+}
 
 func (e *BadRequest) Error() string { return e.Msg }
 
+// Localize is the error in p's language.
+func (e *BadRequest) Localize(p *message.Printer) string {
+	if e.Loc == nil {
+		return e.Msg
+	}
+	return e.Loc.Localize(p)
+}
+
 func badRequest(format string, a ...any) error {
-	return &BadRequest{Msg: fmt.Sprintf(format, a...)}
+	m := i18n.Msg(format, a...)
+	return &BadRequest{Msg: m.Error(), Loc: m}
 }
 
 // Validate checks a request's limits and fills defaults.
@@ -218,7 +234,7 @@ func (x *Index) Search(ctx context.Context, r Request) (*Result, error) {
 	qs := FoldWidth(r.Query)
 	q, err := query.NewQueryStringQuery(qs).Parse()
 	if err != nil {
-		return nil, badRequest("%s", SyntaxMessage(qs))
+		return nil, badRequest("%s", SyntaxError(qs))
 	}
 	if err := limit(q); err != nil {
 		return nil, err

@@ -23,6 +23,7 @@ import (
 
 	"github.com/gongshi/gongshi/internal/check"
 	"github.com/gongshi/gongshi/internal/cli"
+	"github.com/gongshi/gongshi/internal/i18n"
 	"github.com/gongshi/gongshi/internal/store"
 )
 
@@ -52,46 +53,38 @@ func Run(ctx context.Context, io cli.IO, args []string) error {
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		if target := store.DanglingTarget(*dir); target != "" {
-			return fmt.Errorf("data folder %s is a symbolic link whose target %s is missing (name another folder with --data DIR)", *dir, target)
+			return i18n.Errorf("data folder %s is a symbolic link whose target %s is missing (name another folder with --data DIR)", *dir, target)
 		}
-		return fmt.Errorf("data folder %s does not exist (import a notice with gongshi import FILE, or name another folder with --data DIR)", *dir)
+		return i18n.Errorf("data folder %s does not exist (import a notice with gongshi import FILE, or name another folder with --data DIR)", *dir)
 	case err != nil:
 		return err
 	}
 	if len(probs) == 0 && len(files) == 0 {
-		return fmt.Errorf("no data files (*.toml) under %s", *dir)
+		return i18n.Errorf("no data files (*.toml) under %s", *dir)
 	}
 	for _, p := range probs {
 		if p.Warning {
-			fmt.Fprintln(io.Out, p)
+			fmt.Fprintln(io.Out, p.Localize(io.P))
 		}
 	}
 	if errs := check.Errors(probs); len(errs) > 0 {
 		probs = errs
 		bad := map[string]bool{}
 		for _, p := range probs {
-			fmt.Fprintln(io.Out, p)
+			fmt.Fprintln(io.Out, p.Localize(io.P))
 			bad[p.Path] = true
 		}
 		all, err := store.Files(*dir)
 		if err != nil {
 			return err
 		}
-		return &cli.ExitError{Code: 1, Err: fmt.Errorf("%s in %d of %s under %s",
-			plural(len(probs), "problem", "problems"), len(bad), plural(len(all), "file", "files"), *dir)}
+		return &cli.ExitError{Code: 1, Err: i18n.Errorf("%d problems in %d of %d files under %s",
+			len(probs), len(bad), len(all), *dir)}
 	}
 	findings := 0
 	for _, f := range files {
 		findings += len(f.Notice.Findings)
 	}
-	fmt.Fprintf(io.Out, "checked %s, %s in %s: ok\n",
-		plural(len(files), "notice", "notices"), plural(findings, "finding", "findings"), *dir)
+	i18n.Fprintln(io.Out, io.P, "checked %d notices, %d findings in %s: ok", len(files), findings, *dir)
 	return nil
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
 }

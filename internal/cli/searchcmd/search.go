@@ -97,7 +97,7 @@ func Run(ctx context.Context, io cli.IO, args []string) error {
 	if err != nil {
 		var bad *search.BadRequest
 		if errors.As(err, &bad) {
-			return cli.Usage("%s", bad.Msg)
+			return &cli.ExitError{Code: 2, Err: bad} // a *search.BadRequest: printed in the reader's language (i18n.Localize)
 		}
 		if errors.Is(err, context.DeadlineExceeded) {
 			return fmt.Errorf("the search took longer than %s: narrow the query, or raise --timeout", *timeout)
