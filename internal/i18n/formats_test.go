@@ -21,6 +21,7 @@ var exempt = map[string]string{
 	"  %s":                                 "an echoed line",
 	"%s: %w":                               "a path before an error that is localized itself",
 	"%s: %s":                               "a path before an error that is localized itself",
+	"%s: %v":                               "the same",
 	"%s":                                   "a message of its own, passed on",
 	"%v":                                   "the same",
 	"%s!":                                  "serve's change-detection hash input, never printed",
@@ -62,12 +63,13 @@ var translated = map[call]int{
 // wrappers are each package's own functions that take a message format
 // (and pass it to i18n.Msg): the position of the format.
 var wrappers = map[string]map[string]int{
-	"check":    {"at": 1, "warnAt": 1, "add": 1, "fail": 1, "originalError": 1, "problem": 4},
-	"notice":   {"errf": 1},
-	"store":    {"refused": 1, "carryError": 0},
-	"importer": {"warnf": 1},
-	"search":   {"badRequest": 0},
-	"intake":   {},
+	"check":     {"at": 1, "warnAt": 1, "add": 1, "fail": 1, "originalError": 1, "problem": 4},
+	"notice":    {"errf": 1},
+	"store":     {"refused": 1, "carryError": 0},
+	"importer":  {"warnf": 1},
+	"search":    {"badRequest": 0},
+	"intake":    {},
+	"importcmd": {"pf": 1, "say": 0}, // the import report's printers (report.go)
 }
 
 type site struct {
@@ -80,7 +82,6 @@ type site struct {
 func formatsIn(t *testing.T, dir string, calls ...map[call]int) []site {
 	var out []site
 	fset := token.NewFileSet()
-	own := wrappers[filepath.Base(dir)]
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".go") || strings.HasSuffix(p, "_test.go") || strings.Contains(p, "testdata") {
 			return err
@@ -89,6 +90,7 @@ func formatsIn(t *testing.T, dir string, calls ...map[call]int) []site {
 		if err != nil {
 			return err
 		}
+		own := wrappers[filepath.Base(filepath.Dir(p))]
 		ast.Inspect(f, func(n ast.Node) bool {
 			c, ok := n.(*ast.CallExpr)
 			if !ok {

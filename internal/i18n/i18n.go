@@ -71,9 +71,9 @@ func load() {
 	builder = b
 	for _, e := range Catalog {
 		b.SetString(language.English, e.En, e.En)
-		// A tab in a format is a column of a table (text/tabwriter pads it
-		// with spaces); the Chinese prints two spaces.
-		b.SetString(language.Chinese, e.En, strings.ReplaceAll(e.Zh, "\t", "  "))
+		// A tab in a format is a column of a table: a command prints it
+		// through text/tabwriter (Translate prints two spaces for it).
+		b.SetString(language.Chinese, e.En, e.Zh)
 		formats = append(formats, compile(e.En, nil))
 	}
 	for _, e := range Plurals {
@@ -176,7 +176,9 @@ func translate(line string, depth int) string {
 			}
 		}
 		if ok {
-			return printer.Sprintf(f.en, args...)
+			// A tab in a format is a column of a table, which the line
+			// read back had already padded: the Chinese prints two spaces.
+			return strings.ReplaceAll(printer.Sprintf(f.en, args...), "\t", "  ")
 		}
 	}
 	return line

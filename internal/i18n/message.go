@@ -2,6 +2,7 @@ package i18n
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"strings"
 
@@ -106,8 +107,17 @@ func Localize(p *message.Printer, err error) string {
 // Sprintf is the catalog message format in p's language (English when p
 // is nil), with args; an argument that is a Localizer or an error is
 // given as its localized text.
+//
+// The newlines that begin or end format are not part of its key: a line
+// printed with Fprintf(w, p, "\nwarnings: %d\n", n) is the entry
+// "warnings: %d".
 func Sprintf(p *message.Printer, format string, a ...any) string {
-	return Printer(p).Sprintf(format, args(p, a)...)
+	key := strings.Trim(format, "\n")
+	if key == format {
+		return Printer(p).Sprintf(format, args(p, a)...)
+	}
+	i := strings.Index(format, key)
+	return format[:i] + Printer(p).Sprintf(key, args(p, a)...) + format[i+len(key):]
 }
 
 // Fprintf writes Sprintf(p, format, a…) to w.
@@ -165,3 +175,22 @@ func AcceptChinese(header string) bool {
 	}
 	return true
 }
+
+// List is items (messages, errors, Localizers or plain values) as one
+// list, each in the printer's language: "a, b" in English, "a、b" in
+// Chinese.
+type List []any
+
+// Join is the list of items.
+func Join(items ...any) List { return List(items) }
+
+// Localize is the list in p's language.
+func (l List) Localize(p *message.Printer) string {
+	parts := make([]string, len(l))
+	for i, a := range args(p, l) {
+		parts[i] = fmt.Sprint(a)
+	}
+	return strings.Join(parts, Printer(p).Sprintf(", "))
+}
+
+func (l List) String() string { return l.Localize(nil) }

@@ -3,7 +3,6 @@ package i18n
 import (
 	"fmt"
 	"regexp"
-	"strings"
 
 	"golang.org/x/text/feature/plural"
 	"golang.org/x/text/language"
@@ -37,9 +36,10 @@ var Plurals = []Plural{
 		[]Word{{1, "notice", "notices"}, {2, "finding", "findings"}}},
 	{"%d more problems in this file not shown (at most %d are)", "本文件另有 %d 个问题未列出（最多列出 %d 个）",
 		[]Word{{1, "problem", "problems"}}},
-	{"%s, %s, %d lines", "%s，%s，%d 行", []Word{{3, "line", "lines"}}},
-	{"%s, %s, %d pages", "%s，%s，%d 页", []Word{{3, "page", "pages"}}},
-	{"%s, %s, %d paragraphs", "%s，%s，%d 段", []Word{{3, "paragraph", "paragraphs"}}},
+	{"import %s (%s, %s, %d lines)", "导入 %s（%s，%s，%d 行）", []Word{{4, "line", "lines"}}},
+	{"import %s (%s, %s, %d paragraphs)", "导入 %s（%s，%s，%d 段）", []Word{{4, "paragraph", "paragraphs"}}},
+	{"import %s (%s, %s, %d text blocks)", "导入 %s（%s，%s，%d 个文字块）", []Word{{4, "text block", "text blocks"}}},
+	{"  %s\t%d lines\t%s", "  %s\t%d 行\t%s", []Word{{2, "line", "lines"}}},
 	{"%d paragraphs", "%d 段", []Word{{1, "paragraph", "paragraphs"}}},
 	{"%d lines", "%d 行", []Word{{1, "line", "lines"}}},
 	{"%d pages", "%d 页", []Word{{1, "page", "pages"}}},
@@ -59,7 +59,7 @@ func setPlural(b *catalog.Builder, e Plural) error {
 	if err := b.Set(language.English, e.Key, selectWords(e.Key, e.Words)); err != nil {
 		return err
 	}
-	return b.SetString(language.Chinese, e.Key, strings.ReplaceAll(e.Zh, "\t", "  "))
+	return b.SetString(language.Chinese, e.Key, e.Zh)
 }
 
 // selectWords is the English of format with words still to choose.

@@ -25,7 +25,7 @@ var Names = []string{
 var quoted = regexp.MustCompile(`"(?:[^"\\]|\\.)*"|“[^”]*”|` + "`[^`]*`" + `|'[^'\s]*'`)
 
 // English is the English words of s, data excepted: quoted text, paths,
-// keys and flags (a word with a dot, slash, bracket, underscore, hyphen,
+// keys, tables and flags ([[redact]]; a word with a dot, slash, bracket, underscore, hyphen,
 // equals sign, colon or digit in it: findings[2].title, --force,
 // data/a.toml, 2024-12-02), Names, and each of data (a file name, a
 // value, a key: a single word is taken out only as a whole word). A word
@@ -49,6 +49,9 @@ func English(s string, data ...string) []string {
 	var out []string
 	// Tokens: runs of printable ASCII without spaces.
 	for _, tok := range strings.FieldsFunc(s, func(r rune) bool { return r > unicode.MaxASCII || unicode.IsSpace(r) }) {
+		if strings.HasPrefix(tok, "[") && strings.HasSuffix(tok, "]") {
+			continue // a table of the data file: [unit], [[unplaced]]
+		}
 		tok = strings.Trim(tok, "()[]{},;:!?.<>*+~^|\"'")
 		if tok == "" || strings.ContainsAny(tok, "._/\\[]=-:%@#0123456789") {
 			continue

@@ -24,6 +24,7 @@ func TestEnglish(t *testing.T) {
 		{"缺少 issuer；issuers", []string{"issuer"}, []string{"issuers"}},
 		{"  反馈问题 problems\t32；通报自述 32 个problems", []string{"反馈问题 problems"}, []string{"problems"}},
 		{"Fuzzy matching", nil, []string{"Fuzzy", "matching"}},
+		{"未归位的行（保存在数据文件的 [[unplaced]] 中）：0", nil, nil},
 	} {
 		if got := English(tc.in, tc.data...); !reflect.DeepEqual(got, tc.want) {
 			t.Errorf("English(%q) = %q, want %q", tc.in, got, tc.want)
