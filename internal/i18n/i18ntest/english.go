@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/gongshi/gongshi/internal/i18n"
 	"github.com/gongshi/gongshi/internal/notice"
 )
 
@@ -105,4 +106,21 @@ func NoticeKeys() []string {
 	}
 	keys = append(keys, "unstated", "township", "village", "department", "school", "enterprise", "region")
 	return keys
+}
+
+// Data is the arguments of m that are text (a path, a key, a value of
+// the file), in the messages among them too: data, whichever the language.
+func Data(m *i18n.Error) []string {
+	var out []string
+	for _, a := range m.Args {
+		switch a := a.(type) {
+		case string:
+			out = append(out, a)
+		case *i18n.Error:
+			out = append(out, Data(a)...)
+		case interface{ Message() *i18n.Error }:
+			out = append(out, Data(a.Message())...)
+		}
+	}
+	return out
 }
