@@ -150,6 +150,9 @@ func TestEveryFormatHasAnEntry(t *testing.T) {
 	for _, e := range Catalog {
 		known[e.En] = true
 	}
+	for _, e := range Terms {
+		known[e.En] = true
+	}
 	for _, e := range Plurals {
 		known[e.Key] = true
 	}

@@ -76,6 +76,10 @@ func load() {
 		b.SetString(language.Chinese, e.En, e.Zh)
 		formats = append(formats, compile(e.En, nil))
 	}
+	for _, e := range Terms {
+		b.SetString(language.English, e.En, e.En)
+		b.SetString(language.Chinese, e.En, e.Zh)
+	}
 	for _, e := range Plurals {
 		if err := setPlural(b, e); err != nil {
 			panic(err) // TestCatalog

@@ -28,7 +28,7 @@ func TestCatalog(t *testing.T) {
 		sort.Strings(k)
 		return strings.Join(k, "")
 	}
-	all := append([]Entry(nil), Catalog...)
+	all := append(append([]Entry(nil), Catalog...), Terms...)
 	for _, p := range Plurals {
 		all = append(all, Entry{p.Key, p.Zh})
 		if err := setPlural(catalog.NewBuilder(), p); err != nil {

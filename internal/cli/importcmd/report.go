@@ -181,7 +181,7 @@ func (r *report) write(w io.Writer, p *message.Printer) {
 		fmt.Fprintf(w, "  %-12s %3d%s\n", s, len(by[s]), list)
 	}
 	if len(by[""]) > 0 {
-		pf(w, "  %s %3d  (%s)\n", i18n.Msg("no status"), len(by[""]), strings.Join(by[""], ", "))
+		pf(w, "  %-12s %3d  (%s)\n", i18n.Msg("no status"), len(by[""]), strings.Join(by[""], ", "))
 	}
 
 	pf(w, "\nstated totals (the notice's own figures)\n")
