@@ -10,6 +10,7 @@ var Catalog = []Entry{
 	{"%s:%d:%d: %s", "%s:%d:%d: %s"},
 	{"gongshi %s: %s", "gongshi %s：%s"},
 	{"gongshi: unknown command %q", "gongshi：没有 %q 这个命令"},
+	// LEFT FOR THE LEAD: the build prints "problem(s)" (outside this area); a Plurals entry ("%d problems in the data; nothing was built") replaces this row once it prints through the printer.
 	{"gongshi: %d problem(s) in the data; nothing was built", "gongshi：数据中有 %d 个问题，未生成网站"},
 	{"hugo: %s", "hugo：%s"},
 
@@ -499,7 +500,7 @@ var Catalog = []Entry{
 
 	// Check's problems across files and in the walker.
 	{"%s already has a notice signed %s, in %s: a unit has at most one notice per day", "%s 已有一份 %s 落款的通报（%s）：一个单位每天最多一份通报"},
-	{"%s %q for %s differs from %q, its slug in %s: one %s has one slug", "%s %q（%s）与 %s 中的拼音路径 %q 不同：同一个%s只能有一个拼音路径"},
+	{"%s %q for %s differs from %q, its slug in %s: one %s has one slug", "%[1]s %[2]q（%[3]s）与 %[5]s 中的拼音路径 %[4]q 不同：同一个%[6]s只能有一个拼音路径"},
 	{"%s %q is already the slug of %s in %s: %s, each %s needs its own slug", "%s %q 已是 %s 的拼音路径（%s）：%s，每个%s需要自己的拼音路径"},
 	{"%s %d is not the number of a finding in this notice or in an earlier notice on the inspection that started %s", "%s %d 不是本通报或同一轮巡察（%s 开始）早先通报中任何问题的编号"},
 	{"%s %d is not the number of a finding in this notice or in an earlier notice on the inspection fed back on %s", "%s %d 不是本通报或同一轮巡察（%s 反馈）早先通报中任何问题的编号"},

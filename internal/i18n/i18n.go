@@ -1,17 +1,29 @@
 // Package i18n makes gongshi speak the editor's language: Chinese under a
 // Chinese locale (LC_ALL, LC_MESSAGES or LANG, the first set, naming zh…),
-// English otherwise.
+// English otherwise; the search API speaks the language its request asks
+// for (AcceptChinese).
 //
-// The commands write English, as they always did; at the command boundary
-// (cmd/gongshi) their output streams pass through a Writer that translates
-// each complete line with one message catalog (golang.org/x/text/message):
-// every entry pairs an English format (the key, as the commands print it)
-// with its Chinese. A line is matched against the English formats, anchored
-// at both ends; its arguments are taken from it (%d a number, %q a quoted
-// string, %s and %v a text that is itself translated when it is a message
-// of the catalog: path:line:col: message, gongshi check: error …) and the
-// Chinese format is printed with them. A line that no entry matches is
-// written as it was (data, JSON, CSV). English output is never rewritten.
+// A message is built in the reader's language (message.go): the code
+// makes it from its key, an English format, and its arguments (Msg,
+// Errorf), and a printer of the reader's language (NewPrinter; a nil
+// printer is English) prints it where it is shown (Localize, Sprintf,
+// Fprintf), its arguments that are messages, errors or Localizers printed
+// in the same language. Every key has an entry in the catalog, English and
+// Chinese side by side: Catalog (catalog.go and each area's
+// catalog_*.go), Terms (names a message takes as an argument) and Plurals
+// (a message whose English words agree with its numbers). Numbers print
+// as fmt prints them (2024, not 2,024).
+//
+// LEFT FOR THE LEAD: the reverse translator below (Translate, Writer)
+// still reads back, line by line, the English that commands print through
+// fmt, for cmd/gongshi under a Chinese locale; delete it (with compile,
+// literal and the Catalog rows no code prints any more) once every
+// command prints through its IO's printer. Until then each complete line
+// is matched against the Catalog's English formats (and the Plurals' forms),
+// anchored at both ends; its arguments are taken from it (%d a number, %q
+// a quoted string, %s and %v a text that is itself translated when it is
+// a message of the catalog) and the Chinese format is printed with them.
+// A line that no entry matches is written as it was (data, JSON, CSV).
 package i18n
 
 import (

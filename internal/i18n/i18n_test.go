@@ -2,8 +2,10 @@ package i18n
 
 import (
 	"bytes"
+	"fmt"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode"
@@ -50,6 +52,8 @@ func TestCatalog(t *testing.T) {
 		seen[e.En] = true
 		if kinds(e.En) != kinds(e.Zh) {
 			t.Errorf("%q takes %q, its Chinese %q takes %q", e.En, kinds(e.En), e.Zh, kinds(e.Zh))
+		} else if msg := sameArgs(e.En, e.Zh); msg != "" {
+			t.Errorf("%q / %q: %s", e.En, e.Zh, msg)
 		}
 		han := false
 		for _, r := range e.Zh {
@@ -101,4 +105,55 @@ func TestTranslate(t *testing.T) {
 	if b.String() != "已停止\n检测到改动：重新生成" {
 		t.Errorf("Writer: %q", b.String())
 	}
+}
+
+var argVerb = regexp.MustCompile(`%(?:\[(\d+)\])?-?\d*(?:\.\d+)?([sdqvwf])`)
+
+// argKinds is, for each verb of a format in order, the argument (from 1)
+// it prints, following explicit indexes as fmt does, and its kind (%v and
+// %w print as %s).
+func argKinds(f string) (args []int, kinds []byte) {
+	f = strings.ReplaceAll(f, "%%", "")
+	next := 1
+	for _, m := range argVerb.FindAllStringSubmatch(f, -1) {
+		if m[1] != "" {
+			next, _ = strconv.Atoi(m[1])
+		}
+		k := m[2][0]
+		if k == 'v' || k == 'w' {
+			k = 's'
+		}
+		args, kinds = append(args, next), append(kinds, k)
+		next++
+	}
+	return args, kinds
+}
+
+// sameArgs says how zh prints other arguments than en, or "": each
+// argument of the English printed in the Chinese, with the same verb
+// (the order may differ where the Chinese says which: %[2]s).
+func sameArgs(en, zh string) string {
+	ea, ek := argKinds(en)
+	za, zk := argKinds(zh)
+	want := map[int]byte{}
+	for i, a := range ea {
+		want[a] = ek[i]
+	}
+	seen := map[int]bool{}
+	for i, a := range za {
+		k, ok := want[a]
+		if !ok {
+			return fmt.Sprintf("the Chinese prints argument %d, which the English has not", a)
+		}
+		if k != zk[i] && !(k == 'q' && zk[i] == 's') {
+			return fmt.Sprintf("argument %d is %%%c in the English, %%%c in the Chinese", a, k, zk[i])
+		}
+		seen[a] = true
+	}
+	for a := range want {
+		if !seen[a] {
+			return fmt.Sprintf("the Chinese does not print argument %d", a)
+		}
+	}
+	return ""
 }
