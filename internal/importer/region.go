@@ -229,7 +229,7 @@ func ResolveRegion(in RegionInput) (notice.Region, []RegionPart, []string, error
 	}
 	for i := 1; i < len(parts); i++ {
 		if parts[i].Name != "" && parts[i-1].Name == "" {
-			return r, parts, warns, fmt.Errorf("the region's %s is given but its %s is not: give --region 省/市/县/镇 from the province down", parts[i].Level, parts[i-1].Level)
+			return r, parts, warns, i18n.Errorf("the region's %s is given but its %s is not: give --region 省/市/县/镇 from the province down", LevelName(parts[i].Level), LevelName(parts[i-1].Level))
 		}
 	}
 	return r, parts, warns, nil

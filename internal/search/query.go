@@ -62,18 +62,18 @@ func Open(siteDir string) (*Index, error) {
 	}
 	x := &Index{dir: dir, chunks: map[string][]Chunk{}}
 	if err := json.Unmarshal(b, &x.meta); err != nil {
-		return nil, fmt.Errorf("%s: %w", filepath.Join(dir, "meta.json"), err)
+		return nil, i18n.Errorf("%s: %w", filepath.Join(dir, "meta.json"), err)
 	}
 	if x.meta.Version != exportVersion {
 		return nil, i18n.Errorf("%s: index version %d, this gongshi reads %d: rebuild the site", dir, x.meta.Version, exportVersion)
 	}
 	if x.meta.Chunk < 1 {
-		return nil, fmt.Errorf("%s: chunk %d", filepath.Join(dir, "meta.json"), x.meta.Chunk)
+		return nil, i18n.Errorf("%s: chunk %d", filepath.Join(dir, "meta.json"), x.meta.Chunk)
 	}
 	start, unitDocs := 0, make([]int, len(x.meta.Units))
 	for _, n := range x.meta.Notices {
 		if n[0] < 0 || n[0] >= len(unitDocs) {
-			return nil, fmt.Errorf("%s: a notice of unit %d", filepath.Join(dir, "meta.json"), n[0])
+			return nil, i18n.Errorf("%s: a notice of unit %d", filepath.Join(dir, "meta.json"), n[0])
 		}
 		x.starts = append(x.starts, start)
 		x.inUnit = append(x.inUnit, unitDocs[n[0]])
@@ -82,7 +82,7 @@ func Open(siteDir string) (*Index, error) {
 	}
 	x.bleve, err = bleve.OpenUsing(filepath.Join(dir, IndexDir), map[string]interface{}{"read_only": true})
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", filepath.Join(dir, IndexDir), err)
+		return nil, i18n.Errorf("%s: %w", filepath.Join(dir, IndexDir), err)
 	}
 	return x, nil
 }
@@ -397,7 +397,7 @@ func (x *Index) notice(n int) int {
 func (x *Index) chunk(n int) (*Chunk, error) {
 	ni := x.notice(n)
 	if ni < 0 {
-		return nil, fmt.Errorf("search: document %d is in no notice", n)
+		return nil, i18n.Errorf("search: document %d is in no notice", n)
 	}
 	j := x.inUnit[ni] + n - x.starts[ni]
 	k := j / x.meta.Chunk
@@ -411,7 +411,7 @@ func (x *Index) chunk(n int) (*Chunk, error) {
 			return nil, err
 		}
 		if err := json.Unmarshal(b, &cs); err != nil {
-			return nil, fmt.Errorf("search: %s: %w", name, err)
+			return nil, i18n.Errorf("search: %s: %w", name, err)
 		}
 		if len(x.chunks) > 4096 { // a bound, not a cache policy
 			clear(x.chunks)
@@ -420,7 +420,7 @@ func (x *Index) chunk(n int) (*Chunk, error) {
 	}
 	i := j - k*x.meta.Chunk
 	if i >= len(cs) {
-		return nil, fmt.Errorf("search: document %d missing from %s", n, name)
+		return nil, i18n.Errorf("search: document %d missing from %s", n, name)
 	}
 	return &cs[i], nil
 }
