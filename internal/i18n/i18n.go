@@ -71,6 +71,8 @@ type compiled struct {
 
 var (
 	once    sync.Once
+	onceRE  sync.Once       // the translator's patterns, compiled on its first line
+	plurals map[string]bool // the Plurals' keys
 	printer *message.Printer
 	builder *catalog.Builder
 	formats []compiled
@@ -86,17 +88,17 @@ func load() {
 		// A tab in a format is a column of a table: a command prints it
 		// through text/tabwriter (Translate prints two spaces for it).
 		b.SetString(language.Chinese, e.En, e.Zh)
-		formats = append(formats, compile(e.En, nil))
 	}
 	for _, e := range Terms {
 		b.SetString(language.English, e.En, e.En)
 		b.SetString(language.Chinese, e.En, e.Zh)
 	}
+	plurals = map[string]bool{}
 	for _, e := range Plurals {
+		plurals[e.Key] = true
 		if err := setPlural(b, e); err != nil {
 			panic(err) // TestCatalog
 		}
-		formats = append(formats, compile(e.Key, e.Words))
 	}
 	printer = message.NewPrinter(language.Chinese, message.Catalog(b))
 	english = message.NewPrinter(language.English, message.Catalog(b))
@@ -152,6 +154,14 @@ func literal(s string) string {
 // or the line itself when no entry of the catalog matches it.
 func Translate(line string) string {
 	once.Do(load)
+	onceRE.Do(func() {
+		for _, e := range Catalog {
+			formats = append(formats, compile(e.En, nil))
+		}
+		for _, e := range Plurals {
+			formats = append(formats, compile(e.Key, e.Words))
+		}
+	})
 	return translate(line, 0)
 }
 

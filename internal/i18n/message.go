@@ -55,7 +55,16 @@ func (e *Error) Unwrap() error { return e.err }
 // format that wraps (%w) is written with %s: the wrapped error is given to
 // the printer as its localized text.
 func (e *Error) Localize(p *message.Printer) string {
-	return Printer(p).Sprintf(strings.ReplaceAll(e.Format, "%w", "%s"), args(p, e.Args)...)
+	key := strings.ReplaceAll(e.Format, "%w", "%s")
+	if p == nil {
+		once.Do(load)
+		if !plurals[key] {
+			// The English of a message that is not plural is its key:
+			// fmt prints it, at a tenth of the printer's cost.
+			return fmt.Sprintf(key, inEnglish(e.Args)...)
+		}
+	}
+	return Printer(p).Sprintf(key, args(p, e.Args)...)
 }
 
 // Localizer is a value that prints itself in a printer's language (a
@@ -129,6 +138,28 @@ func Fprintf(w io.Writer, p *message.Printer, format string, a ...any) (int, err
 // newline.
 func Fprintln(w io.Writer, p *message.Printer, format string, a ...any) (int, error) {
 	return io.WriteString(w, Sprintf(p, format, a...)+"\n")
+}
+
+// inEnglish is in with its messages, errors and Localizers in English, for
+// fmt (which prints numbers as they are).
+func inEnglish(in []any) []any {
+	out := in
+	for i, a := range in {
+		var s string
+		switch a := a.(type) {
+		case Localizer:
+			s = a.Localize(nil)
+		case error:
+			s = Localize(nil, a)
+		default:
+			continue
+		}
+		if &out[0] == &in[0] {
+			out = append([]any(nil), in...)
+		}
+		out[i] = s
+	}
+	return out
 }
 
 func args(p *message.Printer, in []any) []any {
