@@ -204,6 +204,9 @@ func translate(line string, depth int) string {
 		if ok {
 			// A tab in a format is a column of a table, which the line
 			// read back had already padded: the Chinese prints two spaces.
+			for i, a := range args {
+				args[i] = plain(a) // 2062, not 2,062
+			}
 			return strings.ReplaceAll(printer.Sprintf(f.en, args...), "\t", "  ")
 		}
 	}
