@@ -53,11 +53,11 @@ func (d *Document) FormatName() *i18n.Error {
 	case FormatText:
 		return i18n.Msg("text")
 	case FormatHTML:
-		return i18n.Msg("HTML")
+		return i18n.Msg("html")
 	case FormatDocx:
-		return i18n.Msg(".docx")
+		return i18n.Msg("docx")
 	case FormatPDF:
-		return i18n.Msg("PDF")
+		return i18n.Msg("pdf")
 	}
 	return i18n.Msg("%s", string(d.Format))
 }
