@@ -1,6 +1,7 @@
 package check
 
 import (
+	"github.com/gongshi/gongshi/internal/i18n"
 	"sort"
 	"strings"
 
@@ -29,7 +30,7 @@ func checkAcross(fcs []*fileCheck) {
 type level struct {
 	nameKey, slugKey string
 	name, slug       string
-	what, within     string
+	what, within     *i18n.Error
 }
 
 // levels lists the notice's path segments from the province down: the
@@ -38,10 +39,10 @@ type level struct {
 func (fc *fileCheck) levels() []level {
 	r := fc.n.Region
 	all := []level{
-		{"region.province", "region.province_slug", r.Province, r.ProvinceSlug, "province", "among all provinces"},
-		{"region.city", "region.city_slug", r.City, r.CitySlug, "city", "within one province"},
-		{"region.county", "region.county_slug", r.County, r.CountySlug, "county", "within one city"},
-		{"region.township", "region.township_slug", r.Township, r.TownshipSlug, "township", "within one county"},
+		{"region.province", "region.province_slug", r.Province, r.ProvinceSlug, i18n.Msg("province"), i18n.Msg("among all provinces")},
+		{"region.city", "region.city_slug", r.City, r.CitySlug, i18n.Msg("city"), i18n.Msg("within one province")},
+		{"region.county", "region.county_slug", r.County, r.CountySlug, i18n.Msg("county"), i18n.Msg("within one city")},
+		{"region.township", "region.township_slug", r.Township, r.TownshipSlug, i18n.Msg("township"), i18n.Msg("within one county")},
 	}
 	var out []level
 	for _, l := range all {
@@ -51,7 +52,7 @@ func (fc *fileCheck) levels() []level {
 		out = append(out, l)
 	}
 	if u := fc.n.Unit; fc.ok("unit") && u.Kind != "" && u.Kind != notice.UnitTownship && u.Kind != notice.UnitRegion {
-		out = append(out, level{"unit.name", "unit.slug", u.Name, u.Slug, "unit", "within its region"})
+		out = append(out, level{"unit.name", "unit.slug", u.Name, u.Slug, i18n.Msg("unit"), i18n.Msg("within its region")})
 	}
 	return out
 }
@@ -192,7 +193,7 @@ func checkHistories(ns []*fileCheck) {
 				fc.statedAgainst(before)
 			}
 			if first && fc.numbersKnown {
-				fc.gaps("findings", "the first notice on an inspection numbers its findings 1, 2, 3 … without gaps (a later notice may list only the findings it updates)", fc.numbers)
+				fc.gaps("findings", i18n.Msg("the first notice on an inspection numbers its findings 1, 2, 3 … without gaps (a later notice may list only the findings it updates)"), fc.numbers)
 			}
 			if !fc.numbersKnown {
 				continue

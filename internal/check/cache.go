@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"github.com/gongshi/gongshi/internal/i18n"
 	"hash/crc32"
 	"os"
 	"path/filepath"
@@ -209,6 +210,7 @@ type entryProblem struct {
 	Line, Col int
 	Message   string
 	Warning   bool
+	Loc       string // the message itself, i18n.Encode'd ("": none)
 }
 
 const (
@@ -218,7 +220,7 @@ const (
 	entryPos
 )
 
-const entryMagic = "gongshi-check-entry\x02"
+const entryMagic = "gongshi-check-entry\x03"
 
 // sizeHint is the length of the file's text.
 func encodeEntry(fc *fileCheck, sizeHint int) ([]byte, error) {
@@ -229,7 +231,11 @@ func encodeEntry(fc *fileCheck, sizeHint int) ([]byte, error) {
 		if p.Path != fc.path {
 			return nil, errors.New("problem about another file")
 		}
-		e.Probs = append(e.Probs, entryProblem{p.Line, p.Col, p.Message, p.Warning})
+		var loc string
+		if p.Loc != nil {
+			loc = i18n.Encode(p.Loc)
+		}
+		e.Probs = append(e.Probs, entryProblem{p.Line, p.Col, p.Message, p.Warning, loc})
 	}
 	if fc.n != nil {
 		e.HasNotice = true
@@ -347,7 +353,13 @@ func decodeEntryLazy(b []byte, path, rel string) (fc *fileCheck, err error) {
 	}
 	fc = &fileCheck{path: path, rel: rel, numbersKnown: e.NumbersKnown}
 	for _, p := range e.Probs {
-		fc.probs = append(fc.probs, Problem{path, p.Line, p.Col, p.Message, p.Warning})
+		var loc *i18n.Error
+		if p.Loc != "" {
+			if loc, err = i18n.Decode(p.Loc); err != nil {
+				return nil, errCorrupt
+			}
+		}
+		fc.probs = append(fc.probs, Problem{path, p.Line, p.Col, p.Message, p.Warning, loc})
 	}
 	if e.HasNotice {
 		fc.n = &e.Notice

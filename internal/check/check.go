@@ -101,20 +101,50 @@ import (
 
 	"github.com/BurntSushi/toml"
 
+	"github.com/gongshi/gongshi/internal/i18n"
 	"github.com/gongshi/gongshi/internal/notice"
 	"github.com/gongshi/gongshi/internal/store"
+	"golang.org/x/text/message"
 )
 
 // Problem is one thing wrong in a data file, at a TOML position. A
 // warning (a stated total the findings do not bear out) is reported but
 // does not fail the check: the notice may itself be inconsistent, and the
 // data keeps what it says.
+//
+// Message is the English; Loc is the message itself (its catalog key and
+// arguments), which Localize prints in the reader's language.
 type Problem struct {
 	Path    string
 	Line    int
 	Col     int
 	Message string
 	Warning bool
+	Loc     *i18n.Error
+}
+
+// problem is a problem of the file path at line and col, its message
+// format with args (a catalog key).
+func problem(path string, line, col int, warning bool, format string, args ...any) Problem {
+	m := i18n.Msg(format, args...)
+	return Problem{path, line, col, m.Error(), warning, m}
+}
+
+// Localize is the problem as String prints it, in p's language (English
+// when p is nil): the path and position are data, the message is built
+// from its key.
+func (p Problem) Localize(pr *message.Printer) string {
+	var msg any = p.Message
+	if p.Loc != nil {
+		msg = p.Loc
+	}
+	switch {
+	case p.Line == 0:
+		return i18n.Sprintf(pr, "%s: %s", p.Path, msg)
+	case p.Warning:
+		return i18n.Sprintf(pr, "%s:%d:%d: warning: %s", p.Path, p.Line, p.Col, msg)
+	}
+	return i18n.Sprintf(pr, "%s:%d:%d: %s", p.Path, p.Line, p.Col, msg)
 }
 
 // String is "path:line:col: message", "path:line:col: warning: message",
@@ -166,7 +196,7 @@ func dirCheck(ctx context.Context, dir string, cache *fileCache, root string) ([
 		return nil, nil, err
 	}
 	if !fi.IsDir() {
-		return nil, nil, fmt.Errorf("%s is not a directory", dir)
+		return nil, nil, i18n.Errorf("%s is not a directory", dir)
 	}
 	paths, err := store.Files(dir)
 	if err != nil {
@@ -195,7 +225,7 @@ func dirCheck(ctx context.Context, dir string, cache *fileCache, root string) ([
 				}
 				var refused *store.RefusedError
 				if errors.As(err, &refused) {
-					fcs[i] = &fileCheck{path: p, probs: []Problem{{Path: p, Message: refused.Reason}}}
+					fcs[i] = &fileCheck{path: p, probs: []Problem{problem(p, 0, 0, false, "%s", refused.Message())}}
 					continue
 				}
 				if err != nil {
@@ -298,13 +328,13 @@ type fileCheck struct {
 // at adds a problem at the position of the value at path.
 func (fc *fileCheck) at(path, format string, a ...any) {
 	p := fc.positions().lookup(path)
-	fc.probs = append(fc.probs, Problem{fc.path, p.Line, p.Col, fmt.Sprintf(format, a...), false})
+	fc.probs = append(fc.probs, problem(fc.path, p.Line, p.Col, false, format, a...))
 }
 
 // warnAt adds a warning at the position of the value at path.
 func (fc *fileCheck) warnAt(path, format string, a ...any) {
 	p := fc.positions().lookup(path)
-	fc.probs = append(fc.probs, Problem{fc.path, p.Line, p.Col, fmt.Sprintf(format, a...), true})
+	fc.probs = append(fc.probs, problem(fc.path, p.Line, p.Col, true, format, a...))
 }
 
 // positions is fc.pos, read from the cache entry first if need be.
@@ -362,8 +392,8 @@ var decodeStrict func(src string, n *notice.Notice) (toml.MetaData, error)
 func checkFile(path, rel string, src []byte) *fileCheck {
 	fc := &fileCheck{path: path, rel: rel}
 	if len(src) > store.MaxFileSize {
-		fc.probs = append(fc.probs, Problem{Path: path, Message: fmt.Sprintf(
-			"%d bytes: a data file has at most %d bytes (4 MiB)", len(src), store.MaxFileSize)})
+		fc.probs = append(fc.probs, problem(path, 0, 0, false,
+			"%d bytes: a data file has at most %d bytes (4 MiB)", len(src), store.MaxFileSize))
 		return fc
 	}
 	// The limits first, in one linear pass, so that the library never
@@ -371,7 +401,7 @@ func checkFile(path, rel string, src []byte) *fileCheck {
 	text := string(src)
 	ps, lim := scan(text)
 	if lim != nil {
-		fc.probs = append(fc.probs, Problem{path, lim.at.Line, lim.at.Col, lim.msg, false})
+		fc.probs = append(fc.probs, problem(path, lim.at.Line, lim.at.Col, false, "%s", lim.msg))
 		return fc
 	}
 	// One parse: the whole document as a toml.Primitive, then decoded
@@ -448,15 +478,15 @@ func (fc *fileCheck) cap() {
 	Sort(fc.probs)
 	last := fc.probs[MaxProblems-1]
 	more := len(fc.probs) - MaxProblems
-	fc.probs = append(fc.probs[:MaxProblems:MaxProblems], Problem{fc.path, last.Line, last.Col,
-		fmt.Sprintf("%d more problems in this file not shown (at most %d are)", more, MaxProblems), false})
+	fc.probs = append(fc.probs[:MaxProblems:MaxProblems], problem(fc.path, last.Line, last.Col, false,
+		"%d more problems in this file not shown (at most %d are)", more, MaxProblems))
 }
 
 // syntax reports a TOML parse error at its position.
 func (fc *fileCheck) syntax(src string, err error) {
 	var pe toml.ParseError
 	if !errors.As(err, &pe) {
-		fc.probs = append(fc.probs, Problem{fc.path, 1, 1, "TOML: " + err.Error(), false})
+		fc.probs = append(fc.probs, problem(fc.path, 1, 1, false, "TOML: %s", err.Error()))
 		return
 	}
 	line, col := pe.Position.Line, pe.Position.Col
@@ -472,7 +502,7 @@ func (fc *fileCheck) syntax(src string, err error) {
 	if col < 1 {
 		col = 1
 	}
-	fc.probs = append(fc.probs, Problem{fc.path, line, col, "TOML syntax: " + pe.Message, false})
+	fc.probs = append(fc.probs, problem(fc.path, line, col, false, "TOML syntax: %s", pe.Message))
 }
 
 // lineOffset is the byte offset where line (from 1) starts, or -1.

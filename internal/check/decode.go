@@ -9,6 +9,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/gongshi/gongshi/internal/i18n"
 	"github.com/gongshi/gongshi/internal/notice"
 )
 
@@ -26,11 +27,12 @@ type walker struct {
 
 // pathProblem is a problem before it has a position.
 type pathProblem struct {
-	path, msg string
+	path string
+	msg  *i18n.Error
 }
 
 func (w *walker) add(path, format string, a ...any) {
-	w.probs = append(w.probs, pathProblem{path, fmt.Sprintf(format, a...)})
+	w.probs = append(w.probs, pathProblem{path, i18n.Msg(format, a...)})
 }
 
 var (
@@ -54,7 +56,7 @@ func (w *walker) decode(path string, data any, rv reflect.Value) {
 	case t.Kind() == reflect.String:
 		s, ok := data.(string)
 		if !ok {
-			w.wrongType(path, "a string", data)
+			w.wrongType(path, i18n.Msg("a string"), data)
 			return
 		}
 		rv.SetString(s)
@@ -69,7 +71,7 @@ func (w *walker) decode(path string, data any, rv reflect.Value) {
 	case t.Kind() == reflect.Int || t.Kind() == reflect.Int64:
 		i, ok := data.(int64)
 		if !ok {
-			w.wrongType(path, "an integer", data)
+			w.wrongType(path, i18n.Msg("an integer"), data)
 			return
 		}
 		if rv.OverflowInt(i) {
@@ -81,7 +83,7 @@ func (w *walker) decode(path string, data any, rv reflect.Value) {
 	case t.Kind() == reflect.Struct:
 		m, ok := data.(map[string]any)
 		if !ok {
-			w.wrongType(path, "a table", data)
+			w.wrongType(path, i18n.Msg("a table"), data)
 			return
 		}
 		w.table(path, m, rv)
@@ -133,15 +135,15 @@ func (w *walker) table(path string, m map[string]any, rv reflect.Value) {
 		p := joinPath(path, k)
 		w.seen[p] = true
 		w.bad[p] = true
-		msg := fmt.Sprintf("unknown key %s", p)
 		if s := suggest(k, fields); s != "" {
-			msg += fmt.Sprintf(" (did you mean %s?)", s)
+			w.add(p, "unknown key %s (did you mean %s?)", p, s)
 		} else if _, top := fieldByName(topFields, k); top && path != "" {
-			msg += fmt.Sprintf(" (a key after a [header] belongs to that table: move %s above the first [header])", k)
+			w.add(p, "unknown key %s (a key after a [header] belongs to that table: move %s above the first [header])", p, k)
 		} else if len(fields) <= 10 {
-			msg += fmt.Sprintf(" (%s has %s)", path, fieldList(fields))
+			w.add(p, "unknown key %s (%s has %s)", p, path, fieldList(fields))
+		} else {
+			w.add(p, "unknown key %s", p)
 		}
-		w.add(p, "%s", msg)
 	}
 }
 
@@ -167,71 +169,77 @@ func (w *walker) date(path string, data any, rv reflect.Value) {
 		}
 		rv.SetString(x.Format(notice.DateLayout))
 	default:
-		w.wrongType(path, "a date like 2024-12-02", data)
+		w.wrongType(path, i18n.Msg("a date like 2024-12-02"), data)
 	}
 }
 
-func (w *walker) wrongType(path, want string, data any) {
+func (w *walker) wrongType(path string, want *i18n.Error, data any) {
 	w.bad[path] = true
 	got := typeName(data)
 	switch x := data.(type) {
 	case string:
-		got += fmt.Sprintf(" (%q)", x)
+		got = i18n.Msg("%s (%q)", got, x)
 	case int64, float64, bool:
-		got += fmt.Sprintf(" (%v)", x)
+		got = i18n.Msg("%s (%v)", got, fmt.Sprint(x))
 	}
 	w.add(path, "%s must be %s, not %s", path, want, got)
 }
 
 // typeName names the TOML type of a generic value.
-func typeName(v any) string {
+func typeName(v any) *i18n.Error {
 	switch x := v.(type) {
 	case string:
-		return "a string"
+		return i18n.Msg("a string")
 	case int64:
-		return "an integer"
+		return i18n.Msg("an integer")
 	case float64:
-		return "a float"
+		return i18n.Msg("a float")
 	case bool:
-		return "a boolean"
+		return i18n.Msg("a boolean")
 	case time.Time:
 		switch x.Location().String() {
 		case "date-local":
-			return "a date"
+			return i18n.Msg("a date")
 		case "time-local":
-			return "a time"
+			return i18n.Msg("a time")
 		}
-		return "a date-time"
+		return i18n.Msg("a date-time")
 	case []map[string]any:
-		return "an array of tables"
+		return i18n.Msg("an array of tables")
 	case []any:
-		return "an array"
+		return i18n.Msg("an array")
 	case map[string]any:
-		return "a table"
+		return i18n.Msg("a table")
 	}
-	return fmt.Sprintf("%T", v)
+	return i18n.Msg("%s", fmt.Sprintf("%T", v))
 }
 
 // expectedType describes what a Go type wants, in TOML terms.
-func expectedType(t reflect.Type) string {
+func expectedType(t reflect.Type) *i18n.Error {
 	for t.Kind() == reflect.Pointer {
 		t = t.Elem()
 	}
 	switch {
 	case t == dateType:
-		return "a date like 2024-12-02"
+		return i18n.Msg("a date like 2024-12-02")
 	case t.Kind() == reflect.String:
-		return "a string"
+		return i18n.Msg("a string")
 	case t.Kind() == reflect.Int || t.Kind() == reflect.Int64:
-		return "an integer"
+		return i18n.Msg("an integer")
 	case t.Kind() == reflect.Struct:
-		return "a table"
+		return i18n.Msg("a table")
 	case t.Kind() == reflect.Slice && t.Elem().Kind() == reflect.Struct:
-		return "an array of tables"
+		return i18n.Msg("an array of tables")
+	case t.Kind() == reflect.Slice && t.Elem() == dateType:
+		return i18n.Msg("an array of dates like 2024-12-02")
+	case t.Kind() == reflect.Slice && t.Elem().Kind() == reflect.String:
+		return i18n.Msg("an array of strings")
+	case t.Kind() == reflect.Slice && (t.Elem().Kind() == reflect.Int || t.Elem().Kind() == reflect.Int64):
+		return i18n.Msg("an array of integers")
 	case t.Kind() == reflect.Slice:
-		return "an array of " + strings.TrimPrefix(strings.TrimPrefix(expectedType(t.Elem()), "a "), "an ") + "s"
+		return i18n.Msg("an array of %s", expectedType(t.Elem()))
 	}
-	return t.String()
+	return i18n.Msg("%s", t.String())
 }
 
 type tomlField struct {

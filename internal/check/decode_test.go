@@ -253,8 +253,8 @@ func TestDirErrors(t *testing.T) {
 
 func TestProblemsSorted(t *testing.T) {
 	ps := []Problem{
-		{"b.toml", 1, 1, "x", false}, {"a.toml", 10, 1, "y", false}, {"a.toml", 2, 9, "z", false},
-		{"a.toml", 2, 3, "first", false}, {"a.toml", 2, 3, "second", false},
+		{"b.toml", 1, 1, "x", false, nil}, {"a.toml", 10, 1, "y", false, nil}, {"a.toml", 2, 9, "z", false, nil},
+		{"a.toml", 2, 3, "first", false, nil}, {"a.toml", 2, 3, "second", false, nil},
 	}
 	Sort(ps)
 	var got []string

@@ -2,7 +2,8 @@ package check
 
 import (
 	"errors"
-	"fmt"
+	"github.com/gongshi/gongshi/internal/i18n"
+	"golang.org/x/text/message"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -52,7 +53,7 @@ func OriginalFolders(root string) ([]string, error) {
 		if errors.Is(err, fs.ErrNotExist) {
 			return DefaultOriginals, nil
 		}
-		return nil, fmt.Errorf("%s: %w", p, err)
+		return nil, i18n.Errorf("%s: %w", p, err)
 	}
 	if c.Params.Originals == nil {
 		return DefaultOriginals, nil
@@ -61,7 +62,7 @@ func OriginalFolders(root string) ([]string, error) {
 	for _, f := range *c.Params.Originals {
 		f = strings.TrimSuffix(f, "/")
 		if originalFault(f) != faultNone {
-			return nil, fmt.Errorf("%s: [params] originals: %q must be a folder inside the project, relative, with / between folders, without . or .. parts and not hidden (like seeds)", p, f)
+			return nil, i18n.Errorf("%s: [params] originals: %q must be a folder inside the project, relative, with / between folders, without . or .. parts and not hidden (like seeds)", p, f)
 		}
 		folders = append(folders, f)
 	}
@@ -125,10 +126,27 @@ func (fc *fileCheck) original() {
 // OriginalError is an original the site must not publish.
 type OriginalError struct {
 	Original string
-	Msg      string
+	Msg      string      // the English
+	Loc      *i18n.Error // the message itself, printed in the reader's language
+}
+
+func originalError(o, format string, a ...any) *OriginalError {
+	m := i18n.Msg(format, a...)
+	return &OriginalError{o, m.Error(), m}
 }
 
 func (e *OriginalError) Error() string { return e.Msg }
+
+// Message is the error as a message, printed in the reader's language.
+func (e *OriginalError) Message() *i18n.Error {
+	if e.Loc == nil {
+		return i18n.Msg("%s", e.Msg)
+	}
+	return e.Loc
+}
+
+// Localize is the error in p's language.
+func (e *OriginalError) Localize(p *message.Printer) string { return e.Message().Localize(p) }
 
 // ResolveOriginal is the file the original o names, with every symbolic
 // link resolved (an absolute path), when it may be published: o passes the
@@ -140,11 +158,11 @@ func (e *OriginalError) Error() string { return e.Msg }
 func ResolveOriginal(root string, folders []string, o string) (string, error) {
 	switch originalFault(o) {
 	case faultForm:
-		return "", &OriginalError{o, fmt.Sprintf("original %q must be a relative path inside the repository with / between folders, like seeds/000_notice.txt", o)}
+		return "", originalError(o, "original %q must be a relative path inside the repository with / between folders, like seeds/000_notice.txt", o)
 	case faultParts:
-		return "", &OriginalError{o, fmt.Sprintf("original %q must not have an empty, . or .. part: name the file inside seeds/ (or a folder config.toml's [params] originals lists), like seeds/000_notice.txt", o)}
+		return "", originalError(o, "original %q must not have an empty, . or .. part: name the file inside seeds/ (or a folder config.toml's [params] originals lists), like seeds/000_notice.txt", o)
 	case faultHidden:
-		return "", &OriginalError{o, fmt.Sprintf("original %q names a hidden file or folder (%s): a file or folder whose name starts with a dot is never published", o, hiddenPart(o))}
+		return "", originalError(o, "original %q names a hidden file or folder (%s): a file or folder whose name starts with a dot is never published", o, hiddenPart(o))
 	}
 	folder, rest := "", ""
 	for _, f := range folders {
@@ -158,7 +176,7 @@ func ResolveOriginal(root string, folders []string, o string) (string, error) {
 		if names == "" {
 			names = "none"
 		}
-		return "", &OriginalError{o, fmt.Sprintf("original %q is not in a folder whose files may be published (%s, as config.toml's [params] originals says): copy the file there and import it from there", o, names)}
+		return "", originalError(o, "original %q is not in a folder whose files may be published (%s, as config.toml's [params] originals says): copy the file there and import it from there", o, names)
 	}
 	absRoot, err := filepath.Abs(root)
 	if err != nil {
@@ -176,17 +194,17 @@ func ResolveOriginal(root string, folders []string, o string) (string, error) {
 	}
 	rel, err := filepath.Rel(realDir, real)
 	if err != nil || !filepath.IsLocal(rel) {
-		return "", &OriginalError{o, fmt.Sprintf("original %q is a symbolic link, or lies under one, that leads out of %s/ (to %s): only files inside it are published", o, folder, real)}
+		return "", originalError(o, "original %q is a symbolic link, or lies under one, that leads out of %s/ (to %s): only files inside it are published", o, folder, real)
 	}
 	if h := hiddenPart(filepath.ToSlash(rel)); h != "" {
-		return "", &OriginalError{o, fmt.Sprintf("original %q is a symbolic link, or lies under one, that leads to a hidden file or folder (%s): a file or folder whose name starts with a dot is never published", o, h)}
+		return "", originalError(o, "original %q is a symbolic link, or lies under one, that leads to a hidden file or folder (%s): a file or folder whose name starts with a dot is never published", o, h)
 	}
 	fi, err := os.Stat(real)
 	if err != nil {
 		return "", err
 	}
 	if !fi.Mode().IsRegular() {
-		return "", &OriginalError{o, fmt.Sprintf("original %q is not a regular file (%s): only a file is published", o, store.KindOf(fi.Mode()))}
+		return "", originalError(o, "original %q is not a regular file (%s): only a file is published", o, store.Kind(fi.Mode()))
 	}
 	return real, nil
 }
@@ -219,7 +237,7 @@ func checkOriginals(fcs []*fileCheck, root string) error {
 			// Nothing to publish, nothing to leak: the build stops on a
 			// missing original.
 		case errors.As(err, &oe):
-			fc.at("original", "%s", oe.Msg)
+			fc.at("original", "%s", oe.Message())
 		default:
 			fc.at("original", "original %q cannot be resolved: %v", o, err)
 		}

@@ -1,10 +1,11 @@
 package check
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/gongshi/gongshi/internal/i18n"
 )
 
 // The TOML library's MetaData keeps no usable key positions (they are
@@ -115,7 +116,7 @@ const (
 // limitHit is a limit exceeded, where.
 type limitHit struct {
 	at  pos
-	msg string
+	msg *i18n.Error
 }
 
 // scan is scanPositions, and the first limit src exceeds (nil if none). It
@@ -157,7 +158,7 @@ type scanner struct {
 
 // fail stops the scan at a limit.
 func (s *scanner) fail(at pos, format string, a ...any) {
-	s.lim = &limitHit{at, fmt.Sprintf(format, a...)}
+	s.lim = &limitHit{at, i18n.Msg(format, a...)}
 	panic(errStop)
 }
 

@@ -48,7 +48,14 @@ func (fc *fileCheck) privacy() {
 				continue // once per file: the editor masks it everywhere at once
 			}
 			seen[c.kind+c.text] = true
-			fc.warnAt(path, "%s: possible personal data not masked, %s %q (add a [[redact]] with text = %q and a reason)", path, c.kind, c.text, c.text)
+			switch c.kind {
+			case "phone number":
+				fc.warnAt(path, "%s: possible personal data not masked, phone number %q (add a [[redact]] with text = %q and a reason)", path, c.text, c.text)
+			case "ID-card number":
+				fc.warnAt(path, "%s: possible personal data not masked, ID-card number %q (add a [[redact]] with text = %q and a reason)", path, c.text, c.text)
+			default:
+				fc.warnAt(path, "%s: possible personal data not masked, name %q (add a [[redact]] with text = %q and a reason)", path, c.text, c.text)
+			}
 		}
 	})
 }

@@ -1,6 +1,7 @@
 package check
 
 import (
+	"github.com/gongshi/gongshi/internal/i18n"
 	"regexp"
 	"strings"
 
@@ -147,7 +148,7 @@ func (fc *fileCheck) fieldError(e notice.FieldError) {
 		}
 	case !fc.isSeen(e.Field):
 	default:
-		fc.at(e.Field, "%s", e.Msg)
+		fc.at(e.Field, "%s", e.Message())
 	}
 }
 
@@ -169,9 +170,9 @@ func requiredKey(path string) bool { return requiredKeys[arrayIndex.ReplaceAllSt
 // gaps reports the numbers missing from 1..max in with (number → index
 // from 1 of the item that has it), at the item after each gap; rule says
 // why that is wrong.
-func (fc *fileCheck) gaps(array, rule string, with map[int]int) {
+func (fc *fileCheck) gaps(array string, rule *i18n.Error, with map[int]int) {
 	for _, g := range notice.NumberGaps(with) {
 		p := indexPath(array, g.Index) + ".number"
-		fc.at(p, "%s is %d, but %s missing: %s", p, g.Number, g.Missing, rule)
+		fc.at(p, "%s is %d, but %s missing: %s", p, g.Number, g.Gap, rule)
 	}
 }

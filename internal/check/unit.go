@@ -1,6 +1,7 @@
 package check
 
 import (
+	"github.com/gongshi/gongshi/internal/i18n"
 	"github.com/gongshi/gongshi/internal/notice"
 )
 
@@ -28,7 +29,7 @@ func (fc *fileCheck) unit() {
 			if fc.isBad(p) {
 				continue
 			}
-			fc.at(p, "unit.%s: %s", e.Field, e.Msg)
+			fc.at(p, "unit.%s: %s", e.Field, e.Message())
 		}
 		township = false
 	}
@@ -56,11 +57,11 @@ func (fc *fileCheck) unit() {
 		switch {
 		case !present && i < need:
 			if !fc.isSeen(lv.nameKey) && !fc.isBad(lv.nameKey) {
-				what := "the unit's region"
+				what := i18n.Msg("the unit's region")
 				if township {
-					what = "a township's notice (no [unit] table)"
+					what = i18n.Msg("a township's notice (no [unit] table)")
 				} else if n.Unit.Kind == notice.UnitVillage {
-					what = "a village's notice"
+					what = i18n.Msg("a village's notice")
 				}
 				fc.at("region", "%s is missing: %s needs it", lv.nameKey, what)
 			}
@@ -141,7 +142,7 @@ func (fc *fileCheck) statedAgainst(earlier []*fileCheck) {
 	}
 	for _, d := range asOf.Disagreements() {
 		if fc.ok("stated." + d.Field) {
-			fc.warnAt("stated."+d.Field, "%s", d.String())
+			fc.warnAt("stated."+d.Field, "%s", d.Message())
 		}
 	}
 }

@@ -11,14 +11,16 @@
 // notice's permalink), unit (a unit's name, or its slug path with the units
 // below it), unit_kind (township, village, department, school, enterprise,
 // region). The answer is JSON (see search.Result); bad input gets a 400
-// with {"error": "…"}, a request over its time limit a 503.
+// with {"error": "…"}, a request over its time limit a 503. An error is
+// written in the language the request's Accept-Language asks for, Chinese
+// or English, Chinese when it names neither (the site's language); the
+// answer says which in Content-Language, and varies by Accept-Language.
 package httpapi
 
 import (
 	"context"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
 	"net/http"
 	"runtime"
@@ -27,7 +29,9 @@ import (
 	"time"
 
 	"github.com/gongshi/gongshi/internal/fault"
+	"github.com/gongshi/gongshi/internal/i18n"
 	"github.com/gongshi/gongshi/internal/search"
+	"golang.org/x/text/message"
 )
 
 // Timeout bounds one request's search: the search is cancelled then, and
@@ -54,8 +58,16 @@ type handler struct {
 }
 
 func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	zh := i18n.AcceptChinese(r.Header.Get("Accept-Language"))
+	p := i18n.NewPrinter(zh)
+	w.Header().Set("Vary", "Accept-Language")
+	if zh {
+		w.Header().Set("Content-Language", "zh")
+	} else {
+		w.Header().Set("Content-Language", "en")
+	}
 	if r.URL.Path != "/api/search" {
-		writeError(w, http.StatusNotFound, "no such API: "+r.URL.Path+" (there is /api/search)")
+		writeError(w, p, http.StatusNotFound, i18n.Errorf("no such API: %s (there is /api/search)", r.URL.Path))
 		return
 	}
 	// CORS: any origin may GET (a journalist's notebook on another
@@ -70,12 +82,12 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		w.Header().Set("Allow", "GET, HEAD, OPTIONS")
-		writeError(w, http.StatusMethodNotAllowed, "use GET")
+		writeError(w, p, http.StatusMethodNotAllowed, i18n.Errorf("use GET"))
 		return
 	}
 	req, err := parseRequest(r)
 	if err != nil {
-		writeError(w, fault.Invalid.HTTPStatus(), err.Error())
+		writeError(w, p, fault.Invalid.HTTPStatus(), err)
 		return
 	}
 	ctx, cancel := context.WithTimeout(r.Context(), h.timeout)
@@ -91,18 +103,14 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		// The status is the error's kind's (fault: a bad query is
 		// Invalid, a search over its time Unavailable); the message is
-		// chosen here.
-		msg := err.Error()
-		var bad *search.BadRequest
-		switch {
-		case errors.Is(err, context.Canceled):
+		// built in the request's language.
+		if errors.Is(err, context.Canceled) {
 			return // the client went away
-		case errors.As(err, &bad):
-			msg = bad.Msg
-		case errors.Is(err, context.DeadlineExceeded):
-			msg = fmt.Sprintf("the search took longer than %s: narrow the query", h.timeout)
 		}
-		writeError(w, fault.KindOf(err).HTTPStatus(), msg)
+		if errors.Is(err, context.DeadlineExceeded) {
+			err = fault.New(fault.Unavailable, i18n.Errorf("the search took longer than %s: narrow the query", h.timeout.String()))
+		}
+		writeError(w, p, fault.KindOf(err).HTTPStatus(), err)
 		return
 	}
 	writeJSON(w, http.StatusOK, res)
@@ -131,7 +139,7 @@ func parseRequest(r *http.Request) (search.Request, error) {
 		return req, err
 	}
 	if v.Get("size") != "" && req.Size == 0 {
-		return req, fmt.Errorf("size 0: between 1 and %d", search.MaxSize)
+		return req, i18n.Errorf("size %d: between 1 and %d", 0, search.MaxSize)
 	}
 	if req.Facets, err = boolParam(v.Get("facets"), "facets"); err != nil {
 		return req, err
@@ -148,7 +156,7 @@ func intParam(s, name string) (int, error) {
 	}
 	n, err := strconv.Atoi(s)
 	if err != nil {
-		return 0, fmt.Errorf("%s=%q is not a whole number", name, s)
+		return 0, i18n.Errorf("%s=%q is not a whole number", name, s)
 	}
 	return n, nil
 }
@@ -160,7 +168,7 @@ func boolParam(s, name string) (bool, error) {
 	case "1", "true", "yes":
 		return true, nil
 	}
-	return false, fmt.Errorf("%s=%q: use 1 or 0", name, s)
+	return false, i18n.Errorf("%s=%q: use 1 or 0", name, s)
 }
 
 func writeJSON(w http.ResponseWriter, code int, v any) {
@@ -177,6 +185,7 @@ func writeJSON(w http.ResponseWriter, code int, v any) {
 	w.Write([]byte("\n"))
 }
 
-func writeError(w http.ResponseWriter, code int, msg string) {
-	writeJSON(w, code, map[string]string{"error": msg})
+// writeError answers err in p's language.
+func writeError(w http.ResponseWriter, p *message.Printer, code int, err error) {
+	writeJSON(w, code, map[string]string{"error": i18n.Localize(p, err)})
 }

@@ -3,6 +3,7 @@ package httpapi
 import (
 	"context"
 	"encoding/json"
+	"github.com/gongshi/gongshi/internal/i18n/i18ntest"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -141,41 +142,82 @@ func TestFilters(t *testing.T) {
 	}
 }
 
+func getLang(t *testing.T, h http.Handler, method, target, lang string) (*httptest.ResponseRecorder, map[string]any) {
+	t.Helper()
+	rec := httptest.NewRecorder()
+	r := httptest.NewRequest(method, target, nil)
+	if lang != "" {
+		r.Header.Set("Accept-Language", lang)
+	}
+	h.ServeHTTP(rec, r)
+	var body map[string]any
+	if err := json.Unmarshal(rec.Body.Bytes(), &body); err != nil {
+		t.Fatalf("%s %s: not JSON: %v\n%s", method, target, err, rec.Body.String())
+	}
+	return rec, body
+}
+
+// TestBadRequests: each bad request is refused with its status, in the
+// language the request asks for: English under Accept-Language: en, else
+// Chinese (no header, zh) with no English sentence in it, the request's
+// own words (its query, a parameter's name and value) excepted.
 func TestBadRequests(t *testing.T) {
 	h := open(t)
 	for _, tc := range []struct {
 		method, target string
 		code           int
-		msg            string
+		msg            string // in the English
+		zh             string // in the Chinese
+		data           []string
 	}{
-		{"GET", "/api/search", 400, "empty query"},
-		{"GET", "/api/search?q=", 400, "empty query"},
-		{"GET", "/api/search?q=%20%20", 400, "empty query"},
-		{"GET", "/api/search?q=" + strings.Repeat("整", 1001), 400, "1001 characters"},
-		{"GET", "/api/search?q=整改&size=101", 400, "size 101"},
-		{"GET", "/api/search?q=整改&size=0", 400, "size 0"},
-		{"GET", "/api/search?q=整改&size=-1", 400, "size -1"},
-		{"GET", "/api/search?q=整改&size=ten", 400, "not a whole number"},
-		{"GET", "/api/search?q=整改&from=-5", 400, "from -5"},
-		{"GET", "/api/search?q=整改&facets=maybe", 400, "facets"},
-		{"GET", "/api/search?q=整改&unit_kind=ministry", 400, "unit kind \"ministry\""},
-		{"GET", "/api/search?q=整改&status=fixed", 400, "status"},
-		{"GET", "/api/search?q=" + url.QueryEscape(`"unterminated`), 400, "查询语法有误"},
-		{"GET", "/api/search?q=%2B", 400, "查询语法有误"},
-		{"GET", "/api/search?q=" + url.QueryEscape("a^x"), 400, "查询语法有误"},
-		{"GET", "/api/search?q=" + url.QueryEscape("title:"), 400, "查询语法有误"},
-		{"GET", "/api/search?q=" + url.QueryEscape("/[/"), 400, "query"},
-		{"POST", "/api/search?q=整改", 405, "GET"},
-		{"GET", "/api/other", 404, "/api/search"},
-		{"GET", "/api/search/../../etc/passwd", 404, "no such API"},
+		{"GET", "/api/search", 400, "empty query", "检索词为空", nil},
+		{"GET", "/api/search?q=", 400, "empty query", "检索词为空", nil},
+		{"GET", "/api/search?q=%20%20", 400, "empty query", "检索词为空", nil},
+		{"GET", "/api/search?q=" + strings.Repeat("整", 1001), 400, "1001 characters", "1001 个字符", nil},
+		{"GET", "/api/search?q=整改&size=101", 400, "size 101", "显示条数 101", nil},
+		{"GET", "/api/search?q=整改&size=0", 400, "size 0", "显示条数 0", nil},
+		{"GET", "/api/search?q=整改&size=-1", 400, "size -1", "显示条数 -1", nil},
+		{"GET", "/api/search?q=整改&size=ten", 400, "not a whole number", "不是整数", []string{"size"}},
+		{"GET", "/api/search?q=整改&from=-5", 400, "from -5", "起始位置 -5", nil},
+		{"GET", "/api/search?q=整改&facets=maybe", 400, "facets", "请用 1 或 0", []string{"facets"}},
+		{"GET", "/api/search?q=整改&unit_kind=ministry", 400, "unit kind \"ministry\"", "单位类别 \"ministry\"", i18ntest.NoticeKeys()},
+		{"GET", "/api/search?q=整改&status=fixed", 400, "status", "整改状态 \"fixed\"", i18ntest.NoticeKeys()},
+		{"GET", "/api/search?q=" + url.QueryEscape(`"unterminated`), 400, "query syntax", "查询语法有误", nil},
+		{"GET", "/api/search?q=%2B", 400, "query syntax", "查询语法有误", nil},
+		{"GET", "/api/search?q=" + url.QueryEscape("a^x"), 400, "query syntax", "查询语法有误", nil},
+		{"GET", "/api/search?q=" + url.QueryEscape("title:"), 400, "query syntax", "查询语法有误", []string{"text:"}},
+		{"GET", "/api/search?q=" + url.QueryEscape("/[/"), 400, "missing closing ]", "缺少右方括号", nil},
+		{"GET", "/api/search?q=" + url.QueryEscape("/(.{0,50}){0,20}/"), 400, "too complex to run", "太复杂", nil},
+		{"GET", "/api/search?q=" + url.QueryEscape("偷工减料~2"), 400, "does not apply to Chinese text", "不适用于中文", nil},
+		{"GET", "/api/search?q=" + url.QueryEscape("ab~2"), 400, "would match every word", "会匹配所有", nil},
+		{"POST", "/api/search?q=整改", 405, "GET", "GET", nil},
+		{"GET", "/api/other", 404, "/api/search", "/api/search", nil},
+		{"GET", "/api/search/../../etc/passwd", 404, "no such API", "没有这个接口", nil},
 	} {
-		rec, body := get(t, h, tc.method, tc.target)
-		if rec.Code != tc.code {
-			t.Errorf("%s %.60s: %d, want %d (%v)", tc.method, tc.target, rec.Code, tc.code, body)
-			continue
-		}
-		if msg, _ := body["error"].(string); !strings.Contains(msg, tc.msg) {
-			t.Errorf("%s %.60s: error %q, want it to mention %q", tc.method, tc.target, msg, tc.msg)
+		for _, lang := range []string{"en-US,en;q=0.9", "", "zh-CN,zh;q=0.9,en;q=0.5"} {
+			rec, body := getLang(t, h, tc.method, tc.target, lang)
+			if rec.Code != tc.code {
+				t.Errorf("%s %.60s (%s): %d, want %d (%v)", tc.method, tc.target, lang, rec.Code, tc.code, body)
+				continue
+			}
+			msg, _ := body["error"].(string)
+			want, wantLang := tc.zh, "zh"
+			if strings.HasPrefix(lang, "en") {
+				want, wantLang = tc.msg, "en"
+			}
+			if !strings.Contains(msg, want) {
+				t.Errorf("%s %.60s (%s): error %q, want it to mention %q", tc.method, tc.target, lang, msg, want)
+			}
+			if got := rec.Header().Get("Content-Language"); got != wantLang || !strings.Contains(rec.Header().Get("Vary"), "Accept-Language") {
+				t.Errorf("%s %.60s (%s): Content-Language %q, Vary %q", tc.method, tc.target, lang, got, rec.Header().Get("Vary"))
+			}
+			if wantLang == "zh" {
+				q, _ := url.ParseQuery(strings.SplitN(tc.target+"?", "?", 2)[1])
+				data := append([]string{q.Get("q"), strings.SplitN(tc.target, "?", 2)[0]}, tc.data...)
+				if en := i18ntest.English(msg, data...); len(en) > 0 {
+					t.Errorf("%s %.60s: English %q in the Chinese %q", tc.method, tc.target, en, msg)
+				}
+			}
 		}
 	}
 	// The longest query allowed is fine.
@@ -193,7 +235,7 @@ func TestTimeout(t *testing.T) {
 	defer c.Close()
 	h.(*handler).timeout = time.Nanosecond
 	rec, body := get(t, h, "GET", "/api/search?q=整改")
-	if rec.Code != http.StatusServiceUnavailable || !strings.Contains(body["error"].(string), "longer than") {
+	if rec.Code != http.StatusServiceUnavailable || !strings.Contains(body["error"].(string), "检索超过") {
 		t.Errorf("%d %v", rec.Code, body)
 	}
 }
@@ -213,8 +255,8 @@ func TestBoundedQueries(t *testing.T) {
 		code int
 		msg  string
 	}{
-		{"/(.{0,50}){0,20}/", 400, "too complex to run"},
-		{"偷工减料~2", 400, "does not apply to Chinese text"},
+		{"/(.{0,50}){0,20}/", 400, "太复杂"},
+		{"偷工减料~2", 400, "不适用于中文"},
 		{"/.{0,450}/", 200, ""},
 	} {
 		start := time.Now()

@@ -1,17 +1,29 @@
 // Package i18n makes gongshi speak the editor's language: Chinese under a
 // Chinese locale (LC_ALL, LC_MESSAGES or LANG, the first set, naming zh…),
-// English otherwise.
+// English otherwise; the search API speaks the language its request asks
+// for (AcceptChinese).
 //
-// The commands write English, as they always did; at the command boundary
-// (cmd/gongshi) their output streams pass through a Writer that translates
-// each complete line with one message catalog (golang.org/x/text/message):
-// every entry pairs an English format (the key, as the commands print it)
-// with its Chinese. A line is matched against the English formats, anchored
-// at both ends; its arguments are taken from it (%d a number, %q a quoted
-// string, %s and %v a text that is itself translated when it is a message
-// of the catalog: path:line:col: message, gongshi check: error …) and the
-// Chinese format is printed with them. A line that no entry matches is
-// written as it was (data, JSON, CSV). English output is never rewritten.
+// A message is built in the reader's language (message.go): the code
+// makes it from its key, an English format, and its arguments (Msg,
+// Errorf), and a printer of the reader's language (NewPrinter; a nil
+// printer is English) prints it where it is shown (Localize, Sprintf,
+// Fprintf), its arguments that are messages, errors or Localizers printed
+// in the same language. Every key has an entry in the catalog, English and
+// Chinese side by side: Catalog (catalog.go and each area's
+// catalog_*.go), Terms (names a message takes as an argument) and Plurals
+// (a message whose English words agree with its numbers). Numbers print
+// as fmt prints them (2024, not 2,024).
+//
+// LEFT FOR THE LEAD: the reverse translator below (Translate, Writer)
+// still reads back, line by line, the English that commands print through
+// fmt, for cmd/gongshi under a Chinese locale; delete it (with compile,
+// literal and the Catalog rows no code prints any more) once every
+// command prints through its IO's printer. Until then each complete line
+// is matched against the Catalog's English formats (and the Plurals' forms),
+// anchored at both ends; its arguments are taken from it (%d a number, %q
+// a quoted string, %s and %v a text that is itself translated when it is
+// a message of the catalog) and the Chinese format is printed with them.
+// A line that no entry matches is written as it was (data, JSON, CSV).
 package i18n
 
 import (
@@ -59,6 +71,8 @@ type compiled struct {
 
 var (
 	once    sync.Once
+	onceRE  sync.Once       // the translator's patterns, compiled on its first line
+	plurals map[string]bool // the Plurals' keys
 	printer *message.Printer
 	builder *catalog.Builder
 	formats []compiled
@@ -71,37 +85,59 @@ func load() {
 	builder = b
 	for _, e := range Catalog {
 		b.SetString(language.English, e.En, e.En)
-		// A tab in a format is a column of a table (text/tabwriter pads it
-		// with spaces); the Chinese prints two spaces.
-		b.SetString(language.Chinese, e.En, strings.ReplaceAll(e.Zh, "\t", "  "))
-		var re strings.Builder
-		var verbs []byte
-		re.WriteString("^")
-		last := 0
-		for _, m := range verbRE.FindAllStringIndex(e.En, -1) {
-			re.WriteString(literal(e.En[last:m[0]]))
-			last = m[1]
-			v := e.En[m[1]-1]
-			switch v {
-			case '%':
-				re.WriteString("%")
-				continue
-			case 'f':
-				re.WriteString(`\s*(-?\d+(?:\.\d+)?)`)
-			case 'd':
-				re.WriteString(`\s*(-?\d+)`)
-			case 'q':
-				re.WriteString(`("(?:[^"\\]|\\.)*")`)
-			default:
-				re.WriteString(`(.*?)\s*`)
-				v = 's'
-			}
-			verbs = append(verbs, v)
+		// A tab in a format is a column of a table: a command prints it
+		// through text/tabwriter (Translate prints two spaces for it).
+		b.SetString(language.Chinese, e.En, e.Zh)
+	}
+	for _, e := range Terms {
+		b.SetString(language.English, e.En, e.En)
+		b.SetString(language.Chinese, e.En, e.Zh)
+	}
+	plurals = map[string]bool{}
+	for _, e := range Plurals {
+		plurals[e.Key] = true
+		if err := setPlural(b, e); err != nil {
+			panic(err) // TestCatalog
 		}
-		re.WriteString(literal(e.En[last:]) + "$")
-		formats = append(formats, compiled{en: e.En, re: regexp.MustCompile(re.String()), verb: verbs})
 	}
 	printer = message.NewPrinter(language.Chinese, message.Catalog(b))
+	english = message.NewPrinter(language.English, message.Catalog(b))
+}
+
+// compile is the pattern that reads a line printed in English with the
+// format en back (see Translate), a word of words matching its singular
+// too. LEFT FOR THE LEAD: it goes with Translate.
+func compile(en string, words []Word) compiled {
+	var re strings.Builder
+	var verbs []byte
+	re.WriteString("^")
+	last := 0
+	for _, m := range verbRE.FindAllStringIndex(en, -1) {
+		re.WriteString(literal(en[last:m[0]]))
+		last = m[1]
+		v := en[m[1]-1]
+		switch v {
+		case '%':
+			re.WriteString("%")
+			continue
+		case 'f':
+			re.WriteString(`\s*(-?\d+(?:\.\d+)?)`)
+		case 'd':
+			re.WriteString(`\s*(-?\d+)`)
+		case 'q':
+			re.WriteString(`("(?:[^"\\]|\\.)*")`)
+		default:
+			re.WriteString(`(.*?)\s*`)
+			v = 's'
+		}
+		verbs = append(verbs, v)
+	}
+	re.WriteString(literal(en[last:]) + "$")
+	pat := re.String()
+	for _, w := range words {
+		pat = strings.Replace(pat, w.Many, "(?:"+w.Many+"|"+w.One+")", 1)
+	}
+	return compiled{en: en, re: regexp.MustCompile(pat), verb: verbs}
 }
 
 // literal is the pattern of a format's literal text: a tab (a column of
@@ -118,6 +154,14 @@ func literal(s string) string {
 // or the line itself when no entry of the catalog matches it.
 func Translate(line string) string {
 	once.Do(load)
+	onceRE.Do(func() {
+		for _, e := range Catalog {
+			formats = append(formats, compile(e.En, nil))
+		}
+		for _, e := range Plurals {
+			formats = append(formats, compile(e.Key, e.Words))
+		}
+	})
 	return translate(line, 0)
 }
 
@@ -158,7 +202,12 @@ func translate(line string, depth int) string {
 			}
 		}
 		if ok {
-			return printer.Sprintf(f.en, args...)
+			// A tab in a format is a column of a table, which the line
+			// read back had already padded: the Chinese prints two spaces.
+			for i, a := range args {
+				args[i] = plain(a) // 2062, not 2,062
+			}
+			return strings.ReplaceAll(printer.Sprintf(f.en, args...), "\t", "  ")
 		}
 	}
 	return line

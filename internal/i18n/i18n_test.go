@@ -2,11 +2,15 @@ package i18n
 
 import (
 	"bytes"
+	"fmt"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode"
+
+	"golang.org/x/text/message/catalog"
 )
 
 // TestCatalog: every message is in both languages, with the same
@@ -26,7 +30,19 @@ func TestCatalog(t *testing.T) {
 		sort.Strings(k)
 		return strings.Join(k, "")
 	}
-	for _, e := range Catalog {
+	all := append(append([]Entry(nil), Catalog...), Terms...)
+	for _, p := range Plurals {
+		all = append(all, Entry{p.Key, p.Zh})
+		if err := setPlural(catalog.NewBuilder(), p); err != nil {
+			t.Error(err)
+		}
+		for _, w := range p.Words {
+			if verbs.FindAllString(p.Key, -1) == nil || w.Arg < 1 || w.Arg > len(verbs.FindAllString(p.Key, -1)) {
+				t.Errorf("%q: word %q agrees with argument %d, which it has not", p.Key, w.Many, w.Arg)
+			}
+		}
+	}
+	for _, e := range all {
 		if e.En == "" || e.Zh == "" {
 			t.Errorf("%q / %q: a message in one language only", e.En, e.Zh)
 		}
@@ -36,6 +52,8 @@ func TestCatalog(t *testing.T) {
 		seen[e.En] = true
 		if kinds(e.En) != kinds(e.Zh) {
 			t.Errorf("%q takes %q, its Chinese %q takes %q", e.En, kinds(e.En), e.Zh, kinds(e.Zh))
+		} else if msg := sameArgs(e.En, e.Zh); msg != "" {
+			t.Errorf("%q / %q: %s", e.En, e.Zh, msg)
 		}
 		han := false
 		for _, r := range e.Zh {
@@ -43,7 +61,7 @@ func TestCatalog(t *testing.T) {
 				han = true
 			}
 		}
-		if !han && e.Zh != e.En && !strings.ContainsAny(e.Zh, "：（") {
+		if !han && e.Zh != e.En && !strings.ContainsAny(e.Zh, "：（、") {
 			t.Errorf("%q: its Chinese %q has no Chinese", e.En, e.Zh)
 		}
 	}
@@ -71,6 +89,7 @@ func TestTranslate(t *testing.T) {
 		`data/a.toml:12:3: findings[2].title is missing`: `data/a.toml:12:3: 缺少 findings[2].title`,
 		`data/a.toml:1:1: warning: findings[11].rectification: possible personal data not masked, name "林某某" (add a [[redact]] with text = "林某某" and a reason)`: `data/a.toml:1:1: 警告：findings[11].rectification：可能是未遮盖的个人信息：姓名 "林某某"（请添加 [[redact]]，text = "林某某"，并写明 reason）`,
 		`checked 3 notices, 120 findings in data: ok`:   `已校验 data 中的 3 份通报、120 个问题：没有错误`,
+		`checked 3 notices, 1200 findings in data: ok`:  `已校验 data 中的 3 份通报、1200 个问题：没有错误`,
 		`gongshi check: no data files (*.toml) under x`: `gongshi check：x 下没有数据文件（*.toml）`,
 		`{"title": "a"}`: `{"title": "a"}`,
 		`某种没有的消息`:        `某种没有的消息`,
@@ -87,4 +106,55 @@ func TestTranslate(t *testing.T) {
 	if b.String() != "已停止\n检测到改动：重新生成" {
 		t.Errorf("Writer: %q", b.String())
 	}
+}
+
+var argVerb = regexp.MustCompile(`%(?:\[(\d+)\])?-?\d*(?:\.\d+)?([sdqvwf])`)
+
+// argKinds is, for each verb of a format in order, the argument (from 1)
+// it prints, following explicit indexes as fmt does, and its kind (%v and
+// %w print as %s).
+func argKinds(f string) (args []int, kinds []byte) {
+	f = strings.ReplaceAll(f, "%%", "")
+	next := 1
+	for _, m := range argVerb.FindAllStringSubmatch(f, -1) {
+		if m[1] != "" {
+			next, _ = strconv.Atoi(m[1])
+		}
+		k := m[2][0]
+		if k == 'v' || k == 'w' {
+			k = 's'
+		}
+		args, kinds = append(args, next), append(kinds, k)
+		next++
+	}
+	return args, kinds
+}
+
+// sameArgs says how zh prints other arguments than en, or "": each
+// argument of the English printed in the Chinese, with the same verb
+// (the order may differ where the Chinese says which: %[2]s).
+func sameArgs(en, zh string) string {
+	ea, ek := argKinds(en)
+	za, zk := argKinds(zh)
+	want := map[int]byte{}
+	for i, a := range ea {
+		want[a] = ek[i]
+	}
+	seen := map[int]bool{}
+	for i, a := range za {
+		k, ok := want[a]
+		if !ok {
+			return fmt.Sprintf("the Chinese prints argument %d, which the English has not", a)
+		}
+		if k != zk[i] && !(k == 'q' && zk[i] == 's') {
+			return fmt.Sprintf("argument %d is %%%c in the English, %%%c in the Chinese", a, k, zk[i])
+		}
+		seen[a] = true
+	}
+	for a := range want {
+		if !seen[a] {
+			return fmt.Sprintf("the Chinese does not print argument %d", a)
+		}
+	}
+	return ""
 }

@@ -2,6 +2,8 @@ package importer
 
 import (
 	"fmt"
+	"github.com/gongshi/gongshi/internal/i18n"
+	"golang.org/x/text/message"
 	"regexp"
 	"sort"
 	"strings"
@@ -11,10 +13,25 @@ import (
 
 // Problem is something the importer noticed at a line of the input. In a
 // Result it is a warning: the import went on.
+//
+// Msg is the English; Loc the message itself, which Localize prints in
+// the reader's language.
 type Problem struct {
 	Line int
 	Msg  string
+	Loc  *i18n.Error
 }
+
+// Message is the problem's message, printed in the reader's language.
+func (p Problem) Message() *i18n.Error {
+	if p.Loc == nil {
+		return i18n.Msg("%s", p.Msg)
+	}
+	return p.Loc
+}
+
+// Localize is the message in pr's language (without the line).
+func (p Problem) Localize(pr *message.Printer) string { return p.Message().Localize(pr) }
 
 func (p Problem) String() string {
 	if p.Line > 0 {
@@ -28,7 +45,25 @@ func (p Problem) String() string {
 type ParseError struct {
 	File string
 	Line int
-	Msg  string
+	Msg  string      // the English
+	Loc  *i18n.Error // the message itself, printed in the reader's language
+}
+
+func parseError(file, format string, a ...any) *ParseError {
+	m := i18n.Msg(format, a...)
+	return &ParseError{File: file, Msg: m.Error(), Loc: m}
+}
+
+// Localize is the error in p's language.
+func (e *ParseError) Localize(p *message.Printer) string {
+	var m any = e.Msg
+	if e.Loc != nil {
+		m = e.Loc
+	}
+	if e.Line > 0 {
+		return i18n.Sprintf(p, "%s:%d: %s", e.File, e.Line, m)
+	}
+	return i18n.Sprintf(p, "%s: %s", e.File, m)
 }
 
 func (e *ParseError) Error() string {
@@ -91,7 +126,8 @@ type builder struct {
 }
 
 func (b *builder) warnf(line int, format string, a ...any) {
-	b.warn = append(b.warn, Problem{Line: line, Msg: fmt.Sprintf(format, a...)})
+	m := i18n.Msg(format, a...)
+	b.warn = append(b.warn, Problem{Line: line, Msg: m.Error(), Loc: m})
 }
 
 func (b *builder) unplaced(line int, s string) {
@@ -383,13 +419,13 @@ func (b *builder) noFindings(opts Options) error {
 	summary := opts.Summary || s.Units != nil
 	switch {
 	case s.Empty():
-		return &ParseError{File: b.file, Msg: "no recognisable notice: found no findings (numbered items with a rectification or a status) and no stated totals (反馈N个问题 …)"}
+		return parseError(b.file, "no recognisable notice: found no findings (numbered items with a rectification or a status) and no stated totals (反馈N个问题 …)")
 	case summary:
 		return nil
 	case s.Problems != nil:
-		return &ParseError{File: b.file, Msg: fmt.Sprintf("the notice states %d problems, but gongshi found none of its findings (numbered items with a rectification or a status); if it is a summary over several units that lists none, import it as one (--unit-kind region)", *s.Problems)}
+		return parseError(b.file, "the notice states %d problems, but gongshi found none of its findings (numbered items with a rectification or a status); if it is a summary over several units that lists none, import it as one (--unit-kind region)", *s.Problems)
 	}
-	return &ParseError{File: b.file, Msg: "found no findings (numbered items with a rectification or a status); if the notice is a summary over several units that lists none, import it as one (--unit-kind region)"}
+	return parseError(b.file, "found no findings (numbered items with a rectification or a status); if the notice is a summary over several units that lists none, import it as one (--unit-kind region)")
 }
 
 // unusedHeadings keeps category and group headings that no finding came

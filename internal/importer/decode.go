@@ -2,7 +2,7 @@ package importer
 
 import (
 	"bytes"
-	"fmt"
+	"github.com/gongshi/gongshi/internal/i18n"
 	"path/filepath"
 	"strings"
 	"unicode/utf8"
@@ -47,6 +47,33 @@ type Document struct {
 }
 
 // Unit is what the document's line numbers count: "line" or "paragraph".
+// FormatName is the document's format, printed in the reader's language.
+func (d *Document) FormatName() *i18n.Error {
+	switch d.Format {
+	case FormatText:
+		return i18n.Msg("text")
+	case FormatHTML:
+		return i18n.Msg("html")
+	case FormatDocx:
+		return i18n.Msg("docx")
+	case FormatPDF:
+		return i18n.Msg("pdf")
+	}
+	return i18n.Msg("%s", string(d.Format))
+}
+
+// EncodingName is the document's encoding (or how its text was had),
+// printed in the reader's language.
+func (d *Document) EncodingName() *i18n.Error {
+	switch d.Encoding {
+	case "converted to .docx by LibreOffice":
+		return i18n.Msg("converted to .docx by LibreOffice")
+	case "text layer":
+		return i18n.Msg("text layer")
+	}
+	return i18n.Msg("%s", d.Encoding)
+}
+
 func (d *Document) Unit() string {
 	if d.Format == FormatDocx {
 		return "paragraph"
@@ -79,39 +106,39 @@ func Decode(name string, b []byte) (*Document, error) {
 		// LibreOffice makes a .docx of it
 		docx, err := convertLegacy(name, b)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", name, err)
+			return nil, i18n.Errorf("%s: %w", name, err)
 		}
 		lines, err := decodeDocx(docx)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", name, err)
+			return nil, i18n.Errorf("%s: %w", name, err)
 		}
 		return &Document{Name: name, Format: FormatDocx, Encoding: "converted to .docx by LibreOffice", Lines: lines}, nil
 	case bytes.HasPrefix(b, []byte("%PDF")):
 		lines, err := decodePDF(b)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", name, err)
+			return nil, i18n.Errorf("%s: %w", name, err)
 		}
 		return &Document{Name: name, Format: FormatPDF, Encoding: "text layer", Lines: lines}, nil
 	case bytes.HasPrefix(b, []byte("PK\x03\x04")) || strings.EqualFold(filepath.Ext(name), ".docx"):
 		lines, err := decodeDocx(b)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", name, err)
+			return nil, i18n.Errorf("%s: %w", name, err)
 		}
 		return &Document{Name: name, Format: FormatDocx, Encoding: "UTF-8", Lines: lines}, nil
 	case looksLikeHTML(name, b):
 		s, enc, err := decodeHTMLBytes(b)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", name, err)
+			return nil, i18n.Errorf("%s: %w", name, err)
 		}
 		lines, err := extractHTML(s)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", name, err)
+			return nil, i18n.Errorf("%s: %w", name, err)
 		}
 		return &Document{Name: name, Format: FormatHTML, Encoding: enc, Lines: lines}, nil
 	}
 	s, enc, err := decodeText(b)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+		return nil, i18n.Errorf("%s: %w", name, err)
 	}
 	return &Document{Name: name, Format: FormatText, Encoding: enc, Lines: splitLines(s)}, nil
 }
@@ -123,13 +150,13 @@ func decodeText(b []byte) (string, string, error) {
 	case bytes.HasPrefix(b, []byte("\xEF\xBB\xBF")):
 		b = b[3:]
 		if !utf8.Valid(b) {
-			return "", "", fmt.Errorf("line %d: starts with a UTF-8 byte order mark but is not UTF-8", badUTF8Line(b))
+			return "", "", i18n.Errorf("line %d: starts with a UTF-8 byte order mark but is not UTF-8", badUTF8Line(b))
 		}
 		return string(b), "UTF-8", nil
 	case bytes.HasPrefix(b, []byte("\xFF\xFE")) || bytes.HasPrefix(b, []byte("\xFE\xFF")):
 		out, err := unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM).NewDecoder().Bytes(b)
 		if err != nil {
-			return "", "", fmt.Errorf("not valid UTF-16: %v", err)
+			return "", "", i18n.Errorf("not valid UTF-16: %v", err)
 		}
 		return strings.ToValidUTF8(string(out), "\uFFFD"), "UTF-16", nil
 	case utf8.Valid(b):
@@ -140,14 +167,14 @@ func decodeText(b []byte) (string, string, error) {
 	}
 	out, err := simplifiedchinese.GB18030.NewDecoder().Bytes(b)
 	if err != nil {
-		return "", "", fmt.Errorf("line %d: neither UTF-8 nor GB18030: %v", badUTF8Line(b), err)
+		return "", "", i18n.Errorf("line %d: neither UTF-8 nor GB18030: %v", badUTF8Line(b), err)
 	}
 	if i := bytes.IndexRune(out, utf8.RuneError); i >= 0 {
 		u, g := badUTF8Line(b), 1+bytes.Count(out[:i], []byte("\n"))
 		if u == g {
-			return "", "", fmt.Errorf("line %d: neither UTF-8 nor GB18030", u)
+			return "", "", i18n.Errorf("line %d: neither UTF-8 nor GB18030", u)
 		}
-		return "", "", fmt.Errorf("line %d: neither UTF-8 nor GB18030 (as UTF-8 it breaks at line %d, as GB18030 at line %d)", u, u, g)
+		return "", "", i18n.Errorf("line %d: neither UTF-8 nor GB18030 (as UTF-8 it breaks at line %d, as GB18030 at line %d)", u, u, g)
 	}
 	return string(out), "GB18030", nil
 }

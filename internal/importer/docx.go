@@ -5,8 +5,7 @@ import (
 	"bytes"
 	"compress/flate"
 	"encoding/xml"
-	"errors"
-	"fmt"
+	"github.com/gongshi/gongshi/internal/i18n"
 	"hash/crc32"
 	"io"
 	"strings"
@@ -36,7 +35,7 @@ const (
 // ErrDocxTooLarge is the one error of a .docx refused by the bounds above,
 // as gongshi import and the review page both show it (Decode wraps it with
 // the file's name: errors.Is finds it).
-var ErrDocxTooLarge = errors.New("the .docx is larger inside than gongshi reads (at most 2000 parts, 32 MiB of text, 100 times its compressed size): refused as a possible zip bomb; open it in Word or WPS and save it again, or save it as plain text")
+var ErrDocxTooLarge = i18n.Errorf("the .docx is larger inside than gongshi reads (at most 2000 parts, 32 MiB of text, 100 times its compressed size): refused as a possible zip bomb; open it in Word or WPS and save it again, or save it as plain text")
 
 // docxParts reads the parts of a .docx that the decoder needs, within the
 // bounds. A missing optional part is nil.
@@ -48,7 +47,7 @@ type docxReader struct {
 func openDocx(b []byte) (*docxReader, error) {
 	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
 	if err != nil {
-		return nil, fmt.Errorf("not a readable .docx (zip): %v", err)
+		return nil, i18n.Errorf("not a readable .docx (zip): %v", err)
 	}
 	if len(zr.File) > maxDocxParts {
 		return nil, ErrDocxTooLarge
@@ -82,7 +81,7 @@ func (d *docxReader) read(name string) ([]byte, error) {
 	}
 	raw, err := f.OpenRaw()
 	if err != nil {
-		return nil, fmt.Errorf("%s: %v", name, err)
+		return nil, i18n.Errorf("%s: %v", name, err)
 	}
 	in := &countingReader{r: raw}
 	var r io.Reader
@@ -94,7 +93,7 @@ func (d *docxReader) read(name string) ([]byte, error) {
 		defer fr.Close()
 		r = fr
 	default:
-		return nil, fmt.Errorf("%s: compression method %d, which a .docx does not use", name, f.Method)
+		return nil, i18n.Errorf("%s: compression method %d, which a .docx does not use", name, f.Method)
 	}
 	var out bytes.Buffer
 	buf := make([]byte, 32<<10)
@@ -116,11 +115,11 @@ func (d *docxReader) read(name string) ([]byte, error) {
 			break
 		}
 		if err != nil {
-			return nil, fmt.Errorf("%s: %v", name, err)
+			return nil, i18n.Errorf("%s: %v", name, err)
 		}
 	}
 	if f.CRC32 != 0 && crc.Sum32() != f.CRC32 {
-		return nil, fmt.Errorf("%s: %v", name, zip.ErrChecksum)
+		return nil, i18n.Errorf("%s: %v", name, zip.ErrChecksum)
 	}
 	return out.Bytes(), nil
 }
@@ -134,7 +133,7 @@ func decodeDocx(b []byte) ([]SourceLine, error) {
 		return nil, err
 	}
 	if d.files["word/document.xml"] == nil {
-		return nil, errors.New("a zip file without word/document.xml: not a .docx")
+		return nil, i18n.Errorf("a zip file without word/document.xml: not a .docx")
 	}
 	data, err := d.read("word/document.xml")
 	if err != nil {
@@ -254,7 +253,7 @@ func docxParagraphsWith(data []byte, nb *numbering) ([]SourceLine, error) {
 		}
 		if err != nil {
 			line, _ := dec.InputPos()
-			return nil, fmt.Errorf("word/document.xml: line %d: %v", line, err)
+			return nil, i18n.Errorf("word/document.xml: line %d: %v", line, err)
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:

@@ -2,6 +2,7 @@ package importer
 
 import (
 	"fmt"
+	"github.com/gongshi/gongshi/internal/i18n"
 	"regexp"
 	"strconv"
 	"strings"
@@ -255,7 +256,7 @@ func ParseDate(s string) (notice.Date, error) {
 				d = 0
 			}
 			if d < 0 {
-				return "", fmt.Errorf("%q is not a date", s)
+				return "", i18n.Errorf("%q is not a date", s)
 			}
 			y = y*10 + d
 		}
@@ -264,7 +265,7 @@ func ParseDate(s string) (notice.Date, error) {
 			return notice.Date(fmt.Sprintf("%04d-%02d-%02d", y, mo, d)), nil
 		}
 	}
-	return "", fmt.Errorf("%q is not a date", s)
+	return "", i18n.Errorf("%q is not a date", s)
 }
 
 var (

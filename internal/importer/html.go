@@ -2,7 +2,7 @@ package importer
 
 import (
 	"bytes"
-	"fmt"
+	"github.com/gongshi/gongshi/internal/i18n"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -51,10 +51,10 @@ func decodeHTMLBytes(b []byte) (string, string, error) {
 	}
 	out, err := enc.NewDecoder().Bytes(b)
 	if err != nil {
-		return "", "", fmt.Errorf("line %d: not %s: %v", badUTF8Line(b), name, err)
+		return "", "", i18n.Errorf("line %d: not %s: %v", badUTF8Line(b), name, err)
 	}
 	if i := bytes.IndexRune(out, utf8.RuneError); i >= 0 {
-		return "", "", fmt.Errorf("line %d: neither UTF-8 nor %s", 1+bytes.Count(out[:i], []byte("\n")), name)
+		return "", "", i18n.Errorf("line %d: neither UTF-8 nor %s", 1+bytes.Count(out[:i], []byte("\n")), name)
 	}
 	return string(out), strings.ToUpper(name), nil
 }
@@ -470,11 +470,11 @@ func titleLike(b *block) bool {
 func extractHTML(src string) ([]SourceLine, error) {
 	doc, err := html.Parse(strings.NewReader(src))
 	if err != nil {
-		return nil, fmt.Errorf("not parseable as HTML: %v", err)
+		return nil, i18n.Errorf("not parseable as HTML: %v", err)
 	}
 	body := findBody(doc)
 	if body == nil {
-		return nil, fmt.Errorf("HTML without a <body>")
+		return nil, i18n.Errorf("HTML without a <body>")
 	}
 	w := &htmlWalker{toks: textTokens(src), line: 1}
 	w.walk(body)

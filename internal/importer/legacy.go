@@ -3,8 +3,7 @@ package importer
 import (
 	"bytes"
 	"context"
-	"errors"
-	"fmt"
+	"github.com/gongshi/gongshi/internal/i18n"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -24,7 +23,7 @@ import (
 
 // ErrNoLibreOffice is an old Word or WPS file where LibreOffice is not
 // installed.
-var ErrNoLibreOffice = errors.New("an old Word (.doc), WPS (.wps) or RTF file: gongshi reads it through LibreOffice, which is not installed here; install it (Debian and Ubuntu: apt-get install libreoffice-writer-nogui), or open the file in WPS or Word and save it as .docx (文件 → 另存为 → .docx)")
+var ErrNoLibreOffice = i18n.Errorf("an old Word (.doc), WPS (.wps) or RTF file: gongshi reads it through LibreOffice, which is not installed here; install it (Debian and Ubuntu: apt-get install libreoffice-writer-nogui), or open the file in WPS or Word and save it as .docx (文件 → 另存为 → .docx)")
 
 // legacyTimeout bounds one conversion.
 const legacyTimeout = 2 * time.Minute
@@ -48,7 +47,7 @@ func convertLegacy(name string, b []byte) ([]byte, error) {
 	}
 	dir, err := os.MkdirTemp("", "gongshi-doc-")
 	if err != nil {
-		return nil, fmt.Errorf("converting with LibreOffice: %v", err)
+		return nil, i18n.Errorf("converting with LibreOffice: %v", err)
 	}
 	defer os.RemoveAll(dir)
 	ext := strings.ToLower(filepath.Ext(name))
@@ -62,7 +61,7 @@ func convertLegacy(name string, b []byte) ([]byte, error) {
 	}
 	in := filepath.Join(dir, "notice"+ext)
 	if err := os.WriteFile(in, b, 0o600); err != nil {
-		return nil, fmt.Errorf("converting with LibreOffice: %v", err)
+		return nil, i18n.Errorf("converting with LibreOffice: %v", err)
 	}
 	outDir := filepath.Join(dir, "out")
 	ctx, cancel := context.WithTimeout(context.Background(), legacyTimeout)
@@ -83,7 +82,7 @@ func convertLegacy(name string, b []byte) ([]byte, error) {
 		} else if runErr != nil {
 			msg = runErr.Error() + ": " + msg
 		}
-		return nil, fmt.Errorf("LibreOffice could not convert it to .docx (%s); open it in WPS or Word and save it as .docx", msg)
+		return nil, i18n.Errorf("LibreOffice could not convert it to .docx (%s); open it in WPS or Word and save it as .docx", msg)
 	}
 	return docx, nil
 }

@@ -26,6 +26,7 @@
 package importer
 
 import (
+	"github.com/gongshi/gongshi/internal/i18n"
 	"regexp"
 	"strings"
 
@@ -154,7 +155,7 @@ func ParseDocumentWith(doc *Document, opts Options) (*Result, error) {
 		}
 	}
 	if empty {
-		return nil, &ParseError{File: doc.Name, Msg: "no recognisable notice: the file has no text"}
+		return nil, parseError(doc.Name, "no recognisable notice: the file has no text")
 	}
 	cls, readings := StructureReadings(Classify(lines))
 	n, warns, err := Assemble(doc.Name, cls, opts)
@@ -164,7 +165,8 @@ func ParseDocumentWith(doc *Document, opts Options) (*Result, error) {
 	if doc.Format == FormatDocx {
 		for i := range warns {
 			if warns[i].Line > 0 {
-				warns[i].Msg = "(paragraph) " + warns[i].Msg
+				warns[i].Loc = i18n.Msg("(paragraph) %s", warns[i].Message())
+				warns[i].Msg = warns[i].Loc.Error()
 			}
 		}
 	}

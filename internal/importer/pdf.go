@@ -2,8 +2,7 @@ package importer
 
 import (
 	"bytes"
-	"errors"
-	"fmt"
+	"github.com/gongshi/gongshi/internal/i18n"
 	"io"
 	"math"
 	"regexp"
@@ -50,10 +49,10 @@ import (
 // writer did (see pdfLines).
 
 // ErrScannedPDF is a PDF with no text to read: its pages are images.
-var ErrScannedPDF = errors.New("a scanned PDF: its pages are images with no text layer, so there is nothing to read; run it through OCR first, or give the notice as text (.txt, .docx)")
+var ErrScannedPDF = i18n.Errorf("a scanned PDF: its pages are images with no text layer, so there is nothing to read; run it through OCR first, or give the notice as text (.txt, .docx)")
 
 // ErrPDFNoUnicode is a PDF whose text cannot be turned into characters.
-var ErrPDFNoUnicode = errors.New("a PDF whose fonts do not say which characters they draw (no ToUnicode table): its text cannot be read; run it through OCR, or give the notice as text (.txt, .docx)")
+var ErrPDFNoUnicode = i18n.Errorf("a PDF whose fonts do not say which characters they draw (no ToUnicode table): its text cannot be read; run it through OCR, or give the notice as text (.txt, .docx)")
 
 // The bounds of a PDF: pages, page-tree nodes visited, decoded content
 // bytes over all pages, operands on the stack, nesting of form XObjects.
@@ -78,7 +77,7 @@ type pdfRun struct {
 func guard(f func()) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("%v", r)
+			err = i18n.Errorf("%v", r)
 		}
 	}()
 	f()
@@ -114,15 +113,15 @@ func decodePDF(b []byte) ([]SourceLine, error) {
 		if err == nil {
 			err = openErr
 		}
-		return nil, fmt.Errorf("not a readable PDF: %v", err)
+		return nil, i18n.Errorf("not a readable PDF: %v", err)
 	}
 	x := &pdfExtractor{fonts: map[string]*pdfFont{}}
 	var pages []pdf.Value
 	if err := guard(func() { pages = pdfPages(r.Trailer().Key("Root").Key("Pages")) }); err != nil {
-		return nil, fmt.Errorf("not a readable PDF: %v", err)
+		return nil, i18n.Errorf("not a readable PDF: %v", err)
 	}
 	if len(pages) == 0 {
-		return nil, errors.New("not a readable PDF: it has no pages")
+		return nil, i18n.Errorf("not a readable PDF: it has no pages")
 	}
 	var firstErr error
 	for i, p := range pages {
@@ -131,7 +130,7 @@ func decodePDF(b []byte) ([]SourceLine, error) {
 			firstErr = err
 		}
 		if x.tooLarge {
-			return nil, fmt.Errorf("the PDF's pages hold more than %d MiB of content, more than gongshi reads", maxPDFContent>>20)
+			return nil, i18n.Errorf("the PDF's pages hold more than %d MiB of content, more than gongshi reads", maxPDFContent>>20)
 		}
 	}
 	text, graphic := 0, 0
@@ -148,7 +147,7 @@ func decodePDF(b []byte) ([]SourceLine, error) {
 	}
 	switch {
 	case text == 0 && firstErr != nil:
-		return nil, fmt.Errorf("not a readable PDF: %v", firstErr)
+		return nil, i18n.Errorf("not a readable PDF: %v", firstErr)
 	case text == 0:
 		return nil, ErrScannedPDF
 	case graphic*2 < text:

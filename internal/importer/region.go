@@ -3,6 +3,7 @@ package importer
 import (
 	"errors"
 	"fmt"
+	"github.com/gongshi/gongshi/internal/i18n"
 	"io/fs"
 	"os"
 	"regexp"
@@ -40,7 +41,7 @@ func LoadPublisher(path string) (*Publisher, error) {
 		} `toml:"params"`
 	}
 	if _, err := toml.Decode(string(b), &cfg); err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return nil, i18n.Errorf("%s: %w", path, err)
 	}
 	return &cfg.Params.Publisher, nil
 }
@@ -52,6 +53,59 @@ type RegionPart struct {
 	Slug     string
 	From     string // "flag", "text (source, line 2)", "config (config.toml)"
 	SlugFrom string // "pinyin" or "flag"
+	// Src is From, printed in the reader's language.
+	Src *i18n.Error
+}
+
+// LevelName is a region level (province, city, county, township),
+// printed in the reader's language.
+func LevelName(level string) *i18n.Error {
+	switch level {
+	case "province":
+		return i18n.Msg("province")
+	case "city":
+		return i18n.Msg("city")
+	case "county":
+		return i18n.Msg("county")
+	case "township":
+		return i18n.Msg("township")
+	}
+	return i18n.Msg("%s", level)
+}
+
+// SlugFromName is a RegionPart's SlugFrom, printed in the reader's
+// language.
+func SlugFromName(from string) *i18n.Error {
+	switch from {
+	case "pinyin":
+		return i18n.Msg("pinyin")
+	case "flag":
+		return i18n.Msg("flag")
+	}
+	return i18n.Msg("%s", from)
+}
+
+// RoleName is the name of a part of the notice that a value was read
+// from (title, meta, preamble, source, issuer, signature) or of the
+// command line (flags), printed in the reader's language.
+func RoleName(role string) *i18n.Error {
+	switch role {
+	case "title":
+		return i18n.Msg("title")
+	case "meta":
+		return i18n.Msg("meta")
+	case "preamble":
+		return i18n.Msg("preamble")
+	case "source":
+		return i18n.Msg("source")
+	case "issuer":
+		return i18n.Msg("issuer")
+	case "signature":
+		return i18n.Msg("signature")
+	case "flags":
+		return i18n.Msg("flags")
+	}
+	return i18n.Msg("%s", role)
 }
 
 // RegionInput is everything that can name the region.
@@ -78,7 +132,7 @@ func splitPath(s string, what string) ([]string, error) {
 	}
 	parts := strings.Split(s, "/")
 	if len(parts) > 4 {
-		return nil, fmt.Errorf("%s %q has %d parts; give at most 4: province/city/county/township", what, s, len(parts))
+		return nil, i18n.Errorf("%s %q has %d parts; give at most 4: province/city/county/township", what, s, len(parts))
 	}
 	for len(parts) < 4 {
 		parts = append(parts, "")
@@ -105,8 +159,14 @@ func ResolveRegion(in RegionInput) (notice.Region, []RegionPart, []string, error
 		return notice.Region{}, nil, nil, err
 	}
 	text := []string{"", "", in.Text.County, in.Text.Township}
-	textFrom := []string{"", "", fmt.Sprintf("text (%s, line %d)", in.Text.CountyFrom, in.Text.CountyLine),
-		fmt.Sprintf("text (%s, line %d)", in.Text.TownshipFrom, in.Text.TownshipLine)}
+	textSrc := []*i18n.Error{nil, nil, i18n.Msg("text (%s, line %d)", RoleName(in.Text.CountyFrom), in.Text.CountyLine),
+		i18n.Msg("text (%s, line %d)", RoleName(in.Text.TownshipFrom), in.Text.TownshipLine)}
+	textFrom := make([]string, len(textSrc))
+	for i, m := range textSrc {
+		if m != nil {
+			textFrom[i] = m.Error()
+		}
+	}
 	cfg := make([]string, 4)
 	if in.Config != nil {
 		cfg = []string{in.Config.Province, in.Config.City, in.Config.County, ""}
@@ -117,33 +177,36 @@ func ResolveRegion(in RegionInput) (notice.Region, []RegionPart, []string, error
 		p := RegionPart{Level: lv}
 		switch {
 		case flag[i] != "":
-			p.Name, p.From = flag[i], "flag"
+			p.Name, p.Src = flag[i], i18n.Msg("flag")
 			if text[i] != "" {
 				if text[i] == flag[i] {
-					p.From += ", " + textFrom[i] + " agrees"
+					p.Src = i18n.Msg("flag, %s agrees", textSrc[i])
 				} else {
 					warns = append(warns, fmt.Sprintf("%s: --region says %s but the %s says %s; using %s", lv, flag[i], textFrom[i], text[i], flag[i]))
 				}
 			}
 		case text[i] != "":
-			p.Name, p.From = text[i], textFrom[i]
+			p.Name, p.Src = text[i], textSrc[i]
 		case cfg[i] != "":
-			p.Name, p.From = cfg[i], "config ("+in.ConfigPath+" [params.publisher])"
+			p.Name, p.Src = cfg[i], i18n.Msg("config (%s [params.publisher])", in.ConfigPath)
 		case i >= in.depth():
 			// not needed for this unit
 		default:
 			missing = append(missing, lv)
 		}
+		if p.Src != nil {
+			p.From = p.Src.Error()
+		}
 		if p.Name != "" {
 			if slugs[i] != "" {
 				if !reSlug.MatchString(slugs[i]) {
-					return notice.Region{}, nil, nil, fmt.Errorf("--slugs: %q is not a slug (a-z, 0-9, -)", slugs[i])
+					return notice.Region{}, nil, nil, i18n.Errorf("--slugs: %q is not a slug (a-z, 0-9, -)", slugs[i])
 				}
 				p.Slug, p.SlugFrom = slugs[i], "flag"
 			} else if s := Slug(p.Name); s != "" {
 				p.Slug, p.SlugFrom = s, "pinyin"
 			} else {
-				return notice.Region{}, nil, nil, fmt.Errorf("cannot make a slug for %s %q: give --slugs", lv, p.Name)
+				return notice.Region{}, nil, nil, i18n.Errorf("cannot make a slug for %s %q: give --slugs", LevelName(lv), p.Name)
 			}
 		}
 		parts = append(parts, p)
@@ -155,12 +218,18 @@ func ResolveRegion(in RegionInput) (notice.Region, []RegionPart, []string, error
 		Township: parts[3].Name, TownshipSlug: parts[3].Slug,
 	}
 	if len(missing) > 0 {
-		return r, parts, warns, fmt.Errorf("the region's %s %s not known: give --region 省/市/县/镇 (e.g. --region 福建省/莆田市/仙游县/郊尾镇) or set [params.publisher] province, city, county in config.toml",
-			strings.Join(missing, ", "), map[bool]string{true: "is", false: "are"}[len(missing) == 1])
+		names := make([]any, len(missing))
+		for i, lv := range missing {
+			names[i] = LevelName(lv)
+		}
+		if len(missing) == 1 {
+			return r, parts, warns, i18n.Errorf("the region's %s is not known: give --region 省/市/县/镇 (e.g. --region 福建省/莆田市/仙游县/郊尾镇) or set [params.publisher] province, city, county in config.toml", names[0])
+		}
+		return r, parts, warns, i18n.Errorf("the region's %s are not known: give --region 省/市/县/镇 (e.g. --region 福建省/莆田市/仙游县/郊尾镇) or set [params.publisher] province, city, county in config.toml", i18n.Join(names...))
 	}
 	for i := 1; i < len(parts); i++ {
 		if parts[i].Name != "" && parts[i-1].Name == "" {
-			return r, parts, warns, fmt.Errorf("the region's %s is given but its %s is not: give --region 省/市/县/镇 from the province down", parts[i].Level, parts[i-1].Level)
+			return r, parts, warns, i18n.Errorf("the region's %s is given but its %s is not: give --region 省/市/县/镇 from the province down", LevelName(parts[i].Level), LevelName(parts[i-1].Level))
 		}
 	}
 	return r, parts, warns, nil

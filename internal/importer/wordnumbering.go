@@ -3,7 +3,7 @@ package importer
 import (
 	"bytes"
 	"encoding/xml"
-	"fmt"
+	"github.com/gongshi/gongshi/internal/i18n"
 	"io"
 	"strconv"
 	"strings"
@@ -104,12 +104,12 @@ func parseNumbering(numXML, stylesXML []byte) (*numbering, error) {
 		count: map[string]*[9]int{}, applied: map[string]*[9]bool{}}
 	if len(numXML) > 0 {
 		if err := nb.readNumbering(numXML); err != nil {
-			return nil, fmt.Errorf("word/numbering.xml: %v", err)
+			return nil, i18n.Errorf("word/numbering.xml: %v", err)
 		}
 	}
 	if len(stylesXML) > 0 {
 		if err := nb.readStyles(stylesXML); err != nil {
-			return nil, fmt.Errorf("word/styles.xml: %v", err)
+			return nil, i18n.Errorf("word/styles.xml: %v", err)
 		}
 	}
 	return nb, nil
@@ -130,7 +130,7 @@ func (nb *numbering) readNumbering(data []byte) error {
 		}
 		if err != nil {
 			line, _ := dec.InputPos()
-			return fmt.Errorf("line %d: %v", line, err)
+			return i18n.Errorf("line %d: %v", line, err)
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
@@ -138,13 +138,13 @@ func (nb *numbering) readNumbering(data []byte) error {
 			switch t.Name.Local {
 			case "abstractNum":
 				if len(nb.abstract) >= maxNumberingDefs {
-					return fmt.Errorf("more than %d list definitions", maxNumberingDefs)
+					return i18n.Errorf("more than %d list definitions", maxNumberingDefs)
 				}
 				an = &abstractNum{}
 				nb.abstract[attrOf(t, "abstractNumId")] = an
 			case "num":
 				if len(nb.num) >= maxNumberingDefs {
-					return fmt.Errorf("more than %d lists", maxNumberingDefs)
+					return i18n.Errorf("more than %d lists", maxNumberingDefs)
 				}
 				ni = &numInstance{}
 				nb.num[attrOf(t, "numId")] = ni
@@ -236,7 +236,7 @@ func (nb *numbering) readStyles(data []byte) error {
 		}
 		if err != nil {
 			line, _ := dec.InputPos()
-			return fmt.Errorf("line %d: %v", line, err)
+			return i18n.Errorf("line %d: %v", line, err)
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:

@@ -2,6 +2,7 @@ package notice
 
 import (
 	"fmt"
+	"github.com/gongshi/gongshi/internal/i18n"
 	"time"
 )
 
@@ -47,13 +48,13 @@ func (d *Date) UnmarshalTOML(v any) error {
 	case string:
 		if x != "" {
 			if _, err := time.Parse(DateLayout, x); err != nil {
-				return fmt.Errorf("date %q is not YYYY-MM-DD", x)
+				return i18n.Errorf("date %q is not YYYY-MM-DD", x)
 			}
 		}
 		*d = Date(x)
 		return nil
 	}
-	return fmt.Errorf("a date must be written like 2024-12-02, not %T", v)
+	return i18n.Errorf("a date must be written like 2024-12-02, not %s", fmt.Sprintf("%T", v))
 }
 
 // MarshalTOML writes a bare TOML local date.
@@ -62,7 +63,7 @@ func (d Date) MarshalTOML() ([]byte, error) {
 		return []byte(`""`), nil
 	}
 	if !d.Valid() {
-		return nil, fmt.Errorf("date %q is not YYYY-MM-DD", string(d))
+		return nil, i18n.Errorf("date %q is not YYYY-MM-DD", string(d))
 	}
 	return []byte(d), nil
 }

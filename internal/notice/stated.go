@@ -1,6 +1,9 @@
 package notice
 
-import "fmt"
+import (
+	"github.com/gongshi/gongshi/internal/i18n"
+	"golang.org/x/text/message"
+)
 
 // Stated is what a notice says of itself in figures (反馈25个问题,已完成整改
 // 19个、正在整改6个,整改完成率76% …): the notice's own check on the findings
@@ -39,9 +42,26 @@ type Disagreement struct {
 	What   string // 问题 / 已完成 …
 }
 
-func (d Disagreement) String() string {
-	return fmt.Sprintf("stated.%s: the notice states %d %s, %d read", d.Field, d.Stated, d.What, d.Read)
+func (d Disagreement) String() string { return d.Message().Error() }
+
+// Message is the disagreement as a message, printed in the reader's
+// language (the field is a key of the data file).
+func (d Disagreement) Message() *i18n.Error {
+	switch d.Field {
+	case "done":
+		return i18n.Msg("stated.%s: the notice states %d done, %d read", d.Field, d.Stated, d.Read)
+	case "in_progress":
+		return i18n.Msg("stated.%s: the notice states %d in progress, %d read", d.Field, d.Stated, d.Read)
+	case "not_done":
+		return i18n.Msg("stated.%s: the notice states %d not done, %d read", d.Field, d.Stated, d.Read)
+	case "problems":
+		return i18n.Msg("stated.%s: the notice states %d problems, %d read", d.Field, d.Stated, d.Read)
+	}
+	return i18n.Msg("stated.%s: the notice states %d %s, %d read", d.Field, d.Stated, d.What, d.Read)
 }
+
+// Localize is the disagreement in p's language.
+func (d Disagreement) Localize(p *message.Printer) string { return d.Message().Localize(p) }
 
 // Disagreements compares the stated counts with the notice's findings:
 // the number of problems, and the count per status where every finding's

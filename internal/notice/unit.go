@@ -1,7 +1,6 @@
 package notice
 
 import (
-	"fmt"
 	"strings"
 )
 
@@ -102,19 +101,19 @@ func (n *Notice) UnitPath() string {
 func (u Unit) Validate() []FieldError {
 	var out []FieldError
 	if !u.Kind.Valid() {
-		out = append(out, FieldError{Field: "kind", Msg: fmt.Sprintf("unit kind %q is not one of %s", u.Kind, joinKinds())})
+		out = append(out, errf("kind", "unit kind %q is not one of %s", u.Kind, joinKinds()))
 	}
 	if strings.TrimSpace(u.Name) == "" {
-		out = append(out, FieldError{Field: "name", Msg: "the unit has no name"})
+		out = append(out, errf("name", "the unit has no name"))
 	}
 	switch {
 	case u.Kind == UnitRegion && u.Slug != "":
-		out = append(out, FieldError{Field: "slug", Msg: "a region summary has no slug of its own: it is published on its region's page"})
+		out = append(out, errf("slug", "a region summary has no slug of its own: it is published on its region's page"))
 	case u.Kind != UnitRegion && !SlugValid(u.Slug):
-		out = append(out, FieldError{Field: "slug", Msg: fmt.Sprintf("slug %q is not lowercase ASCII letters and digits in words joined by single hyphens", u.Slug)})
+		out = append(out, errf("slug", "slug %q is not lowercase ASCII letters and digits in words joined by single hyphens", u.Slug))
 	}
 	if u.Kind == UnitTownship {
-		out = append(out, FieldError{Field: "kind", Msg: "a township is written as region.township, not as a [unit] table"})
+		out = append(out, errf("kind", "a township is written as region.township, not as a [unit] table"))
 	}
 	return out
 }

@@ -1,7 +1,8 @@
 package notice
 
 import (
-	"fmt"
+	"github.com/gongshi/gongshi/internal/i18n"
+	"golang.org/x/text/message"
 	"net/url"
 	"sort"
 	"strconv"
@@ -16,7 +17,8 @@ import (
 // the review page shows Msg beside the notice.
 type FieldError struct {
 	Field string
-	Msg   string
+	Msg   string      // the English
+	Loc   *i18n.Error // the message itself, printed in the reader's language
 	// Required: the rule is that the value is given (a blank text, a zero
 	// date). A data file tells a key it lacks from a key it leaves empty;
 	// check reports the first as missing, the second with Msg.
@@ -29,9 +31,22 @@ type FieldError struct {
 
 func (e FieldError) Error() string { return e.Msg }
 
-// errf is a FieldError at path with a formatted message.
+// Message is the message (without the field), to print in the reader's
+// language.
+func (e FieldError) Message() *i18n.Error {
+	if e.Loc == nil {
+		return i18n.Msg("%s", e.Msg)
+	}
+	return e.Loc
+}
+
+// Localize is the message in p's language.
+func (e FieldError) Localize(p *message.Printer) string { return e.Message().Localize(p) }
+
+// errf is a FieldError at path with a formatted message (a catalog key).
 func errf(path, format string, a ...any) FieldError {
-	return FieldError{Field: path, Msg: fmt.Sprintf(format, a...)}
+	m := i18n.Msg(format, a...)
+	return FieldError{Field: path, Msg: m.Error(), Loc: m}
 }
 
 // needing is e judged only where the values at paths are usable.
@@ -227,7 +242,7 @@ func (n *Notice) validateOutstanding() []FieldError {
 	// Gaps are judged only where every item's number is usable.
 	for _, g := range NumberGaps(with.With) {
 		p := index("outstanding", g.Index) + ".number"
-		out = append(out, errf(p, "%s is %d, but %s missing: %s", p, g.Number, g.Missing, "outstanding items are numbered 1, 2, 3 … without gaps").needing(numbers...))
+		out = append(out, errf(p, "%s is %d, but %s missing: %s", p, g.Number, g.Gap, i18n.Msg("outstanding items are numbered 1, 2, 3 … without gaps")).needing(numbers...))
 	}
 	return out
 }
@@ -351,7 +366,8 @@ func (l *Numbering) Number(i, number int) *FieldError {
 // ("3 is", "3 and 4 are", "3 to 6 are").
 type NumberGap struct {
 	Number, Index int
-	Missing       string
+	Missing       string      // the English
+	Gap           *i18n.Error // Missing, printed in the reader's language
 }
 
 // NumberGaps are the gaps in 1..max of with (number → index from 1 of the
@@ -367,16 +383,16 @@ func NumberGaps(with map[int]int) []NumberGap {
 	expect := 1
 	for _, num := range nums {
 		if num > expect {
-			var missing string
+			var missing *i18n.Error
 			switch num - expect {
 			case 1:
-				missing = fmt.Sprintf("%d is", expect)
+				missing = i18n.Msg("%d is", expect)
 			case 2:
-				missing = fmt.Sprintf("%d and %d are", expect, expect+1)
+				missing = i18n.Msg("%d and %d are", expect, expect+1)
 			default:
-				missing = fmt.Sprintf("%d to %d are", expect, num-1)
+				missing = i18n.Msg("%d to %d are", expect, num-1)
 			}
-			out = append(out, NumberGap{Number: num, Index: with[num], Missing: missing})
+			out = append(out, NumberGap{Number: num, Index: with[num], Missing: missing.Error(), Gap: missing})
 		}
 		expect = num + 1
 	}

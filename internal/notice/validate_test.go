@@ -90,7 +90,14 @@ func TestValidate(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			n := valid()
 			c.spoil(n)
-			if got := n.Validate(); !reflect.DeepEqual(got, c.want) {
+			got := n.Validate()
+			for i := range got {
+				if got[i].Loc == nil || got[i].Loc.Error() != got[i].Msg {
+					t.Errorf("%s: its message %v is not its English %q", got[i].Field, got[i].Loc, got[i].Msg)
+				}
+				got[i].Loc = nil
+			}
+			if !reflect.DeepEqual(got, c.want) {
 				t.Errorf("Validate:\n got %#v\nwant %#v", got, c.want)
 			}
 		})

@@ -1,7 +1,10 @@
 package search
 
 import (
+	"errors"
+
 	"context"
+	"github.com/gongshi/gongshi/internal/i18n"
 	"regexp/syntax"
 	"strings"
 	"time"
@@ -82,16 +85,27 @@ var wildcardRegexp = strings.NewReplacer(
 func limitPattern(written, re string) error {
 	parsed, err := syntax.Parse(re, syntax.Perl)
 	if err != nil {
-		return badRequest("query syntax: %s: %v", written, err)
+		return patternError(written, err)
 	}
 	prog, err := syntax.Compile(parsed.Simplify())
 	if err != nil {
-		return badRequest("query syntax: %s: %v", written, err)
+		return patternError(written, err)
 	}
 	if n := len(prog.Inst); n > MaxPatternSize {
 		return badRequest("%s is too complex to run (%d steps, at most %d): use fewer or smaller repetitions", written, n, MaxPatternSize)
 	}
 	return nil
+}
+
+// patternError is the bad request of a regexp or wildcard that does not
+// parse: the mistake (regexp/syntax's ErrorCode, in the catalog) and
+// where.
+func patternError(written string, err error) error {
+	var se *syntax.Error
+	if errors.As(err, &se) {
+		return badRequest("query syntax: %s: %s: %s", written, i18n.Msg(string(se.Code)), se.Expr)
+	}
+	return badRequest("query syntax: %s: %v", written, err)
 }
 
 func limitFuzzy(written string, terms []string, fuzziness int) error {

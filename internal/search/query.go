@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/gongshi/gongshi/internal/i18n"
+	"golang.org/x/text/message"
 	"math"
 	"os"
 	"path/filepath"
@@ -55,24 +57,24 @@ func Open(siteDir string) (*Index, error) {
 	b, err := os.ReadFile(filepath.Join(dir, "meta.json"))
 	if err != nil {
 		if errors.Is(err, os.ErrNotExist) {
-			return nil, fmt.Errorf("no search index in %s: build the site first (gongshi build)", siteDir)
+			return nil, i18n.Errorf("no search index in %s: build the site first (gongshi build)", siteDir)
 		}
 		return nil, err
 	}
 	x := &Index{dir: dir, chunks: map[string][]Chunk{}}
 	if err := json.Unmarshal(b, &x.meta); err != nil {
-		return nil, fmt.Errorf("%s: %w", filepath.Join(dir, "meta.json"), err)
+		return nil, i18n.Errorf("%s: %w", filepath.Join(dir, "meta.json"), err)
 	}
 	if x.meta.Version != exportVersion {
-		return nil, fmt.Errorf("%s: index version %d, this gongshi reads %d: rebuild the site", dir, x.meta.Version, exportVersion)
+		return nil, i18n.Errorf("%s: index version %d, this gongshi reads %d: rebuild the site", dir, x.meta.Version, exportVersion)
 	}
 	if x.meta.Chunk < 1 {
-		return nil, fmt.Errorf("%s: chunk %d", filepath.Join(dir, "meta.json"), x.meta.Chunk)
+		return nil, i18n.Errorf("%s: chunk %d", filepath.Join(dir, "meta.json"), x.meta.Chunk)
 	}
 	start, unitDocs := 0, make([]int, len(x.meta.Units))
 	for _, n := range x.meta.Notices {
 		if n[0] < 0 || n[0] >= len(unitDocs) {
-			return nil, fmt.Errorf("%s: a notice of unit %d", filepath.Join(dir, "meta.json"), n[0])
+			return nil, i18n.Errorf("%s: a notice of unit %d", filepath.Join(dir, "meta.json"), n[0])
 		}
 		x.starts = append(x.starts, start)
 		x.inUnit = append(x.inUnit, unitDocs[n[0]])
@@ -81,7 +83,7 @@ func Open(siteDir string) (*Index, error) {
 	}
 	x.bleve, err = bleve.OpenUsing(filepath.Join(dir, IndexDir), map[string]interface{}{"read_only": true})
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", filepath.Join(dir, IndexDir), err)
+		return nil, i18n.Errorf("%s: %w", filepath.Join(dir, IndexDir), err)
 	}
 	return x, nil
 }
@@ -160,15 +162,29 @@ type Facet struct {
 }
 
 // BadRequest is an error in the request (its query syntax, its limits).
-type BadRequest struct{ Msg string }
+// Msg is the English; Loc the message itself, which Localize prints in
+// the reader's language.
+type BadRequest struct {
+	Msg string
+	Loc *i18n.Error
+}
 
 func (e *BadRequest) Error() string { return e.Msg }
 
 // Kind: a request gongshi cannot run is the asker's to correct (HTTP 400).
 func (e *BadRequest) Kind() fault.Kind { return fault.Invalid }
 
+// Localize is the error in p's language.
+func (e *BadRequest) Localize(p *message.Printer) string {
+	if e.Loc == nil {
+		return e.Msg
+	}
+	return e.Loc.Localize(p)
+}
+
 func badRequest(format string, a ...any) error {
-	return &BadRequest{Msg: fmt.Sprintf(format, a...)}
+	m := i18n.Msg(format, a...)
+	return &BadRequest{Msg: m.Error(), Loc: m}
 }
 
 // Validate checks a request's limits and fills defaults.
@@ -222,7 +238,7 @@ func (x *Index) Search(ctx context.Context, r Request) (*Result, error) {
 	qs := FoldWidth(r.Query)
 	q, err := query.NewQueryStringQuery(qs).Parse()
 	if err != nil {
-		return nil, badRequest("%s", SyntaxMessage(qs))
+		return nil, badRequest("%s", SyntaxError(qs))
 	}
 	if err := limit(q); err != nil {
 		return nil, err
@@ -385,7 +401,7 @@ func (x *Index) notice(n int) int {
 func (x *Index) chunk(n int) (*Chunk, error) {
 	ni := x.notice(n)
 	if ni < 0 {
-		return nil, fmt.Errorf("search: document %d is in no notice", n)
+		return nil, i18n.Errorf("search: document %d is in no notice", n)
 	}
 	j := x.inUnit[ni] + n - x.starts[ni]
 	k := j / x.meta.Chunk
@@ -399,7 +415,7 @@ func (x *Index) chunk(n int) (*Chunk, error) {
 			return nil, err
 		}
 		if err := json.Unmarshal(b, &cs); err != nil {
-			return nil, fmt.Errorf("search: %s: %w", name, err)
+			return nil, i18n.Errorf("search: %s: %w", name, err)
 		}
 		if len(x.chunks) > 4096 { // a bound, not a cache policy
 			clear(x.chunks)
@@ -408,7 +424,7 @@ func (x *Index) chunk(n int) (*Chunk, error) {
 	}
 	i := j - k*x.meta.Chunk
 	if i >= len(cs) {
-		return nil, fmt.Errorf("search: document %d missing from %s", n, name)
+		return nil, i18n.Errorf("search: document %d missing from %s", n, name)
 	}
 	return &cs[i], nil
 }

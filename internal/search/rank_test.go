@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/gongshi/gongshi/internal/i18n"
 	"math"
 	"os"
 	"strings"
@@ -321,11 +322,12 @@ func TestIssue9Rules(t *testing.T) {
 			t.Errorf("%s: not a bad request: %v", q, err)
 			continue
 		}
-		if !strings.HasPrefix(br.Msg, "查询语法有误：") {
-			t.Errorf("%s: %s", q, br.Msg)
+		zh := br.Localize(i18n.NewPrinter(true))
+		if !strings.HasPrefix(zh, "查询语法有误：") {
+			t.Errorf("%s: %s", q, zh)
 		}
-		if js[i].Error != br.Msg {
-			t.Errorf("%s: js says %q, go %q", q, js[i].Error, br.Msg)
+		if js[i].Error != zh {
+			t.Errorf("%s: js says %q, go %q", q, js[i].Error, zh)
 		}
 	}
 }

@@ -11,6 +11,7 @@ package search
 import (
 	"context"
 	"fmt"
+	"github.com/gongshi/gongshi/internal/i18n"
 	"io"
 	"os"
 	"path/filepath"
@@ -110,7 +111,7 @@ func BuildSiteWith(ctx context.Context, c *notice.Corpus, siteDir string, log io
 	is, err := buildIndex(ctx, docs, filepath.Join(dir, IndexDir), opt.Cache, buildTime())
 	if err != nil {
 		ex.wait()
-		return st, fmt.Errorf("bleve index: %w", err)
+		return st, i18n.Errorf("bleve index: %w", err)
 	}
 	st.Index = time.Since(t0)
 	st.Units, st.BuiltUnits, st.Groups, st.MergedGroups = is.Units, is.BuiltUnits, is.Groups, is.MergedGroups
@@ -125,7 +126,7 @@ func BuildSiteWith(ctx context.Context, c *notice.Corpus, siteDir string, log io
 	t0 = time.Now()
 	es, err := ex.finish(ctx, filepath.Join(dir, IndexDir))
 	if err != nil {
-		return st, fmt.Errorf("static index: %w", err)
+		return st, i18n.Errorf("static index: %w", err)
 	}
 	st.Export = time.Since(t0)
 	st.Terms, st.Shards, st.Chunks, st.Bytes = es.Terms, es.Shards, es.Chunks, es.Bytes

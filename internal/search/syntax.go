@@ -1,13 +1,23 @@
 package search
 
-import "unicode"
+import (
+	"unicode"
+
+	"github.com/gongshi/gongshi/internal/i18n"
+)
 
 // SyntaxMessage explains, in Chinese, why the query string q does not
 // parse: the first mistake it can name (an unpaired quote, a + or - with
 // no word after it, a stray colon, a ^ without a number), else what to
 // check. search.js says the same words (syntaxMessage) for the same query.
 func SyntaxMessage(q string) string {
-	const prefix = "查询语法有误："
+	return SyntaxError(q).Localize(i18n.NewPrinter(true))
+}
+
+// SyntaxError is SyntaxMessage as a message, printed in the reader's
+// language (its Chinese is SyntaxMessage, as static/search/search.js
+// says it).
+func SyntaxError(q string) *i18n.Error {
 	rs := []rune(q)
 	quotes, esc := 0, false
 	for _, c := range rs {
@@ -21,7 +31,7 @@ func SyntaxMessage(q string) string {
 		}
 	}
 	if quotes%2 == 1 {
-		return prefix + "引号没有成对，请补上或删去 \"（要搜引号本身，请写 \\\"）。"
+		return i18n.Msg("query syntax: a quote is unpaired: add or remove a \" (to search for the quote itself, write \\\").")
 	}
 	in, esc := false, false
 	for i, c := range rs {
@@ -49,21 +59,21 @@ func SyntaxMessage(q string) string {
 		switch c {
 		case '+', '-':
 			if atStart && end {
-				return prefix + "+ 或 - 之后要紧跟词语，中间不留空格（如 +污水 -越级）；要搜这个符号本身，请在前面加 \\。"
+				return i18n.Msg("query syntax: a word follows + or - without a space (+污水 -越级); to search for the sign itself, put \\ before it.")
 			}
 		case ':':
 			if atStart || end {
-				return prefix + "冒号 : 用于“字段:词语”（如 text:陵园），前后都要紧跟内容；要搜冒号本身，请在前面加 \\。"
+				return i18n.Msg("query syntax: a colon joins a field and a word (text:陵园), with nothing between; to search for the colon itself, put \\ before it.")
 			}
 		case '^':
 			if next < '0' || next > '9' {
-				return prefix + "^ 之后要跟数字，表示权重（如 食堂^2）。"
+				return i18n.Msg("query syntax: ^ is followed by a number, the weight (食堂^2).")
 			}
 		case '~':
 			if atStart {
-				return prefix + "~ 要紧跟在词语之后，表示模糊匹配（如 water~1）。"
+				return i18n.Msg("query syntax: ~ follows a word directly, for fuzzy matching (water~1).")
 			}
 		}
 	}
-	return prefix + "请检查引号和 + - : ^ ~ > < = 等符号；要搜这些符号本身，请在前面加 \\。"
+	return i18n.Msg("query syntax: check the quotes and the signs + - : ^ ~ > < =; to search for one of them, put \\ before it.")
 }

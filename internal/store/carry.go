@@ -3,6 +3,8 @@ package store
 import (
 	"errors"
 	"fmt"
+	"github.com/gongshi/gongshi/internal/i18n"
+	"golang.org/x/text/message"
 	"io/fs"
 	"reflect"
 	"sort"
@@ -39,9 +41,25 @@ var ProvenanceKeys = []string{"published", "source", "source_url"}
 
 // CarryError is a re-import refused: what the existing data file holds
 // that would be lost.
-type CarryError struct{ Msg string }
+type CarryError struct {
+	Msg string      // the English
+	Loc *i18n.Error // the message itself, printed in the reader's language
+}
+
+func carryError(format string, a ...any) *CarryError {
+	m := i18n.Msg(format, a...)
+	return &CarryError{m.Error(), m}
+}
 
 func (e *CarryError) Error() string { return e.Msg }
+
+// Localize is the error in p's language.
+func (e *CarryError) Localize(p *message.Printer) string {
+	if e.Loc == nil {
+		return e.Msg
+	}
+	return e.Loc.Localize(p)
+}
 
 // Carry carries into n, a notice just imported that is to replace the data
 // file whose bytes are old, the editors' work in that file (see above),
@@ -52,7 +70,7 @@ func Carry(old []byte, n *notice.Notice) ([]string, error) {
 	var was notice.Notice
 	md, err := toml.Decode(string(old), &was)
 	if err != nil {
-		return nil, &CarryError{fmt.Sprintf("the existing data file cannot be read (%v), so its [[redact]], [[revisions]] and [withdrawn] would be lost: correct it (gongshi check) or move it away, then import again", err)}
+		return nil, carryError("the existing data file cannot be read (%v), so its [[redact]], [[revisions]] and [withdrawn] would be lost: correct it (gongshi check) or move it away, then import again", err)
 	}
 	if und := md.Undecoded(); len(und) > 0 {
 		keys := make([]string, len(und))
@@ -60,14 +78,14 @@ func Carry(old []byte, n *notice.Notice) ([]string, error) {
 			keys[i] = k.String()
 		}
 		sort.Strings(keys)
-		return nil, &CarryError{fmt.Sprintf("the existing data file has keys a notice does not have (%s), which would be lost: move them into a key of the notice or remove them, then import again", strings.Join(keys, ", "))}
+		return nil, carryError("the existing data file has keys a notice does not have (%s), which would be lost: move them into a key of the notice or remove them, then import again", strings.Join(keys, ", "))
 	}
 	if !was.Withdrawn.IsZero() && !n.Withdrawn.IsZero() && was.Withdrawn != n.Withdrawn {
-		return nil, &CarryError{fmt.Sprintf("the existing data file's [withdrawn] (%s, %s) differs from the imported one (%s, %s): only one can be kept", was.Withdrawn.Date, was.Withdrawn.Reason, n.Withdrawn.Date, n.Withdrawn.Reason)}
+		return nil, carryError("the existing data file's [withdrawn] (%s, %s) differs from the imported one (%s, %s): only one can be kept", was.Withdrawn.Date, was.Withdrawn.Reason, n.Withdrawn.Date, n.Withdrawn.Reason)
 	}
 	for _, r := range was.Redact {
 		if strings.TrimSpace(r.Text) != "" && !n.Contains(r.Text) {
-			return nil, &CarryError{fmt.Sprintf("the existing data file's [[redact]] text %q occurs nowhere in the newly imported text: the mask would mask nothing, and the text it hid may now be written otherwise; correct (or remove) that [[redact]] in the existing file, then import again", r.Text)}
+			return nil, carryError("the existing data file's [[redact]] text %q occurs nowhere in the newly imported text: the mask would mask nothing, and the text it hid may now be written otherwise; correct (or remove) that [[redact]] in the existing file, then import again", r.Text)
 		}
 	}
 
@@ -135,7 +153,7 @@ func WriteKeeping(path string, n *notice.Notice, force bool) ([]string, error) {
 			return nil, err
 		default:
 			if kept, err = Carry(old, n); err != nil {
-				return nil, fmt.Errorf("%s: %w; nothing written", path, err)
+				return nil, i18n.Errorf("%s: %w; nothing written", path, err)
 			}
 		}
 	}

@@ -6,7 +6,6 @@ package store
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -17,7 +16,9 @@ import (
 
 	"github.com/BurntSushi/toml"
 
+	"github.com/gongshi/gongshi/internal/i18n"
 	"github.com/gongshi/gongshi/internal/notice"
+	"golang.org/x/text/message"
 )
 
 // File is one decoded data file.
@@ -48,10 +49,29 @@ const MaxFileSize = 4 << 20
 // or larger than MaxFileSize. Its message names the path.
 type RefusedError struct {
 	Path   string
-	Reason string
+	Reason string      // the English
+	Loc    *i18n.Error // the reason itself, printed in the reader's language
+}
+
+func refused(path, format string, a ...any) *RefusedError {
+	m := i18n.Msg(format, a...)
+	return &RefusedError{path, m.Error(), m}
 }
 
 func (e *RefusedError) Error() string { return e.Path + ": " + e.Reason }
+
+// Message is the reason.
+func (e *RefusedError) Message() *i18n.Error {
+	if e.Loc == nil {
+		return i18n.Msg("%s", e.Reason)
+	}
+	return e.Loc
+}
+
+// Localize is the error in p's language.
+func (e *RefusedError) Localize(p *message.Printer) string {
+	return i18n.Sprintf(p, "%s: %s", e.Path, e.Message())
+}
 
 // ReadFile reads a data file: only a regular file (symbolic links
 // resolved) of at most MaxFileSize bytes. It never blocks on a named pipe
@@ -67,7 +87,7 @@ func ReadFileInto(path string, buf []byte) ([]byte, error) {
 	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
 		if target := danglingTarget(path); target != "" {
-			return nil, &RefusedError{path, fmt.Sprintf("a symbolic link whose target %s is missing: a data file must be a regular file", target)}
+			return nil, refused(path, "a symbolic link whose target %s is missing: a data file must be a regular file", target)
 		}
 		return nil, err
 	}
@@ -77,13 +97,13 @@ func ReadFileInto(path string, buf []byte) ([]byte, error) {
 		return nil, err
 	}
 	if fi.IsDir() {
-		return nil, &RefusedError{path, "a folder, not a data file: a data file is a regular file named ….toml"}
+		return nil, refused(path, "a folder, not a data file: a data file is a regular file named ….toml")
 	}
 	if !fi.Mode().IsRegular() {
-		return nil, &RefusedError{path, "not a regular file (" + KindOf(fi.Mode()) + "): data files must be regular files"}
+		return nil, refused(path, "not a regular file (%s): data files must be regular files", Kind(fi.Mode()))
 	}
 	if fi.Size() > MaxFileSize {
-		return nil, &RefusedError{path, fmt.Sprintf("%d bytes: a data file has at most %d bytes (4 MiB)", fi.Size(), MaxFileSize)}
+		return nil, refused(path, "%d bytes: a data file has at most %d bytes (4 MiB)", fi.Size(), MaxFileSize)
 	}
 	// The size may change while the file is read: read at most one byte
 	// more than allowed and judge again.
@@ -98,7 +118,7 @@ func ReadFileInto(path string, buf []byte) ([]byte, error) {
 	}
 	b := bb.Bytes()
 	if len(b) > MaxFileSize {
-		return nil, &RefusedError{path, fmt.Sprintf("more than %d bytes: a data file has at most %d bytes (4 MiB)", MaxFileSize, MaxFileSize)}
+		return nil, refused(path, "more than %d bytes: a data file has at most %d bytes (4 MiB)", MaxFileSize, MaxFileSize)
 	}
 	return b, nil
 }
@@ -128,20 +148,23 @@ func danglingTarget(path string) string {
 
 // KindOf names what a file that is not a regular file is, for messages
 // (data files here, originals in check).
-func KindOf(m fs.FileMode) string {
+func KindOf(m fs.FileMode) string { return Kind(m).Error() }
+
+// Kind is KindOf as a message, printed in the reader's language.
+func Kind(m fs.FileMode) *i18n.Error {
 	switch {
 	case m.IsDir():
-		return "a folder"
+		return i18n.Msg("a folder")
 	case m&fs.ModeNamedPipe != 0:
-		return "a named pipe"
+		return i18n.Msg("a named pipe")
 	case m&fs.ModeCharDevice != 0:
-		return "a character device"
+		return i18n.Msg("a character device")
 	case m&fs.ModeDevice != 0:
-		return "a device"
+		return i18n.Msg("a device")
 	case m&fs.ModeSocket != 0:
-		return "a socket"
+		return i18n.Msg("a socket")
 	}
-	return "mode " + m.String()
+	return i18n.Msg("mode %s", m.String())
 }
 
 // Decode reads one data file (see ReadFile for what is refused).
@@ -153,7 +176,7 @@ func Decode(path string) (*File, error) {
 	var n notice.Notice
 	md, err := toml.Decode(string(b), &n)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return nil, i18n.Errorf("%s: %w", path, err)
 	}
 	return &File{Path: path, Notice: &n, Meta: md}, nil
 }
@@ -216,7 +239,7 @@ func encodePlain(n *notice.Notice) ([]byte, error) {
 }
 
 // ErrExists is returned by Write when the file exists and force is false.
-var ErrExists = errors.New("file exists (use --force to overwrite)")
+var ErrExists = i18n.Errorf("file exists (use --force to overwrite)")
 
 // Write writes the notice to path atomically. It refuses to overwrite an
 // existing file unless force is set.
@@ -259,7 +282,7 @@ func mkdirAll(dir string) error {
 func WriteFileAtomic(path string, b []byte, force bool) error {
 	if !force {
 		if _, err := os.Stat(path); err == nil {
-			return fmt.Errorf("%s: %w", path, ErrExists)
+			return i18n.Errorf("%s: %w", path, ErrExists)
 		}
 	}
 	if err := mkdirAll(filepath.Dir(path)); err != nil {

@@ -46,35 +46,27 @@ func runCheck(o *Options) error {
 	}
 	for _, p := range probs {
 		if p.Warning {
-			fmt.Fprintln(io.Out, p)
+			fmt.Fprintln(io.Out, p.Localize(io.P))
 		}
 	}
 	if errs := check.Errors(probs); len(errs) > 0 {
 		probs = errs
 		bad := map[string]bool{}
 		for _, p := range probs {
-			fmt.Fprintln(io.Out, p)
+			fmt.Fprintln(io.Out, p.Localize(io.P))
 			bad[p.Path] = true
 		}
 		all, err := store.Files(*dir)
 		if err != nil {
 			return err
 		}
-		return &cli.ExitError{Code: 1, Err: fmt.Errorf("%s in %d of %s under %s",
-			plural(len(probs), "problem", "problems"), len(bad), plural(len(all), "file", "files"), *dir)}
+		return &cli.ExitError{Code: 1, Err: i18n.Errorf("%d problems in %d of %d files under %s",
+			len(probs), len(bad), len(all), *dir)}
 	}
 	findings := 0
 	for _, f := range files {
 		findings += len(f.Notice.Findings)
 	}
-	fmt.Fprintf(io.Out, "checked %s, %s in %s: ok\n",
-		plural(len(files), "notice", "notices"), plural(findings, "finding", "findings"), *dir)
+	i18n.Fprintln(io.Out, io.P, "checked %d notices, %d findings in %s: ok", len(files), findings, *dir)
 	return nil
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
 }

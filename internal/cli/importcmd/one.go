@@ -6,6 +6,7 @@ import (
 	"errors"
 
 	"github.com/gongshi/gongshi/internal/cli"
+	"github.com/gongshi/gongshi/internal/i18n"
 	"github.com/gongshi/gongshi/internal/importer"
 	"github.com/gongshi/gongshi/internal/intake"
 )
@@ -18,7 +19,7 @@ func runOne(ctx context.Context, io cli.IO, o *Options, pub *importer.Publisher,
 	rep := &report{res: oc.res, file: file}
 	if o.JSON && oc.res != nil {
 		if oc.err != nil {
-			rep.notes = append(rep.notes, oc.err.Error())
+			rep.notes = append(rep.notes, i18n.Localize(io.P, oc.err))
 		}
 		enc := json.NewEncoder(io.Out)
 		enc.SetEscapeHTML(false)
@@ -26,7 +27,7 @@ func runOne(ctx context.Context, io cli.IO, o *Options, pub *importer.Publisher,
 		if err := enc.Encode(oc.res.Notice); err != nil {
 			return err
 		}
-		rep.write(io.Err)
+		rep.write(io.Err, io.P)
 		if errors.Is(oc.err, intake.ErrMismatch) {
 			return &cli.ExitError{Code: 1, Err: oc.err, Silent: true}
 		}
@@ -34,10 +35,10 @@ func runOne(ctx context.Context, io cli.IO, o *Options, pub *importer.Publisher,
 	}
 	if oc.err != nil {
 		if oc.res != nil {
-			rep.write(io.Err)
+			rep.write(io.Err, io.P)
 		}
 		return oc.err
 	}
-	rep.write(io.Out)
+	rep.write(io.Out, io.P)
 	return nil
 }

@@ -7,9 +7,11 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/gongshi/gongshi/internal/i18n"
 	"github.com/gongshi/gongshi/internal/importer"
 	"github.com/gongshi/gongshi/internal/intake"
 	"github.com/gongshi/gongshi/internal/notice"
+	"golang.org/x/text/message"
 )
 
 // report is what `gongshi import` tells the person importing: the import
@@ -20,54 +22,78 @@ type report struct {
 	notes []string // more notes (a refusal, under --json)
 }
 
-func (r *report) write(w io.Writer) {
+func (r *report) write(w io.Writer, p *message.Printer) {
 	res, n, doc := r.res.Parse, r.res.Notice, r.res.Parse.Document
-	unit := doc.Unit()
-	fmt.Fprintf(w, "import %s (%s, %s, %s)\n", r.file, doc.Format, doc.Encoding, plural(len(doc.Lines), doc.CountUnit()))
+	unit := importer.CountName(doc.Unit())
+	pf := func(w io.Writer, format string, a ...any) { i18n.Fprintf(w, p, format, a...) }
+	switch doc.CountUnit() {
+	case "paragraph":
+		pf(w, "import %s (%s, %s, %d paragraphs)\n", r.file, doc.FormatName(), doc.EncodingName(), len(doc.Lines))
+	case "text block":
+		pf(w, "import %s (%s, %s, %d text blocks)\n", r.file, doc.FormatName(), doc.EncodingName(), len(doc.Lines))
+	default:
+		pf(w, "import %s (%s, %s, %d lines)\n", r.file, doc.FormatName(), doc.EncodingName(), len(doc.Lines))
+	}
 	if r.res.Wrote != "" {
-		fmt.Fprintf(w, "wrote  %s\n", r.res.Wrote)
+		pf(w, "wrote  %s\n", r.res.Wrote)
 	} else {
-		fmt.Fprintf(w, "wrote  nothing\n")
+		pf(w, "wrote  nothing\n")
 	}
 	fmt.Fprintln(w)
 
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	row := func(k string, v ...any) { fmt.Fprintf(tw, "%s\t%s\n", k, fmt.Sprint(v...)) }
-	row("title", orNone(n.Title))
-	row("issuer", orNone(n.Issuer))
-	row("kind", orNone(n.Kind))
-	row("signed", orNone(string(n.Signed)))
-	row("published", orNone(string(n.Published)))
-	row("source", orNone(n.Source))
-	if n.SourceURL != "" {
-		row("source_url", n.SourceURL)
+	none := i18n.Msg("(none)")
+	orNone := func(s string) any {
+		if strings.TrimSpace(s) == "" {
+			return none
+		}
+		return s
 	}
-	row("original", orNone(n.Original))
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	pf(tw, "title\t%s\n", orNone(n.Title))
+	pf(tw, "issuer\t%s\n", orNone(n.Issuer))
+	pf(tw, "kind\t%s\n", orNone(n.Kind))
+	pf(tw, "signed\t%s\n", orNone(string(n.Signed)))
+	pf(tw, "published\t%s\n", orNone(string(n.Published)))
+	pf(tw, "source\t%s\n", orNone(n.Source))
+	if n.SourceURL != "" {
+		pf(tw, "source_url\t%s\n", n.SourceURL)
+	}
+	pf(tw, "original\t%s\n", orNone(n.Original))
 	in := n.Inspection
-	row("inspection", fmt.Sprintf("%s → %s, %s – %s, feedback %s", orNone(in.Body), orNone(in.Target),
-		orNone(string(in.Start)), orNone(string(in.End)), orNone(string(in.Feedback))))
+	pf(tw, "inspection\t%s → %s, %s – %s, feedback %s\n", orNone(in.Body), orNone(in.Target),
+		orNone(string(in.Start)), orNone(string(in.End)), orNone(string(in.Feedback)))
 	if r.res.Unit.Kind != "" {
 		u := r.res.Unit
 		from := res.Unit.From
 		if from == "" {
 			from = "flags"
 		}
-		row("unit", fmt.Sprintf("%s (%s, %s)%s", orNone(u.Name), u.Kind, u.Kind.Label(), map[bool]string{true: ", slug " + u.Slug, false: ""}[u.Slug != ""]), "  from "+from)
+		var name any
+		if u.Slug != "" {
+			name = i18n.Msg("%s (%s, %s), slug %s", orNone(u.Name), string(u.Kind), u.Kind.Label(), u.Slug)
+		} else {
+			name = i18n.Msg("%s (%s, %s)", orNone(u.Name), string(u.Kind), u.Kind.Label())
+		}
+		pf(tw, "unit\t%s  from %s\n", name, importer.RoleName(from))
 	}
 	tw.Flush()
 
-	fmt.Fprintln(w, "\nregion")
+	pf(w, "\nregion\n")
 	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	for _, p := range r.res.Parts {
-		if p.Name == "" {
-			fmt.Fprintf(tw, "  %s\t(unknown)\t\t\n", p.Level)
+	for _, rp := range r.res.Parts {
+		if rp.Name == "" {
+			pf(tw, "  %s\t(unknown)\t\t\n", importer.LevelName(rp.Level))
 			continue
 		}
-		fmt.Fprintf(tw, "  %s\t%s\t%s (%s)\t%s\n", p.Level, p.Name, p.Slug, p.SlugFrom, p.From)
+		var src any = rp.From
+		if rp.Src != nil {
+			src = rp.Src
+		}
+		pf(tw, "  %s\t%s\t%s (%s)\t%s\n", importer.LevelName(rp.Level), rp.Name, rp.Slug, importer.SlugFromName(rp.SlugFrom), src)
 	}
 	tw.Flush()
 
-	fmt.Fprintln(w, "\nsections")
+	pf(w, "\nsections\n")
 	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	lines := map[importer.Section]int{}
 	for _, c := range res.Lines {
@@ -75,37 +101,35 @@ func (r *report) write(w io.Writer) {
 			lines[c.Section]++
 		}
 	}
-	head := []string{}
+	var head []any
 	if n.Title != "" {
-		head = append(head, "title")
+		head = append(head, importer.RoleName("title"))
 	}
 	if n.Published != "" || n.Source != "" {
-		head = append(head, "meta")
+		head = append(head, importer.RoleName("meta"))
 	}
 	if n.Preamble != "" {
-		head = append(head, "preamble")
+		head = append(head, importer.RoleName("preamble"))
 	}
-	sec := func(label string, s importer.Section, heading, what string) {
+	sec := func(label *i18n.Error, s importer.Section, heading string, what any) {
 		if heading == "" && lines[s] == 0 {
-			fmt.Fprintf(tw, "  %s\t(none)\t\n", label)
+			pf(tw, "  %s\t(none)\t\n", label)
 			return
 		}
-		fmt.Fprintf(tw, "  %s\t%d lines\t%s\n", label, lines[s], what)
+		pf(tw, "  %s\t%d lines\t%s\n", label, lines[s], what)
 	}
-	sec("header", importer.SectionHeader, strings.Join(head, ", "), strings.Join(head, ", "))
-	sec("organisation", importer.SectionOrganisation, n.Headings.Organisation,
-		fmt.Sprintf("intro %s + %d points; %d regulations", yesNo(n.Organisation.Intro != ""), len(n.Organisation.Points), len(n.Regulations)))
+	heads := i18n.Join(head...)
+	headText := ""
+	if len(head) > 0 {
+		headText = heads.String()
+	}
+	sec(i18n.Msg("header"), importer.SectionHeader, headText, heads)
+	sec(i18n.Msg("organisation"), importer.SectionOrganisation, n.Headings.Organisation,
+		i18n.Msg("intro %s + %d points; %d regulations", yesNo(n.Organisation.Intro != ""), len(n.Organisation.Points), len(n.Regulations)))
 	cats, groups := map[int]bool{}, map[[2]int]bool{}
 	for _, f := range n.Findings {
 		cats[f.CategoryNo] = true
 		groups[[2]int{f.CategoryNo, f.GroupNo}] = true
-	}
-	numbers := ""
-	if len(n.Findings) > 0 {
-		numbers = fmt.Sprintf(" numbered %d–%d", n.Findings[0].Number, n.Findings[len(n.Findings)-1].Number)
-		if n.Findings[0].Label != "" {
-			numbers += " in order (the notice numbers them again in each category: labels kept)"
-		}
 	}
 	delete(cats, 0)
 	for k := range groups {
@@ -113,24 +137,38 @@ func (r *report) write(w io.Writer) {
 			delete(groups, k)
 		}
 	}
-	sec("findings", importer.SectionFindings, n.Headings.Findings,
-		fmt.Sprintf("%d findings%s in %d categories, %d groups", len(n.Findings), numbers, len(cats), len(groups)))
-	a, p := n.Accountability, n.Petitions
-	sec("accountability", importer.SectionAccountability, n.Headings.Accountability,
-		fmt.Sprintf("%d people (%s; %s); petitions %d transferred, %d closed, %d pending",
-			a.People, rankList(a.ByRank), formList(a.ByForm), p.Transferred, p.Closed, p.Pending))
-	refs := []string{}
-	for _, o := range n.Outstanding {
-		refs = append(refs, fmt.Sprint(o.Finding))
+	var found *i18n.Error
+	switch {
+	case len(n.Findings) == 0:
+		found = i18n.Msg("%d findings in %d categories, %d groups", len(n.Findings), len(cats), len(groups))
+	case n.Findings[0].Label != "":
+		found = i18n.Msg("%d findings numbered %d–%d in order (the notice numbers them again in each category: labels kept) in %d categories, %d groups",
+			len(n.Findings), n.Findings[0].Number, n.Findings[len(n.Findings)-1].Number, len(cats), len(groups))
+	default:
+		found = i18n.Msg("%d findings numbered %d–%d in %d categories, %d groups",
+			len(n.Findings), n.Findings[0].Number, n.Findings[len(n.Findings)-1].Number, len(cats), len(groups))
 	}
-	sec("outstanding", importer.SectionOutstanding, n.Headings.Outstanding,
-		fmt.Sprintf("%d items → findings %s", len(n.Outstanding), orNone(strings.Join(refs, ", "))))
-	sec("next plan", importer.SectionNextPlan, n.Headings.NextPlan,
-		plural(countParas(n.NextPlan), "paragraph"))
-	fmt.Fprintf(tw, "  signature\t\t%s\n", orNone(strings.TrimSpace(n.Signature.Issuer+" "+n.Signature.DateText)))
+	sec(i18n.Msg("findings"), importer.SectionFindings, n.Headings.Findings, found)
+	a, pe := n.Accountability, n.Petitions
+	sec(i18n.Msg("accountability"), importer.SectionAccountability, n.Headings.Accountability,
+		i18n.Msg("%d people (%s; %s); petitions %d transferred, %d closed, %d pending",
+			a.People, rankList(a.ByRank), formList(a.ByForm), pe.Transferred, pe.Closed, pe.Pending))
+	var refs []any
+	for _, o := range n.Outstanding {
+		refs = append(refs, o.Finding)
+	}
+	var findings any = none
+	if len(refs) > 0 {
+		findings = i18n.Join(refs...)
+	}
+	sec(i18n.Msg("outstanding"), importer.SectionOutstanding, n.Headings.Outstanding,
+		i18n.Msg("%d items → findings %s", len(n.Outstanding), findings))
+	sec(i18n.Msg("next plan"), importer.SectionNextPlan, n.Headings.NextPlan,
+		i18n.Msg("%d paragraphs", countParas(n.NextPlan)))
+	pf(tw, "  signature\t\t%s\n", orNone(strings.TrimSpace(n.Signature.Issuer+" "+n.Signature.DateText)))
 	tw.Flush()
 
-	fmt.Fprintln(w, "\nfindings by status")
+	pf(w, "\nfindings by status\n")
 	by := map[notice.Status][]string{}
 	for _, f := range n.Findings {
 		by[f.Status] = append(by[f.Status], fmt.Sprint(f.Number))
@@ -143,13 +181,13 @@ func (r *report) write(w io.Writer) {
 		fmt.Fprintf(w, "  %-12s %3d%s\n", s, len(by[s]), list)
 	}
 	if len(by[""]) > 0 {
-		fmt.Fprintf(w, "  %-12s %3d  (%s)\n", "no status", len(by[""]), strings.Join(by[""], ", "))
+		pf(w, "  %-12s %3d  (%s)\n", i18n.Msg("no status"), len(by[""]), strings.Join(by[""], ", "))
 	}
 
-	fmt.Fprintln(w, "\nstated totals (the notice's own figures)")
+	pf(w, "\nstated totals (the notice's own figures)\n")
 	st := n.Stated
 	if st.Empty() {
-		fmt.Fprintln(w, "  (none)")
+		pf(w, "  (none)\n")
 	}
 	for _, c := range []struct {
 		key string
@@ -168,12 +206,12 @@ func (r *report) write(w io.Writer) {
 	}
 	dis := n.Disagreements()
 	for _, d := range dis {
-		fmt.Fprintf(w, "  DISAGREES  %s\n", d)
+		pf(w, "  DISAGREES  %s\n", d)
 	}
 	if !st.Empty() && len(dis) == 0 && len(n.Findings) > 0 {
-		fmt.Fprintln(w, "  agrees with the findings read")
+		pf(w, "  agrees with the findings read\n")
 	}
-	r.reading(w)
+	r.reading(w, p)
 
 	// A paragraph split at the labels inside it is one line of the
 	// document in several parts (Part 1, 2, …): count it once, by its
@@ -187,38 +225,41 @@ func (r *report) write(w io.Writer) {
 		}
 	}
 	placed := nlines - roles[importer.RoleBlank] - roles[importer.RoleChrome] - roles[importer.RoleUnplaced]
-	fmt.Fprintf(w, "\n%ss: %d — %d placed, %d chrome, %d blank, %d unplaced; %.1f%% of the text's characters placed\n", doc.CountUnit(), nlines,
-		placed, roles[importer.RoleChrome], roles[importer.RoleBlank], roles[importer.RoleUnplaced], res.PlacedShare()*100)
+	counts := []any{nlines, placed, roles[importer.RoleChrome], roles[importer.RoleBlank], roles[importer.RoleUnplaced], res.PlacedShare() * 100}
+	switch doc.CountUnit() {
+	case "paragraph":
+		pf(w, "\nparagraphs: %d — %d placed, %d chrome, %d blank, %d unplaced; %.1f%% of the text's characters placed\n", counts...)
+	case "text block":
+		pf(w, "\ntext blocks: %d — %d placed, %d chrome, %d blank, %d unplaced; %.1f%% of the text's characters placed\n", counts...)
+	default:
+		pf(w, "\nlines: %d — %d placed, %d chrome, %d blank, %d unplaced; %.1f%% of the text's characters placed\n", counts...)
+	}
 
 	chrome := res.Chrome()
-	fmt.Fprintf(w, "\nchrome (web page furniture, not stored): %d\n", len(chrome))
+	pf(w, "\nchrome (web page furniture, not stored): %d\n", len(chrome))
 	why := map[int]string{}
 	for _, c := range res.Lines {
 		why[c.No] = c.Why
 	}
 	for _, c := range chrome {
-		reason := why[c.Line]
-		if reason == "" {
-			reason = "page furniture"
-		}
-		fmt.Fprintf(w, "  %s %d: %s   [%s]\n", unit, c.Line, clip(c.Text, 60), reason)
+		pf(w, "  %s %d: %s   [%s]\n", unit, c.Line, clip(c.Text, 60), importer.Reason(why[c.Line]))
 	}
 
 	notes := append(append(append([]string(nil), r.res.Notes...), r.res.Kept...), r.notes...)
 	sort.Strings(notes)
-	fmt.Fprintf(w, "\nwarnings: %d\n", len(res.Warnings)+len(notes))
-	for _, p := range res.Warnings {
-		if p.Line > 0 {
-			fmt.Fprintf(w, "  %s:%d: %s\n", r.file, p.Line, p.Msg)
+	pf(w, "\nwarnings: %d\n", len(res.Warnings)+len(notes))
+	for _, wa := range res.Warnings {
+		if wa.Line > 0 {
+			pf(w, "  %s:%d: %s\n", r.file, wa.Line, wa)
 		} else {
-			fmt.Fprintf(w, "  %s: %s\n", r.file, p.Msg)
+			pf(w, "  %s: %s\n", r.file, wa)
 		}
 	}
 	for _, s := range notes {
-		fmt.Fprintf(w, "  %s\n", s)
+		fmt.Fprintf(w, "  %s\n", s) // LEFT FOR THE LEAD: intake's notes are English strings (s4's area), translated back by cmd/gongshi's Writer until intake builds them as messages
 	}
 
-	fmt.Fprintf(w, "\nunplaced (kept in the data file under [[unplaced]]): %d\n", len(n.Unplaced))
+	pf(w, "\nunplaced (kept in the data file under [[unplaced]]): %d\n", len(n.Unplaced))
 	for _, u := range n.Unplaced {
 		fmt.Fprintf(w, "  %s:%d: %s\n", r.file, u.Line, u.Text)
 	}
@@ -226,8 +267,9 @@ func (r *report) write(w io.Writer) {
 
 // reading says which reading of the notice's structure was taken and why,
 // and what the stated problem count decides about writing it.
-func (r *report) reading(w io.Writer) {
-	fmt.Fprintln(w, "\nreading")
+func (r *report) reading(w io.Writer, p *message.Printer) {
+	say := func(format string, a ...any) { i18n.Fprintf(w, p, format, a...) }
+	say("\nreading\n")
 	pr := r.res.Parse
 	rows := 0
 	for _, c := range pr.Lines {
@@ -236,44 +278,45 @@ func (r *report) reading(w io.Writer) {
 		}
 	}
 	if rows > 0 && pr.Reading.Findings == "" {
-		fmt.Fprintf(w, "  taken: findings are the rows of a findings table (%d rows)\n", rows)
+		say("  taken: findings are the rows of a findings table (%d rows)\n", rows)
 	} else {
-		printReading(w, "taken", pr.Reading)
+		printReading(w, p, "taken", pr.Reading)
 	}
 	if ru := pr.RunnerUp; ru != nil {
 		if pr.Close() {
-			printReading(w, "close", *ru)
+			printReading(w, p, "close", *ru)
 		} else {
-			printReading(w, "runner-up", *ru)
+			printReading(w, p, "runner-up", *ru)
 		}
 	}
 	if pr.References {
-		fmt.Fprintln(w, "  every finding names its number in the first notice (巡察反馈第N个问题): those numbers are kept")
+		say("  every finding names its number in the first notice (巡察反馈第N个问题): those numbers are kept\n")
 	}
 	t := r.res.Totals
 	switch {
 	case t == nil:
-		fmt.Fprintln(w, "  the notice states no number of problems: nothing to compare")
+		say("  the notice states no number of problems: nothing to compare\n")
 	case t.References && !t.Outside() && t.Read*10 < t.Stated*9:
-		fmt.Fprintf(w, "  %d of %d stated problems read (%d%%): a later notice that names the first notice's findings lists only some of them\n", t.Read, t.Stated, t.Percent())
+		say("  %d of %d stated problems read (%d%%): a later notice that names the first notice's findings lists only some of them\n", t.Read, t.Stated, t.Percent())
 	case !t.Outside():
-		fmt.Fprintf(w, "  %d of %d stated problems read (%d%%): within 90–110%%\n", t.Read, t.Stated, t.Percent())
+		say("  %d of %d stated problems read (%d%%): within 90–110%%\n", t.Read, t.Stated, t.Percent())
 	case r.res.Accepted():
-		fmt.Fprintf(w, "  %d of %d stated problems read (%d%%): outside 90–110%%, written because --accept-mismatch was given\n", t.Read, t.Stated, t.Percent())
+		say("  %d of %d stated problems read (%d%%): outside 90–110%%, written because --accept-mismatch was given\n", t.Read, t.Stated, t.Percent())
 	default:
-		fmt.Fprintf(w, "  %d of %d stated problems read (%d%%): outside 90–110%%, so nothing is written (--accept-mismatch writes it)\n", t.Read, t.Stated, t.Percent())
+		say("  %d of %d stated problems read (%d%%): outside 90–110%%, so nothing is written (--accept-mismatch writes it)\n", t.Read, t.Stated, t.Percent())
 	}
 	if t != nil && t.Earlier > 0 {
-		fmt.Fprintf(w, "  (%d of them only in earlier notices on this inspection)\n", t.Earlier)
+		say("  (%d of them only in earlier notices on this inspection)\n", t.Earlier)
 	}
 	if r.res.NoTitle() {
-		fmt.Fprintln(w, "  no title: give --title TITLE")
+		say("  no title: give --title TITLE\n")
 	}
 	if errs := r.res.Errors(); len(errs) > 0 {
-		fmt.Fprintf(w, "  check would refuse the data file (errors: %d)\n", len(errs))
+		say("  check would refuse the data file (errors: %d)\n", len(errs))
 	}
 }
 
+// orNone is s, or "(none)" for the bulk report's English table.
 func orNone(s string) string {
 	if strings.TrimSpace(s) == "" {
 		return "(none)"
@@ -281,18 +324,11 @@ func orNone(s string) string {
 	return s
 }
 
-func yesNo(b bool) string {
+func yesNo(b bool) *i18n.Error {
 	if b {
-		return "yes"
+		return i18n.Msg("yes")
 	}
-	return "no"
-}
-
-func plural(k int, what string) string {
-	if k == 1 {
-		return fmt.Sprintf("%d %s", k, what)
-	}
-	return fmt.Sprintf("%d %ss", k, what)
+	return i18n.Msg("no")
 }
 
 func countParas(s string) int {
@@ -302,26 +338,28 @@ func countParas(s string) int {
 	return strings.Count(s, "\n") + 1
 }
 
-func rankList(rs []notice.RankCount) string {
-	var out []string
+// rankList is the people by rank (the notice's words and counts: data).
+func rankList(rs []notice.RankCount) any {
+	var out []any
 	for _, r := range rs {
 		out = append(out, fmt.Sprintf("%s %d", r.Rank, r.Count))
 	}
 	if len(out) == 0 {
-		return "no ranks"
+		return i18n.Msg("no ranks")
 	}
-	return strings.Join(out, ", ")
+	return i18n.Join(out...)
 }
 
-func formList(fs []notice.FormCount) string {
-	var out []string
+// formList is the people by form of handling (data).
+func formList(fs []notice.FormCount) any {
+	var out []any
 	for _, f := range fs {
 		out = append(out, fmt.Sprintf("%s %d", f.Form, f.Count))
 	}
 	if len(out) == 0 {
-		return "no forms"
+		return i18n.Msg("no forms")
 	}
-	return strings.Join(out, ", ")
+	return i18n.Join(out...)
 }
 
 // clip shortens s to n runes for a report line.
@@ -337,21 +375,22 @@ func clip(s string, n int) string {
 // runner-up): the findings' numbering style, how many findings it reads
 // and its score, then the levels above it. The reasons behind the score
 // (importer.Reading.Why) are in --json, not here.
-func printReading(w io.Writer, which string, rd importer.Reading) {
+func printReading(w io.Writer, p *message.Printer, which string, rd importer.Reading) {
+	say := func(format string, a ...any) { i18n.Fprintf(w, p, format, a...) }
 	switch {
 	case which == "taken" && rd.Findings == "":
-		fmt.Fprintf(w, "  taken: no numbering level holds the findings (score %.2f)\n", rd.Score)
+		say("  taken: no numbering level holds the findings (score %.2f)\n", rd.Score)
 	case which == "taken":
-		fmt.Fprintf(w, "  taken: findings numbered %s, %d findings (score %.2f)\n", rd.Findings, rd.Count, rd.Score)
+		say("  taken: findings numbered %s, %d findings (score %.2f)\n", rd.Findings, rd.Count, rd.Score)
 	case which == "close":
-		fmt.Fprintf(w, "  CLOSE runner-up (within 10%% of the score): findings numbered %s, %d findings (score %.2f)\n", rd.Findings, rd.Count, rd.Score)
+		say("  CLOSE runner-up (within 10%% of the score): findings numbered %s, %d findings (score %.2f)\n", rd.Findings, rd.Count, rd.Score)
 	default:
-		fmt.Fprintf(w, "  runner-up: findings numbered %s, %d findings (score %.2f)\n", rd.Findings, rd.Count, rd.Score)
+		say("  runner-up: findings numbered %s, %d findings (score %.2f)\n", rd.Findings, rd.Count, rd.Score)
 	}
 	if rd.Category != "" {
-		fmt.Fprintf(w, "    categories numbered %s\n", rd.Category)
+		say("    categories numbered %s\n", rd.Category)
 	}
 	if rd.Group != "" {
-		fmt.Fprintf(w, "    groups numbered %s\n", rd.Group)
+		say("    groups numbered %s\n", rd.Group)
 	}
 }

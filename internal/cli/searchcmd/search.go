@@ -43,7 +43,7 @@ func runSearch(o *Options) error {
 	if err != nil {
 		var bad *search.BadRequest
 		if errors.As(err, &bad) {
-			return cli.Usage("%s", bad) // localized as the error it is
+			return &cli.ExitError{Code: 2, Err: bad} // a *search.BadRequest: printed in the reader's language (i18n.Localize)
 		}
 		if errors.Is(err, context.DeadlineExceeded) {
 			return i18n.Errorf("the search took longer than %s: narrow the query, or raise --timeout", *timeout)

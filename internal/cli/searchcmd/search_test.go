@@ -166,7 +166,7 @@ func TestErrors(t *testing.T) {
 	}{
 		{[]string{"--site", site}, 2, ""},
 		{[]string{"整改", "--site", site, "--json", "--csv"}, 2, "exclude"},
-		{[]string{`"整改`, "--site", site}, 2, "查询语法有误"},
+		{[]string{`"整改`, "--site", site}, 2, "query syntax"},
 		{[]string{"整改", "--site", site, "--size", "500"}, 2, "size 500"},
 		{[]string{"整改", "--site", site, "--status", "fixed"}, 2, "status"},
 		{[]string{"整改", "--nope"}, 2, ""},
