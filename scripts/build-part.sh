@@ -18,9 +18,15 @@ part=$1
 split_epoch
 gongshi=$(split_pin_gongshi "${GONGSHI:-bin/gongshi}")
 parts=${PARTS_DIR:-parts}
-out=$parts/$(split_part_dir "$part")
-# the build cache goes outside the part's folder, so that the artifact is the part alone
+folder=$(split_part_dir "$part")
+# Built beside parts/ and moved in, so that parts/ (the artifact) holds the
+# parts alone: a build keeps its lock beside its --out, and its cache in
+# a temporary folder here.
+work=$parts.work/$folder
 cache=$(mktemp -d)
-trap 'rm -rf "$cache"' EXIT
-echo "== part $part into $out (SOURCE_DATE_EPOCH=$SOURCE_DATE_EPOCH)"
-"$gongshi" build --root . --data "${GONGSHI_DATA:-data}" --no-cache --cache "$cache" --part "$part" --out "$out"
+trap 'rm -rf "$cache" "$work"; rmdir "$parts.work" 2>/dev/null || true' EXIT
+rm -rf "$work" "$parts/$folder"
+mkdir -p "$work" "$parts"
+echo "== part $part into $parts/$folder (SOURCE_DATE_EPOCH=$SOURCE_DATE_EPOCH)"
+"$gongshi" build --root . --data "${GONGSHI_DATA:-data}" --no-cache --cache "$cache" --part "$part" --out "$work/part"
+mv "$work/part" "$parts/$folder"
