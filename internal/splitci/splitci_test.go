@@ -230,8 +230,8 @@ func fictitious(t *testing.T) (data, parts string) {
 // part a process of scripts/build-part.sh with its own copy of the binary,
 // then scripts/merge-parts.sh — on the project's data with parts.txt (what
 // the workflows build) and on a fictitious corpus split three ways. The
-// script diffs the merge against one build; the test also compares the
-// trees' file lists, so that a runner that diffs nothing cannot pass.
+// script diffs the merge against one build; the test compares the two
+// trees too, file by file, so that a runner that diffs nothing cannot pass.
 func TestLocalRunMatchesOneBuild(t *testing.T) {
 	bin := gongshi(t)
 	data, parts := fictitious(t)
@@ -259,9 +259,21 @@ func TestLocalRunMatchesOneBuild(t *testing.T) {
 			if len(dirs) != c.n {
 				t.Errorf("%d part folders, want %d: %q", len(dirs), c.n, dirs)
 			}
-			full, merged := files(t, filepath.Join(work, "full")), files(t, filepath.Join(work, "public"))
-			if len(full) < 10 || !reflect.DeepEqual(full, merged) {
-				t.Errorf("one build has %d files, the merge %d", len(full), len(merged))
+			full, merged := tree(t, filepath.Join(work, "full")), tree(t, filepath.Join(work, "public"))
+			if len(full) < 10 {
+				t.Errorf("one build has %d files", len(full))
+			}
+			for p, b := range full {
+				if m, ok := merged[p]; !ok {
+					t.Errorf("the merge has no %s", p)
+				} else if m != b {
+					t.Errorf("the merge's %s differs from one build's", p)
+				}
+			}
+			for p := range merged {
+				if _, ok := full[p]; !ok {
+					t.Errorf("the merge has %s, one build has not", p)
+				}
 			}
 		})
 	}
@@ -290,20 +302,52 @@ func TestLocalRunMatchesOneBuild(t *testing.T) {
 	})
 }
 
-// files lists a tree's files (relative, slash-separated).
-func files(t *testing.T, dir string) []string {
+// tree reads a tree's files: relative slash-separated path → bytes.
+func tree(t *testing.T, dir string) map[string]string {
 	t.Helper()
-	var fs []string
+	fs := map[string]string{}
 	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}
+		b, err := os.ReadFile(p)
 		rel, _ := filepath.Rel(dir, p)
-		fs = append(fs, filepath.ToSlash(rel))
-		return nil
+		fs[filepath.ToSlash(rel)] = string(b)
+		return err
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
 	return fs
+}
+
+// TestPartsFile: the jobs' reading of a parts file (split_parts) and the
+// parts' folder names (split_part_dir): comments and blank lines are not
+// parts, and a file with no part or two parts of one folder is refused.
+func TestPartsFile(t *testing.T) {
+	for _, c := range []struct {
+		name, text string
+		refused    bool
+		want       string // the parts and their folders, or the error
+	}{
+		{"parts", "# national\nfujian/putian, fujian/xiamen  # two cities\n\n  :site\nzhejiang\n", false,
+			"fujian/putian, fujian/xiamen fujian_putian+fujian_xiamen\n:site _site\nzhejiang zhejiang\n"},
+		{"no part", "# nothing yet\n\n", true, "no parts"},
+		{"one folder twice", "fujian\n:site\nfujian\n", true, "two parts have the folder fujian"},
+		{"spaces make no new part", "a/b,c\na/b, c\n", true, "two parts have the folder a_b+c"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			file := filepath.Join(t.TempDir(), "parts.txt")
+			if err := os.WriteFile(file, []byte(c.text), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			cmd := exec.Command("bash", "-c", `. scripts/split-common.sh && split_parts "$1" | while IFS= read -r p; do echo "$p $(split_part_dir "$p")"; done; exit "${PIPESTATUS[0]}"`, "bash", file)
+			cmd.Dir = root(t)
+			out, err := cmd.CombinedOutput()
+			got := strings.ReplaceAll(string(out), file+": ", "")
+			if c.refused && (err == nil || !strings.Contains(got, c.want)) || !c.refused && (err != nil || got != c.want) {
+				t.Errorf("split_parts: %v\n%s\nwant (refused %v) %s", err, got, c.refused, c.want)
+			}
+		})
+	}
 }
