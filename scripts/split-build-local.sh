@@ -22,6 +22,8 @@ cd "$(dirname "$0")/.."
 mkdir -p "$1"
 work=$(cd "$1" && pwd)
 split_epoch
+# the jobs' one copy of the binary (split_pin_gongshi) is this run's
+export GONGSHI_PIN_DIR=${GONGSHI_PIN_DIR:-$work/pin}
 list=$(split_parts "${PARTS_FILE:-parts.txt}")
 gongshi=${GONGSHI:-}
 if [ -z "$gongshi" ]; then

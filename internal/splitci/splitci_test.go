@@ -247,7 +247,7 @@ func TestLocalRunMatchesOneBuild(t *testing.T) {
 			work := t.TempDir()
 			cmd := exec.Command("scripts/split-build-local.sh", work)
 			cmd.Dir = root(t)
-			cmd.Env = append(os.Environ(), append([]string{"GONGSHI=" + bin, "GONGSHI_PIN_DIR=" + filepath.Join(work, "pin")}, c.env...)...)
+			cmd.Env = append(os.Environ(), append([]string{"GONGSHI=" + bin}, c.env...)...)
 			out, err := cmd.CombinedOutput()
 			if err != nil {
 				t.Fatalf("split-build-local.sh: %v\n%s", err, out)
