@@ -294,7 +294,7 @@ func TestLocalRunMatchesOneBuild(t *testing.T) {
 		}
 		cmd := exec.Command("scripts/merge-parts.sh")
 		cmd.Dir = root(t)
-		cmd.Env = append(os.Environ(), "GONGSHI="+bin, "PARTS_FILE="+more, "PARTS_DIR="+filepath.Join(work, "parts"), "OUT="+filepath.Join(work, "public"))
+		cmd.Env = append(os.Environ(), "GONGSHI="+bin, "GONGSHI_PIN_DIR="+filepath.Join(work, "pin"), "PARTS_FILE="+more, "PARTS_DIR="+filepath.Join(work, "parts"), "OUT="+filepath.Join(work, "public"))
 		out, err := cmd.CombinedOutput()
 		if err == nil || !strings.Contains(string(out), "part shili was not built") {
 			t.Errorf("merge-parts.sh with a part not built: %v\n%s", err, out)
