@@ -230,8 +230,11 @@ var Catalog = []Entry{
 	{"stat %s: no such file or directory", "找不到 %s：没有这个文件或文件夹"},
 	// The import report's tables and the bulk report.
 	{"file\tunit\tfindings\tby status\tstated/read\tunplaced\tresult", "文件\t单位\t问题数\t按整改状态\t自述/读出\t未归位\t结果"},
-	{"%s\t%s\t%s\t%s\t%s\t%d (%.1f%% placed)\t%s", "%s\t%s\t%s\t%s\t%s\t%d（已归位 %.1f%%）\t%s"},
-	{"total: %d files, %d imported, %d failed; %d findings (%s); %.2f s", "合计：%d 个文件，导入 %d 个，失败 %d 个；%d 个问题（%s）；%.2f 秒"},
+	{"%d (%s placed)", "%d（已归位 %s）"},
+	{"%s\t%s\t%s\t%s\t%s\t%s\t%s", "%s\t%s\t%s\t%s\t%s\t%s\t%s"},
+	{"total: %d files, %d imported, %d failed; %d findings (%s); %s s", "合计：%d 个文件，导入 %d 个，失败 %d 个；%d 个问题（%s）；%s 秒"},
+	{"%d (none listed)", "%d（未列出问题）"},
+	{"ok", "成功"},
 	{"%d of %d files failed to import", "%[2]d 个文件中有 %[1]d 个导入失败"},
 	{"  %s\t(unknown)\t\t", "  %s\t（未知）"},
 	{"  %s\t%s\t%s (%s)\t%s", "  %s\t%s\t%s（%s）\t%s"},

@@ -227,3 +227,7 @@ func (l List) Localize(p *message.Printer) string {
 }
 
 func (l List) String() string { return l.Localize(nil) }
+
+// Zh reports whether p prints Chinese (for words that are data's own
+// labels, not the catalog's: a status's 已整改, a unit kind's 乡镇).
+func Zh(p *message.Printer) bool { return p != nil && p == NewPrinter(true) }

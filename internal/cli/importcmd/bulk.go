@@ -15,6 +15,7 @@ import (
 	"github.com/gongshi/gongshi/internal/i18n"
 	"github.com/gongshi/gongshi/internal/importer"
 	"github.com/gongshi/gongshi/internal/notice"
+	"golang.org/x/text/message"
 )
 
 // FileReport is one file's line in a bulk import's report (and its JSON).
@@ -32,6 +33,9 @@ type FileReport struct {
 	Warnings      int      `json:"warnings"`
 	Wrote         string   `json:"wrote,omitempty"`
 	Error         string   `json:"error,omitempty"`
+
+	err  error                 // Error, printed in the reader's language
+	disa []notice.Disagreement // Disagreements, likewise
 }
 
 // BulkReport is a bulk import's report.
@@ -79,7 +83,7 @@ func runBulk(ctx context.Context, cio cli.IO, o *Options, pub *importer.Publishe
 			return err
 		}
 	} else {
-		rep.write(cio.Out)
+		rep.write(cio.Out, cio.P)
 	}
 	if rep.Failed > 0 {
 		return &cli.ExitError{Code: 1, Err: i18n.Errorf("%d of %d files failed to import", rep.Failed, len(files)), Silent: o.JSON}
@@ -133,7 +137,7 @@ func loadAhead(ctx context.Context, o *Options, pub *importer.Publisher, files [
 func fileReport(oc outcome) FileReport {
 	fr := FileReport{File: oc.file, ByStatus: map[string]int{}}
 	if oc.err != nil {
-		fr.Error = oc.err.Error()
+		fr.Error, fr.err = oc.err.Error(), oc.err
 	}
 	if oc.res == nil {
 		return fr
@@ -148,6 +152,7 @@ func fileReport(oc outcome) FileReport {
 	fr.Stated = n.Stated.Problems
 	for _, d := range n.Disagreements() {
 		fr.Disagreements = append(fr.Disagreements, d.String())
+		fr.disa = append(fr.disa, d)
 	}
 	fr.Unplaced = len(n.Unplaced)
 	fr.Placed = oc.res.Parse.PlacedShare()
@@ -158,32 +163,47 @@ func fileReport(oc outcome) FileReport {
 	return fr
 }
 
-// statusCounts is "done 56, in_progress 3" in vocabulary order.
-func statusCounts(by map[string]int) string {
+// statusCounts is "done 56, in_progress 3" in vocabulary order (in
+// Chinese "已整改 56、整改中 3", the labels the site shows).
+func statusCounts(p *message.Printer, by map[string]int) string {
 	var parts []string
 	for _, s := range notice.Statuses {
 		if by[string(s)] > 0 {
-			parts = append(parts, fmt.Sprintf("%s %d", s, by[string(s)]))
+			name := string(s)
+			if i18n.Zh(p) {
+				name = s.Label()
+			}
+			parts = append(parts, fmt.Sprintf("%s %d", name, by[string(s)]))
 		}
 	}
 	if len(parts) == 0 {
 		return "-"
 	}
-	return strings.Join(parts, ", ")
+	return i18n.Join(anys(parts)...).Localize(p)
 }
 
-func (r BulkReport) write(w io.Writer) {
+// write prints the bulk report in p's language: one row per file, then
+// the total.
+func (r BulkReport) write(w io.Writer, p *message.Printer) {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "file\tunit\tfindings\tby status\tstated/read\tunplaced\tresult")
+	i18n.Fprintf(tw, p, "file\tunit\tfindings\tby status\tstated/read\tunplaced\tresult\n")
 	for _, f := range r.Files {
 		unit := "-"
 		if f.Unit != "" || f.UnitKind != "" {
-			unit = fmt.Sprintf("%s (%s)", orNone(f.Unit), f.UnitKind)
+			kind := f.UnitKind
+			if i18n.Zh(p) && kind != "" {
+				kind = notice.UnitKind(kind).Label()
+			}
+			name := f.Unit
+			if strings.TrimSpace(name) == "" {
+				name = i18n.Sprintf(p, "(none)")
+			}
+			unit = fmt.Sprintf("%s (%s)", name, kind)
 		}
 		stated := "-"
 		switch {
 		case f.Stated != nil && f.Findings == 0:
-			stated = fmt.Sprintf("%d (none listed)", *f.Stated)
+			stated = i18n.Sprintf(p, "%d (none listed)", *f.Stated)
 		case f.Stated != nil && *f.Stated == f.Findings:
 			stated = fmt.Sprintf("%d = %d", *f.Stated, f.Findings)
 		case f.Stated != nil:
@@ -191,21 +211,37 @@ func (r BulkReport) write(w io.Writer) {
 		}
 		result := "ok"
 		switch {
+		case f.err != nil:
+			result = i18n.Sprintf(p, "FAILED: %s", f.err)
 		case f.Error != "":
-			result = "FAILED: " + f.Error
+			result = i18n.Sprintf(p, "FAILED: %s", f.Error)
 		case f.Wrote != "":
-			result = "wrote " + f.Wrote
+			result = i18n.Sprintf(p, "wrote %s", f.Wrote)
+		default:
+			result = i18n.Sprintf(p, "ok")
 		}
 		findings := "-"
 		if f.Error == "" || f.Findings > 0 {
 			findings = fmt.Sprint(f.Findings)
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%d (%.1f%% placed)\t%s\n", f.File, unit, findings, statusCounts(f.ByStatus), stated, f.Unplaced, f.Placed*100, result)
-		for _, d := range f.Disagreements {
+		placed := i18n.Sprintf(p, "%d (%s placed)", f.Unplaced, fmt.Sprintf("%.1f%%", f.Placed*100))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", f.File, unit, findings, statusCounts(p, f.ByStatus), stated, placed, result)
+		for i, d := range f.Disagreements {
+			if i < len(f.disa) {
+				d = f.disa[i].Localize(i18n.Printer(p))
+			}
 			fmt.Fprintf(tw, "  %s\t%s\t\t\t\t\t\n", f.File, d)
 		}
 	}
 	tw.Flush()
-	fmt.Fprintf(w, "\ntotal: %d files, %d imported, %d failed; %d findings (%s); %.2f s\n",
-		len(r.Files), r.Imported, r.Failed, r.Findings, statusCounts(r.ByStatus), r.Seconds)
+	i18n.Fprintf(w, p, "\ntotal: %d files, %d imported, %d failed; %d findings (%s); %s s\n",
+		len(r.Files), r.Imported, r.Failed, r.Findings, statusCounts(p, r.ByStatus), fmt.Sprintf("%.2f", r.Seconds))
+}
+
+func anys(ss []string) []any {
+	a := make([]any, len(ss))
+	for i, s := range ss {
+		a[i] = s
+	}
+	return a
 }
