@@ -87,7 +87,7 @@ type builder struct {
 	cats             int         // category headings seen
 	sections         int
 	lastSection      int
-	refs             bool // the findings are named by the first notice's numbers
+	refs             bool                  // the findings are named by the first notice's numbers
 	statuses         map[int]notice.Status // forced, by the line a finding starts at (Options.Statuses)
 }
 
