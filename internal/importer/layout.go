@@ -87,6 +87,10 @@ func ParseLayout(name string, b []byte) (*Layout, error) {
 
 var layoutName = regexp.MustCompile(`^[\p{Han}A-Za-z0-9_-]{1,64}$`)
 
+// LayoutNameValid reports whether name may name a profile (its file's
+// name): letters, digits, Chinese, - and _.
+func LayoutNameValid(name string) bool { return layoutName.MatchString(name) }
+
 // Validate reports the first malformed rule.
 func (l *Layout) Validate() error {
 	if len(l.Rules) == 0 {
