@@ -15,6 +15,13 @@ func init() {
 		{"%s: unknown key %s", "%s：未知的键 %s"},
 		{"%s: edit %d: %w", "%s：第 %d 项更正：%w"},
 
+		// The review page (internal/review/correct.go).
+		{"review: line %d, column %d of the data file: %s", "数据文件第 %d 行第 %d 列：%s"},
+		{"review: line %d is %s", "第 %d 行：%s"},
+		{"review: line %d merged into the finding before it", "第 %d 行起的问题并入上一个问题"},
+		{"review: the finding at line %d has the status %s", "第 %d 行起的问题：状态改为%s"},
+		{"review: %s set to %q", "%s 改为 %q"},
+
 		// Layout profiles (internal/intake/layouts.go).
 		{"a layout needs the issuer whose notices it reads: the notice names none", "版式需要注明发文单位，但这份通报没有写明发文单位"},
 		{"no correction describes the layout: set the role of a line that begins with a label (问题1：, 反馈事项A …) first", "没有可以描述版式的更正：请先把以编号开头的行（如“问题1：”“反馈事项A”）标为相应的角色"},

@@ -222,18 +222,39 @@ func Read(ctx context.Context, req Request) (*Result, error) {
 // text, which depends on nothing but the request (not on the data folder),
 // so that a bulk import can run it ahead, in parallel.
 func Parse(req Request) (*importer.Result, error) {
+	opts, err := req.options()
+	if err != nil {
+		return nil, err
+	}
+	return importer.ParseWith(req.Name, req.Data, opts)
+}
+
+// options are the importer's options for the request: its edits (given or
+// replayed) and layout profiles.
+func (req Request) options() (importer.Options, error) {
 	req, _ = req.replay()
 	req, _ = req.withFields()
 	roles, statuses := forced(req.Edits)
 	l, ls, err := req.layouts()
 	if err != nil {
-		return nil, err
+		return importer.Options{}, err
 	}
-	return importer.ParseWith(req.Name, req.Data, importer.Options{
+	return importer.Options{
 		Summary: req.UnitKind == string(notice.UnitRegion),
 		Roles:   roles, Statuses: statuses,
 		Layout: l, LayoutAsked: l != nil, Layouts: ls,
-	})
+	}, nil
+}
+
+// Lines is the importer's reading of the request's lines, with its edits
+// and layout, without a notice: what the review page shows of a document
+// the importer cannot make a notice of, for the editor to correct.
+func Lines(req Request) ([]importer.Classified, error) {
+	opts, err := req.options()
+	if err != nil {
+		return nil, err
+	}
+	return importer.Lines(req.Name, req.Data, opts)
 }
 
 // replay is the request with the edits saved for the same original (an
