@@ -245,7 +245,7 @@ func readForced(lines []Line, opts Options) ([]Classified, []Reading, *LayoutUse
 				return plain, plainReadings, nil, nil
 			}
 			o := opts
-			o.Layout = nil
+			o.Layout, o.Layouts = nil, nil
 			cls, readings, _, chg = readForced(lines, o)
 		}
 	}

@@ -115,6 +115,7 @@ func TestLayoutProfile(t *testing.T) {
 		{"another issuer's notice", layoutFixture(t, "other.txt"), Options{Layouts: []*Layout{back}}, false, 0},
 		{"another issuer's notice in the same layout", []byte(strings.ReplaceAll(string(fits), "样本镇", "示例乡")), Options{Layouts: []*Layout{back}}, false, 0},
 		{"the issuer's notice in another layout", []byte(unfit), Options{Layouts: []*Layout{back}}, false, 0},
+		{"the editor's corrections already do what it would", fits, Options{Layouts: []*Layout{back}, Roles: map[int]Role{6: RoleFinding, 8: RoleFinding}}, false, 0},
 		{"asked for by name, it fits nothing", []byte(unfit), Options{Layout: back, LayoutAsked: true}, true, 0},
 	} {
 		t.Run(c.name, func(t *testing.T) {

@@ -254,6 +254,11 @@ func (h *Handler) show(w http.ResponseWriter, r *http.Request, tok string, req i
 		v.Edits = append(v.Edits, editRow{describe(e)})
 	}
 	res, err := intake.Read(r.Context(), req)
+	if err == nil && req.Edits == nil {
+		for _, e := range res.Edits { // replayed
+			v.Edits = append(v.Edits, editRow{describe(e)})
+		}
+	}
 	if err != nil {
 		v.Error = localize(err)
 		if cls, lerr := intake.Lines(req); lerr == nil {
@@ -281,7 +286,7 @@ func (h *Handler) show(w http.ResponseWriter, r *http.Request, tok string, req i
 	} else {
 		v.CanSave = true
 	}
-	v.CanLayout = res.Notice.Issuer != "" && len(req.Edits) > 0
+	v.CanLayout = res.Notice.Issuer != "" && len(res.Edits) > 0
 	v.Issuer = res.Notice.Issuer
 	v.finish()
 	render(w, "view", v)
@@ -312,7 +317,7 @@ func (h *Handler) saveLayout(w http.ResponseWriter, r *http.Request) {
 	res, err := intake.Read(r.Context(), req)
 	var l *importer.Layout
 	if err == nil {
-		l, err = intake.LayoutFrom(name, res.Notice.Issuer, req.Edits, res.Parse.Lines)
+		l, err = intake.LayoutFrom(name, res.Notice.Issuer, res.Edits, res.Parse.Lines)
 	}
 	var p string
 	if err == nil {
