@@ -43,7 +43,7 @@ var statusChoices = []roleChoice{
 // problems with it.
 type fieldRow struct {
 	Name, Label, Value, Hint string
-	Problems              []string
+	Problems                 []string
 }
 
 // findingRow is one finding as read, with the line it starts at and

@@ -14,8 +14,8 @@ package review
 
 import (
 	"crypto/rand"
-	"errors"
 	"encoding/hex"
+	"errors"
 	"html/template"
 	"io"
 	"net/http"
@@ -288,8 +288,8 @@ var kinds = map[importer.Role][2]string{
 	importer.RoleGroup: {"heading", "分组"}, importer.RoleHeading: {"heading", "标题"},
 	importer.RoleTitle: {"heading", "通报标题"}, importer.RoleTableHeader: {"heading", "表头"},
 	importer.RoleChrome: {"chrome", "网页附属内容"}, importer.RoleUnplaced: {"unplaced", "未归位"},
-	importer.RoleBlank: {"blank", ""},
-	importer.RoleIgnored: {"ignored", "已忽略"},
+	importer.RoleBlank:    {"blank", ""},
+	importer.RoleIgnored:  {"ignored", "已忽略"},
 	importer.RolePreamble: {"text", "导语"}, importer.RoleMeta: {"text", "发布信息"},
 	importer.RoleOrgIntro: {"text", "组织整改概述"}, importer.RoleOrgPoint: {"text", "组织整改要点"},
 	importer.RoleNumbered: {"text", "编号行"}, importer.RoleField: {"measure", "问题的其他字段"},
@@ -380,10 +380,10 @@ type view struct {
 	Replayed  bool
 	CanLayout bool
 	Issuer    string
-	Figures  []notice.Disagreement
-	Path     string // the data file reviewed
-	Masks    int    // its [[redact]] entries
-	Unmasked bool   // shown without them
+	Figures   []notice.Disagreement
+	Path      string // the data file reviewed
+	Masks     int    // its [[redact]] entries
+	Unmasked  bool   // shown without them
 	// Close is the reading the importer took and a runner-up whose score
 	// is within 10 % of it: the editor should check which is right.
 	Close *closeReading
