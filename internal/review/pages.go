@@ -26,7 +26,7 @@ p.warn{background:#fff4e0;border-left:4px solid #b26a00;padding:.5em;color:#5a3a
 .unmasked{background:#fff4d6;border-left:.4em solid #7a4b00;padding:.3em .6em}
 table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2em .4em;text-align:left}
 label input[type=text],label input[type=url],label select{display:block;box-sizing:border-box;width:100%;max-width:32em;font:inherit;padding:.3em}
-h1.path,code{overflow-wrap:anywhere}
+h1.path,code,.lines,.field-problem,.problems li,p,pre{overflow-wrap:anywhere}pre{white-space:pre-wrap}
 ol.src li{grid-template-areas:"no k t" "no f f"}ol.src .no{grid-area:no}ol.src .k{grid-area:k;overflow-wrap:anywhere;min-width:0}ol.src .t{grid-area:t;min-width:0;overflow-wrap:anywhere}ol.src form.fix{grid-area:f}
 @media (max-width:30rem){ol.src li{grid-template-columns:2.5em 1fr;grid-template-areas:"no k" "no t" "no f"}}
 form.fix{display:inline;font-size:.85rem}form.fix select,form.fix button{font:inherit;font-size:.85rem}
@@ -132,7 +132,7 @@ var pages = template.Must(template.New("").Funcs(template.FuncMap{
 <section aria-labelledby="src-h"><h2 id="src-h">原文逐行（<span id="unplaced-count">{{ .Unplaced }}</span> 行未归位）</h2>
 <p class="legend"><span class="finding">问题</span><span class="status">整改状态</span><span class="measure">整改措施</span><span class="heading">标题</span><span class="chrome">网页附属内容</span><span class="unplaced">未归位</span><span class="ignored">已忽略</span></p>
 {{- if .Lines }}
-<ol class="src">{{ range .Lines }}{{ if ne .Kind "blank" }}<li class="{{ .Kind }}" data-line="{{ .No }}" id="line-{{ .No }}"><span class="no">{{ .No }}</span><span class="k">{{ .Label }}{{ if .Forced }}（已更正）{{ end }}</span><span class="t">{{ .Text }}</span>
+<ol class="src">{{ range .Lines }}{{ if ne .Kind "blank" }}<li class="{{ .Kind }}" data-line="{{ .No }}"{{ if ne .Role "part" }} id="line-{{ .No }}"{{ end }}><span class="no">{{ .No }}</span><span class="k">{{ .Label }}{{ if .Forced }}（已更正）{{ end }}</span><span class="t">{{ .Text }}</span>
 {{- if and $tok (ne .Role "part") }}<form method="post" action="/review/edit" class="fix"><input type="hidden" name="token" value="{{ $tok }}"><input type="hidden" name="csrf" value="{{ csrf "/review/edit" $tok }}"><input type="hidden" name="op" value="role"><input type="hidden" name="line" value="{{ .No }}">
 <label><span class="vh">第 {{ .No }} 行是</span><select name="role"><option value="">（改为…）</option>{{ $r := .Role }}{{ range $.Roles }}<option value="{{ .Value }}"{{ if eq .Value $r }} selected{{ end }}>{{ .Label }}</option>{{ end }}</select></label> <button>改第 {{ .No }} 行</button></form>{{ end }}</li>{{ end }}{{ end }}</ol>
 {{- else }}<p>数据文件没有指明原文（original），或原文无法读取。</p>{{ end }}
