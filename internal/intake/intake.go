@@ -67,6 +67,8 @@ type Request struct {
 	// original, if any, are replayed (unless NoReplay).
 	Edits    []Edit
 	NoReplay bool
+	// ReplayedFrom is the edits file Edits were read from (Replay).
+	ReplayedFrom string
 	// Layout names the layout profile to read the notice with
 	// (DataDir/layouts/NAME.toml); "": the profile whose issuer the text
 	// names, if one fits.
@@ -262,14 +264,22 @@ func Lines(req Request) ([]importer.Classified, error) {
 // and where they were read ("" when none were).
 func (req Request) replay() (Request, string) {
 	if req.Edits != nil || req.NoReplay {
-		return req, ""
+		return req, req.ReplayedFrom
 	}
 	ef, at := findEdits(req.DataDir, req.Data)
 	if ef == nil {
 		return req, ""
 	}
-	req.Edits = ef.Edits
+	req.Edits, req.ReplayedFrom = ef.Edits, at
 	return req, at
+}
+
+// Replay is the request with the edits saved for the same original, when
+// it gives none (see ReplayedFrom): the review page holds them so that
+// the editor's next correction adds to them.
+func (req Request) Replay() Request {
+	req, _ = req.replay()
+	return req
 }
 
 // Place is Read's second half, on Parse's result for the same request

@@ -254,11 +254,6 @@ func (h *Handler) show(w http.ResponseWriter, r *http.Request, tok string, req i
 		v.Edits = append(v.Edits, editRow{describe(e)})
 	}
 	res, err := intake.Read(r.Context(), req)
-	if err == nil && req.Edits == nil {
-		for _, e := range res.Edits { // replayed
-			v.Edits = append(v.Edits, editRow{describe(e)})
-		}
-	}
 	if err != nil {
 		v.Error = localize(err)
 		if cls, lerr := intake.Lines(req); lerr == nil {

@@ -115,6 +115,10 @@ func TestCorrectSaveAndLayout(t *testing.T) {
 		t.Errorf("the saved corrections are not replayed on the same original")
 	}
 	tok = heldToken(t, page)
+	// a correction adds to the replayed ones (here: one undone)
+	if page = correct(t, h, tok, "op", "undo"); !strings.Contains(page, "第 10 行：问题开头") || strings.Contains(page, "状态改为整改中") {
+		t.Errorf("undo after a replay does not keep the replayed corrections")
+	}
 	form := url.Values{"token": {tok}, "csrf": {h.guard.token("/review/layout", tok)}, "name": {"样本镇"}}
 	out := postForm(h, "/review/layout", form).Body.String()
 	if !strings.Contains(out, "已保存版式") || !strings.Contains(out, `starts = &#34;反馈事项N&#34;`) {

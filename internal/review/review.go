@@ -192,6 +192,7 @@ func (h *Handler) upload(w http.ResponseWriter, r *http.Request) {
 	// held, so that the editor can correct it, even when it cannot be
 	// saved as it is read
 	tok := token()
+	req = req.Replay() // held with the request, so that a correction adds to them
 	h.pending.put(tok, req)
 	h.show(w, r, tok, req, "")
 }
