@@ -22,6 +22,9 @@ func init() {
 		{"review: the finding at line %d has the status %s", "第 %d 行起的问题：状态改为%s"},
 		{"review: %s set to %q", "%s 改为 %q"},
 
+		// gongshi import --layout (internal/cli/importcmd/import.go).
+		{"    \tread with the layout profile `NAME` (data/layouts/NAME.toml; default: the profile whose issuer the text names)", "    \t按版式 NAME 读取（data/layouts/NAME.toml；默认按正文写明的发文单位选用版式）"},
+
 		// Layout profiles (internal/intake/layouts.go).
 		{"a layout needs the issuer whose notices it reads: the notice names none", "版式需要注明发文单位，但这份通报没有写明发文单位"},
 		{"no correction describes the layout: set the role of a line that begins with a label (问题1：, 反馈事项A …) first", "没有可以描述版式的更正：请先把以编号开头的行（如“问题1：”“反馈事项A”）标为相应的角色"},

@@ -54,6 +54,8 @@ type Options struct {
 	// AcceptMismatch writes a notice whose findings read are under 90 % or
 	// over 110 % of the problems it states.
 	AcceptMismatch bool
+	// Layout names a layout profile (DATA/layouts/NAME.toml, docs/layouts.md).
+	Layout string
 }
 
 // Run runs `gongshi import` with args (without the command name).
@@ -81,6 +83,7 @@ func NewCmd(io cli.IO, args []string) (*Options, error) {
 	fl.StringVar(&o.Title, "title", "", "the notice's `title` where the text has none (a data file must have one)")
 	fl.BoolVar(&o.AcceptMismatch, "accept-mismatch", false, "write a notice whose findings read are under 90 % or over 110 % of the problems it states")
 	fl.BoolVar(&o.Force, "force", false, "overwrite an existing data file")
+	fl.StringVar(&o.Layout, "layout", "", "read with the layout profile `NAME` (data/layouts/NAME.toml; default: the profile whose issuer the text names)")
 	fl.BoolVar(&o.JSON, "json", false, "write nothing; for one file print the notice as JSON (the report goes to stderr); for several, the report as JSON")
 	fl.Usage = func() {
 		fmt.Fprint(fl.Output(), usage)
@@ -110,7 +113,7 @@ func (o *Options) request() intake.Request {
 	return intake.Request{
 		Region: o.Region, Slugs: o.Slugs, Unit: o.Unit, UnitKind: o.UnitKind, UnitSlug: o.UnitSlug,
 		SourceURL: o.SourceURL, Title: o.Title,
-		DataDir: o.DataDir, ConfigPath: o.ConfigPath, AcceptMismatch: o.AcceptMismatch, Force: o.Force,
+		DataDir: o.DataDir, ConfigPath: o.ConfigPath, AcceptMismatch: o.AcceptMismatch, Force: o.Force, Layout: o.Layout,
 	}
 }
 
