@@ -21,6 +21,7 @@ func init() {
 		{"review: line %d merged into the finding before it", "第 %d 行起的问题并入上一个问题"},
 		{"review: the finding at line %d has the status %s", "第 %d 行起的问题：状态改为%s"},
 		{"review: %s set to %q", "%s 改为 %q"},
+		{"review: data/%s already exists; it was not overwritten", "已有同名数据文件 data/%s，没有覆盖。"},
 
 		// gongshi import --layout (internal/cli/importcmd/import.go).
 		{"    \tread with the layout profile `NAME` (data/layouts/NAME.toml; default: the profile whose issuer the text names)", "    \t按版式 NAME 读取（data/layouts/NAME.toml；默认按正文写明的发文单位选用版式）"},

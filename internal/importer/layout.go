@@ -42,7 +42,7 @@ type Layout struct {
 // Column (from 1) holds what Role names (only "status" for now).
 type LayoutRule struct {
 	Starts string `toml:"starts,omitempty"`
-	Column int    `toml:"column,omitempty"`
+	Column int    `toml:"column,omitempty,omitzero"`
 	Role   string `toml:"role"`
 }
 

@@ -98,6 +98,9 @@ func TestLayoutProfile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if strings.Contains(string(b), "column") {
+		t.Errorf("a starts rule is written with a column:\n%s", b)
+	}
 	back, err := ParseLayout("样本镇", b)
 	if err != nil || back.Rules[0] != l.Rules[0] || back.Issuer != l.Issuer {
 		t.Fatalf("a profile does not read back: %v\n%s", err, b)

@@ -325,6 +325,17 @@ func (h *Handler) saveLayout(w http.ResponseWriter, r *http.Request) {
 	}
 	b, _ := os.ReadFile(p)
 	rel, _ := filepath.Rel(h.Data, p)
-	out["Path"], out["Text"], out["Issuer"], out["Rules"] = filepath.ToSlash(rel), string(b), l.Issuer, l.Rules
+	type rule struct{ Starts, Role string }
+	var rules []rule
+	for _, x := range l.Rules {
+		lab := x.Role
+		for _, c := range roleChoices {
+			if c.Value == x.Role {
+				lab = c.Label
+			}
+		}
+		rules = append(rules, rule{x.Starts, lab})
+	}
+	out["Path"], out["Text"], out["Issuer"], out["Rules"] = filepath.ToSlash(rel), string(b), l.Issuer, rules
 	render(w, "layout", out)
 }

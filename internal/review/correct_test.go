@@ -121,7 +121,7 @@ func TestCorrectSaveAndLayout(t *testing.T) {
 	}
 	form := url.Values{"token": {tok}, "csrf": {h.guard.token("/review/layout", tok)}, "name": {"样本镇"}}
 	out := postForm(h, "/review/layout", form).Body.String()
-	if !strings.Contains(out, "已保存版式") || !strings.Contains(out, `starts = &#34;反馈事项N&#34;`) {
+	if !strings.Contains(out, "已保存版式") || !strings.Contains(out, `starts = &#34;反馈事项N&#34;`) || !strings.Contains(out, "以“反馈事项N”开头的行（N 代表任意编号）：问题开头") {
 		t.Fatalf("layout: %s", out)
 	}
 	if out := postForm(h, "/review/layout", form).Body.String(); !strings.Contains(out, "没有保存版式") {
@@ -184,7 +184,7 @@ func TestSaveRefusedThenCorrected(t *testing.T) {
 	if !strings.Contains(page, `name="overwrite"`) {
 		t.Errorf("no overwrite confirmation for an existing file")
 	}
-	if out := postSave(h, tok); !strings.Contains(out, "没有保存") || !strings.Contains(out, "确认覆盖") {
+	if out := postSave(h, tok); !strings.Contains(out, "没有保存") || !strings.Contains(out, "确认覆盖") || !strings.Contains(out, "已有同名数据文件 data/") || strings.Contains(out, "--force") {
 		t.Errorf("an existing file is overwritten without confirmation: %s", out)
 	}
 	form := url.Values{"token": {tok}, "csrf": {h.guard.token("/review/save", tok)}, "overwrite": {"1"}}

@@ -243,7 +243,11 @@ func (h *Handler) save(w http.ResponseWriter, r *http.Request) {
 		for _, p := range check.Errors(res.Problems) {
 			probs = append(probs, problemText(p))
 		}
-		render(w, "saved", map[string]any{"Path": rel, "Error": localize(err), "Problems": probs, "Exists": errors.Is(err, store.ErrExists)})
+		msg := localize(err)
+		if errors.Is(err, store.ErrExists) {
+			msg = zh.Sprintf("review: data/%s already exists; it was not overwritten", rel)
+		}
+		render(w, "saved", map[string]any{"Path": rel, "Error": msg, "Problems": probs, "Exists": errors.Is(err, store.ErrExists)})
 		return
 	}
 	h.pending.remove(tok)
