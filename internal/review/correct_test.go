@@ -74,8 +74,8 @@ func TestCorrectSaveAndLayout(t *testing.T) {
 	if !strings.Contains(page, "无法读成通报") || !strings.Contains(page, "没有找到") && !strings.Contains(page, "found none") {
 		t.Errorf("the misread notice does not say why:\n%.2000s", page)
 	}
-	if strings.Contains(page, `action="/review/save"`) {
-		t.Error("a notice that cannot be read is offered for saving")
+	if strings.Contains(page, `action="/review/save"`) || strings.Contains(page, "没有问题") || !strings.Contains(page, "请在下方“原文逐行”中更正") {
+		t.Error("a notice that cannot be read is offered for saving, said to have no problem, or not said how to correct")
 	}
 	tok := heldToken(t, page)
 	for _, line := range []string{"6", "8", "10"} {

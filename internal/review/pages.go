@@ -75,7 +75,7 @@ var pages = template.Must(template.New("").Funcs(template.FuncMap{
 
 {{- define "view" }}{{ template "head" .Title }}
 <h1 class="path">{{ .Title }}</h1>
-{{- with .Error }}<p class="unplaced lines" role="alert">无法读成通报：{{ . }}</p>{{ end }}
+{{- with .Error }}<p class="unplaced lines" role="alert">无法读成通报：{{ . }}</p>{{ if $.Token }}<p class="warn" role="note">请在下方“原文逐行”中更正：例如把每个问题的第一行改为“问题开头”，把整改情况的行改为“整改状态”；每次提交后页面按更正重新整理。</p>{{ end }}{{ end }}
 {{- with .Note }}<p class="unplaced" role="alert">这项更正没有采用：{{ . }}</p>{{ end }}
 {{- if .Path }}{{ if .Unmasked }}<p class="unmasked" role="status">本页显示未遮盖的原文和数据（含 [[redact]] 遮盖的文字），仅供编辑核对，请勿截图外传。<a href="/review/file?path={{ .Path }}">改回遮盖后的文字</a></p>
 {{- else if .Masks }}<form method="post" action="/review/file"><input type="hidden" name="path" value="{{ .Path }}"><input type="hidden" name="csrf" value="{{ csrf "/review/file" .Path }}">
@@ -88,7 +88,7 @@ var pages = template.Must(template.New("").Funcs(template.FuncMap{
 <section aria-labelledby="problems-h"><h2 id="problems-h">校验结果</h2>
 {{- with .Totals }}<p id="totals">通报称 {{ .Stated }} 个问题，读出 {{ .Read }} 个{{ if .Earlier }}（其中 {{ .Earlier }} 个只见于此前的通报）{{ end }}{{ if .Outside }}，相差过大（不在 90%–110% 之间）{{ end }}。</p>{{ end }}
 {{- with .Problems }}<ul class="problems">{{ range . }}<li{{ if .Warning }} class="warn"{{ end }}>{{ if .Line }}第 {{ .Line }} 行第 {{ .Col }} 列：{{ end }}{{ if .Warning }}警告：{{ end }}{{ zh .Message }}</li>{{ end }}</ul>
-{{- else }}{{ if not .Refused }}<p>没有问题。</p>{{ end }}{{ end }}
+{{- else }}{{ if not (or .Refused .Error) }}<p>没有问题。</p>{{ end }}{{ end }}
 {{- with .Refused }}<p class="unplaced lines" role="alert" id="refused">不能保存：{{ . }}</p>{{ end }}
 {{- with .Close }}<p class="warn" role="note">另一种读法得分接近，请核对问题是否读对：采用的读法以 {{ .Taken.Findings }} 编号的为问题（{{ .Taken.Count }} 个，得分 {{ printf "%.2f" .Taken.Score }}）；另一读法以 {{ .Other.Findings }} 编号的为问题（{{ .Other.Count }} 个，得分 {{ printf "%.2f" .Other.Score }}）。</p>{{ end }}
 </section>
