@@ -146,27 +146,35 @@ func (f *EditsFile) Encode() ([]byte, error) {
 }
 
 // findEdits is the edits file under dataDir whose original is data (the
-// same bytes); nil when there is none.
-func findEdits(dataDir string, data []byte) (*EditsFile, string) {
+// same bytes); nil when there is none. A malformed edits file is an error
+// (its edits could be the ones for data): never skipped silently.
+func findEdits(dataDir string, data []byte) (*EditsFile, string, error) {
 	if dataDir == "" {
-		return nil, ""
+		return nil, "", nil
 	}
 	sum := Sum(data)
 	var found *EditsFile
 	var at string
-	filepath.WalkDir(dataDir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || found != nil {
+	err := filepath.WalkDir(dataDir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if found != nil || d.IsDir() || !strings.HasSuffix(p, store.EditsSuffix) {
 			return nil
 		}
-		if d.IsDir() || !strings.HasSuffix(p, store.EditsSuffix) {
-			return nil
+		f, err := ReadEdits(p)
+		if err != nil {
+			return err
 		}
-		if f, err := ReadEdits(p); err == nil && f.SHA256 == sum && len(f.Edits) > 0 {
+		if f.SHA256 == sum && len(f.Edits) > 0 {
 			found, at = f, p
 		}
 		return nil
 	})
-	return found, at
+	if errors.Is(err, fs.ErrNotExist) {
+		err = nil
+	}
+	return found, at, err
 }
 
 // forced is what the edits force on the importer's reading: line roles

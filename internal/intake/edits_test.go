@@ -87,6 +87,12 @@ func TestEditChecked(t *testing.T) {
 	if _, err := ParseEdits("x.edits.toml", []byte("[[edit]]\nop = \"split\"\nline = 0\n")); err == nil || !strings.Contains(err.Error(), "x.edits.toml") {
 		t.Errorf("a malformed edits file: %v", err)
 	}
+	// One under the data folder is an error of every import, not skipped.
+	data := t.TempDir()
+	os.WriteFile(filepath.Join(data, "2024-01-01.edits.toml"), []byte("[[edit]]\nop = \"nonsense\"\n"), 0o644)
+	if _, err := Read(context.Background(), Request{Name: "a.txt", Data: fixture(t, "sample-a.txt"), Region: sampleRegion, DataDir: data}); err == nil || !strings.Contains(err.Error(), "2024-01-01.edits.toml") {
+		t.Errorf("a malformed edits file in the data folder: %v", err)
+	}
 }
 
 // A profile made from the corrections of sample-a.txt reads the issuer's

@@ -234,7 +234,10 @@ func Parse(req Request) (*importer.Result, error) {
 // options are the importer's options for the request: its edits (given or
 // replayed) and layout profiles.
 func (req Request) options() (importer.Options, error) {
-	req, _ = req.replay()
+	req, _, err := req.replay()
+	if err != nil {
+		return importer.Options{}, err
+	}
 	req, _ = req.withFields()
 	roles, statuses := forced(req.Edits)
 	l, ls, err := req.layouts()
@@ -262,24 +265,24 @@ func Lines(req Request) ([]importer.Classified, error) {
 // replay is the request with the edits saved for the same original (an
 // edits file under the data folder naming its hash) when it gives none,
 // and where they were read ("" when none were).
-func (req Request) replay() (Request, string) {
+func (req Request) replay() (Request, string, error) {
 	if req.Edits != nil || req.NoReplay {
-		return req, req.ReplayedFrom
+		return req, req.ReplayedFrom, nil
 	}
-	ef, at := findEdits(req.DataDir, req.Data)
-	if ef == nil {
-		return req, ""
+	ef, at, err := findEdits(req.DataDir, req.Data)
+	if ef == nil || err != nil {
+		return req, "", err
 	}
 	req.Edits, req.ReplayedFrom = ef.Edits, at
-	return req, at
+	return req, at, nil
 }
 
 // Replay is the request with the edits saved for the same original, when
 // it gives none (see ReplayedFrom): the review page holds them so that
 // the editor's next correction adds to them.
-func (req Request) Replay() Request {
-	req, _ = req.replay()
-	return req
+func (req Request) Replay() (Request, error) {
+	req, _, err := req.replay()
+	return req, err
 }
 
 // Place is Read's second half, on Parse's result for the same request
@@ -292,7 +295,10 @@ func Place(ctx context.Context, req Request, pr *importer.Result) (*Result, erro
 	}
 	var err error
 	n := pr.Notice
-	req, replayed := req.replay()
+	req, replayed, err := req.replay()
+	if err != nil {
+		return nil, err
+	}
 	req, signed := req.withFields()
 	r := &Result{Name: req.Name, Parse: pr, Notice: n, accept: req.AcceptMismatch, force: req.Force,
 		Edits: req.Edits, Replayed: replayed, Signed: signed, sum: Sum(req.Data)}

@@ -192,7 +192,11 @@ func (h *Handler) upload(w http.ResponseWriter, r *http.Request) {
 	// held, so that the editor can correct it, even when it cannot be
 	// saved as it is read
 	tok := token()
-	req = req.Replay() // held with the request, so that a correction adds to them
+	req, err = req.Replay() // held with the request, so that a correction adds to them
+	if err != nil {
+		render(w, "view", view{Title: hdr.Filename, Error: localize(err)})
+		return
+	}
 	h.pending.put(tok, req)
 	h.show(w, r, tok, req, "")
 }
