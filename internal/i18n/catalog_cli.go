@@ -226,6 +226,7 @@ config.toml 中 [deployment] 的一个目标（默认第一个）：只上传 MD
 		{"the deployment target's `name` (default the first)", "部署目标的`名称`（默认第一个）"},
 		{"say what would be uploaded and deleted, change nothing", "只说明会上传和删除哪些文件，不做任何改动"},
 		{"upload every file", "上传全部文件"},
+		{"read with the layout profile `NAME` (data/layouts/NAME.toml; default: the profile whose issuer the text names)", "按版式文件 `名称` 读取（data/layouts/名称.toml；默认：通报中点到其发文单位的版式）"},
 		{"the most files to delete on the target, -1 for no limit", "目标上最多删除多少个文件，-1 表示不限"},
 	}...)
 }

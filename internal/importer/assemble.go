@@ -122,7 +122,8 @@ type builder struct {
 	cats             int         // category headings seen
 	sections         int
 	lastSection      int
-	refs             bool // the findings are named by the first notice's numbers
+	refs             bool                  // the findings are named by the first notice's numbers
+	statuses         map[int]notice.Status // forced, by the line a finding starts at (Options.Statuses)
 }
 
 func (b *builder) warnf(line int, format string, a ...any) {
@@ -138,7 +139,14 @@ func (b *builder) unplaced(line int, s string) {
 // warnings it has (gaps in numbering, a status it cannot read …), or an
 // error when the lines hold no notice or its findings cannot be told apart.
 func Assemble(file string, lines []Classified, opts Options) (*notice.Notice, []Problem, error) {
-	b := &builder{file: file, n: &notice.Notice{
+	n, warns, _, err := assemble(file, lines, opts)
+	return n, warns, err
+}
+
+// assemble is Assemble, with the line each finding starts at (in the
+// order of the notice's findings).
+func assemble(file string, lines []Classified, opts Options) (*notice.Notice, []Problem, []int, error) {
+	b := &builder{file: file, statuses: opts.Statuses, n: &notice.Notice{
 		Regulations: []string{},
 		Findings:    []notice.Finding{},
 		Outstanding: []notice.Outstanding{},
@@ -149,16 +157,20 @@ func Assemble(file string, lines []Classified, opts Options) (*notice.Notice, []
 	}}
 	for _, c := range lines {
 		if err := b.line(c); err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 	}
 	b.finish()
 	if len(b.n.Findings) == 0 {
 		if err := b.noFindings(opts); err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 	}
-	return b.n, b.warn, nil
+	at := make([]int, len(b.findings))
+	for i, f := range b.findings {
+		at[i] = f.line
+	}
+	return b.n, b.warn, at, nil
 }
 
 func (b *builder) line(c Classified) error {
@@ -725,6 +737,7 @@ func (b *builder) finding(rf *rawFinding) notice.Finding {
 		}
 		b.warnf(line, "finding %s: its text states no status (已整改 / 正在整改中 …); its status is 未说明 (unstated)", name)
 	}
+	b.forceStatus(rf, &f)
 	f.Measures = Measures(f.Rectification)
 	f.Amounts = Amounts(f.Problem, f.Rectification)
 	f.Dates = Dates(f.Problem, f.Rectification)

@@ -221,11 +221,25 @@ func PrepareLines(src []SourceLine) []Line {
 // numbered lines of the findings come out as RoleNumbered; Structure
 // decides what they are.
 func Classify(lines []Line) []Classified {
+	return ClassifyWith(lines, nil)
+}
+
+// ClassifyWith is Classify with the roles of some lines forced (by line
+// number; see override.go): a forced line is not split at its labels.
+func ClassifyWith(lines []Line, roles map[int]Role) []Classified {
 	st := &State{Section: SectionHeader, TitleAt: -1, TitleStart: -1, lines: lines}
 	st.TitleStart, st.TitleAt = findTitle(lines)
 	out := make([]Classified, 0, len(lines))
 	for i, l := range lines {
 		st.index = i
+		if r, ok := roles[l.No]; ok && l.Text != "" {
+			c := forced(l, r)
+			c.No, c.Text, c.Cells = l.No, l.Text, l.Cells
+			advanceForced(st, c)
+			c.Section = st.Section
+			out = append(out, c)
+			continue
+		}
 		parts := []Line{l}
 		if splitsHere(st, l) {
 			parts = splitLine(l)

@@ -58,6 +58,13 @@ type Result struct {
 	// findings are fewer than the problems it states. Matching by printed
 	// label (the numbering that starts again) does not apply to them.
 	References bool
+	// FindingLines is the line each finding of Notice starts at.
+	FindingLines []int
+	// Layout is the layout profile applied (nil when none was); Changes
+	// are the lines whose role the editor's corrections or the profile
+	// changed.
+	Layout  *LayoutUse
+	Changes []Change
 }
 
 // Close says whether the runner-up reading scored within a tenth of the
@@ -122,6 +129,20 @@ type Options struct {
 	// Summary: the notice is a summary over several units, which may list
 	// no findings (only its stated totals).
 	Summary bool
+	// Roles forces the role of lines, by line number (an editor's
+	// corrections on the review page; see override.go). They win over the
+	// layout's.
+	Roles map[int]Role
+	// Statuses forces the status of the finding that starts at a line.
+	Statuses map[int]notice.Status
+	// Layout is a layout profile to read the notice with (see layout.go);
+	// LayoutAsked says it was asked for by name (else: it names the text's
+	// issuer, and it is applied only when its rules fit some line).
+	Layout      *Layout
+	LayoutAsked bool
+	// Layouts are the profiles to choose from when Layout is nil: the
+	// first whose issuer the text names is tried.
+	Layouts []*Layout
 }
 
 // Parse runs the whole pipeline on a file's bytes. name is used in messages
@@ -157,8 +178,8 @@ func ParseDocumentWith(doc *Document, opts Options) (*Result, error) {
 	if empty {
 		return nil, parseError(doc.Name, "no recognisable notice: the file has no text")
 	}
-	cls, readings := StructureReadings(Classify(lines))
-	n, warns, err := Assemble(doc.Name, cls, opts)
+	cls, readings, use, chg := readForced(lines, opts)
+	n, warns, starts, err := assemble(doc.Name, cls, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -170,7 +191,8 @@ func ParseDocumentWith(doc *Document, opts Options) (*Result, error) {
 			}
 		}
 	}
-	r := &Result{Notice: n, Document: doc, Lines: cls, Warnings: warns, Region: regionInText(cls, n), Unit: unitInText(cls, n)}
+	r := &Result{Notice: n, Document: doc, Lines: cls, Warnings: warns, Region: regionInText(cls, n), Unit: unitInText(cls, n),
+		FindingLines: starts, Layout: use, Changes: chg}
 	if len(readings) > 0 {
 		r.Reading = readings[0]
 		if len(readings) > 1 {

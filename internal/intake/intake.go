@@ -62,6 +62,18 @@ type Request struct {
 	Publisher  *importer.Publisher // config.toml's [params.publisher]; nil for none
 	ConfigPath string              // named in the region's notes
 
+	// Edits are an editor's corrections of the importer's reading (see
+	// edits.go); nil: those saved beside a data file for the same
+	// original, if any, are replayed (unless NoReplay).
+	Edits    []Edit
+	NoReplay bool
+	// ReplayedFrom is the edits file Edits were read from (Replay).
+	ReplayedFrom string
+	// Layout names the layout profile to read the notice with
+	// (DataDir/layouts/NAME.toml); "": the profile whose issuer the text
+	// names, if one fits.
+	Layout string
+
 	// AcceptMismatch writes a notice whose findings read are far from the
 	// problems it states (see Totals).
 	AcceptMismatch bool
@@ -102,6 +114,16 @@ type Result struct {
 	Kept []string
 	// Wrote is the file written, after Write.
 	Wrote string
+	// Edits are the corrections applied (the request's, or those replayed
+	// from Replayed, an edits file of the same original); EditsPath is
+	// where Write keeps them, beside the data file.
+	Edits     []Edit
+	Replayed  string
+	EditsPath string
+	// Signed is the signature date an edit gave ("" for none).
+	Signed notice.Date
+
+	sum string // the original's hash, for the edits file
 
 	accept bool
 	force  bool
@@ -168,6 +190,11 @@ func (req Request) Check() error {
 	if req.UnitSlug != "" && !notice.SlugValid(req.UnitSlug) {
 		return &FlagError{fmt.Errorf("--unit-slug %q is not a slug (a-z, 0-9, words joined by -)", req.UnitSlug)}
 	}
+	for _, e := range req.Edits {
+		if err := e.Check(); err != nil {
+			return &FlagError{err}
+		}
+	}
 	if k := strings.Count(req.Region, "/"); k > 3 {
 		return &FlagError{fmt.Errorf("--region %q has %d parts; give at most 4: province/city/county/township", req.Region, k+1)}
 	}
@@ -197,7 +224,65 @@ func Read(ctx context.Context, req Request) (*Result, error) {
 // text, which depends on nothing but the request (not on the data folder),
 // so that a bulk import can run it ahead, in parallel.
 func Parse(req Request) (*importer.Result, error) {
-	return importer.ParseWith(req.Name, req.Data, importer.Options{Summary: req.UnitKind == string(notice.UnitRegion)})
+	opts, err := req.options()
+	if err != nil {
+		return nil, err
+	}
+	return importer.ParseWith(req.Name, req.Data, opts)
+}
+
+// options are the importer's options for the request: its edits (given or
+// replayed) and layout profiles.
+func (req Request) options() (importer.Options, error) {
+	req, _, err := req.replay()
+	if err != nil {
+		return importer.Options{}, err
+	}
+	req, _ = req.withFields()
+	roles, statuses := forced(req.Edits)
+	l, ls, err := req.layouts()
+	if err != nil {
+		return importer.Options{}, err
+	}
+	return importer.Options{
+		Summary: req.UnitKind == string(notice.UnitRegion),
+		Roles:   roles, Statuses: statuses,
+		Layout: l, LayoutAsked: l != nil, Layouts: ls,
+	}, nil
+}
+
+// Lines is the importer's reading of the request's lines, with its edits
+// and layout, without a notice: what the review page shows of a document
+// the importer cannot make a notice of, for the editor to correct.
+func Lines(req Request) ([]importer.Classified, error) {
+	opts, err := req.options()
+	if err != nil {
+		return nil, err
+	}
+	return importer.Lines(req.Name, req.Data, opts)
+}
+
+// replay is the request with the edits saved for the same original (an
+// edits file under the data folder naming its hash) when it gives none,
+// and where they were read ("" when none were).
+func (req Request) replay() (Request, string, error) {
+	if req.Edits != nil || req.NoReplay {
+		return req, req.ReplayedFrom, nil
+	}
+	ef, at, err := findEdits(req.DataDir, req.Data)
+	if ef == nil || err != nil {
+		return req, "", err
+	}
+	req.Edits, req.ReplayedFrom = ef.Edits, at
+	return req, at, nil
+}
+
+// Replay is the request with the edits saved for the same original, when
+// it gives none (see ReplayedFrom): the review page holds them so that
+// the editor's next correction adds to them.
+func (req Request) Replay() (Request, error) {
+	req, _, err := req.replay()
+	return req, err
 }
 
 // Place is Read's second half, on Parse's result for the same request
@@ -210,7 +295,22 @@ func Place(ctx context.Context, req Request, pr *importer.Result) (*Result, erro
 	}
 	var err error
 	n := pr.Notice
-	r := &Result{Name: req.Name, Parse: pr, Notice: n, accept: req.AcceptMismatch, force: req.Force}
+	req, replayed, err := req.replay()
+	if err != nil {
+		return nil, err
+	}
+	req, signed := req.withFields()
+	r := &Result{Name: req.Name, Parse: pr, Notice: n, accept: req.AcceptMismatch, force: req.Force,
+		Edits: req.Edits, Replayed: replayed, Signed: signed, sum: Sum(req.Data)}
+	if replayed != "" {
+		r.Notes = append(r.Notes, fmt.Sprintf("edits: %d corrections replayed from %s", len(req.Edits), replayed))
+	}
+	if u := pr.Layout; u != nil {
+		r.Notes = append(r.Notes, layoutNote(u))
+	}
+	if signed != "" {
+		n.Signed = signed
+	}
 	if req.SourceURL != "" {
 		n.SourceURL = req.SourceURL
 	}
@@ -269,6 +369,10 @@ func Place(ctx context.Context, req Request, pr *importer.Result) (*Result, erro
 		r.Notes = append(r.Notes, matchEarlier(n, printedLabels(pr), req.DataDir)...)
 	}
 	r.Path = filepath.Join(req.DataDir, store.RelPath(n))
+	if len(req.Edits) > 0 {
+		r.EditsPath = EditsPath(r.Path)
+		n.Edits = filepath.Base(r.EditsPath)
+	}
 	r.Totals = totals(n, req.DataDir)
 	if r.Totals != nil {
 		r.Totals.References = pr.References
@@ -392,9 +496,38 @@ func (r *Result) Write() error {
 	if err := r.Refused(); err != nil {
 		return err
 	}
+	var edits []byte
+	if r.EditsPath != "" {
+		var err error
+		ef := &EditsFile{Original: r.Name, SHA256: r.sum, Edits: r.Edits}
+		if edits, err = ef.Encode(); err != nil {
+			return fmt.Errorf("%s: %w", r.Name, err)
+		}
+	}
 	if err := store.WriteFileAtomic(r.Path, r.Encoded, r.force); err != nil {
 		return fmt.Errorf("%s: %w", r.Name, err)
 	}
 	r.Wrote = r.Path
+	if edits != nil {
+		// the data file names it: it belongs to the file just written
+		if err := store.WriteFileAtomic(r.EditsPath, edits, true); err != nil {
+			return fmt.Errorf("%s: %w", r.Name, err)
+		}
+	}
 	return nil
+}
+
+// layoutNote is the report's line on the layout profile applied.
+func layoutNote(u *importer.LayoutUse) string {
+	var ch []string
+	for _, c := range u.Changes {
+		ch = append(ch, fmt.Sprintf("line %d %s → %s", c.Line, c.From, c.To))
+	}
+	for _, no := range u.Statuses {
+		ch = append(ch, fmt.Sprintf("line %d status from its column", no))
+	}
+	if len(ch) == 0 {
+		return fmt.Sprintf("layout: read with the layout %s; it changed nothing", u.Name)
+	}
+	return fmt.Sprintf("layout: read with the layout %s; it changed %s", u.Name, strings.Join(ch, ", "))
 }

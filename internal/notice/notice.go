@@ -68,6 +68,11 @@ type Notice struct {
 	// Withdrawn is set when the notice was withdrawn (撤回): its page stays
 	// and says so, its findings leave the site's counts, search and downloads.
 	Withdrawn Withdrawal `toml:"withdrawn,omitempty" json:"withdrawn,omitzero"`
+	// Edits names the file beside this one that holds the corrections an
+	// editor made to the importer's reading on the review page
+	// (NAME.edits.toml, see internal/intake/edits.go): a re-import of the
+	// same original replays them.
+	Edits string `toml:"edits,omitempty" json:"edits,omitempty"`
 
 	redacted []Redaction // set on a masked copy: what was masked (see MaskSource)
 }

@@ -44,6 +44,8 @@ const tokenField = "csrf"
 var scopeField = map[string]string{
 	"/review/import": "",
 	"/review/save":   "token", // the import to save
+	"/review/edit":   "token", // the import to correct
+	"/review/layout": "token", // the import whose corrections make a layout
 	"/review/file":   "path",  // the data file to show unmasked
 }
 

@@ -78,6 +78,23 @@ func (p *pendingImports) get(tok string) (intake.Request, bool) {
 	return intake.Request{}, false
 }
 
+// update changes the request held under tok (an editor's correction);
+// false when there is none.
+func (p *pendingImports) update(tok string, f func(*intake.Request)) (intake.Request, bool) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.sweep()
+	it := p.items[tok]
+	if it == nil {
+		return intake.Request{}, false
+	}
+	f(&it.req)
+	size := requestSize(it.req)
+	p.bytes += size - it.size
+	it.size = size
+	return it.req, true
+}
+
 // remove drops the import under tok (it was saved).
 func (p *pendingImports) remove(tok string) {
 	p.mu.Lock()

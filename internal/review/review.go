@@ -15,6 +15,7 @@ package review
 import (
 	"crypto/rand"
 	"encoding/hex"
+	"errors"
 	"html/template"
 	"io"
 	"net/http"
@@ -68,12 +69,19 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		h.file(w, r.PostFormValue("path"), r.PostFormValue("unmask") == "1")
 	case r.URL.Path == "/review/import" && r.Method == http.MethodPost:
 		h.upload(w, r)
-	case r.URL.Path == "/review/save" && r.Method == http.MethodPost:
+	case (r.URL.Path == "/review/save" || r.URL.Path == "/review/edit" || r.URL.Path == "/review/layout") && r.Method == http.MethodPost:
 		if why, gone := h.pending.why(r.PostFormValue("token")); gone {
 			http.Error(w, why, http.StatusGone)
 			return
 		}
-		h.save(w, r)
+		switch r.URL.Path {
+		case "/review/save":
+			h.save(w, r)
+		case "/review/edit":
+			h.edit(w, r)
+		default:
+			h.saveLayout(w, r)
+		}
 	default:
 		http.NotFound(w, r)
 	}
@@ -88,7 +96,18 @@ func (h *Handler) index(w http.ResponseWriter) {
 		}
 	}
 	sort.Strings(rels)
-	render(w, "index", map[string]any{"Files": rels})
+	// the region field prefilled from config.toml's [params.publisher]
+	region := ""
+	if pub, err := importer.LoadPublisher(filepath.Join(h.Root, "config.toml")); err == nil && pub != nil {
+		var parts []string
+		for _, s := range []string{pub.Province, pub.City, pub.County} {
+			if s != "" {
+				parts = append(parts, s)
+			}
+		}
+		region = strings.Join(parts, "/")
+	}
+	render(w, "index", map[string]any{"Files": rels, "Region": region})
 }
 
 // file reviews a data file: its original (when it names one) parsed again.
@@ -118,10 +137,16 @@ func (h *Handler) file(w http.ResponseWriter, rel string, unmasked bool) {
 		if o := f.Notice.Original; o != "" && filepath.IsLocal(filepath.FromSlash(o)) {
 			if op, ok := inside(h.Root, filepath.FromSlash(o)); ok {
 				if b, err := os.ReadFile(op); err == nil {
-					if res, err := importer.Parse(o, b); err == nil {
+					req := intake.Request{Name: o, Data: b, DataDir: h.Data}
+					if ef, err := intake.ReadEdits(intake.EditsPath(p)); err == nil && f.Notice.Edits != "" {
+						req.Edits = ef.Edits // the corrections the file carries
+					} else {
+						req.NoReplay = true
+					}
+					if res, err := intake.Parse(req); err == nil {
 						v.Lines = lines(res, f.Notice)
 					} else {
-						v.Error = chinese(err.Error())
+						v.Error = localize(err)
 					}
 				}
 			}
@@ -156,30 +181,24 @@ func (h *Handler) upload(w http.ResponseWriter, r *http.Request) {
 	}
 	req, err := h.request(filepath.Base(hdr.Filename), b, r)
 	if err != nil {
-		render(w, "view", view{Title: hdr.Filename, Error: chinese(err.Error())})
+		render(w, "view", view{Title: hdr.Filename, Error: localize(err)})
 		return
 	}
-	res, err := intake.Read(r.Context(), req)
+	if _, err := intake.Lines(req); err != nil {
+		// not a document at all (or a malformed form): nothing to correct
+		render(w, "view", view{Title: hdr.Filename, Error: localize(err)})
+		return
+	}
+	// held, so that the editor can correct it, even when it cannot be
+	// saved as it is read
+	tok := token()
+	req, err = req.Replay() // held with the request, so that a correction adds to them
 	if err != nil {
-		render(w, "view", view{Title: hdr.Filename, Error: chinese(err.Error())})
+		render(w, "view", view{Title: hdr.Filename, Error: localize(err)})
 		return
 	}
-	v := view{Title: hdr.Filename, Notice: res.Notice, Lines: lines(res.Parse, res.Notice), Problems: res.Problems}
-	if res.Parse.Close() {
-		v.Close = &closeReading{res.Parse.Reading, *res.Parse.RunnerUp}
-	}
-	if rel, err := filepath.Rel(h.Data, res.Path); err == nil && res.Path != "" {
-		v.Target = filepath.ToSlash(rel)
-	}
-	if err := res.Refused(); err != nil {
-		v.Refused = chinese(err.Error())
-	} else {
-		tok := token()
-		h.pending.put(tok, req)
-		v.Token = tok
-	}
-	v.finish()
-	render(w, "view", v)
+	h.pending.put(tok, req)
+	h.show(w, r, tok, req, "")
 }
 
 // request is the import use case's request for an upload: the document,
@@ -211,9 +230,10 @@ func (h *Handler) save(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "没有待保存的导入（可能已经保存）", http.StatusNotFound)
 		return
 	}
+	req.Force = r.PostFormValue("overwrite") == "1"
 	res, err := intake.Read(r.Context(), req)
 	if err != nil {
-		render(w, "saved", map[string]any{"Error": chinese(err.Error())})
+		render(w, "saved", map[string]any{"Error": localize(err)})
 		return
 	}
 	rel := ""
@@ -223,11 +243,23 @@ func (h *Handler) save(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if err := res.Write(); err != nil {
-		render(w, "saved", map[string]any{"Path": rel, "Error": chinese(err.Error()), "Problems": check.Errors(res.Problems)})
+		var probs []string
+		for _, p := range check.Errors(res.Problems) {
+			probs = append(probs, problemText(p))
+		}
+		msg := localize(err)
+		if errors.Is(err, store.ErrExists) {
+			msg = zh.Sprintf("review: data/%s already exists; it was not overwritten", rel)
+		}
+		render(w, "saved", map[string]any{"Path": rel, "Error": msg, "Problems": probs, "Exists": errors.Is(err, store.ErrExists)})
 		return
 	}
 	h.pending.remove(tok)
-	render(w, "saved", map[string]any{"Path": rel})
+	edits := ""
+	if res.EditsPath != "" {
+		edits = filepath.Base(res.EditsPath)
+	}
+	render(w, "saved", map[string]any{"Path": rel, "Edits": edits, "Count": len(res.Edits)})
 }
 
 // chinese is a message of the use case or of check in Chinese, line by
@@ -250,8 +282,12 @@ func token() string {
 type Line struct {
 	No    int
 	Text  string
-	Kind  string // the colour: finding, status, measure, heading, chrome, unplaced, text, blank
+	Kind  string // the colour: finding, status, measure, heading, chrome, unplaced, ignored, text, blank
 	Label string // 问题, 整改状态 …
+	// Role is the name of the line's role among those an editor may give
+	// (roleChoices), "" for another; Forced: an edit or a layout gave it.
+	Role   string
+	Forced bool
 }
 
 var kinds = map[importer.Role][2]string{
@@ -261,24 +297,68 @@ var kinds = map[importer.Role][2]string{
 	importer.RoleGroup: {"heading", "分组"}, importer.RoleHeading: {"heading", "标题"},
 	importer.RoleTitle: {"heading", "通报标题"}, importer.RoleTableHeader: {"heading", "表头"},
 	importer.RoleChrome: {"chrome", "网页附属内容"}, importer.RoleUnplaced: {"unplaced", "未归位"},
-	importer.RoleBlank: {"blank", ""},
+	importer.RoleBlank:    {"blank", ""},
+	importer.RoleIgnored:  {"ignored", "已忽略"},
+	importer.RolePreamble: {"text", "导语"}, importer.RoleMeta: {"text", "发布信息"},
+	importer.RoleOrgIntro: {"text", "组织整改概述"}, importer.RoleOrgPoint: {"text", "组织整改要点"},
+	importer.RoleNumbered: {"text", "编号行"}, importer.RoleField: {"measure", "问题的其他字段"},
+	importer.RoleAccountability: {"text", "问责情况"}, importer.RolePetitions: {"text", "信访举报"},
+	importer.RoleItem: {"text", "需进一步整改事项"}, importer.RoleProgress: {"text", "整改进展"},
+	importer.RoleReason: {"text", "未完成原因"}, importer.RoleNextSteps: {"text", "下一步措施"},
+	importer.RoleDeadline: {"text", "整改时限"}, importer.RoleNextPlan: {"text", "下一步计划"},
+	importer.RoleSignatureIssuer: {"text", "落款单位"}, importer.RoleSignatureDate: {"text", "落款日期"},
+	importer.RoleSignature: {"text", "落款"}, importer.RoleContinuation: {"text", "续行"},
+}
+
+// continues labels a continuation by what it continues.
+var continues = map[importer.Role][2]string{
+	importer.RoleFinding: {"finding", "问题正文"}, importer.RoleStatus: {"measure", "整改情况（续）"},
+	importer.RolePreamble: {"text", "导语（续）"}, importer.RoleOrgIntro: {"text", "组织整改概述（续）"},
+	importer.RoleOrgPoint: {"text", "组织整改要点（续）"}, importer.RoleNextPlan: {"text", "下一步计划（续）"},
+	importer.RoleAccountability: {"text", "问责情况（续）"}, importer.RolePetitions: {"text", "信访举报（续）"},
+	importer.RoleItem: {"text", "需进一步整改事项（续）"},
 }
 
 func lines(res *importer.Result, n *notice.Notice) []Line {
+	return classifiedLines(res.Lines, n)
+}
+
+// classifiedLines are the importer's lines as the review shows them; n is
+// the notice made of them (nil when none could be).
+func classifiedLines(cls []importer.Classified, n *notice.Notice) []Line {
 	unplaced := map[int]bool{}
-	for _, u := range n.Unplaced {
-		unplaced[u.Line] = true
+	if n != nil {
+		for _, u := range n.Unplaced {
+			unplaced[u.Line] = true
+		}
 	}
 	var out []Line
-	for _, c := range res.Lines {
+	for _, c := range cls {
 		k, ok := kinds[c.Role]
-		if !ok {
-			k = [2]string{"text", string(c.Role)}
+		if c.Role == importer.RoleContinuation {
+			k, ok = continues[c.Into]
 		}
-		if unplaced[c.No] || len(c.Leftover) > 0 {
+		if !ok {
+			k = [2]string{"text", "其他"}
+		}
+		if c.Role != importer.RoleIgnored && (unplaced[c.No] || len(c.Leftover) > 0 || n == nil && c.Role == importer.RoleUnplaced) {
 			k = [2]string{"unplaced", "未归位"}
 		}
-		out = append(out, Line{No: c.No, Text: c.Text, Kind: k[0], Label: k[1]})
+		l := Line{No: c.No, Text: c.Text, Kind: k[0], Label: k[1], Forced: c.Recogniser == "forced"}
+		switch {
+		case c.Role == importer.RoleContinuation && c.Into == importer.RoleFinding:
+			l.Role = "problem"
+		case c.Role == importer.RoleTableRow:
+			l.Role = "finding"
+		default:
+			if _, ok := importer.ForcibleRole(importer.ForcibleName(c.Role)); ok {
+				l.Role = importer.ForcibleName(c.Role)
+			}
+		}
+		if c.Part > 1 {
+			l.Role = "part" // the second part of a line split at its labels: corrected with its line
+		}
+		out = append(out, l)
 	}
 	return out
 }
@@ -290,13 +370,29 @@ type view struct {
 	Unplaced int
 	Problems []check.Problem
 	Error    string
-	Token    string // an import not yet saved
+	Token    string // an import not yet saved (its correction forms)
+	CanSave  bool   // the use case would write it: the save form is shown
+	Exists   bool   // a data file is already at Target (saving asks to overwrite)
 	Target   string // where saving writes it
 	Refused  string // why saving would not write it (in Chinese)
-	Figures  []notice.Disagreement
-	Path     string // the data file reviewed
-	Masks    int    // its [[redact]] entries
-	Unmasked bool   // shown without them
+	Note     string // about the last correction (a malformed one)
+	// The correction forms: the notice's fields and findings with check's
+	// problems beside them, the roles and statuses to choose from, the
+	// corrections made, the stated totals against what is read.
+	Fields    []fieldRow
+	Findings  []findingRow
+	Roles     []roleChoice
+	Statuses  []roleChoice
+	Edits     []editRow
+	Totals    *intake.Totals
+	Layout    *importer.LayoutUse
+	Replayed  bool
+	CanLayout bool
+	Issuer    string
+	Figures   []notice.Disagreement
+	Path      string // the data file reviewed
+	Masks     int    // its [[redact]] entries
+	Unmasked  bool   // shown without them
 	// Close is the reading the importer took and a runner-up whose score
 	// is within 10 % of it: the editor should check which is right.
 	Close *closeReading

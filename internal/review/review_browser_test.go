@@ -39,7 +39,7 @@ func TestBrowserReview(t *testing.T) {
 	defer cancel()
 
 	const count = `document.getElementById("unplaced-count").textContent`
-	const marked = `Array.from(document.querySelectorAll("ol.src li.unplaced")).map(li => li.lastElementChild.textContent)`
+	const marked = `Array.from(document.querySelectorAll("ol.src li.unplaced")).map(li => li.querySelector(".t").textContent)`
 	const shown = `document.querySelectorAll("ol.src li").length`
 
 	// The bundled notice.

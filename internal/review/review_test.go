@@ -125,7 +125,7 @@ func postSave(h *Handler, tok string) string {
 	return postForm(h, "/review/save", url.Values{"token": {tok}, "csrf": {h.guard.token("/review/save", tok)}}).Body.String()
 }
 
-var saveForm = regexp.MustCompile(`name="token" value="([0-9a-f]+)"`)
+var saveForm = regexp.MustCompile(`action="/review/save" id="save"><input type="hidden" name="token" value="([0-9a-f]+)"`)
 
 // An upload the import use case would not write (no region; no title) is
 // shown with why, in Chinese, and without a save form; a save of such an

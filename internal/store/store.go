@@ -181,7 +181,17 @@ func Decode(path string) (*File, error) {
 	return &File{Path: path, Notice: &n, Meta: md}, nil
 }
 
-// Files lists the .toml files under dir, sorted: every name ending in
+// LayoutsDir is the folder under the data folder that holds layout
+// profiles (docs/layouts.md), and EditsSuffix ends the name of the file of
+// an editor's corrections beside a data file (internal/intake/edits.go):
+// Files lists neither, they are not data files.
+const (
+	LayoutsDir  = "layouts"
+	EditsSuffix = ".edits.toml"
+)
+
+// Files lists the .toml files under dir (but layout profiles and edits
+// files), sorted: every name ending in
 // .toml, a folder's too (ReadFile refuses it: a folder named like a data
 // file is a mistake to report, not a folder to skip), and the files in it.
 func Files(dir string) ([]string, error) {
@@ -190,7 +200,10 @@ func Files(dir string) ([]string, error) {
 		if err != nil {
 			return err
 		}
-		if p != dir && strings.HasSuffix(p, ".toml") {
+		if d.IsDir() && p == filepath.Join(dir, LayoutsDir) {
+			return filepath.SkipDir // layout profiles, not data files
+		}
+		if p != dir && strings.HasSuffix(p, ".toml") && !strings.HasSuffix(p, EditsSuffix) {
 			out = append(out, p)
 		}
 		return nil

@@ -54,6 +54,7 @@ func NewCmdImport(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command 
 	fl.StringVar(&o.Title, "title", "", f.T("the notice's `title` where the text has none (a data file must have one)"))
 	fl.BoolVar(&o.AcceptMismatch, "accept-mismatch", false, f.T("write a notice whose findings read are under 90 %% or over 110 %% of the problems it states"))
 	fl.BoolVar(&o.Force, "force", false, f.T("overwrite an existing data file"))
+	fl.StringVar(&o.Layout, "layout", "", f.T("read with the layout profile `NAME` (data/layouts/NAME.toml; default: the profile whose issuer the text names)"))
 	fl.BoolVar(&o.JSON, "json", false, f.T("write nothing; for one file print the notice as JSON (the report goes to stderr); for several, the report as JSON"))
 	cmdutil.Folders(cmd, "data")
 	var kinds []string

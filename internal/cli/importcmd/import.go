@@ -40,6 +40,8 @@ type Options struct {
 	// AcceptMismatch writes a notice whose findings read are under 90 % or
 	// over 110 % of the problems it states.
 	AcceptMismatch bool
+	// Layout names a layout profile (DATA/layouts/NAME.toml, docs/layouts.md).
+	Layout string
 }
 
 // request is the import use case's request for the flags (the document's
@@ -48,7 +50,7 @@ func (o *Options) request() intake.Request {
 	return intake.Request{
 		Region: o.Region, Slugs: o.Slugs, Unit: o.Unit, UnitKind: o.UnitKind, UnitSlug: o.UnitSlug,
 		SourceURL: o.SourceURL, Title: o.Title,
-		DataDir: o.DataDir, ConfigPath: o.ConfigPath, AcceptMismatch: o.AcceptMismatch, Force: o.Force,
+		DataDir: o.DataDir, ConfigPath: o.ConfigPath, AcceptMismatch: o.AcceptMismatch, Force: o.Force, Layout: o.Layout,
 	}
 }
 
