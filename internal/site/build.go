@@ -25,6 +25,7 @@ import (
 
 	"github.com/gongshi/gongshi/internal/check"
 	"github.com/gongshi/gongshi/internal/search"
+	"github.com/gongshi/gongshi/internal/site/model"
 )
 
 // Options says what to build.
@@ -224,7 +225,7 @@ func Build(ctx context.Context, o Options) (sum Summary, err error) {
 		fmt.Fprintf(log, "\n!!! 警告 WARNING: %s\n\n", w)
 	}
 	corpus, paths := publishedCorpus(files, cfg.Params.RevisionsFromGit == nil || *cfg.Params.RevisionsFromGit) // masked: see publish.go
-	m := Derive(corpus, o.Now, paths)
+	m := model.Derive(corpus, o.Now, paths)
 	sum.Units, sum.Notices, sum.Findings = len(m.Units), m.Site.Totals.Notices, m.Site.Totals.Findings
 	global, err := globalHash(root, cfg.BaseURL, m)
 	if err != nil {
@@ -270,7 +271,7 @@ func Build(ctx context.Context, o Options) (sum Summary, err error) {
 	if err != nil {
 		return sum, err
 	}
-	var reuse []*Unit // units whose pages come from the previous site
+	var reuse []*model.Unit // units whose pages come from the previous site
 	for _, t := range m.Units {
 		if prevUnits != nil && prevUnits[t.Key] == unitSums[t.Key] {
 			reuse = append(reuse, t)
@@ -351,8 +352,8 @@ func Build(ctx context.Context, o Options) (sum Summary, err error) {
 		if err != nil {
 			return err
 		}
-		due := m.searchDue() // deadlines and overdue flags: they change with "today"
-		searchSum = searchHash(searchSum + dueFingerprint(due))
+		due := m.SearchDue() // deadlines and overdue flags: they change with "today"
+		searchSum = searchHash(searchSum + model.DueFingerprint(due))
 		docs := 0
 		if prev != nil {
 			docs = prev.Indexed
@@ -575,7 +576,7 @@ var stageHook = func(string) {}
 
 // pageCount is how many pages Hugo renders from the model (plus the home
 // page and the static pages in content/).
-func pageCount(m *Model) int {
+func pageCount(m *model.Model) int {
 	n := 1 + len(m.Site.Regions)
 	for _, t := range m.Units {
 		n += 1 + len(t.Notices) + len(t.Findings)

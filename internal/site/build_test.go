@@ -21,6 +21,7 @@ import (
 	"testing"
 
 	"github.com/gongshi/gongshi/internal/notice"
+	"github.com/gongshi/gongshi/internal/site/model"
 	"github.com/gongshi/gongshi/internal/store"
 )
 
@@ -498,7 +499,7 @@ func TestEscaping(t *testing.T) {
 		t.Errorf("atom: %v %+v", err, atom)
 	}
 	// JSON decodes back to the text.
-	var doc struct{ Findings []Record }
+	var doc struct{ Findings []model.Record }
 	if err := json.Unmarshal([]byte(readFile(t, site, "/downloads/findings.json")), &doc); err != nil || len(doc.Findings) != 4 {
 		t.Fatalf("findings.json: %v", err)
 	}

@@ -50,6 +50,7 @@ import (
 
 	"github.com/gongshi/gongshi/internal/notice"
 	"github.com/gongshi/gongshi/internal/search"
+	"github.com/gongshi/gongshi/internal/site/model"
 	"github.com/gongshi/gongshi/internal/store"
 )
 
@@ -151,7 +152,7 @@ var sourceDirs = []string{"content", "layouts", "static", "assets", "i18n", "arc
 // folders (names and bytes), and the page-wide fields of the model. The
 // pages of a unit read only these of site.json (a test holds the layouts
 // to it: TestUnitLayoutsReadOnlyPageGlobals).
-func globalHash(root, baseURL string, m *Model) (string, error) {
+func globalHash(root, baseURL string, m *model.Model) (string, error) {
 	h := sha256.New()
 	// the base URL every page's absolute links name: serve's own address
 	// differs from config.toml's
@@ -237,7 +238,7 @@ func searchHash(fingerprint string) string {
 
 // pageGlobals are the fields of site.json that every page may read (the
 // footer's as-of date and download links).
-func pageGlobals(m *Model) map[string]any {
+func pageGlobals(m *model.Model) map[string]any {
 	return map[string]any{
 		"as_of":      m.Site.AsOf,
 		"as_of_text": m.Site.AsOfText,
@@ -263,7 +264,7 @@ func hashFile(h io.Writer, p, name string) error {
 // regionSums hashes, for each region with download files, the keys and
 // hashes of the units whose findings those files hold: equal sums, equal
 // files (the base URL and the date are in the global hash).
-func regionSums(m *Model, unitSums map[string]string) map[string]string {
+func regionSums(m *model.Model, unitSums map[string]string) map[string]string {
 	hs := map[string]io.Writer{}
 	sums := map[string]func() []byte{}
 	for _, r := range m.Site.Regions {
@@ -294,7 +295,7 @@ func siteFile(u string) string { return strings.TrimPrefix(u, "/") }
 // region summary has none), each notice's page and each finding's page,
 // relative to the site folder. They must match the content adapter's
 // pages and outputs (TestIncrementalIsFull compares the trees).
-func unitFiles(t *Unit) []string {
+func unitFiles(t *model.Unit) []string {
 	var fs []string
 	if !t.IsSummary {
 		for _, n := range []string{"index.html", "rss.xml", "atom.xml"} {

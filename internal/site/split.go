@@ -30,6 +30,8 @@ import (
 	"strings"
 	"syscall"
 	"time"
+
+	"github.com/gongshi/gongshi/internal/site/model"
 )
 
 // SitePart names the part of a split build that is not any unit's pages.
@@ -75,7 +77,7 @@ func parseParts(specs []string) (*buildParts, error) {
 func (p *buildParts) site() bool { return p == nil || p.withSite }
 
 // keepUnit reports whether the build renders the unit's pages.
-func (p *buildParts) keepUnit(t *Unit) bool {
+func (p *buildParts) keepUnit(t *model.Unit) bool {
 	if p == nil {
 		return true
 	}
@@ -90,7 +92,7 @@ func (p *buildParts) keepUnit(t *Unit) bool {
 // collect moves what the part renders from Hugo's output into the staging
 // folder: with the site part everything (Hugo had only the part's units),
 // else only the part's units' pages.
-func (p *buildParts) collect(hugoOut, staging string, m *Model) error {
+func (p *buildParts) collect(hugoOut, staging string, m *model.Model) error {
 	l := newLinker(hugoOut, staging)
 	if p.withSite {
 		return filepath.WalkDir(hugoOut, func(path string, d fs.DirEntry, err error) error {
@@ -132,7 +134,7 @@ type partInfo struct {
 }
 
 // mark writes the part's marker into its staging folder.
-func (p *buildParts) mark(staging string, m *Model, sums map[string]string, global string, now time.Time) error {
+func (p *buildParts) mark(staging string, m *model.Model, sums map[string]string, global string, now time.Time) error {
 	info := partInfo{Version: cacheVersion, Model: modelHash(m, sums, global), Now: now.UnixNano(), Units: []string{}}
 	info.Parts = append(info.Parts, p.prefixes...)
 	if p.withSite {
@@ -153,7 +155,7 @@ func (p *buildParts) mark(staging string, m *Model, sums map[string]string, glob
 	return os.WriteFile(filepath.Join(staging, partMarker), b, FileMode)
 }
 
-func modelHash(m *Model, sums map[string]string, global string) string {
+func modelHash(m *model.Model, sums map[string]string, global string) string {
 	h := sha256.New()
 	fmt.Fprintf(h, "%s\n", global)
 	for _, t := range m.Units {

@@ -1,4 +1,9 @@
-package site
+// Package model derives, from the published corpus (the checked notices,
+// masked), everything the site shows: the units and their notices and
+// findings in their current state, the regions and their totals, the
+// findings table, and the downloads' rows. It is pure: it reads its input
+// and writes no file (package site writes what it derives).
+package model
 
 import (
 	"fmt"
@@ -444,7 +449,7 @@ type NoticePage struct {
 	WithdrawnText    string       `json:"withdrawn_text,omitempty"`
 	OriginalWithheld bool         `json:"original_withheld,omitempty"`
 
-	dataPath string // the data file, for the manifest and the copy
+	DataPath string `json:"-"` // the data file, for the manifest and the copy
 }
 
 // FindingText is a finding as a notice wrote it (the rectification as
@@ -489,7 +494,7 @@ type OutstandingText struct {
 // Derive computes the site model from the corpus. asOf is "today": overdue
 // flags compare deadlines with it.
 func Derive(c *notice.Corpus, asOf time.Time, dataPaths map[*notice.Notice]string) *Model {
-	today := notice.DateOf(asOf.In(chinaTime))
+	today := notice.DateOf(asOf.In(ChinaTime))
 	m := &Model{Site: &SiteData{
 		AsOf:     today,
 		AsOfText: dateText(today),
@@ -1015,7 +1020,7 @@ func categorize(n int, at func(int) *notice.Finding) []*Category {
 			continue
 		}
 		if cat == nil || cat.No != f.CategoryNo || cat.Name != f.Category {
-			cat = &Category{No: f.CategoryNo, Numeral: chineseNumeral(f.CategoryNo), Name: f.Category}
+			cat = &Category{No: f.CategoryNo, Numeral: ChineseNumeral(f.CategoryNo), Name: f.Category}
 			out = append(out, cat)
 			grp = nil
 		}
@@ -1084,7 +1089,7 @@ func noticePage(n *notice.Notice, dataPath string) *NoticePage {
 		URL:           permalink.Notice(n),
 		SignedText:    dateText(n.Signed),
 		PublishedText: dateText(n.Published),
-		dataPath:      dataPath,
+		DataPath:      dataPath,
 	}
 	np.Path = contentPath(np.URL)
 	np.InspectionText = inspectionText(n.Inspection)
@@ -1114,7 +1119,7 @@ func noticePage(n *notice.Notice, dataPath string) *NoticePage {
 	for i := range n.Findings {
 		f := &n.Findings[i]
 		np.Findings = append(np.Findings, FindingText{
-			Number: f.Number, No: findingNo(f), CategoryNo: f.CategoryNo, Numeral: chineseNumeral(f.CategoryNo),
+			Number: f.Number, No: findingNo(f), CategoryNo: f.CategoryNo, Numeral: ChineseNumeral(f.CategoryNo),
 			Responsible: f.Responsible, DeadlineText: f.DeadlineText,
 			Category: f.Category, GroupNo: f.GroupNo, Group: f.Group,
 			Title: f.Title, Problem: f.Problem,
@@ -1367,7 +1372,7 @@ func merge(versions []*notice.Finding) (notice.Finding, *FillText) {
 		v := versions[i]
 		if m.Category == "" && v.Category != "" {
 			m.CategoryNo, m.Category = v.CategoryNo, v.Category
-			fill.CategoryNo, fill.Numeral, fill.Category = v.CategoryNo, chineseNumeral(v.CategoryNo), v.Category
+			fill.CategoryNo, fill.Numeral, fill.Category = v.CategoryNo, ChineseNumeral(v.CategoryNo), v.Category
 			filled = true
 		}
 		if m.Group == "" && v.Group != "" {
