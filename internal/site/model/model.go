@@ -455,19 +455,11 @@ type NoticePage struct {
 // FindingText is a finding as a notice wrote it (the rectification as
 // Parts only: the text is held once).
 type FindingText struct {
-	Number      int           `json:"number"`
-	No          string        `json:"no"` // （30）, or the label as printed
-	CategoryNo  int           `json:"category_no"`
-	Numeral     string        `json:"category_numeral"` // 一 for category_no 1
-	Category    string        `json:"category"`
-	GroupNo     int           `json:"group_no"`
-	Group       string        `json:"group"`
-	Title       string        `json:"title"`
-	Problem     string        `json:"problem"`
-	Status      notice.Status `json:"status"`
-	StatusLabel string        `json:"status_label"`
-	StatusText  string        `json:"status_text"`
-	Amounts     []AmountText  `json:"amounts"`
+	FindingRow               // number, category, group, title, problem, status (as the downloads)
+	No          string       `json:"no"`               // （30）, or the label as printed
+	Numeral     string       `json:"category_numeral"` // 一 for category_no 1
+	StatusLabel string       `json:"status_label"`
+	Amounts     []AmountText `json:"amounts"`
 	// Parts is the rectification split into its enumerated measures when
 	// they make up the whole text; else the text as one part. Joined, they
 	// are the rectification exactly.
@@ -1119,11 +1111,8 @@ func noticePage(n *notice.Notice, dataPath string) *NoticePage {
 	for i := range n.Findings {
 		f := &n.Findings[i]
 		np.Findings = append(np.Findings, FindingText{
-			Number: f.Number, No: findingNo(f), CategoryNo: f.CategoryNo, Numeral: ChineseNumeral(f.CategoryNo),
-			Responsible: f.Responsible, DeadlineText: f.DeadlineText,
-			Category: f.Category, GroupNo: f.GroupNo, Group: f.Group,
-			Title: f.Title, Problem: f.Problem,
-			Status: f.Status, StatusLabel: f.Status.Label(), StatusText: f.StatusText,
+			FindingRow: RowOf(f), No: findingNo(f), Numeral: ChineseNumeral(f.CategoryNo),
+			Responsible: f.Responsible, DeadlineText: f.DeadlineText, StatusLabel: f.Status.Label(),
 			Amounts: amountTexts(f.Amounts), Parts: parts(*f),
 			Anchor: anchor(f.Number),
 			URL:    permalink.Finding(n, f.Number),

@@ -18,6 +18,29 @@ var CSVColumns = []string{
 	"unit", "unit_kind", "overdue_note",
 }
 
+// FindingRow is a finding's own fields as the site publishes them: the
+// notice page's findings (FindingText) and the downloads' rows (Record)
+// both carry it, so that the two never differ in what they say.
+type FindingRow struct {
+	Number     int           `json:"number"`
+	CategoryNo int           `json:"category_no"`
+	Category   string        `json:"category"`
+	GroupNo    int           `json:"group_no"`
+	Group      string        `json:"group"`
+	Title      string        `json:"title"`
+	Problem    string        `json:"problem"`
+	Status     notice.Status `json:"status"`
+	StatusText string        `json:"status_text"`
+}
+
+// RowOf is a finding's row.
+func RowOf(f *notice.Finding) FindingRow {
+	return FindingRow{
+		Number: f.Number, CategoryNo: f.CategoryNo, Category: f.Category, GroupNo: f.GroupNo,
+		Group: f.Group, Title: f.Title, Problem: f.Problem, Status: f.Status, StatusText: f.StatusText,
+	}
+}
+
 // Record is one finding in its current state in findings.json.
 type Record struct {
 	ID            string          `json:"id"`
@@ -28,15 +51,7 @@ type Record struct {
 	Notice        string          `json:"notice"` // the latest notice reporting it
 	Signed        notice.Date     `json:"signed"` // that notice's date
 	Inspection    string          `json:"inspection"`
-	Number        int             `json:"number"`
-	CategoryNo    int             `json:"category_no"`
-	Category      string          `json:"category"`
-	GroupNo       int             `json:"group_no"`
-	Group         string          `json:"group"`
-	Title         string          `json:"title"`
-	Problem       string          `json:"problem"`
-	Status        notice.Status   `json:"status"`
-	StatusText    string          `json:"status_text"`
+	FindingRow                    // number, category, group, title, problem, status
 	Rectification string          `json:"rectification"`
 	Measures      []string        `json:"measures"`
 	Amounts       []notice.Amount `json:"amounts"`
@@ -69,9 +84,7 @@ func Records(t *Unit, base string) []Record {
 		rec := Record{
 			ID: fs.ID, Province: t.Region.Province, City: t.Region.City, County: t.Region.County,
 			Township: t.Region.Township, Notice: n.Title, Signed: n.Signed, Inspection: fs.Inspection,
-			Number: f.Number, CategoryNo: f.CategoryNo, Category: f.Category, GroupNo: f.GroupNo,
-			Group: f.Group, Title: f.Title, Problem: f.Problem, Status: f.Status,
-			StatusText: f.StatusText, Rectification: f.Rectification,
+			FindingRow: RowOf(f), Rectification: f.Rectification,
 			Measures: nonNil(f.Measures), Amounts: f.Amounts, URL: AbsURL(base, fs.URL),
 			Unit: t.Name, UnitKind: t.Kind,
 		}
