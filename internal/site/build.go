@@ -1,10 +1,11 @@
 // Package site builds the public disclosure site: it checks the data,
-// derives the site model once in Go (regions, townships, findings in their
-// current state, outstanding items, totals), renders the pages with the
-// embedded Hugo, writes the downloads, feeds' companions, sitemap and
-// manifest, has package search build the index, and swaps the finished
-// folder into place. A failed or interrupted build leaves the previous site
-// untouched.
+// derives the site model once in Go (package model: regions, units,
+// findings in their current state, outstanding items, totals), renders the
+// pages with the embedded Hugo, writes the downloads, feeds' companions,
+// sitemap and manifest, has package search build the index, and publishes
+// the finished folder (package publish: swapped in whole, updated in place,
+// or left as a part of a split build). A failed or interrupted build leaves
+// the previous site untouched.
 package site
 
 import (
@@ -24,8 +25,11 @@ import (
 	"time"
 
 	"github.com/gongshi/gongshi/internal/check"
+	"github.com/gongshi/gongshi/internal/notice"
 	"github.com/gongshi/gongshi/internal/search"
 	"github.com/gongshi/gongshi/internal/site/model"
+	"github.com/gongshi/gongshi/internal/site/publish"
+	"github.com/gongshi/gongshi/internal/store"
 )
 
 // Options says what to build.
@@ -55,9 +59,17 @@ type Options struct {
 	// of Out runs (see lock.go).
 	NoWait bool
 
-	// fault, in tests, replaces the error of a stage ("downloads") with
-	// the one it returns (a full disk, say).
-	fault func(stage string, err error) error
+	// Progress, when set, is called as each stage of the build ends: the
+	// stage (check, model, downloads, index, hugo, publish), how many have
+	// ended, and how many the build runs (a part without SitePart writes
+	// no downloads nor index). Stages that run at once call it one at a
+	// time.
+	Progress func(stage string, done, total int)
+
+	// hooks, in tests, stop the build at a stage or replace the error of
+	// one ("downloads", "trash") with the one they return (a full disk,
+	// say).
+	hooks publish.Hooks
 }
 
 // DiskFullError is a build stopped by a full disk (or quota). The previous
@@ -76,6 +88,10 @@ func (e *DiskFullError) Unwrap() error { return e.Err }
 // diskFull reports whether err comes from a full disk.
 func diskFull(err error) bool { return errors.Is(err, syscall.ENOSPC) }
 
+// CacheDir is the default cache folder of a site folder:
+// .gongshi-cache/<name> beside it.
+func CacheDir(out string) string { return publish.CacheDir(out) }
+
 // Summary describes a finished build.
 type Summary struct {
 	Units    int
@@ -87,12 +103,12 @@ type Summary struct {
 	Indexed  int   // documents in the search index
 	Duration time.Duration
 
-	Incremental bool     // the build reused the previous one (see cache.go)
-	Rendered    int      // units whose pages Hugo rendered
-	Linked      int      // units whose pages were taken from the previous site
-	Changes     *Changes // what changed since the previous site (nil: not compared)
+	Incremental bool             // the build reused the previous one (see cache.go)
+	Rendered    int              // units whose pages Hugo rendered
+	Linked      int              // units whose pages were taken from the previous site
+	Changes     *publish.Changes // what changed since the previous site (nil: not compared)
 	// FromSpare says the new site folder was the spare one brought up to
-	// date, not a new one linked whole (see inplace.go).
+	// date, not a new one linked whole (see publish/inplace.go).
 	FromSpare bool
 }
 
@@ -120,9 +136,111 @@ func (e *CheckError) Error() string {
 }
 
 // Build checks the data, renders the site into a staging folder beside Out
-// and, when every stage succeeded, swaps it into place.
+// and, when every stage succeeded, publishes it: it swaps it into place
+// (publish.Full), updates the site folder in place (publish.InPlace), or
+// leaves a part of a split build (publish.Part).
 func Build(ctx context.Context, o Options) (sum Summary, err error) {
-	start := time.Now()
+	b, err := newBuilder(ctx, o)
+	if err != nil {
+		return sum, err
+	}
+	defer func() {
+		sum = b.sum
+		if full := (*DiskFullError)(nil); err != nil && diskFull(err) && !errors.As(err, &full) {
+			err = &DiskFullError{Dir: b.parent, Err: err}
+		}
+	}()
+	// First put back a site an interrupted build left moved aside, and clear
+	// the folders of builds that died, whatever this build does next.
+	if err := os.MkdirAll(b.parent, 0o755); err != nil {
+		return sum, err
+	}
+	// Builds of the same site folder (or with the same cache) take turns.
+	for _, dir := range lockDirs(b.out, b.cache) {
+		unlock, err := lockBuild(ctx, dir, b.out, o.NoWait, b.log)
+		if err != nil {
+			return sum, err
+		}
+		defer unlock()
+	}
+	publish.RecoverJournal(b.cache, b.out, b.log) // before RecoverStale clears its staging folder
+	publish.RecoverStale(b.out, b.log)
+	defer publish.EmptyTrash(b.cache)() // the files the last in-place update replaced, freed meanwhile
+	if b.parts, err = parseParts(o.Parts); err != nil {
+		return sum, err
+	}
+	if !o.NoCache && b.parts == nil {
+		b.prev = publish.LoadState(b.cache, b.out)
+	}
+	if err := b.check(); err != nil {
+		return sum, err
+	}
+	if err := b.derive(); err != nil {
+		return sum, err
+	}
+	// Stage beside Out (same file system, so the swap is a rename), and
+	// keep Hugo's data and cache in a work folder, also beside Out: both
+	// are named by this process's id, so the next build removes them
+	// should this one be killed.
+	if b.staging, err = os.MkdirTemp(b.parent, publish.StagingPrefix(b.out)+strconv.Itoa(os.Getpid())+"-"); err != nil {
+		return sum, err
+	}
+	defer func() {
+		if err != nil {
+			os.RemoveAll(b.staging)
+		}
+	}()
+	if b.work, err = os.MkdirTemp(b.parent, publish.WorkPrefix(b.out)+strconv.Itoa(os.Getpid())+"-"); err != nil {
+		return sum, err
+	}
+	defer os.RemoveAll(b.work)
+	if err := b.hugoData(); err != nil {
+		return sum, err
+	}
+	if err := b.render(); err != nil {
+		return sum, err
+	}
+	if err := b.publish(); err != nil {
+		return sum, err
+	}
+	b.sum.Duration = time.Since(b.start)
+	return sum, nil
+}
+
+// builder is one build under way: what it was asked, the folders it works
+// in, how it publishes (mode), and what each stage hands the next.
+type builder struct {
+	ctx      context.Context
+	o        Options
+	log      io.Writer
+	start    time.Time
+	sum      Summary
+	progress progress
+
+	root, out, parent, cache string
+	parts                    *buildParts    // the part of a split build (nil: the whole site)
+	prev                     *publish.State // the previous build's state (nil: none usable)
+	mode                     publish.Mode
+
+	// From the check and the model.
+	files  []*store.File
+	cfg    siteConfig
+	corpus *notice.Corpus // dropped once the index is built
+	m      *model.Model
+	global string // the cache's hash of what every page depends on
+
+	// The staging folder becomes the site folder; the work folder holds
+	// Hugo's data (dataDir) and cache.
+	staging, work, dataDir string
+
+	unitSums, regSums map[string]string // the cache's hashes of each unit's and region's data
+	skip              *downloadSkip     // the downloads an in-place build keeps
+	kept              [][]string        // files of the site that an in-place build keeps as they are
+	keptMu            sync.Mutex
+	searchSum         string // the cache's hash of the search index's documents
+}
+
+func newBuilder(ctx context.Context, o Options) (*builder, error) {
 	if o.Root == "" {
 		o.Root = "."
 	}
@@ -135,426 +253,454 @@ func Build(ctx context.Context, o Options) (sum Summary, err error) {
 	if o.Now.IsZero() {
 		o.Now = time.Now()
 	}
-	log := o.Log
-	if log == nil {
-		log = io.Discard
+	b := &builder{ctx: ctx, o: o, start: time.Now(), progress: progress{f: o.Progress, total: 6}}
+	if o.Log == nil {
+		o.Log = io.Discard
 	}
-	log = &lineWriter{w: log} // stages may run at once
-	root, err := filepath.Abs(o.Root)
-	if err != nil {
-		return sum, err
+	b.log = &lineWriter{w: o.Log} // stages may run at once
+	var err error
+	if b.root, err = filepath.Abs(o.Root); err != nil {
+		return nil, err
 	}
-	out, err := filepath.Abs(o.Out)
-	if err != nil {
-		return sum, err
+	if b.out, err = filepath.Abs(o.Out); err != nil {
+		return nil, err
 	}
-	stage := func(name string, t0 time.Time, format string, a ...any) {
-		fmt.Fprintf(log, "%-9s %s (%s)\n", name, fmt.Sprintf(format, a...), time.Since(t0).Round(time.Millisecond))
+	b.parent = filepath.Dir(b.out)
+	b.cache = o.Cache
+	if b.cache == "" {
+		b.cache = CacheDir(b.out)
+	} else if b.cache, err = filepath.Abs(b.cache); err != nil {
+		return nil, err
 	}
+	return b, nil
+}
 
-	// First put back a site an interrupted build left moved aside, and clear
-	// the folders of builds that died, whatever this build does next.
-	parent := filepath.Dir(out)
-	defer func() {
-		if full := (*DiskFullError)(nil); err != nil && diskFull(err) && !errors.As(err, &full) {
-			err = &DiskFullError{Dir: parent, Err: err}
-		}
-	}()
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return sum, err
-	}
-	cache := o.Cache
-	if cache == "" {
-		cache = CacheDir(out)
-	} else if cache, err = filepath.Abs(cache); err != nil {
-		return sum, err
-	}
-	// Builds of the same site folder (or with the same cache) take turns.
-	for _, dir := range lockDirs(out, cache) {
-		unlock, err := lockBuild(ctx, dir, out, o.NoWait, log)
-		if err != nil {
-			return sum, err
-		}
-		defer unlock()
-	}
-	recoverJournal(cache, out, log) // before recoverStale clears its staging folder
-	recoverStale(out, log)
-	defer emptyTrash(cache)() // the files the last in-place update replaced, freed meanwhile
-	part, err := parseParts(o.Parts)
-	if err != nil {
-		return sum, err
-	}
-	var prev *cacheState
-	if !o.NoCache && part == nil {
-		prev = loadState(cache, out)
-	}
+// stage logs a stage's line: its name, what it did, and how long it took.
+func (b *builder) stage(name string, t0 time.Time, format string, a ...any) {
+	fmt.Fprintf(b.log, "%-9s %s (%s)\n", name, fmt.Sprintf(format, a...), time.Since(t0).Round(time.Millisecond))
+}
 
-	// 1. Check.
+// check checks every data file (each one's checks are cached in
+// cache/check/; --no-cache checks every file again and fills the cache
+// anew).
+func (b *builder) check() error {
 	t0 := time.Now()
-	// Each data file's own checks are cached (cache/check/); --no-cache
-	// checks every file again and fills the cache anew.
-	checkCache := filepath.Join(cache, "check")
-	if o.NoCache {
+	checkCache := filepath.Join(b.cache, "check")
+	if b.o.NoCache {
 		os.RemoveAll(checkCache)
 	}
-	files, all, err := check.DirCachedWith(ctx, o.Data, checkCache, check.CacheOptions{Map: o.Once, Root: root})
-	problems := check.Errors(all)
-	if len(problems) > 0 {
-		return sum, &CheckError{Problems: problems}
+	files, all, err := check.DirCachedWith(b.ctx, b.o.Data, checkCache, check.CacheOptions{Map: b.o.Once, Root: b.root})
+	if problems := check.Errors(all); len(problems) > 0 {
+		return &CheckError{Problems: problems}
 	}
 	if err != nil {
-		return sum, fmt.Errorf("check the data folder: %w", err)
+		return fmt.Errorf("check the data folder: %w", err)
 	}
 	if len(files) == 0 {
-		return sum, fmt.Errorf("no data files under %s: import a notice first (gongshi import)", o.Data)
+		return fmt.Errorf("no data files under %s: import a notice first (gongshi import)", b.o.Data)
 	}
-	stage("check", t0, "%d data files", len(files))
-	if err := ctx.Err(); err != nil {
-		return sum, err
-	}
+	b.files = files
+	b.stage("check", t0, "%d data files", len(files))
+	b.progress.done("check")
+	return b.ctx.Err()
+}
 
-	// 2. Derive the model.
-	t0 = time.Now()
-	cfg, err := readSiteConfig(root)
+// derive derives the model from the published corpus, and decides the
+// mode: a build that has the previous build's state, with the same
+// templates, config, program and date, renders only what changed and
+// updates the site folder in place (see publish/inplace.go).
+func (b *builder) derive() error {
+	t0 := time.Now()
+	cfg, err := readSiteConfig(b.root)
 	if err != nil {
-		return sum, err
+		return err
 	}
-	if o.BaseURL != "" {
-		cfg.BaseURL = strings.TrimSuffix(o.BaseURL, "/") + "/"
+	if b.o.BaseURL != "" {
+		cfg.BaseURL = strings.TrimSuffix(b.o.BaseURL, "/") + "/"
 	} else if w := BaseURLWarning(cfg.BaseURL); w != "" {
-		fmt.Fprintf(log, "\n!!! 警告 WARNING: %s\n\n", w)
+		fmt.Fprintf(b.log, "\n!!! 警告 WARNING: %s\n\n", w)
 	}
-	corpus, paths := publishedCorpus(files, cfg.Params.RevisionsFromGit == nil || *cfg.Params.RevisionsFromGit) // masked: see publish.go
-	m := model.Derive(corpus, o.Now, paths)
-	sum.Units, sum.Notices, sum.Findings = len(m.Units), m.Site.Totals.Notices, m.Site.Totals.Findings
-	global, err := globalHash(root, cfg.BaseURL, m)
-	if err != nil {
-		return sum, err
+	b.cfg = cfg
+	corpus, paths := publishedCorpus(b.files, b.fromGit()) // masked: see publish.go
+	b.corpus = corpus
+	b.m = model.Derive(corpus, b.o.Now, paths)
+	b.sum.Units, b.sum.Notices, b.sum.Findings = len(b.m.Units), b.m.Site.Totals.Notices, b.m.Site.Totals.Findings
+	if b.global, err = globalHash(b.root, cfg.BaseURL, b.m); err != nil {
+		return err
 	}
-	if prev != nil && prev.Global != global {
-		fmt.Fprintf(log, "%-9s the templates, config, program or date changed: every page is rendered\n", "cache")
-	}
-	// An incremental build that renders only what changed updates the
-	// site folder in place (see inplace.go).
-	inPlace := prev != nil && prev.Global == global
-	stage("model", t0, "%d units, %d notices, %d findings as of %s", sum.Units, sum.Notices, sum.Findings, m.Site.AsOf)
-
-	// Stage beside Out (same file system, so the swap is a rename), and
-	// keep Hugo's data and cache in a work folder, also beside Out: both
-	// are named by this process's id, so the next build removes them
-	// should this one be killed.
-	staging, err := os.MkdirTemp(parent, stagingPrefix(out)+strconv.Itoa(os.Getpid())+"-")
-	if err != nil {
-		return sum, err
-	}
-	defer func() {
-		if err != nil {
-			os.RemoveAll(staging)
+	switch {
+	case b.parts != nil:
+		b.mode = publish.Part
+		if !b.parts.site() {
+			b.progress.total -= 2 // no downloads, no index
 		}
-	}()
-	work, err := os.MkdirTemp(parent, workPrefix(out)+strconv.Itoa(os.Getpid())+"-")
-	if err != nil {
-		return sum, err
+	case b.prev != nil && b.prev.Global == b.global:
+		b.mode = publish.InPlace
+	default:
+		b.mode = publish.Full
+		if b.prev != nil {
+			fmt.Fprintf(b.log, "%-9s the templates, config, program or date changed: every page is rendered\n", "cache")
+		}
 	}
-	defer os.RemoveAll(work)
+	b.stage("model", t0, "%d units, %d notices, %d findings as of %s", b.sum.Units, b.sum.Notices, b.sum.Findings, b.m.Site.AsOf)
+	b.progress.done("model")
+	return nil
+}
 
-	// 3. The Hugo data and the files beside the pages, all from the model,
-	// which is dropped then: downloads, published sources, manifest,
-	// sitemap.
-	t0 = time.Now()
-	dataDir := filepath.Join(work, "data")
+// fromGit says whether the notices' revisions come from git too
+// (config.toml's params.revisions_from_git, default true).
+func (b *builder) fromGit() bool {
+	return b.cfg.Params.RevisionsFromGit == nil || *b.cfg.Params.RevisionsFromGit
+}
+
+// hugoData writes the Hugo data from the model: in place, only the units
+// that changed, whose pages are the only ones Hugo renders; the others'
+// files, and the downloads of the regions none of whose units changed,
+// are kept as the site folder has them.
+func (b *builder) hugoData() error {
+	b.dataDir = filepath.Join(b.work, "data")
 	var prevUnits map[string]string
-	if prev != nil && prev.Global == global {
-		prevUnits = prev.Units
+	if b.mode == publish.InPlace {
+		prevUnits = b.prev.Units
 	}
-	unitSums, err := writeHugoData(dataDir, m, prevUnits, part.keepUnit)
-	if err != nil {
-		return sum, err
+	var err error
+	if b.unitSums, err = writeHugoData(b.dataDir, b.m, prevUnits, b.parts.keepUnit); err != nil {
+		return err
 	}
-	var reuse []*model.Unit // units whose pages come from the previous site
-	for _, t := range m.Units {
-		if prevUnits != nil && prevUnits[t.Key] == unitSums[t.Key] {
+	var reuse []*model.Unit // units whose pages the site folder has already
+	for _, t := range b.m.Units {
+		if prevUnits != nil && prevUnits[t.Key] == b.unitSums[t.Key] {
 			reuse = append(reuse, t)
-		} else if part.keepUnit(t) {
-			sum.Rendered++
+		} else if b.parts.keepUnit(t) {
+			b.sum.Rendered++
 		}
 	}
-	sum.Incremental, sum.Linked = prevUnits != nil, len(reuse)
-	regSums := regionSums(m, unitSums)
-	var skip *downloadSkip
-	var kept [][]string // files of the site that an in-place build keeps as they are
-	if inPlace {
-		skip = &downloadSkip{site: out, units: map[string]bool{}, regions: map[string]bool{}}
-		for _, t := range reuse {
-			skip.units[t.Key] = true
-			files := unitFiles(t)
-			if !t.IsSummary {
-				files = append(files, siteFile(t.Downloads.CSV), siteFile(t.Downloads.JSON))
-			}
-			kept = append(kept, files)
-		}
-		for _, r := range m.Site.Regions {
-			if r.Downloads != nil && prev.Regions[r.Key] == regSums[r.Key] {
-				skip.regions[r.Key] = true
-				kept = append(kept, []string{siteFile(r.Downloads.CSV), siteFile(r.Downloads.JSON)})
-			}
-		}
-	}
-	// The stages after the model: the files beside the pages, the search
-	// index, and Hugo. A build that updates the site in place renders few
-	// pages, and runs the three at once (each writes its own files of the
-	// staging folder); any other build runs them one after the other, so
-	// that Hugo, the largest user of memory, has the memory to itself.
-	var searchSum string
-	var searchKept, sourcesKeptFiles []string
-	downloads := func() error {
-		if !part.site() {
-			return nil
-		}
-		t0 := time.Now()
-		err := writeDownloads(staging, cfg.BaseURL, m, skip)
-		if o.fault != nil {
-			err = o.fault("downloads", err)
-		}
-		if err != nil {
-			if skip != nil && !diskFull(err) { // it read the previous site's download files
-				dropState(cache) // the next build is a full one
-				return fmt.Errorf("write the downloads from the previous site's (the site folder no longer matches the build cache; the next build is a full one): %w", err)
-			}
-			return err
-		}
-		var keep *sourcesKept
-		if inPlace {
-			keep = newSourcesKept(out, files)
-		}
-		if sourcesKeptFiles, err = publishSources(staging, root, o.Data, m, keep); err != nil {
-			return err
-		}
-		if err := writeSitemap(staging, cfg.BaseURL, m); err != nil {
-			return err
-		}
-		stage("downloads", t0, "findings.csv, findings.json (%d rows), manifest.json, sitemap.xml", sum.Findings)
-		return ctx.Err()
-	}
-
-	// 4. The search index, from the corpus, before Hugo: it needs no page,
-	// and the corpus can then be dropped too. An incremental build links
-	// the previous index when no document changed.
-	indexed := 0
-	searchStage := func() error {
-		if !part.site() {
-			return nil
-		}
-		t0 := time.Now()
-		fromGit := cfg.Params.RevisionsFromGit == nil || *cfg.Params.RevisionsFromGit
-		var err error
-		searchSum, err = documentsHash(files, corpus, fromGit)
-		if err != nil {
-			return err
-		}
-		due := m.SearchDue() // deadlines and overdue flags: they change with "today"
-		searchSum = searchHash(searchSum + model.DueFingerprint(due))
-		docs := 0
-		if prev != nil {
-			docs = prev.Indexed
-		}
-		if inPlace && prev.Search == searchSum {
-			searchKept = keptSearchFiles(prev.Files)
-			indexed = docs
-			stage("search", t0, "%d documents: unchanged, the previous index kept", docs)
-		} else if prev != nil && prev.Search == searchSum {
-			l := newLinker(out, staging)
-			for _, f := range searchIndexFiles {
-				if _, err := os.Lstat(filepath.Join(out, "search", f)); errors.Is(err, fs.ErrNotExist) {
-					continue // no long postings apart, say
-				}
-				if err := l.tree(filepath.Join("search", f)); err != nil {
-					return fmt.Errorf("reuse the search index: %w", err)
-				}
-			}
-			indexed = docs
-			stage("search", t0, "%d documents: unchanged, the previous index reused", docs)
-		} else {
-			// The Bleve index's segments are cached by content (cache/search/);
-			// in place, the static index's unchanged files are kept.
-			opt := search.Options{Due: due, Cache: filepath.Join(cache, "search")}
-			if o.NoCache {
-				os.RemoveAll(opt.Cache)
-			}
-			if inPlace {
-				opt.Previous = out
-			}
-			st, err := search.BuildSiteWith(ctx, corpus, staging, log, opt)
-			if err != nil {
-				return fmt.Errorf("search index: %w", err)
-			}
-			searchKept = st.Kept
-			indexed = st.Documents
-			stage("search", t0, "%d documents indexed", st.Documents)
-		}
-		return ctx.Err()
-	}
-
-	// 5. Render with Hugo (the pages of the units that did not change are
-	// then linked from the previous site, or kept in place).
-	hugoDest := staging
-	if part != nil {
-		hugoDest = filepath.Join(work, "hugo-out")
-	}
-	pages := pageCount(m)
-	hugo := func() error {
-		t0 := time.Now()
-		if sum.Incremental {
-			fmt.Fprintf(log, "%-9s rendering %d of %d units' pages with Hugo …\n", "hugo", sum.Rendered, len(m.Units))
-		} else {
-			fmt.Fprintf(log, "%-9s rendering %d pages with Hugo …\n", "hugo", pages)
-		}
-		if err := cancellable(ctx, func() error {
-			return withMemoryLimit(func() error { return runHugo(root, work, dataDir, hugoDest, cfg.BaseURL) })
-		}, func() {
-			os.RemoveAll(staging)
-			os.RemoveAll(work)
-		}); err != nil {
-			return err
-		}
-		stage("hugo", t0, "rendered")
+	b.sum.Incremental, b.sum.Linked = prevUnits != nil, len(reuse)
+	b.regSums = regionSums(b.m, b.unitSums)
+	if b.mode != publish.InPlace {
 		return nil
 	}
+	b.skip = &downloadSkip{site: b.out, units: map[string]bool{}, regions: map[string]bool{}}
+	for _, t := range reuse {
+		b.skip.units[t.Key] = true
+		files := unitFiles(t)
+		if !t.IsSummary {
+			files = append(files, siteFile(t.Downloads.CSV), siteFile(t.Downloads.JSON))
+		}
+		b.kept = append(b.kept, files)
+	}
+	for _, r := range b.m.Site.Regions {
+		if r.Downloads != nil && b.prev.Regions[r.Key] == b.regSums[r.Key] {
+			b.skip.regions[r.Key] = true
+			b.kept = append(b.kept, []string{siteFile(r.Downloads.CSV), siteFile(r.Downloads.JSON)})
+		}
+	}
+	return nil
+}
 
-	if inPlace {
+// render runs the stages after the model: the files beside the pages, the
+// search index, and Hugo. An in-place build renders few pages, and runs
+// the three at once (each writes its own files of the staging folder); any
+// other build runs them one after the other, so that Hugo, the largest
+// user of memory, has the memory to itself.
+func (b *builder) render() error {
+	if b.mode == publish.InPlace {
 		var wg sync.WaitGroup
 		errs := make([]error, 3)
-		for i, f := range []func() error{downloads, searchStage} {
+		for i, f := range []func() error{b.downloads, b.index} {
 			wg.Go(func() { errs[i] = f() })
 		}
-		errs[2] = hugo()
+		errs[2] = b.hugo()
 		wg.Wait()
 		if err := errors.Join(errs...); err != nil {
-			return sum, err
+			return err
 		}
 	} else {
-		for _, f := range []func() error{downloads, searchStage} {
+		for _, f := range []func() error{b.downloads, b.index} {
 			if err := f(); err != nil {
-				return sum, err
+				return err
 			}
 		}
-		corpus = nil // Hugo's memory
-		if err := hugo(); err != nil {
-			return sum, err
+		b.corpus = nil // Hugo's memory
+		if err := b.hugo(); err != nil {
+			return err
 		}
 	}
-	corpus = nil
-	sum.Indexed = indexed
-	kept = append(kept, searchKept, sourcesKeptFiles)
-	if err := ctx.Err(); err != nil {
-		return sum, err
+	b.corpus = nil
+	if err := b.ctx.Err(); err != nil {
+		return err
 	}
-	if part != nil {
-		if err := part.collect(hugoDest, staging, m); err != nil {
-			return sum, err
+	if b.mode == publish.Part {
+		if err := b.parts.collect(b.hugoDest(), b.staging, b.m); err != nil {
+			return err
 		}
 	}
-	if len(reuse) > 0 && !inPlace {
-		t0 = time.Now()
-		lists := make([][]string, len(reuse))
-		for i, t := range reuse {
-			lists[i] = unitFiles(t)
-		}
-		if err := newLinker(out, staging).linkAll(lists); err != nil {
-			if diskFull(err) {
-				return sum, err
-			}
-			dropState(cache) // the next build is a full one
-			return sum, fmt.Errorf("reuse the previous pages (the site folder no longer matches the build cache; the next build is a full one): %w", err)
-		}
-		stage("reuse", t0, "%d units' pages from the previous site", len(reuse))
-	}
-	if err := ctx.Err(); err != nil {
-		return sum, err
-	}
+	return b.ctx.Err()
+}
 
-	// 6. Settle file times (reproducible trees), list the changes, and
-	// swap. The cache's state goes before the swap and comes back after it
-	// (see cache.go).
-	t0 = time.Now()
-	staged, err := settle(staging, o.Now, &sum)
-	if err != nil {
-		return sum, err
+// downloads writes the files beside the pages, all from the model:
+// downloads, published sources, manifest, sitemap.
+func (b *builder) downloads() error {
+	if !b.parts.site() {
+		return nil
 	}
-	if err := ctx.Err(); err != nil {
-		return sum, err
+	t0 := time.Now()
+	err := writeDownloads(b.staging, b.cfg.BaseURL, b.m, b.skip)
+	err = b.o.hooks.Fail("downloads", err)
+	if err != nil {
+		if b.skip != nil && !diskFull(err) { // it read the previous site's download files
+			publish.DropState(b.cache) // the next build is a full one
+			return fmt.Errorf("write the downloads from the previous site's (the site folder no longer matches the build cache; the next build is a full one): %w", err)
+		}
+		return err
+	}
+	var keep *sourcesKept
+	if b.mode == publish.InPlace {
+		keep = newSourcesKept(b.out, b.files)
+	}
+	sources, err := publishSources(b.staging, b.root, b.o.Data, b.m, keep)
+	if err != nil {
+		return err
+	}
+	if err := writeSitemap(b.staging, b.cfg.BaseURL, b.m); err != nil {
+		return err
+	}
+	b.keep(sources)
+	b.stage("downloads", t0, "findings.csv, findings.json (%d rows), manifest.json, sitemap.xml", b.sum.Findings)
+	b.progress.done("downloads")
+	return b.ctx.Err()
+}
+
+// keep adds files of the site that the build keeps as they are (the
+// stages that run at once add theirs one at a time).
+func (b *builder) keep(files []string) {
+	b.keptMu.Lock()
+	defer b.keptMu.Unlock()
+	b.kept = append(b.kept, files)
+}
+
+// index builds the search index, from the corpus, before Hugo: it needs
+// no page, and the corpus can then be dropped too. When no document
+// changed, an in-place build keeps the previous index and a full one
+// links it from the previous site.
+func (b *builder) index() error {
+	if !b.parts.site() {
+		return nil
+	}
+	t0 := time.Now()
+	sum, err := documentsHash(b.files, b.corpus, b.fromGit())
+	if err != nil {
+		return err
+	}
+	due := b.m.SearchDue() // deadlines and overdue flags: they change with "today"
+	b.searchSum = searchHash(sum + model.DueFingerprint(due))
+	docs := 0
+	if b.prev != nil {
+		docs = b.prev.Indexed
+	}
+	switch {
+	case b.mode == publish.InPlace && b.prev.Search == b.searchSum:
+		b.keep(keptSearchFiles(b.prev.Files))
+		b.sum.Indexed = docs
+		b.stage("search", t0, "%d documents: unchanged, the previous index kept", docs)
+	case b.prev != nil && b.prev.Search == b.searchSum:
+		l := publish.NewLinker(b.out, b.staging)
+		for _, f := range searchIndexFiles {
+			if _, err := os.Lstat(filepath.Join(b.out, "search", f)); errors.Is(err, fs.ErrNotExist) {
+				continue // no long postings apart, say
+			}
+			if err := l.Tree(filepath.Join("search", f)); err != nil {
+				return fmt.Errorf("reuse the search index: %w", err)
+			}
+		}
+		b.sum.Indexed = docs
+		b.stage("search", t0, "%d documents: unchanged, the previous index reused", docs)
+	default:
+		// The Bleve index's segments are cached by content (cache/search/);
+		// in place, the static index's unchanged files are kept.
+		opt := search.Options{Due: due, Cache: filepath.Join(b.cache, "search")}
+		if b.o.NoCache {
+			os.RemoveAll(opt.Cache)
+		}
+		if b.mode == publish.InPlace {
+			opt.Previous = b.out
+		}
+		st, err := search.BuildSiteWith(b.ctx, b.corpus, b.staging, b.log, opt)
+		if err != nil {
+			return fmt.Errorf("search index: %w", err)
+		}
+		b.keep(st.Kept)
+		b.sum.Indexed = st.Documents
+		b.stage("search", t0, "%d documents indexed", st.Documents)
+	}
+	b.progress.done("index")
+	return b.ctx.Err()
+}
+
+// hugoDest is where Hugo renders: the staging folder, or for a part a
+// folder of the work folder, from which collect takes the part's pages.
+func (b *builder) hugoDest() string {
+	if b.mode == publish.Part {
+		return filepath.Join(b.work, "hugo-out")
+	}
+	return b.staging
+}
+
+// hugo renders the pages with Hugo (in place, only the changed units').
+func (b *builder) hugo() error {
+	t0 := time.Now()
+	if b.sum.Incremental {
+		fmt.Fprintf(b.log, "%-9s rendering %d of %d units' pages with Hugo …\n", "hugo", b.sum.Rendered, len(b.m.Units))
+	} else {
+		fmt.Fprintf(b.log, "%-9s rendering %d pages with Hugo …\n", "hugo", pageCount(b.m))
+	}
+	staging, work, dest := b.staging, b.work, b.hugoDest()
+	if err := cancellable(b.ctx, func() error {
+		return withMemoryLimit(func() error { return runHugo(b.root, work, b.dataDir, dest, b.cfg.BaseURL) })
+	}, func() {
+		os.RemoveAll(staging)
+		os.RemoveAll(work)
+	}); err != nil {
+		return err
+	}
+	b.stage("hugo", t0, "rendered")
+	b.progress.done("hugo")
+	return nil
+}
+
+// publish settles the staged files' times (reproducible trees) and
+// publishes them by the build's mode.
+func (b *builder) publish() error {
+	t0 := time.Now()
+	staged, tally, err := publish.Settle(b.staging, b.o.Now)
+	if err != nil {
+		return err
+	}
+	b.sum.Files, b.sum.Pages, b.sum.Bytes = tally.Files, tally.Pages, tally.Bytes
+	if err := b.ctx.Err(); err != nil {
+		return err
 	}
 	sort.Strings(staged)
-	state := &cacheState{Version: cacheVersion, Out: out, Global: global,
-		Search: searchSum, Units: unitSums, Regions: regSums, Files: staged, Bytes: sum.Bytes}
-	if inPlace {
-		all := sortedUnion(append(kept, staged)...)
-		j, delta, err := inPlacePlan(out, staging, staged, prev.Files, all)
-		if err != nil {
-			return sum, fmt.Errorf("compare with the previous site: %w", err)
-		}
-		sum.Files, sum.Pages, sum.Bytes = len(all), 0, prev.Bytes+delta
-		for _, f := range all {
-			if strings.HasSuffix(f, ".html") {
-				sum.Pages++
-			}
-		}
-		state.Files, state.Bytes, state.Indexed = all, sum.Bytes, sum.Indexed
-		j.State, j.Now, sum.Changes = state, o.Now.UnixNano(), j.Changes
-		if err := applyInPlace(cache, prev, j, all, staged, &sum.FromSpare); err != nil {
-			if !j.published() { // the previous site and its state stand
-				return sum, fmt.Errorf("publish the site: %w", err)
-			}
-			dropState(cache) // the next build is a full one
-			return sum, fmt.Errorf("update the site in place (the next build is a full one): %w", err)
-		}
-		stage("publish", t0, "%s in place: %d files, %d pages, %.1f MB", sum.Changes, sum.Files, sum.Pages, float64(sum.Bytes)/1e6)
-		sum.Duration = time.Since(start)
-		return sum, nil
+	state := &publish.State{Version: publish.Version, Out: b.out, Global: b.global,
+		Search: b.searchSum, Units: b.unitSums, Regions: b.regSums, Files: staged, Bytes: b.sum.Bytes}
+	switch b.mode {
+	case publish.InPlace:
+		err = b.publishInPlace(t0, staged, state)
+	case publish.Part:
+		err = b.publishPart(t0)
+	default:
+		err = b.publishFull(t0, state)
 	}
-	if part != nil {
-		if err := part.mark(staging, m, unitSums, global, o.Now); err != nil {
-			return sum, err
-		}
-	} else {
-		if sum.Changes, err = diffTrees(out, staging); err != nil {
-			return sum, fmt.Errorf("compare with the previous site: %w", err)
-		}
-		stage("changes", t0, "%s since the previous site", sum.Changes)
-		if err := dropState(cache); err != nil {
-			return sum, fmt.Errorf("build cache: %w", err)
-		}
+	if err == nil {
+		b.progress.done("publish")
 	}
-	stageHook("swap")
-	backup, err := swap(staging, out)
+	return err
+}
+
+// publishInPlace makes the new site folder from the staged files and the
+// site folder's unchanged ones, and switches it in (publish.Apply).
+func (b *builder) publishInPlace(t0 time.Time, staged []string, state *publish.State) error {
+	all := publish.SortedUnion(append(b.kept, staged)...)
+	j, delta, err := publish.Plan(b.out, b.staging, staged, b.prev.Files, all)
 	if err != nil {
-		return sum, err
+		return fmt.Errorf("compare with the previous site: %w", err)
 	}
-	stage("publish", t0, "%d files, %d pages, %.1f MB", sum.Files, sum.Pages, float64(sum.Bytes)/1e6)
-	stageHook("swapped")
-	if part == nil {
-		if err := writeChanges(cache, sum.Changes); err != nil {
-			return sum, fmt.Errorf("build cache: %w", err)
+	sum := &b.sum
+	sum.Files, sum.Pages, sum.Bytes = len(all), 0, b.prev.Bytes+delta
+	for _, f := range all {
+		if strings.HasSuffix(f, ".html") {
+			sum.Pages++
 		}
-		state.Indexed = sum.Indexed
-		if err := saveState(cache, state); err != nil {
-			return sum, fmt.Errorf("build cache: %w", err)
+	}
+	state.Files, state.Bytes, state.Indexed = all, sum.Bytes, sum.Indexed
+	j.State, j.Now, sum.Changes = state, b.o.Now.UnixNano(), j.Changes
+	if sum.FromSpare, err = publish.Apply(b.cache, b.prev, j, all, staged, &b.o.hooks); err != nil {
+		if !j.Published() { // the previous site and its state stand
+			return fmt.Errorf("publish the site: %w", err)
+		}
+		publish.DropState(b.cache) // the next build is a full one
+		return fmt.Errorf("update the site in place (the next build is a full one): %w", err)
+	}
+	b.stage("publish", t0, "%s in place: %d files, %d pages, %.1f MB", sum.Changes, sum.Files, sum.Pages, float64(sum.Bytes)/1e6)
+	return nil
+}
+
+// publishPart marks the part's folder and swaps it in.
+func (b *builder) publishPart(t0 time.Time) error {
+	if err := b.parts.mark(b.staging, b.m, b.unitSums, b.global, b.o.Now); err != nil {
+		return err
+	}
+	return b.swap(t0, nil)
+}
+
+// publishFull lists the changes since the previous site and swaps the new
+// one in. The cache's state goes before the swap and comes back after it
+// (see cache.go).
+func (b *builder) publishFull(t0 time.Time, state *publish.State) error {
+	var err error
+	if b.sum.Changes, err = publish.DiffTrees(b.out, b.staging); err != nil {
+		return fmt.Errorf("compare with the previous site: %w", err)
+	}
+	b.stage("changes", t0, "%s since the previous site", b.sum.Changes)
+	if err := publish.DropState(b.cache); err != nil {
+		return fmt.Errorf("build cache: %w", err)
+	}
+	return b.swap(t0, state)
+}
+
+// swap swaps the staging folder in for the site folder, saves the state
+// (when not nil) and the changes, and puts the previous site folder, and
+// the spare of an in-place build it replaced, in the trash.
+func (b *builder) swap(t0 time.Time, state *publish.State) error {
+	h := &b.o.hooks
+	h.At("swap")
+	backup, err := publish.Swap(b.staging, b.out)
+	if err != nil {
+		return err
+	}
+	b.stage("publish", t0, "%d files, %d pages, %.1f MB", b.sum.Files, b.sum.Pages, float64(b.sum.Bytes)/1e6)
+	h.At("swapped")
+	if state != nil {
+		if err := publish.WriteChanges(b.cache, b.sum.Changes); err != nil {
+			return fmt.Errorf("build cache: %w", err)
+		}
+		state.Indexed = b.sum.Indexed
+		if err := publish.SaveState(b.cache, state); err != nil {
+			return fmt.Errorf("build cache: %w", err)
 		}
 	}
 	if backup != "" {
-		t0 = time.Now()
-		if err := discard(cache, backup, o.fault); err != nil {
-			return sum, err
+		t0 := time.Now()
+		if err := publish.Discard(b.cache, backup, h); err != nil {
+			return err
 		}
-		stage("cleanup", t0, "moved the previous site to the trash")
+		b.stage("cleanup", t0, "moved the previous site to the trash")
 	}
-	if _, err := os.Lstat(sparePath(out)); err == nil { // an incremental build's, of a site now replaced
-		if err := discard(cache, sparePath(out), o.fault); err != nil {
-			return sum, err
+	if _, err := os.Lstat(publish.SparePath(b.out)); err == nil { // an incremental build's, of a site now replaced
+		if err := publish.Discard(b.cache, publish.SparePath(b.out), h); err != nil {
+			return err
 		}
 	}
-	sum.Duration = time.Since(start)
-	return sum, nil
+	return nil
+}
+
+// progress calls Options.Progress as each stage ends (the stages that run
+// at once call it one at a time).
+type progress struct {
+	mu    sync.Mutex
+	f     func(stage string, done, total int)
+	n     int
+	total int
+}
+
+func (p *progress) done(stage string) {
+	if p.f == nil {
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.n++
+	p.f(stage, p.n, p.total)
 }
 
 // lineWriter writes each Write whole, one at a time: the stages that run
@@ -569,10 +715,6 @@ func (l *lineWriter) Write(p []byte) (int, error) {
 	defer l.mu.Unlock()
 	return l.w.Write(p)
 }
-
-// stageHook is called at points of the build a test may stop it at (a
-// kill -9 there must leave the site and the cache usable).
-var stageHook = func(string) {}
 
 // pageCount is how many pages Hugo renders from the model (plus the home
 // page and the static pages in content/).
@@ -613,143 +755,6 @@ func cancellable(ctx context.Context, f func() error, cleanup func()) error {
 	}
 }
 
-// Modes of the published site: what a web server running as another user
-// needs to read it, whatever the umask and the temporary folder's mode.
-const (
-	DirMode  fs.FileMode = 0o755
-	FileMode fs.FileMode = 0o644
-)
-
-// settle sets every file's time to now (so that two builds of the same data
-// with the same SOURCE_DATE_EPOCH give the same tree, times included) and
-// its mode to FileMode or DirMode, counts the files, and lists them
-// (relative to dir, with /, in lexical order).
-func settle(dir string, now time.Time, sum *Summary) ([]string, error) {
-	var files []string
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		info, err := d.Info()
-		if err != nil {
-			return err
-		}
-		mode := DirMode
-		if !d.IsDir() {
-			if !info.Mode().IsRegular() {
-				return fmt.Errorf("%s: not a regular file in the built site", p)
-			}
-			mode = FileMode
-			rel, _ := filepath.Rel(dir, p)
-			files = append(files, filepath.ToSlash(rel))
-			sum.Files++
-			sum.Bytes += info.Size()
-			if strings.HasSuffix(p, ".html") {
-				sum.Pages++
-			}
-		}
-		if info.Mode().Perm() != mode {
-			if err := os.Chmod(p, mode); err != nil {
-				return err
-			}
-		}
-		if !d.IsDir() && info.ModTime().Equal(now) {
-			return nil // a page linked from the previous site
-		}
-		return os.Chtimes(p, now, now)
-	})
-	return files, err
-}
-
-// stagingPrefix names the staging and backup folders of out: .public.staging-PID-…
-func stagingPrefix(out string) string { return "." + filepath.Base(out) + ".staging-" }
-
-func backupPrefix(out string) string { return "." + filepath.Base(out) + ".old-" }
-
-// workPrefix names the work folder of a build (Hugo's data and cache).
-func workPrefix(out string) string { return "." + filepath.Base(out) + ".work-" }
-
-// swap replaces out with staging, in one step where the system can
-// (exchange: the previous site then has staging's name, and that is the
-// returned backup folder, for the caller to remove). Elsewhere out moves
-// aside to the returned backup folder and staging takes its name; should
-// the process die between the two renames, the next build puts the old
-// site back (recoverStale).
-func swap(staging, out string) (backup string, err error) {
-	if _, err := os.Lstat(out); err == nil {
-		if exchange(staging, out) == nil {
-			return staging, nil
-		}
-		backup = filepath.Join(filepath.Dir(out), backupPrefix(out)+strconv.Itoa(os.Getpid()))
-		os.RemoveAll(backup)
-		if err := os.Rename(out, backup); err != nil {
-			return "", err
-		}
-	}
-	if err := os.Rename(staging, out); err != nil {
-		if backup != "" {
-			if rerr := os.Rename(backup, out); rerr != nil {
-				return "", errors.Join(err, rerr)
-			}
-		}
-		return "", err
-	}
-	return backup, nil
-}
-
-// recoverStale cleans up after builds that were killed: it restores a
-// backup when out is missing, and removes the staging, work and backup
-// folders of processes that no longer run.
-func recoverStale(out string, log io.Writer) {
-	parent := filepath.Dir(out)
-	entries, err := os.ReadDir(parent)
-	if err != nil {
-		return
-	}
-	for _, e := range entries {
-		name := e.Name()
-		var rest string
-		isBackup := false
-		switch {
-		case strings.HasPrefix(name, stagingPrefix(out)):
-			rest = strings.TrimPrefix(name, stagingPrefix(out))
-		case strings.HasPrefix(name, workPrefix(out)):
-			rest = strings.TrimPrefix(name, workPrefix(out))
-		case strings.HasPrefix(name, backupPrefix(out)):
-			rest, isBackup = strings.TrimPrefix(name, backupPrefix(out)), true
-		default:
-			continue
-		}
-		pid, err := strconv.Atoi(strings.SplitN(rest, "-", 2)[0])
-		if err != nil || alive(pid) {
-			continue
-		}
-		p := filepath.Join(parent, name)
-		if isBackup {
-			if _, err := os.Lstat(out); errors.Is(err, fs.ErrNotExist) {
-				if os.Rename(p, out) == nil {
-					fmt.Fprintf(log, "restored %s from an interrupted build's backup\n", out)
-					continue
-				}
-			}
-		}
-		os.RemoveAll(p)
-	}
-}
-
-// alive reports whether a process with the id runs (on Unix: signal 0).
-func alive(pid int) bool {
-	if pid == os.Getpid() {
-		return true
-	}
-	p, err := os.FindProcess(pid)
-	if err != nil {
-		return false
-	}
-	err = p.Signal(syscall.Signal(0))
-	return err == nil || errors.Is(err, syscall.EPERM)
-}
-
 // hugoMemoryLimit is the soft memory limit while Hugo renders. Hugo keeps
 // every page in memory; with Go's default GC pacing the heap grows to twice
 // what is live, which on a 120,000-page site is over 4.5 GB. The limit makes
@@ -762,56 +767,4 @@ func withMemoryLimit(f func() error) error {
 		defer debug.SetMemoryLimit(prev)
 	}
 	return f()
-}
-
-// removeTree removes a folder like os.RemoveAll, several subtrees at once:
-// removing a site of 100,000 pages is one system call per file and folder,
-// and on a journaling file system parallel removals take half the time.
-func removeTree(dir string) error {
-	// Split the tree, level by level, into at least 256 pieces (or all of
-	// it); the emptied folders go last.
-	units := []string{dir}
-	for len(units) < 256 {
-		var next []string
-		expanded := false
-		for _, u := range units {
-			entries, err := os.ReadDir(u)
-			if err != nil || len(entries) == 0 {
-				next = append(next, u)
-				continue
-			}
-			expanded = true
-			for _, e := range entries {
-				next = append(next, filepath.Join(u, e.Name()))
-			}
-		}
-		if !expanded {
-			break
-		}
-		units = next
-	}
-	work := make(chan string)
-	errs := make(chan error, len(units))
-	var wg sync.WaitGroup
-	for w := 0; w < 8; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for p := range work {
-				if err := os.RemoveAll(p); err != nil {
-					errs <- err
-				}
-			}
-		}()
-	}
-	for _, u := range units {
-		work <- u
-	}
-	close(work)
-	wg.Wait()
-	close(errs)
-	if err := <-errs; err != nil {
-		return err
-	}
-	return os.RemoveAll(dir)
 }
