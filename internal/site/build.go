@@ -169,6 +169,9 @@ func Build(ctx context.Context, o Options) (sum Summary, err error) {
 	if b.parts, err = parseParts(o.Parts); err != nil {
 		return sum, err
 	}
+	if !b.parts.site() {
+		b.progress.total -= 2 // no downloads, no index
+	}
 	if !o.NoCache && b.parts == nil {
 		b.prev = publish.LoadState(b.cache, b.out)
 	}
@@ -331,9 +334,6 @@ func (b *builder) derive() error {
 	switch {
 	case b.parts != nil:
 		b.mode = publish.Part
-		if !b.parts.site() {
-			b.progress.total -= 2 // no downloads, no index
-		}
 	case b.prev != nil && b.prev.Global == b.global:
 		b.mode = publish.InPlace
 	default:
