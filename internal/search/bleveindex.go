@@ -26,16 +26,25 @@ import (
 // IndexDir is the Bleve index's folder under the site's search folder.
 const IndexDir = "bleve"
 
-// segmentDocs is how many documents of one unit go into one zap segment,
-// at most, before the segments are merged (see segcache.go).
-var segmentDocs = 4096
+// tuning is how the Bleve index is built: defaultTuning, or in tests
+// Options.tune.
+type tuning struct {
+	// segmentDocs is how many documents of one unit go into one zap
+	// segment, at most, before the segments are merged (see segcache.go).
+	segmentDocs int
+	// mergeGroups merges the groups' segments (see segcache.go) into the
+	// index's one segment; else they are the index's segments, one per
+	// county. Off: the final merge of 126k documents took longer than the
+	// rest of an incremental build, and queries are as fast on 20 segments
+	// (see BenchmarkIncrementalBuild).
+	mergeGroups bool
+	// racyWindow: see verifiedFile.
+	racyWindow time.Duration
+}
 
-// mergeGroups merges the groups' segments (see segcache.go) into the
-// index's one segment; else they are the index's segments, one per county.
-// Off: the final merge of 126k documents took longer than the rest of an
-// incremental build, and queries are as fast on 20 segments (see
-// BenchmarkIncrementalBuild).
-var mergeGroups = false
+func defaultTuning() tuning {
+	return tuning{segmentDocs: 4096, mergeGroups: false, racyWindow: 2 * time.Second}
+}
 
 var zapPlugin = &zap.ZapPlugin{}
 
@@ -52,7 +61,7 @@ var debugTimes = os.Getenv("GONGSHI_SEARCH_TIMES") != ""
 // random order, and two builds of the same data would differ). The result
 // is byte-for-byte the same for the same documents, with or without a
 // cache, and Bleve opens it like any index it wrote itself.
-func buildIndex(ctx context.Context, docs []Doc, dir, cache string, when time.Time) (indexStats, error) {
+func buildIndex(ctx context.Context, docs []Doc, dir, cache string, when time.Time, tune tuning) (indexStats, error) {
 	var st indexStats
 	m := NewMapping()
 	mappingJSON, err := util.MarshalJSON(m)
@@ -69,7 +78,7 @@ func buildIndex(ctx context.Context, docs []Doc, dir, cache string, when time.Ti
 	}
 
 	t0 := time.Now()
-	sc, err := openSegCache(cache, tmp, mappingJSON, when)
+	sc, err := openSegCache(cache, tmp, mappingJSON, when, tune)
 	if err != nil {
 		return st, err
 	}
@@ -98,7 +107,7 @@ func buildIndex(ctx context.Context, docs []Doc, dir, cache string, when time.Ti
 			return st, err
 		}
 		segFiles = append(segFiles, filepath.Base(final))
-	} else if mergeGroups {
+	} else if tune.mergeGroups {
 		final := filepath.Join(store, zapFileName(1))
 		if err := mergeSegments(paths, final); err != nil {
 			return st, err

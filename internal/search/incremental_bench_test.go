@@ -45,22 +45,21 @@ func BenchmarkIncrementalBuild(b *testing.B) {
 		edits++
 		changed.Findings[0].Title = title + "（修改" + strconv.Itoa(edits) + "）"
 	}
-	defer func(m bool) { mergeGroups = m }(mergeGroups)
 	var full, merged, kept []Stats
 	var mergedSite, keptSite string
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		mergeGroups = false
 		st, err := BuildSiteWith(ctx, c, b.TempDir(), nil, Options{})
 		if err != nil {
 			b.Fatal(err)
 		}
 		full = append(full, st)
 		for _, m := range []bool{true, false} {
-			mergeGroups = m
+			tune := defaultTuning()
+			tune.mergeGroups = m
 			edit()
 			site := b.TempDir()
-			st, err = BuildSiteWith(ctx, c, site, nil, Options{Cache: cache})
+			st, err = BuildSiteWith(ctx, c, site, nil, Options{Cache: cache, tune: &tune})
 			if err != nil {
 				b.Fatal(err)
 			}

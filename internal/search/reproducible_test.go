@@ -14,8 +14,8 @@ import (
 // TestBuildIsReproducible builds the same corpus twice, its Bleve index
 // made of several merged segments, and compares the trees byte for byte.
 func TestBuildIsReproducible(t *testing.T) {
-	defer func(n int) { segmentDocs = n }(segmentDocs)
-	segmentDocs = 300
+	tune := defaultTuning()
+	tune.segmentDocs = 300
 	c, err := searchtest.Mixed(8, 11)
 	if err != nil {
 		t.Fatal(err)
@@ -23,11 +23,11 @@ func TestBuildIsReproducible(t *testing.T) {
 	var trees [2]map[string][]byte
 	for i := range trees {
 		dir := t.TempDir()
-		st, err := BuildSite(context.Background(), c, dir, nil)
+		st, err := BuildSiteWith(context.Background(), c, dir, nil, Options{tune: &tune})
 		if err != nil {
 			t.Fatal(err)
 		}
-		if st.Documents < 3*segmentDocs {
+		if st.Documents < 3*tune.segmentDocs {
 			t.Fatalf("%d documents: too few for several segments", st.Documents)
 		}
 		trees[i] = map[string][]byte{}

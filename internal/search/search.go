@@ -61,6 +61,9 @@ type Options struct {
 	// updates the site in place: the static index's files whose bytes
 	// are the previous ones are not written, and Stats.Kept lists them.
 	Previous string
+
+	// tune, in tests, replaces the index's tuning (nil: defaultTuning).
+	tune *tuning
 }
 
 // Dir is the search folder of a site folder.
@@ -108,7 +111,11 @@ func BuildSiteWith(ctx context.Context, c *notice.Corpus, siteDir string, log io
 		prev = Dir(opt.Previous)
 	}
 	ex := startExport(docs, dir, prev, opt.Cache) // the display files, while the index is built
-	is, err := buildIndex(ctx, docs, filepath.Join(dir, IndexDir), opt.Cache, buildTime())
+	tune := defaultTuning()
+	if opt.tune != nil {
+		tune = *opt.tune
+	}
+	is, err := buildIndex(ctx, docs, filepath.Join(dir, IndexDir), opt.Cache, buildTime(), tune)
 	if err != nil {
 		ex.wait()
 		return st, i18n.Errorf("bleve index: %w", err)

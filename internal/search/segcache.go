@@ -27,12 +27,12 @@ import (
 //
 //  1. units: the documents of one inspected unit (the same
 //     Notice.UnitPath; the corpus sorts notices by it, so a unit's
-//     documents are contiguous), at most segmentDocs at a time, are
+//     documents are contiguous), at most tuning.segmentDocs at a time, are
 //     analysed into one zap segment;
 //  2. groups: the consecutive units of one county are merged into one
 //     segment. The groups' segments, in document order, are the index's
 //     segments (scorch numbers documents across them in that order), one
-//     per county; with mergeGroups they are merged into one.
+//     per county; with tuning.mergeGroups they are merged into one.
 //
 // Which documents make a unit or a group depends on those documents alone,
 // never on another unit's or group's, so a cache can key each segment by
@@ -58,7 +58,7 @@ type indexStats struct {
 	Units, Groups             int           // segments of step 1 and 2
 	BuiltUnits, MergedGroups  int           // the ones not taken from the cache
 	Segments                  time.Duration // steps 1 and 2 (with the cache's checks)
-	Merge                     time.Duration // putting the groups into the index (merged with mergeGroups)
+	Merge                     time.Duration // putting the groups into the index (merged with tuning.mergeGroups)
 	UnitsReused, GroupsReused int
 }
 
@@ -80,6 +80,7 @@ type segCache struct {
 	// verified are the entries whose checksum was verified, as their
 	// files were then (see verifiedFile), by file name.
 	verified map[string]fileID
+	tune     tuning
 }
 
 // verifiedFile (in the cache folder, beside segments/) lists the entries
@@ -90,16 +91,13 @@ type segCache struct {
 // its version and document count. Any write to the file, a truncation, a
 // rename onto it, a copy of the folder changes one of them (the change
 // time, which a program cannot set back, changes with every write; a file
-// changed less than racyWindow before it was verified is not recorded,
+// changed less than tuning.racyWindow before it was verified is not recorded,
 // since a second write within the clock's granularity could keep its
 // times). What is not detected: a change to the bytes that the file system
 // does not see as a write (the disk's or the block device's), or a file
 // system that does not keep change times and inodes (then every entry is
 // read in full: fileIDOf fails off Linux).
 const verifiedFile = "segments.verified"
-
-// racyWindow: see verifiedFile.
-var racyWindow = 2 * time.Second
 
 // fileID identifies a file's version (see verifiedFile).
 type fileID struct {
@@ -111,8 +109,8 @@ type fileID struct {
 // tests).
 var segChecks atomic.Int64
 
-func openSegCache(cache, tmp string, mappingJSON []byte, when time.Time) (*segCache, error) {
-	sc := &segCache{tmp: tmp, keep: map[string]bool{}, verified: map[string]fileID{}}
+func openSegCache(cache, tmp string, mappingJSON []byte, when time.Time, tune tuning) (*segCache, error) {
+	sc := &segCache{tmp: tmp, keep: map[string]bool{}, verified: map[string]fileID{}, tune: tune}
 	sc.prefix = segKeyPrefix(mappingJSON, when)
 	if cache != "" {
 		sc.dir = filepath.Join(cache, "segments")
@@ -188,13 +186,13 @@ func programIdentity() string {
 }
 
 // unitSpans splits docs into units: runs of documents of the same unit,
-// at most segmentDocs long.
-func unitSpans(docs []Doc) []span {
+// at most n long.
+func unitSpans(docs []Doc, n int) []span {
 	var out []span
 	for lo := 0; lo < len(docs); {
 		u := docs[lo].Notice.UnitPath()
 		hi := lo + 1
-		for hi < len(docs) && hi-lo < segmentDocs && docs[hi].Notice.UnitPath() == u {
+		for hi < len(docs) && hi-lo < n && docs[hi].Notice.UnitPath() == u {
 			hi++
 		}
 		out = append(out, span{lo: lo, hi: hi})
@@ -297,7 +295,7 @@ func (sc *segCache) lookup(kind, key string, ndocs int) string {
 	}
 	// Recorded as it was before it was read: a change since makes it
 	// another.
-	if idOK && start.Sub(time.Unix(0, max(id.Mtime, id.Ctime))) >= racyWindow {
+	if idOK && start.Sub(time.Unix(0, max(id.Mtime, id.Ctime))) >= sc.tune.racyWindow {
 		sc.mu.Lock()
 		sc.verified[name] = id
 		sc.mu.Unlock()
@@ -435,7 +433,7 @@ feed:
 // build makes the groups' segments (steps 1 and 2), from the cache where
 // it can, and returns their paths in document order.
 func (sc *segCache) build(ctx context.Context, m *mapping.IndexMappingImpl, docs []Doc, st *indexStats) ([]string, error) {
-	units := unitSpans(docs)
+	units := unitSpans(docs, sc.tune.segmentDocs)
 	groups := groupSpans(docs, units)
 	st.Units, st.Groups = len(units), len(groups)
 	if err := parallel(ctx, len(units), func(i int) error {

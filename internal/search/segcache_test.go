@@ -112,13 +112,10 @@ func TestCachedBuildIsFullBuild(t *testing.T) {
 }
 
 func testCachedBuild(t *testing.T, merge bool) {
-	defer func(n int, m bool) { segmentDocs, mergeGroups = n, m }(segmentDocs, mergeGroups)
-	segmentDocs = 100 // units of several segments too
-	mergeGroups = merge
-	// Entries verified are recorded at once (see verifiedFile), so that
-	// the damaged ones below are found by their changed files.
-	defer func(w time.Duration) { racyWindow = w }(racyWindow)
-	racyWindow = 0
+	// Units of several segments too; entries verified are recorded at
+	// once (see verifiedFile), so that the damaged ones below are found by
+	// their changed files.
+	tune := &tuning{segmentDocs: 100, mergeGroups: merge, racyWindow: 0}
 	ns := cacheCorpus(t)
 	cache := t.TempDir()
 	ctx := context.Background()
@@ -128,11 +125,11 @@ func testCachedBuild(t *testing.T, merge bool) {
 		c := notice.NewCorpus(ns)
 		due := cacheDue(c)
 		cached, full := t.TempDir(), t.TempDir()
-		st, err := BuildSiteWith(ctx, c, cached, nil, Options{Due: due, Cache: cache})
+		st, err := BuildSiteWith(ctx, c, cached, nil, Options{Due: due, Cache: cache, tune: tune})
 		if err != nil {
 			t.Fatalf("%s: %v", step, err)
 		}
-		if _, err := BuildSiteWith(ctx, c, full, nil, Options{Due: due}); err != nil {
+		if _, err := BuildSiteWith(ctx, c, full, nil, Options{Due: due, tune: tune}); err != nil {
 			t.Fatalf("%s: %v", step, err)
 		}
 		tree := searchTree(t, cached)
@@ -170,7 +167,7 @@ func testCachedBuild(t *testing.T, merge bool) {
 	}
 
 	// One finding's title, in the latest notice of a unit (its last
-	// segment of segmentDocs documents).
+	// segment of tune.segmentDocs documents).
 	last := ns[len(ns)-1]
 	for _, n := range ns {
 		if n.Region.TownshipSlug == "zhen0005" {
@@ -266,15 +263,15 @@ func testCachedBuild(t *testing.T, merge bool) {
 // damaged. Not detected (and not tested): bytes changed under the file
 // system (see verifiedFile).
 func TestVerifiedSegments(t *testing.T) {
-	defer func(w time.Duration) { racyWindow = w }(racyWindow)
-	racyWindow = 0
+	tune := defaultTuning()
+	tune.racyWindow = 0
 	c := notice.NewCorpus(cacheCorpus(t))
 	cache := t.TempDir()
 	ctx := context.Background()
 	build := func(step string) (Stats, int64) {
 		t.Helper()
 		n0 := segChecks.Load()
-		st, err := BuildSiteWith(ctx, c, t.TempDir(), nil, Options{Cache: cache})
+		st, err := BuildSiteWith(ctx, c, t.TempDir(), nil, Options{Cache: cache, tune: &tune})
 		if err != nil {
 			t.Fatalf("%s: %v", step, err)
 		}

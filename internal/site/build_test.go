@@ -21,6 +21,8 @@ import (
 	"testing"
 
 	"github.com/gongshi/gongshi/internal/notice"
+	"github.com/gongshi/gongshi/internal/site/model"
+	"github.com/gongshi/gongshi/internal/site/publish"
 	"github.com/gongshi/gongshi/internal/store"
 )
 
@@ -283,7 +285,7 @@ func TestKilledBuildKeepsThePreviousSite(t *testing.T) {
 func TestFailedBuildRestoresAKilledSwap(t *testing.T) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "public")
-	backup := filepath.Join(dir, backupPrefix(out)+fmt.Sprint(1<<22+12345)) // no such process
+	backup := filepath.Join(dir, publish.BackupPrefix(out)+fmt.Sprint(1<<22+12345)) // no such process
 	os.MkdirAll(backup, 0o755)
 	os.WriteFile(filepath.Join(backup, "index.html"), []byte("old"), 0o644)
 	badData := t.TempDir()
@@ -339,15 +341,15 @@ func TestRecoverStaleRestoresABackup(t *testing.T) {
 	out := filepath.Join(dir, "public")
 	// A build died between moving the site aside and moving the new one in.
 	dead := 1<<22 + 12345 // no such process
-	backup := filepath.Join(dir, backupPrefix(out)+fmt.Sprint(dead))
+	backup := filepath.Join(dir, publish.BackupPrefix(out)+fmt.Sprint(dead))
 	os.MkdirAll(backup, 0o755)
 	os.WriteFile(filepath.Join(backup, "index.html"), []byte("old"), 0o644)
-	staging := filepath.Join(dir, stagingPrefix(out)+fmt.Sprint(dead)+"-1")
+	staging := filepath.Join(dir, publish.StagingPrefix(out)+fmt.Sprint(dead)+"-1")
 	os.MkdirAll(staging, 0o755)
-	live := filepath.Join(dir, stagingPrefix(out)+fmt.Sprint(os.Getpid())+"-2")
+	live := filepath.Join(dir, publish.StagingPrefix(out)+fmt.Sprint(os.Getpid())+"-2")
 	os.MkdirAll(live, 0o755)
 
-	recoverStale(out, io.Discard)
+	publish.RecoverStale(out, io.Discard)
 	if b, err := os.ReadFile(filepath.Join(out, "index.html")); err != nil || string(b) != "old" {
 		t.Errorf("the backup was not restored: %q %v", b, err)
 	}
@@ -498,7 +500,7 @@ func TestEscaping(t *testing.T) {
 		t.Errorf("atom: %v %+v", err, atom)
 	}
 	// JSON decodes back to the text.
-	var doc struct{ Findings []Record }
+	var doc struct{ Findings []model.Record }
 	if err := json.Unmarshal([]byte(readFile(t, site, "/downloads/findings.json")), &doc); err != nil || len(doc.Findings) != 4 {
 		t.Fatalf("findings.json: %v", err)
 	}
@@ -566,13 +568,13 @@ func TestRemoveTree(t *testing.T) {
 		os.WriteFile(p, []byte("x"), 0o644)
 	}
 	os.WriteFile(filepath.Join(dir, "top.txt"), nil, 0o644)
-	if err := removeTree(dir); err != nil {
+	if err := publish.RemoveTree(dir); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := os.Stat(dir); !errors.Is(err, fs.ErrNotExist) {
 		t.Errorf("%s is still there: %v", dir, err)
 	}
-	if err := removeTree(dir); err != nil {
+	if err := publish.RemoveTree(dir); err != nil {
 		t.Errorf("removing a missing folder: %v", err)
 	}
 }

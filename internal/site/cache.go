@@ -1,38 +1,43 @@
 package site
 
-// The build cache: what an incremental build reuses of the previous one.
+// The build cache: what an incremental build needs of the previous one.
 //
 // It lives beside the site folder, in .gongshi-cache/<name of the site
-// folder>/ (public/ → .gongshi-cache/public/), and holds state.json: the
-// content hashes of the previous build's inputs — one "global" hash of
-// everything every page depends on (the gongshi executable, config.toml,
-// content/, layouts/, static/, assets/, i18n/, and the page-wide fields of
-// the model: the as-of date and the site-wide download links), one hash per
-// unit (its Hugo data file, data/u/…json, which is everything its pages
-// read), and one of the search index's documents. The rendered pages and
-// the index themselves are the previous site folder: a build hard-links
-// what it reuses from there into its staging folder (the new tree shares
-// those files with the old one; nothing is written into a shared file).
+// folder>/ (public/ → .gongshi-cache/public/), and holds state.json
+// (publish.State): the content hashes of the previous build's inputs —
+// one "global" hash of everything every page depends on (the gongshi
+// executable, config.toml, content/, layouts/, static/, assets/, i18n/,
+// and the page-wide fields of the model: the as-of date and the site-wide
+// download links: globalHash), one hash per unit (its Hugo data file,
+// data/u/…json, which is everything its pages read), one per region with
+// download files (regionSums), and one of the search index's documents
+// (documentsHash) — and the list of the site's files. The rendered pages
+// and the index themselves are the previous site folder.
 //
-// An incremental build therefore:
+// When the global hash is the previous build's, the build is an in-place
+// one (publish.InPlace), which:
 //   - checks every data file and derives the whole model (cheap);
-//   - writes every download, feed companion, published source, manifest and
-//     sitemap again (cheap, and they depend on everything);
-//   - builds the search index again only when a document changed, else
-//     links the previous one;
 //   - gives Hugo the data of the changed units only: the content adapter
 //     adds the pages of the units whose data it has, and Hugo renders those,
 //     the region pages, home, feeds, 404, about, search and static files;
-//   - links the pages of the unchanged units from the previous site.
+//   - writes the downloads of the changed units and regions, splicing the
+//     others' rows from the site folder's files (downloads.go), and the
+//     published sources that changed;
+//   - keeps the previous search index when no document changed, else
+//     builds it again (package search keeps its unchanged files);
+//   - leaves every other file as the site folder has it: publish.Apply
+//     makes the new site folder from the staged files and the unchanged
+//     ones (see publish/inplace.go).
 //
 // When the global hash changed (a template, the config, the binary, the
-// date) every page is rendered, as by a full build. The state is removed
-// before the swap and written after it, so a build killed anywhere leaves
-// either the previous site with its state, or a site without state (the
-// next build is then a full one).
+// date) every page is rendered by a full build (publish.Full), which links
+// the previous search index when no document changed. A full build removes
+// the state before the swap and writes it after, and an in-place one
+// writes it after the switch, from its journal, so a build killed anywhere leaves either the
+// previous site with its state, or a site without state (the next build
+// is then a full one), or a journal the next build finishes.
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -44,103 +49,15 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
-	"sync"
 
 	hugoversion "github.com/gohugoio/hugo/common/hugo"
 
 	"github.com/gongshi/gongshi/internal/notice"
 	"github.com/gongshi/gongshi/internal/search"
+	"github.com/gongshi/gongshi/internal/site/model"
+	"github.com/gongshi/gongshi/internal/site/publish"
 	"github.com/gongshi/gongshi/internal/store"
 )
-
-// cacheVersion changes when the layout of the cache changes.
-const cacheVersion = 2
-
-// CacheDir is the default cache folder of a site folder:
-// .gongshi-cache/<name> beside it.
-func CacheDir(out string) string {
-	return filepath.Join(filepath.Dir(out), ".gongshi-cache", filepath.Base(out))
-}
-
-// cacheState is state.json.
-type cacheState struct {
-	Version int               `json:"version"`
-	Out     string            `json:"out"`     // the site folder it describes
-	Global  string            `json:"global"`  // hash of what every page depends on
-	Search  string            `json:"search"`  // hash of the indexed documents
-	Indexed int               `json:"indexed"` // documents in that index
-	Units   map[string]string `json:"units"`   // unit key → hash of its data file
-	// Regions are the hashes of the units in each region with download
-	// files (region key → hash of its units' keys and hashes).
-	Regions map[string]string `json:"regions"`
-	// Files are the site's files (relative, with /, sorted), Bytes their
-	// sizes added up: an incremental build updates the site folder in
-	// place (see inplace.go) and never walks it.
-	Files []string `json:"files"`
-	Bytes int64    `json:"bytes"`
-	// Spare is the previous site folder, kept to become the next one (see
-	// inplace.go), or nil.
-	Spare *spareState `json:"spare,omitempty"`
-}
-
-// spareState is the spare site folder: where it is, its identity, and the
-// files in which it differs from the site folder (added, changed or
-// removed by the build that switched it out).
-type spareState struct {
-	Path string      `json:"path"`
-	ID   dirIdentity `json:"id"`
-	Diff []string    `json:"diff"`
-}
-
-func stateFile(cache string) string { return filepath.Join(cache, "state.json") }
-
-// loadState reads the previous build's state, or nil when there is none
-// usable for out (missing, of another version, of another folder, or out
-// is gone).
-func loadState(cache, out string) *cacheState {
-	b, err := os.ReadFile(stateFile(cache))
-	if err != nil {
-		return nil
-	}
-	var s cacheState
-	if json.Unmarshal(b, &s) != nil || s.Version != cacheVersion || s.Out != out || s.Units == nil || s.Files == nil {
-		return nil
-	}
-	if _, err := os.Stat(filepath.Join(out, "index.html")); err != nil {
-		return nil
-	}
-	return &s
-}
-
-// dropState removes the state, before the site it describes is replaced.
-func dropState(cache string) error {
-	err := os.Remove(stateFile(cache))
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil
-	}
-	return err
-}
-
-// saveState writes the state atomically.
-func saveState(cache string, s *cacheState) error {
-	if err := os.MkdirAll(cache, 0o755); err != nil {
-		return err
-	}
-	b, err := json.Marshal(s)
-	if err != nil {
-		return err
-	}
-	return writeAtomic(stateFile(cache), b)
-}
-
-// writeAtomic writes b to a temporary file beside p and renames it to p.
-func writeAtomic(p string, b []byte) error {
-	tmp := p + ".tmp"
-	if err := os.WriteFile(tmp, b, 0o644); err != nil {
-		return err
-	}
-	return os.Rename(tmp, p)
-}
 
 // sourceDirs are the project's folders Hugo reads (besides config.toml).
 var sourceDirs = []string{"content", "layouts", "static", "assets", "i18n", "archetypes"}
@@ -151,11 +68,11 @@ var sourceDirs = []string{"content", "layouts", "static", "assets", "i18n", "arc
 // folders (names and bytes), and the page-wide fields of the model. The
 // pages of a unit read only these of site.json (a test holds the layouts
 // to it: TestUnitLayoutsReadOnlyPageGlobals).
-func globalHash(root, baseURL string, m *Model) (string, error) {
+func globalHash(root, baseURL string, m *model.Model) (string, error) {
 	h := sha256.New()
 	// the base URL every page's absolute links name: serve's own address
 	// differs from config.toml's
-	fmt.Fprintf(h, "gongshi cache %d\nhugo %s\n%s\nbaseURL %s\n", cacheVersion, hugoversion.CurrentVersion.String(), executable(), baseURL)
+	fmt.Fprintf(h, "gongshi cache %d\nhugo %s\n%s\nbaseURL %s\n", publish.Version, hugoversion.CurrentVersion.String(), executable(), baseURL)
 	if err := hashFile(h, filepath.Join(root, "config.toml"), "config.toml"); err != nil {
 		return "", err
 	}
@@ -237,7 +154,7 @@ func searchHash(fingerprint string) string {
 
 // pageGlobals are the fields of site.json that every page may read (the
 // footer's as-of date and download links).
-func pageGlobals(m *Model) map[string]any {
+func pageGlobals(m *model.Model) map[string]any {
 	return map[string]any{
 		"as_of":      m.Site.AsOf,
 		"as_of_text": m.Site.AsOfText,
@@ -263,7 +180,7 @@ func hashFile(h io.Writer, p, name string) error {
 // regionSums hashes, for each region with download files, the keys and
 // hashes of the units whose findings those files hold: equal sums, equal
 // files (the base URL and the date are in the global hash).
-func regionSums(m *Model, unitSums map[string]string) map[string]string {
+func regionSums(m *model.Model, unitSums map[string]string) map[string]string {
 	hs := map[string]io.Writer{}
 	sums := map[string]func() []byte{}
 	for _, r := range m.Site.Regions {
@@ -294,7 +211,7 @@ func siteFile(u string) string { return strings.TrimPrefix(u, "/") }
 // region summary has none), each notice's page and each finding's page,
 // relative to the site folder. They must match the content adapter's
 // pages and outputs (TestIncrementalIsFull compares the trees).
-func unitFiles(t *Unit) []string {
+func unitFiles(t *model.Unit) []string {
 	var fs []string
 	if !t.IsSummary {
 		for _, n := range []string{"index.html", "rss.xml", "atom.xml"} {
@@ -314,254 +231,17 @@ func unitFiles(t *Unit) []string {
 // (the rest of it — the page, search.js — is Hugo's).
 var searchIndexFiles = []string{"bleve", "t", "p", "d", "meta.json"}
 
-// linker hard-links files of a previous site folder into a staging folder,
-// creating the folders on the way.
-type linker struct {
-	from, to string
-	mu       sync.Mutex
-	made     map[string]bool
-}
-
-func newLinker(from, to string) *linker {
-	return &linker{from: from, to: to, made: map[string]bool{".": true}}
-}
-
-func (l *linker) mkdir(rel string) error {
-	l.mu.Lock()
-	done := l.made[rel]
-	l.mu.Unlock()
-	if done {
-		return nil
-	}
-	if err := os.MkdirAll(filepath.Join(l.to, rel), 0o755); err != nil {
-		return err
-	}
-	l.mu.Lock()
-	for d := rel; d != "." && d != "/"; d = filepath.Dir(d) {
-		l.made[d] = true
-	}
-	l.mu.Unlock()
-	return nil
-}
-
-// link links one file (a path relative to both folders). A file the new
-// build already has is kept.
-func (l *linker) link(rel string) error {
-	rel = filepath.FromSlash(rel)
-	if err := l.mkdir(filepath.Dir(rel)); err != nil {
-		return err
-	}
-	err := os.Link(filepath.Join(l.from, rel), filepath.Join(l.to, rel))
-	if errors.Is(err, fs.ErrExist) {
-		return nil
-	}
-	return err
-}
-
-// tree links a whole subtree (files only; folders are created).
-func (l *linker) tree(rel string) error {
-	return filepath.WalkDir(filepath.Join(l.from, rel), func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		r, _ := filepath.Rel(l.from, p)
-		if d.IsDir() {
-			return l.mkdir(r)
-		}
-		return l.link(r)
-	})
-}
-
-// linkAll links lists of files on a few goroutines.
-func (l *linker) linkAll(lists [][]string) error {
-	jobs := make(chan []string)
-	var first error
-	var once sync.Once
-	var wg sync.WaitGroup
-	for w := 0; w < 4; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for list := range jobs {
-				for _, f := range list {
-					if err := l.link(f); err != nil {
-						once.Do(func() { first = err })
-						break
-					}
-				}
+// keptSearchFiles are the previous site's search index files (kept when no
+// document changed).
+func keptSearchFiles(prevAll []string) []string {
+	var out []string
+	for _, f := range prevAll {
+		for _, s := range searchIndexFiles {
+			if f == "search/"+s || strings.HasPrefix(f, "search/"+s+"/") {
+				out = append(out, f)
+				break
 			}
-		}()
-	}
-	for _, list := range lists {
-		jobs <- list
-	}
-	close(jobs)
-	wg.Wait()
-	return first
-}
-
-// Changes are the paths (relative to the site folder, with /) that a build
-// added, changed and removed since the previous site.
-type Changes struct {
-	Previous bool     `json:"previous"` // there was a previous site to compare with
-	Added    []string `json:"added"`
-	Changed  []string `json:"changed"`
-	Removed  []string `json:"removed"`
-}
-
-// String is the one-line count.
-func (c *Changes) String() string {
-	return fmt.Sprintf("%d added, %d changed, %d removed", len(c.Added), len(c.Changed), len(c.Removed))
-}
-
-// diffTrees compares the staging folder with the previous site: a file
-// linked from it (same inode) is unchanged, others are compared by size
-// and bytes.
-func diffTrees(prev, next string) (*Changes, error) {
-	c := &Changes{Added: []string{}, Changed: []string{}, Removed: []string{}}
-	if _, err := os.Stat(prev); err != nil {
-		return c, nil
-	}
-	c.Previous = true
-	seen := map[string]bool{}
-	var compare []string
-	err := filepath.WalkDir(next, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		rel, _ := filepath.Rel(next, p)
-		rel = filepath.ToSlash(rel)
-		seen[rel] = true
-		ni, err := d.Info()
-		if err != nil {
-			return err
-		}
-		pi, err := os.Lstat(filepath.Join(prev, filepath.FromSlash(rel)))
-		switch {
-		case err != nil || !pi.Mode().IsRegular():
-			c.Added = append(c.Added, rel)
-		case os.SameFile(ni, pi):
-		case ni.Size() != pi.Size():
-			c.Changed = append(c.Changed, rel)
-		default:
-			compare = append(compare, rel)
-		}
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	// Same sizes: compare the bytes.
-	same, err := sameFiles(prev, next, compare)
-	if err != nil {
-		return nil, err
-	}
-	for i, rel := range compare {
-		if !same[i] {
-			c.Changed = append(c.Changed, rel)
 		}
 	}
-	err = filepath.WalkDir(prev, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		rel, _ := filepath.Rel(prev, p)
-		rel = filepath.ToSlash(rel)
-		if !seen[rel] {
-			c.Removed = append(c.Removed, rel)
-		}
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	sort.Strings(c.Added)
-	sort.Strings(c.Changed)
-	sort.Strings(c.Removed)
-	return c, nil
-}
-
-// sameFiles compares the files rels (relative, with /) of two folders byte
-// for byte, on a few goroutines.
-func sameFiles(a, b string, rels []string) ([]bool, error) {
-	same := make([]bool, len(rels))
-	errs := make([]error, len(rels))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < 4; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			x, y := make([]byte, 1<<16), make([]byte, 1<<16)
-			for i := range next {
-				rel := filepath.FromSlash(rels[i])
-				same[i], errs[i] = sameBytes(filepath.Join(a, rel), filepath.Join(b, rel), x, y)
-			}
-		}()
-	}
-	for i := range rels {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	return same, errors.Join(errs...)
-}
-
-// sameBytes compares two files of the same size in pieces (the site-wide
-// downloads are hundreds of megabytes), with the buffers a and b.
-func sameBytes(p, q string, a, b []byte) (bool, error) {
-	f, err := os.Open(p)
-	if err != nil {
-		return false, err
-	}
-	defer f.Close()
-	g, err := os.Open(q)
-	if err != nil {
-		return false, err
-	}
-	defer g.Close()
-	for {
-		n, errA := io.ReadFull(f, a)
-		m, errB := io.ReadFull(g, b)
-		if n != m || !bytes.Equal(a[:n], b[:m]) {
-			return false, nil
-		}
-		if errA == io.EOF || errA == io.ErrUnexpectedEOF {
-			return errB == io.EOF || errB == io.ErrUnexpectedEOF, nil
-		}
-		if errA != nil {
-			return false, errA
-		}
-		if errB != nil {
-			return false, errB
-		}
-	}
-}
-
-// writeChanges writes the changes list into the cache folder: changes.json,
-// and for rsync (--files-from) or an object-store client upload.txt (added
-// and changed, one path a line) and delete.txt (removed).
-func writeChanges(cache string, c *Changes) error {
-	if err := os.MkdirAll(cache, 0o755); err != nil {
-		return err
-	}
-	b, err := json.MarshalIndent(c, "", "  ")
-	if err != nil {
-		return err
-	}
-	if err := writeAtomic(filepath.Join(cache, "changes.json"), append(b, '\n')); err != nil {
-		return err
-	}
-	up := append(append([]string{}, c.Added...), c.Changed...)
-	sort.Strings(up)
-	lines := func(l []string) []byte {
-		if len(l) == 0 {
-			return nil
-		}
-		return []byte(strings.Join(l, "\n") + "\n")
-	}
-	if err := writeAtomic(filepath.Join(cache, "upload.txt"), lines(up)); err != nil {
-		return err
-	}
-	return writeAtomic(filepath.Join(cache, "delete.txt"), lines(c.Removed))
+	return out
 }

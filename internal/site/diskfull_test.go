@@ -10,6 +10,8 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+
+	"github.com/gongshi/gongshi/internal/site/publish"
 )
 
 // TestDiskFull: a full disk while the downloads are written (injected) is
@@ -23,7 +25,7 @@ func TestDiskFull(t *testing.T) {
 	before := snapshot(t, out)
 	editData(t, filepath.Join(data, "shili/shilishi/shilixian/zhen0001/2024-10-01.toml"), `title = "近年问题甲一"`, `title = "近年问题甲一（更正）"`)
 	o := Options{Root: repoRoot(t), Data: data, Out: out, Now: asOf, Log: &logWriter{t: t}}
-	o.fault = func(stage string, err error) error {
+	o.hooks.Fault = func(stage string, err error) error {
 		if stage == "downloads" {
 			return &fs.PathError{Op: "write", Path: filepath.Join(filepath.Dir(out), "x", "findings.csv"), Err: syscall.ENOSPC}
 		}
@@ -34,7 +36,7 @@ func TestDiskFull(t *testing.T) {
 	if !errors.As(err, &full) || full.Dir != filepath.Dir(out) || !strings.Contains(err.Error(), "the disk is full") || strings.Contains(err.Error(), "no longer matches") {
 		t.Fatalf("a full disk is reported as: %v", err)
 	}
-	if loadState(CacheDir(out), out) == nil {
+	if publish.LoadState(CacheDir(out), out) == nil {
 		t.Error("the cache's state was dropped for a full disk")
 	}
 	diffSnapshots(t, "the site after a full disk", before, snapshot(t, out))
@@ -59,7 +61,7 @@ func TestNoCacheLeavesNothingBeside(t *testing.T) {
 		}
 		o := Options{Root: repoRoot(t), Data: data, Out: out, Now: asOf, NoCache: true, Log: &logWriter{t: t}}
 		if noTrash {
-			o.fault = func(stage string, err error) error {
+			o.hooks.Fault = func(stage string, err error) error {
 				if stage == "trash" {
 					return errors.New("injected: the trash is on another device")
 				}

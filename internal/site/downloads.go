@@ -13,140 +13,19 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"sync/atomic"
 
 	"github.com/gongshi/gongshi/internal/check"
 	"github.com/gongshi/gongshi/internal/csvsafe"
 	"github.com/gongshi/gongshi/internal/notice"
+	"github.com/gongshi/gongshi/internal/site/model"
 	"github.com/gongshi/gongshi/internal/store"
 )
 
 // The files beside the pages are written in Go, not by Hugo: they are plain
 // serialisations of the model, and Go writes them exactly (CSV quoting and
 // formula guards, JSON escaping, SHA-256 sums).
-
-// csvColumns are the findings CSV's columns, named with the glossary keys;
-// findings.json uses the same keys. README.md documents them.
-var csvColumns = []string{
-	"id", "province", "city", "county", "township",
-	"notice", "signed", "inspection", "number",
-	"category_no", "category", "group_no", "group",
-	"title", "problem", "status", "status_text", "rectification", "measures",
-	"amounts", "yuan", "deadline", "overdue", "history", "url",
-	"unit", "unit_kind", "overdue_note",
-}
-
-// Record is one finding in its current state in findings.json.
-type Record struct {
-	ID            string          `json:"id"`
-	Province      string          `json:"province"`
-	City          string          `json:"city"`
-	County        string          `json:"county"`
-	Township      string          `json:"township"`
-	Notice        string          `json:"notice"` // the latest notice reporting it
-	Signed        notice.Date     `json:"signed"` // that notice's date
-	Inspection    string          `json:"inspection"`
-	Number        int             `json:"number"`
-	CategoryNo    int             `json:"category_no"`
-	Category      string          `json:"category"`
-	GroupNo       int             `json:"group_no"`
-	Group         string          `json:"group"`
-	Title         string          `json:"title"`
-	Problem       string          `json:"problem"`
-	Status        notice.Status   `json:"status"`
-	StatusText    string          `json:"status_text"`
-	Rectification string          `json:"rectification"`
-	Measures      []string        `json:"measures"`
-	Amounts       []notice.Amount `json:"amounts"`
-	Yuan          []int64         `json:"yuan"`     // each amount in yuan, in order: never added up (they are of different kinds)
-	Deadline      notice.Date     `json:"deadline"` // of its outstanding item, if any
-	Overdue       bool            `json:"overdue"`
-	History       []RecordEvent   `json:"history"`
-	URL           string          `json:"url"`       // its permalink, absolute
-	Unit          string          `json:"unit"`      // the inspected unit's name (the township for a township)
-	UnitKind      notice.UnitKind `json:"unit_kind"` // township, village, department, school, enterprise, region
-	// OverdueNote says what overdue means here: the deadline passed and
-	// the latest notice (dated) did not report the finding done.
-	OverdueNote string `json:"overdue_note"`
-}
-
-// RecordEvent is one status report of a finding.
-type RecordEvent struct {
-	Signed     notice.Date   `json:"signed"`
-	Notice     string        `json:"notice"`
-	Status     notice.Status `json:"status"`
-	StatusText string        `json:"status_text"`
-	URL        string        `json:"url"`
-}
-
-func records(t *Unit, base string) []Record {
-	out := make([]Record, 0, len(t.Findings))
-	for _, fs := range t.Findings {
-		n := t.Notices[fs.N]
-		f := &fs.Merged
-		rec := Record{
-			ID: fs.ID, Province: t.Region.Province, City: t.Region.City, County: t.Region.County,
-			Township: t.Region.Township, Notice: n.Title, Signed: n.Signed, Inspection: fs.Inspection,
-			Number: f.Number, CategoryNo: f.CategoryNo, Category: f.Category, GroupNo: f.GroupNo,
-			Group: f.Group, Title: f.Title, Problem: f.Problem, Status: f.Status,
-			StatusText: f.StatusText, Rectification: f.Rectification,
-			Measures: nonNil(f.Measures), Amounts: f.Amounts, URL: abs(base, fs.URL),
-			Unit: t.Name, UnitKind: t.Kind,
-		}
-		if rec.Amounts == nil {
-			rec.Amounts = []notice.Amount{}
-		}
-		rec.Yuan = []int64{}
-		for _, a := range f.Amounts {
-			rec.Yuan = append(rec.Yuan, a.Yuan)
-		}
-		rec.Deadline, rec.Overdue = fs.Deadline, fs.Overdue
-		if fs.Overdue {
-			rec.OverdueNote = "逾期（" + fs.OverdueNote + "）"
-		}
-		for _, h := range fs.History {
-			rec.History = append(rec.History, RecordEvent{
-				Signed: h.Signed, Notice: h.Notice, Status: h.Status, StatusText: h.StatusText, URL: abs(base, h.URL),
-			})
-		}
-		out = append(out, rec)
-	}
-	return out
-}
-
-func nonNil(s []string) []string {
-	if s == nil {
-		return []string{}
-	}
-	return s
-}
-
-// abs is a site URL made absolute with the base URL ("https://x.org/").
-func abs(base, u string) string { return strings.TrimSuffix(base, "/") + u }
-
-func (r Record) row() []string {
-	var amounts, yuan, history []string
-	for _, a := range r.Amounts {
-		amounts = append(amounts, a.Text)
-	}
-	for _, y := range r.Yuan {
-		yuan = append(yuan, strconv.FormatInt(y, 10))
-	}
-	for _, h := range r.History {
-		history = append(history, string(h.Signed)+" "+h.StatusText)
-	}
-	return []string{
-		r.ID, r.Province, r.City, r.County, r.Township,
-		r.Notice, string(r.Signed), r.Inspection, strconv.Itoa(r.Number),
-		strconv.Itoa(r.CategoryNo), r.Category, strconv.Itoa(r.GroupNo), r.Group,
-		r.Title, r.Problem, string(r.Status), r.StatusText, r.Rectification, strings.Join(r.Measures, "\n"),
-		strings.Join(amounts, "；"), strings.Join(yuan, "；"), string(r.Deadline), strconv.FormatBool(r.Overdue),
-		strings.Join(history, "\n"), r.URL,
-		r.Unit, string(r.UnitKind), r.OverdueNote,
-	}
-}
 
 // findingsWriter writes findings as CSV (UTF-8 with a BOM, so that Excel
 // reads Chinese right; CRLF lines) and as JSON, record by record.
@@ -192,21 +71,21 @@ func newFindingsWriter(csvPath, jsonPath string, asOf notice.Date) (*findingsWri
 	w.csvb = cb
 	w.csv = csv.NewWriter(cb)
 	w.csv.UseCRLF = true
-	if err := w.csv.Write(csvColumns); err != nil {
+	if err := w.csv.Write(model.CSVColumns); err != nil {
 		w.close()
 		return nil, err
 	}
 	w.json = jb
 	fmt.Fprintf(jb, "{\"as_of\":%q,\"columns\":", asOf)
-	col, _ := json.Marshal(csvColumns)
+	col, _ := json.Marshal(model.CSVColumns)
 	jb.Write(col)
 	jb.WriteString(",\"findings\":[")
 	return w, nil
 }
 
-func (w *findingsWriter) write(recs []Record) error {
+func (w *findingsWriter) write(recs []model.Record) error {
 	for _, r := range recs {
-		row := r.row()
+		row := r.Row()
 		for i := range row {
 			row[i] = csvsafe.Cell(row[i])
 		}
@@ -236,7 +115,7 @@ type rows struct {
 // unitRows reads the rows of a unit from its download files in the
 // previous site (an unchanged unit's files are those a full build would
 // write, so their rows are the records' bytes).
-func unitRows(prevSite string, t *Unit) (rows, error) {
+func unitRows(prevSite string, t *model.Unit) (rows, error) {
 	var r rows
 	c, err := os.ReadFile(filepath.Join(prevSite, filepath.FromSlash(siteFile(t.Downloads.CSV))))
 	if err != nil {
@@ -280,7 +159,7 @@ var csvHeader = func() string {
 	b.WriteString("\ufeff")
 	w := csv.NewWriter(&b)
 	w.UseCRLF = true
-	w.Write(csvColumns)
+	w.Write(model.CSVColumns)
 	w.Flush()
 	return b.String()
 }()
@@ -333,7 +212,7 @@ var splices atomic.Int64
 // spliceRows writes the rows of a region's download files in the previous
 // site to each writer, copied file to file (copy_file_range on Linux): an
 // unchanged region's rows are the bytes a full build writes for its units.
-func spliceRows(prevSite string, d *Downloads, targets []*findingsWriter) error {
+func spliceRows(prevSite string, d *model.Downloads, targets []*findingsWriter) error {
 	c, err := openRows(filepath.Join(prevSite, filepath.FromSlash(siteFile(d.CSV))), csvHeader, "")
 	if err != nil {
 		return err
@@ -407,7 +286,7 @@ type regionSplice struct{ first, n int }
 // files in the previous site: unchanged, their units contiguous in m.Units,
 // and no writer open for a region within them (which would need the rows
 // one by one).
-func spliceRegions(m *Model, skip *downloadSkip, regional map[string]*findingsWriter) map[string]regionSplice {
+func spliceRegions(m *model.Model, skip *downloadSkip, regional map[string]*findingsWriter) map[string]regionSplice {
 	out := map[string]regionSplice{}
 	if skip == nil {
 		return out
@@ -493,12 +372,12 @@ func (w *findingsWriter) close() error {
 // since the previous build and are not written (nil: write every file);
 // the rows of its unchanged units are taken from their files there, an
 // unchanged county's or city's whole (spliceRegions), else unit by unit.
-func writeDownloads(out, base string, m *Model, skip *downloadSkip) error {
+func writeDownloads(out, base string, m *model.Model, skip *downloadSkip) error {
 	var prevSite string
 	if skip != nil {
 		prevSite = skip.site
 	}
-	open := func(d *Downloads) (*findingsWriter, error) {
+	open := func(d *model.Downloads) (*findingsWriter, error) {
 		return newFindingsWriter(filepath.Join(out, filepath.FromSlash(d.CSV)),
 			filepath.Join(out, filepath.FromSlash(d.JSON)), m.Site.AsOf)
 	}
@@ -527,7 +406,7 @@ func writeDownloads(out, base string, m *Model, skip *downloadSkip) error {
 		writers = append(writers, w)
 		regional[r.Key] = w
 	}
-	regs := map[string]*Region{}
+	regs := map[string]*model.Region{}
 	for _, r := range m.Site.Regions {
 		regs[r.Key] = r
 	}
@@ -567,7 +446,7 @@ func writeDownloads(out, base string, m *Model, skip *downloadSkip) error {
 			}
 			continue
 		}
-		recs := records(t, base)
+		recs := model.Records(t, base)
 		for _, w := range targets {
 			if err := w.write(recs); err != nil {
 				closeAll()
@@ -611,13 +490,13 @@ type downloadSkip struct {
 	regions map[string]bool // region keys
 }
 
-func (s *downloadSkip) unit(t *Unit) bool { return s != nil && s.units[t.Key] }
+func (s *downloadSkip) unit(t *model.Unit) bool { return s != nil && s.units[t.Key] }
 
 func (s *downloadSkip) region(key string) bool { return s != nil && s.regions[key] }
 
 // regionalTargets are the keys of the regions (city and county) whose
 // download files hold a unit's findings.
-func regionalTargets(t *Unit) []string {
+func regionalTargets(t *model.Unit) []string {
 	var keys []string
 	parts := strings.Split(t.Region.Path(), "/")
 	for d := 2; d <= len(parts) && d <= 3; d++ {
@@ -693,11 +572,11 @@ func newSourcesKept(site string, files []*store.File) *sourcesKept {
 // SHA-256 of the data file as the check read it, and the site's file has
 // the manifest's size (the cache trusts the site folder, as for every
 // file an in-place build keeps).
-func (k *sourcesKept) keptSource(np *NoticePage) *ManifestFile {
+func (k *sourcesKept) keptSource(np *model.NoticePage) *ManifestFile {
 	if k == nil || len(np.Notice.Redacted()) > 0 {
 		return nil
 	}
-	sum, ok := k.sums[np.dataPath]
+	sum, ok := k.sums[np.DataPath]
 	prev := k.prev[np.DataURL]
 	if !ok || sum == ([32]byte{}) || prev == nil || prev.SHA256 != hex.EncodeToString(sum[:]) {
 		return nil
@@ -713,7 +592,7 @@ func (k *sourcesKept) keptSource(np *NoticePage) *ManifestFile {
 // notice page's folder and writes manifest.json. With keep (an in-place
 // build), the data files the site already publishes as they are are not
 // copied again: it returns them (site files, relative).
-func publishSources(out, root, dataDir string, m *Model, keep *sourcesKept) ([]string, error) {
+func publishSources(out, root, dataDir string, m *model.Model, keep *sourcesKept) ([]string, error) {
 	man := Manifest{AsOf: m.Site.AsOf, Notices: []ManifestEntry{}}
 	var kept []string
 	var folders []string // where originals may lie, read at the first
@@ -721,17 +600,17 @@ func publishSources(out, root, dataDir string, m *Model, keep *sourcesKept) ([]s
 		for _, np := range t.Notices {
 			e := ManifestEntry{Title: np.Title, Township: t.Place, Signed: np.Signed, URL: np.URL,
 				Revisions: np.Revisions, Withdrawn: np.Withdrawn}
-			if np.dataPath != "" && np.DataURL != "" {
+			if np.DataPath != "" && np.DataURL != "" {
 				mf := keep.keptSource(np)
 				if mf != nil {
 					kept = append(kept, siteFile(np.DataURL))
 				} else {
 					var err error
-					if mf, err = publishMasked(out, np.dataPath, np.DataURL, np.Notice); err != nil {
+					if mf, err = publishMasked(out, np.DataPath, np.DataURL, np.Notice); err != nil {
 						return nil, err
 					}
 				}
-				mf.Path = relPath(root, dataDir, np.dataPath)
+				mf.Path = relPath(root, dataDir, np.DataPath)
 				e.Data = mf
 			}
 			if np.OriginalURL != "" {
@@ -749,13 +628,13 @@ func publishSources(out, root, dataDir string, m *Model, keep *sourcesKept) ([]s
 				var oe *check.OriginalError
 				switch {
 				case errors.As(err, &oe):
-					return nil, fmt.Errorf("%s: %w", np.dataPath, err)
+					return nil, fmt.Errorf("%s: %w", np.DataPath, err)
 				case err != nil:
-					return nil, fmt.Errorf("%s: original: %w", np.dataPath, err)
+					return nil, fmt.Errorf("%s: original: %w", np.DataPath, err)
 				}
 				mf, err := publishMasked(out, src, np.OriginalURL, np.Notice)
 				if err != nil {
-					return nil, fmt.Errorf("%s: original: %w", np.dataPath, err)
+					return nil, fmt.Errorf("%s: original: %w", np.DataPath, err)
 				}
 				mf.Path = filepath.ToSlash(filepath.Clean(filepath.FromSlash(np.Original)))
 				e.Original = mf
@@ -817,7 +696,7 @@ const sitemapLimit = 50000
 
 // writeSitemap writes sitemap.xml (an index of sitemap-N.xml files when the
 // site has more pages than one sitemap may list) and robots.txt.
-func writeSitemap(out, base string, m *Model) error {
+func writeSitemap(out, base string, m *model.Model) error {
 	type entry struct {
 		url     string
 		lastmod notice.Date
@@ -865,7 +744,7 @@ func writeSitemap(out, base string, m *Model) error {
 		b.WriteString(xml.Header + `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
 		for _, e := range es {
 			b.WriteString("<url><loc>")
-			xml.EscapeText(b, []byte(abs(base, e.url)))
+			xml.EscapeText(b, []byte(model.AbsURL(base, e.url)))
 			b.WriteString("</loc>")
 			if e.lastmod != "" {
 				b.WriteString("<lastmod>" + string(e.lastmod) + "</lastmod>")
@@ -892,7 +771,7 @@ func writeSitemap(out, base string, m *Model) error {
 				return err
 			}
 			idx.WriteString("<sitemap><loc>")
-			xml.EscapeText(&idx, []byte(abs(base, "/"+name)))
+			xml.EscapeText(&idx, []byte(model.AbsURL(base, "/"+name)))
 			idx.WriteString("</loc></sitemap>\n")
 		}
 		idx.WriteString("</sitemapindex>\n")
@@ -900,6 +779,6 @@ func writeSitemap(out, base string, m *Model) error {
 			return err
 		}
 	}
-	robots := "User-agent: *\nAllow: /\n\nSitemap: " + abs(base, "/sitemap.xml") + "\n"
+	robots := "User-agent: *\nAllow: /\n\nSitemap: " + model.AbsURL(base, "/sitemap.xml") + "\n"
 	return os.WriteFile(filepath.Join(out, "robots.txt"), []byte(robots), 0o644)
 }

@@ -12,6 +12,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/gongshi/gongshi/internal/notice"
+	"github.com/gongshi/gongshi/internal/site/model"
 	"github.com/gongshi/gongshi/internal/store"
 )
 
@@ -19,7 +21,7 @@ var update = flag.Bool("update", false, "rewrite the golden files and testdata/h
 
 // asOf is the tests' SOURCE_DATE_EPOCH: 2025-01-12 00:00 in China, the day
 // the seed notice was published.
-var asOf = time.Date(2025, 1, 12, 0, 0, 0, 0, chinaTime)
+var asOf = time.Date(2025, 1, 12, 0, 0, 0, 0, model.ChinaTime)
 
 // repoRoot is the project folder (config.toml, content/, layouts/ …).
 func repoRoot(t testing.TB) string {
@@ -144,3 +146,29 @@ func pageText(s string) string {
 // squash is s with runs of white space as one space, to compare with
 // pageText.
 func squash(s string) string { return reSpaces.ReplaceAllString(s, " ") }
+
+// The sample notices of the model package's tests, for the tests that
+// build them into a site.
+
+// sampleRegion is a plainly fictitious place.
+var sampleRegion = notice.Region{
+	Province: "示例省", ProvinceSlug: "shili", City: "示例市", CitySlug: "shilishi",
+	County: "示例县", CountySlug: "shilixian", Township: "样本镇0001", TownshipSlug: "zhen0001",
+}
+
+func sampleFinding(n int, st notice.Status, text string) notice.Finding {
+	return notice.Finding{
+		Number: n, CategoryNo: 1, Category: "类别一", GroupNo: 1 + (n-1)/2, Group: "分组",
+		Title: "问题" + text, Problem: "问题描述" + text, Status: st, StatusText: st.Label(),
+		Rectification: "一是甲" + text + "。二是乙。", Measures: []string{"一是甲" + text + "。", "二是乙。"},
+	}
+}
+
+func sampleNotice(signed string, fs ...notice.Finding) *notice.Notice {
+	return &notice.Notice{
+		Title: "中共样本镇0001委员会关于巡察整改进展情况的通报", Issuer: "中共样本镇0001委员会",
+		Signed: notice.Date(signed), Region: sampleRegion,
+		Inspection: notice.Inspection{Body: "县委巡察一组", Start: "2023-03-01", End: "2023-04-01", Feedback: "2023-06-01"},
+		Findings:   fs,
+	}
+}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/gongshi/gongshi/internal/notice"
 	"github.com/gongshi/gongshi/internal/permalink"
+	"github.com/gongshi/gongshi/internal/site/model"
 	"github.com/gongshi/gongshi/internal/store"
 )
 
@@ -77,7 +78,7 @@ func writeLaterNotice(t *testing.T) {
 
 func TestStatusHistory(t *testing.T) {
 	data := historyData(t)
-	site, _ := buildSite(t, data, time.Date(2025, 7, 10, 0, 0, 0, 0, chinaTime))
+	site, _ := buildSite(t, data, time.Date(2025, 7, 10, 0, 0, 0, 0, model.ChinaTime))
 	seed := seedNotice(t)
 	town := readFile(t, site, townshipURL)
 	text := pageText(town)
@@ -142,8 +143,8 @@ func TestOverdueFollowsAsOf(t *testing.T) {
 				}
 				ns = append(ns, f.Notice)
 			}
-			today, _ := time.ParseInLocation(notice.DateLayout, c.today, chinaTime)
-			m := Derive(notice.NewCorpus(ns), today, nil)
+			today, _ := time.ParseInLocation(notice.DateLayout, c.today, model.ChinaTime)
+			m := model.Derive(notice.NewCorpus(ns), today, nil)
 			var got []int
 			for _, o := range m.Units[0].Outstanding {
 				if o.Overdue {

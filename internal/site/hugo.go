@@ -17,6 +17,8 @@ import (
 	"github.com/BurntSushi/toml"
 	"github.com/gohugoio/hugo/commands"
 	"github.com/gohugoio/hugo/common/herrors"
+
+	"github.com/gongshi/gongshi/internal/site/model"
 )
 
 // How Hugo gets the data: the derived model is written as JSON into a work
@@ -37,7 +39,7 @@ import (
 // prev is not written: Hugo then renders none of its pages (see cache.go);
 // a nil prev writes every unit. Only the units keep says yes to are
 // written at all (nil: all).
-func writeHugoData(dir string, m *Model, prev map[string]string, keep func(*Unit) bool) (map[string]string, error) {
+func writeHugoData(dir string, m *model.Model, prev map[string]string, keep func(*model.Unit) bool) (map[string]string, error) {
 	if err := writeJSON(filepath.Join(dir, "site.json"), m.Site); err != nil {
 		return nil, err
 	}

@@ -18,6 +18,8 @@ import (
 	"testing"
 
 	"golang.org/x/tools/txtar"
+
+	"github.com/gongshi/gongshi/internal/site/publish"
 )
 
 // incrementalData writes the county fixture's data files and the bundled
@@ -268,18 +270,18 @@ func init() {
 		return
 	}
 	f := strings.Split(spec, "\n")
-	stageHook = func(s string) {
+	o := Options{Root: f[1], Data: f[2], Out: f[3], Now: asOf, Log: blockAfter{"\x00never"}}
+	o.hooks.Stage = func(s string) {
 		if s == f[0] {
 			os.Stderr.WriteString("stopped at " + s + "\n")
 			select {}
 		}
 	}
-	log := blockAfter{"\x00never"}
 	if strings.HasPrefix(f[0], "log:") {
-		stageHook = func(string) {}
-		log = blockAfter{strings.TrimPrefix(f[0], "log:")}
+		o.hooks.Stage = nil
+		o.Log = blockAfter{strings.TrimPrefix(f[0], "log:")}
 	}
-	_, err := Build(context.Background(), Options{Root: f[1], Data: f[2], Out: f[3], Now: asOf, Log: log})
+	_, err := Build(context.Background(), o)
 	os.Stderr.WriteString("child finished: " + errString(err) + "\n")
 	os.Exit(3)
 }
@@ -556,14 +558,14 @@ func TestUnfinishableJournal(t *testing.T) {
 				if err := os.Mkdir(other, 0o755); err != nil {
 					t.Fatal(err)
 				}
-				b, err := json.Marshal(applyJournal{Version: cacheVersion, Out: out,
-					Staging: other, ID: identity(other), State: &cacheState{}, Changes: &Changes{}})
+				b, err := json.Marshal(publish.Journal{Version: publish.Version, Out: out,
+					Staging: other, ID: publish.Identity(other), State: &publish.State{}, Changes: &publish.Changes{}})
 				if err != nil {
 					t.Fatal(err)
 				}
 				journal = string(b)
 			}
-			writeData(t, filepath.Join(CacheDir(out), journalFile), journal)
+			writeData(t, filepath.Join(CacheDir(out), publish.JournalFile), journal)
 			var log strings.Builder
 			o.Log = &log
 			sum, err := Build(context.Background(), o)
@@ -580,7 +582,7 @@ func TestUnfinishableJournal(t *testing.T) {
 			if c.why != "" && sum.Incremental {
 				t.Error("the build after a dropped journal claims to be incremental")
 			}
-			if _, err := os.Stat(filepath.Join(CacheDir(out), journalFile)); err == nil {
+			if _, err := os.Stat(filepath.Join(CacheDir(out), publish.JournalFile)); err == nil {
 				t.Error("the journal is still there")
 			}
 			sameTrees(t, "after a dropped journal vs a full build", fullBuild(t, data), out)
@@ -620,7 +622,7 @@ func TestTrash(t *testing.T) {
 	data := incrementalData(t)
 	out := filepath.Join(t.TempDir(), "public")
 	buildWithCache(t, data, out)
-	trash := filepath.Join(CacheDir(out), trashDir)
+	trash := filepath.Join(CacheDir(out), publish.TrashDir)
 	zhen := filepath.Join(data, "shili/shilishi/shilixian/zhen0001")
 
 	for _, step := range []struct {
@@ -651,7 +653,7 @@ func TestTrash(t *testing.T) {
 		if first := step.name == "a changed notice"; sum.FromSpare == first {
 			t.Errorf("%s: the new site folder from the spare: %v", step.name, sum.FromSpare)
 		}
-		got, err := contents(sparePath(out))
+		got, err := contents(publish.SparePath(out))
 		if err != nil {
 			t.Fatalf("%s: the spare: %v", step.name, err)
 		}
@@ -665,7 +667,7 @@ func TestTrash(t *testing.T) {
 	if _, err := Build(context.Background(), o); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := os.Lstat(sparePath(out)); err == nil {
+	if _, err := os.Lstat(publish.SparePath(out)); err == nil {
 		t.Error("the spare is still there after a full build")
 	}
 	if entries, err := os.ReadDir(trash); err != nil || len(entries) != 2 {
@@ -685,7 +687,7 @@ func TestTrashUnusable(t *testing.T) {
 	data := incrementalData(t)
 	out := filepath.Join(t.TempDir(), "public")
 	buildWithCache(t, data, out)
-	trash := filepath.Join(CacheDir(out), trashDir)
+	trash := filepath.Join(CacheDir(out), publish.TrashDir)
 	if err := os.WriteFile(trash, []byte("not a folder\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/gongshi/gongshi/internal/browsertest"
+	"github.com/gongshi/gongshi/internal/site/model"
 )
 
 // TestBrowserEveryPageType opens one page of every type of the bundled
@@ -176,7 +177,7 @@ func TestBrowserFindingsTable(t *testing.T) {
 		t.Fatal(err)
 	}
 	csv := eval(`document.getElementById("ft-app").downloaded`)
-	if !strings.HasPrefix(csv, "\ufeff"+strings.Join(csvColumns, ",")+"\r\n") {
+	if !strings.HasPrefix(csv, "\ufeff"+strings.Join(model.CSVColumns, ",")+"\r\n") {
 		t.Errorf("CSV header: %.200q", csv)
 	}
 	if got := eval(`document.getElementById("ft-app").dataset.downloaded`); got != "csv:"+open {

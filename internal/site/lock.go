@@ -20,6 +20,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/gongshi/gongshi/internal/site/publish"
 )
 
 // lockFile is the lock's file in the cache folder.
@@ -126,3 +128,6 @@ func Lock(ctx context.Context, out string, log io.Writer) (unlock func(), err er
 	}
 	return lockBuild(ctx, CacheDir(out), out, false, log)
 }
+
+// alive reports whether a process with the id runs (publish.Alive).
+func alive(pid int) bool { return publish.Alive(pid) }

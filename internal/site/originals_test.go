@@ -12,6 +12,7 @@ import (
 	"golang.org/x/tools/txtar"
 
 	"github.com/gongshi/gongshi/internal/notice"
+	"github.com/gongshi/gongshi/internal/site/model"
 )
 
 // TestPublishSourcesConfinesOriginals: the copy of the originals into the
@@ -62,8 +63,8 @@ func TestPublishSourcesConfinesOriginals(t *testing.T) {
 		t.Run(tc.original, func(t *testing.T) {
 			out := t.TempDir()
 			n := &notice.Notice{Original: tc.original}
-			np := &NoticePage{Notice: n, OriginalURL: "/n/original.txt", dataPath: "data/x.toml"}
-			m := &Model{Site: &SiteData{}, Units: []*Unit{{Notices: []*NoticePage{np}}}}
+			np := &model.NoticePage{Notice: n, OriginalURL: "/n/original.txt", DataPath: "data/x.toml"}
+			m := &model.Model{Site: &model.SiteData{}, Units: []*model.Unit{{Notices: []*model.NoticePage{np}}}}
 			_, err := publishSources(out, root, filepath.Join(root, "data"), m, nil)
 			copied, rerr := os.ReadFile(filepath.Join(out, "n", "original.txt"))
 			if tc.want == "" {

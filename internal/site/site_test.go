@@ -18,6 +18,7 @@ import (
 
 	"github.com/gongshi/gongshi/internal/notice"
 	"github.com/gongshi/gongshi/internal/permalink"
+	"github.com/gongshi/gongshi/internal/site/model"
 	"github.com/gongshi/gongshi/internal/store"
 )
 
@@ -205,7 +206,7 @@ func TestBundledFindingPages(t *testing.T) {
 		text := pageText(page)
 		for _, want := range []string{
 			fmt.Sprintf("（%d）%s", f.Number, f.Title), f.Status.Label() + " 通报原文：“" + f.StatusText + "”",
-			"乡镇 福建省莆田市仙游县郊尾镇", "类别 （" + chineseNumeral(f.CategoryNo) + "）" + f.Category,
+			"乡镇 福建省莆田市仙游县郊尾镇", "类别 （" + model.ChineseNumeral(f.CategoryNo) + "）" + f.Category,
 			"分组 " + strconv.Itoa(f.GroupNo) + "." + f.Group,
 			squash(f.Problem), "状态变化 通报日期 状态 通报原文 2024年12月2日 " + f.Status.Label() + " " + f.StatusText,
 			"https://example.org" + u,
@@ -287,7 +288,7 @@ func TestBundledDownloads(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(rows) != 60 || strings.Join(rows[0], ",") != strings.Join(csvColumns, ",") {
+		if len(rows) != 60 || strings.Join(rows[0], ",") != strings.Join(model.CSVColumns, ",") {
 			t.Fatalf("%sfindings.csv: %d rows, header %v", prefix, len(rows), rows[0])
 		}
 		col := map[string]int{}
@@ -310,14 +311,14 @@ func TestBundledDownloads(t *testing.T) {
 		}
 
 		var doc struct {
-			AsOf     string   `json:"as_of"`
-			Columns  []string `json:"columns"`
-			Findings []Record `json:"findings"`
+			AsOf     string         `json:"as_of"`
+			Columns  []string       `json:"columns"`
+			Findings []model.Record `json:"findings"`
 		}
 		if err := json.Unmarshal([]byte(readFile(t, site, prefix+"findings.json")), &doc); err != nil {
 			t.Fatal(err)
 		}
-		if doc.AsOf != "2025-01-12" || len(doc.Findings) != 59 || len(doc.Columns) != len(csvColumns) {
+		if doc.AsOf != "2025-01-12" || len(doc.Findings) != 59 || len(doc.Columns) != len(model.CSVColumns) {
 			t.Fatalf("%sfindings.json: as_of %s, %d findings", prefix, doc.AsOf, len(doc.Findings))
 		}
 		for i, r := range doc.Findings {

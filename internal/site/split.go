@@ -14,7 +14,6 @@ package site
 // or in none, and a file two parts hold with different bytes.
 
 import (
-	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -28,8 +27,10 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
+
+	"github.com/gongshi/gongshi/internal/site/model"
+	"github.com/gongshi/gongshi/internal/site/publish"
 )
 
 // SitePart names the part of a split build that is not any unit's pages.
@@ -75,7 +76,7 @@ func parseParts(specs []string) (*buildParts, error) {
 func (p *buildParts) site() bool { return p == nil || p.withSite }
 
 // keepUnit reports whether the build renders the unit's pages.
-func (p *buildParts) keepUnit(t *Unit) bool {
+func (p *buildParts) keepUnit(t *model.Unit) bool {
 	if p == nil {
 		return true
 	}
@@ -90,8 +91,8 @@ func (p *buildParts) keepUnit(t *Unit) bool {
 // collect moves what the part renders from Hugo's output into the staging
 // folder: with the site part everything (Hugo had only the part's units),
 // else only the part's units' pages.
-func (p *buildParts) collect(hugoOut, staging string, m *Model) error {
-	l := newLinker(hugoOut, staging)
+func (p *buildParts) collect(hugoOut, staging string, m *model.Model) error {
+	l := publish.NewLinker(hugoOut, staging)
 	if p.withSite {
 		return filepath.WalkDir(hugoOut, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
@@ -99,7 +100,7 @@ func (p *buildParts) collect(hugoOut, staging string, m *Model) error {
 			}
 			rel, _ := filepath.Rel(hugoOut, path)
 			if d.IsDir() {
-				return l.mkdir(rel)
+				return l.Mkdir(rel)
 			}
 			return os.Rename(path, filepath.Join(staging, rel))
 		})
@@ -110,7 +111,7 @@ func (p *buildParts) collect(hugoOut, staging string, m *Model) error {
 		}
 		for _, f := range unitFiles(t) {
 			rel := filepath.FromSlash(f)
-			if err := l.mkdir(filepath.Dir(rel)); err != nil {
+			if err := l.Mkdir(filepath.Dir(rel)); err != nil {
 				return err
 			}
 			if err := os.Rename(filepath.Join(hugoOut, rel), filepath.Join(staging, rel)); err != nil {
@@ -132,8 +133,8 @@ type partInfo struct {
 }
 
 // mark writes the part's marker into its staging folder.
-func (p *buildParts) mark(staging string, m *Model, sums map[string]string, global string, now time.Time) error {
-	info := partInfo{Version: cacheVersion, Model: modelHash(m, sums, global), Now: now.UnixNano(), Units: []string{}}
+func (p *buildParts) mark(staging string, m *model.Model, sums map[string]string, global string, now time.Time) error {
+	info := partInfo{Version: publish.Version, Model: modelHash(m, sums, global), Now: now.UnixNano(), Units: []string{}}
 	info.Parts = append(info.Parts, p.prefixes...)
 	if p.withSite {
 		info.Parts = append(info.Parts, SitePart)
@@ -150,10 +151,10 @@ func (p *buildParts) mark(staging string, m *Model, sums map[string]string, glob
 	if err != nil {
 		return err
 	}
-	return os.WriteFile(filepath.Join(staging, partMarker), b, FileMode)
+	return os.WriteFile(filepath.Join(staging, partMarker), b, publish.FileMode)
 }
 
-func modelHash(m *Model, sums map[string]string, global string) string {
+func modelHash(m *model.Model, sums map[string]string, global string) string {
 	h := sha256.New()
 	fmt.Fprintf(h, "%s\n", global)
 	for _, t := range m.Units {
@@ -188,7 +189,7 @@ func Merge(ctx context.Context, out string, partDirs []string, log io.Writer) (s
 			return sum, fmt.Errorf("%s: %w", filepath.Join(d, partMarker), err)
 		}
 		in := &infos[i]
-		if in.Version != cacheVersion || in.Model != infos[0].Model || in.Now != infos[0].Now {
+		if in.Version != publish.Version || in.Model != infos[0].Model || in.Now != infos[0].Now {
 			return sum, fmt.Errorf("%s and %s are parts of different builds (data, templates, program or SOURCE_DATE_EPOCH differ)", partDirs[0], d)
 		}
 		if in.All != nil {
@@ -231,8 +232,8 @@ func Merge(ctx context.Context, out string, partDirs []string, log io.Writer) (s
 		return sum, err
 	}
 	defer unlock()
-	recoverStale(out, log)
-	staging, err := os.MkdirTemp(parent, stagingPrefix(out)+strconv.Itoa(os.Getpid())+"-")
+	publish.RecoverStale(out, log)
+	staging, err := os.MkdirTemp(parent, publish.StagingPrefix(out)+strconv.Itoa(os.Getpid())+"-")
 	if err != nil {
 		return sum, err
 	}
@@ -243,78 +244,36 @@ func Merge(ctx context.Context, out string, partDirs []string, log io.Writer) (s
 	}()
 	t0 := time.Now()
 	for _, d := range partDirs {
-		if err := mergeInto(ctx, d, staging); err != nil {
+		if err := publish.MergeInto(ctx, d, staging, partMarker); err != nil {
 			return sum, err
 		}
 	}
 	fmt.Fprintf(log, "%-9s %d parts (%s)\n", "merge", len(partDirs), time.Since(t0).Round(time.Millisecond))
 	now := time.Unix(0, site.Now)
-	if _, err := settle(staging, now, &sum); err != nil {
-		return sum, err
-	}
-	cache := CacheDir(out)
-	if sum.Changes, err = diffTrees(out, staging); err != nil {
-		return sum, err
-	}
-	if err := dropState(cache); err != nil {
-		return sum, err
-	}
-	backup, err := swap(staging, out)
+	_, tally, err := publish.Settle(staging, now)
 	if err != nil {
 		return sum, err
 	}
-	if err := writeChanges(cache, sum.Changes); err != nil {
+	sum.Files, sum.Pages, sum.Bytes = tally.Files, tally.Pages, tally.Bytes
+	cache := CacheDir(out)
+	if sum.Changes, err = publish.DiffTrees(out, staging); err != nil {
+		return sum, err
+	}
+	if err := publish.DropState(cache); err != nil {
+		return sum, err
+	}
+	backup, err := publish.Swap(staging, out)
+	if err != nil {
+		return sum, err
+	}
+	if err := publish.WriteChanges(cache, sum.Changes); err != nil {
 		return sum, err
 	}
 	if backup != "" {
-		if err := discard(cache, backup, nil); err != nil {
+		if err := publish.Discard(cache, backup, nil); err != nil {
 			return sum, err
 		}
 	}
 	sum.Duration = time.Since(start)
 	return sum, nil
-}
-
-// mergeInto links (or copies) a part's files into the staging folder.
-func mergeInto(ctx context.Context, part, staging string) error {
-	l := newLinker(part, staging)
-	return filepath.WalkDir(part, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(part, p)
-		if d.IsDir() {
-			return l.mkdir(rel)
-		}
-		if rel == partMarker {
-			return nil
-		}
-		dst := filepath.Join(staging, rel)
-		err = os.Link(p, dst)
-		switch {
-		case err == nil:
-			return nil
-		case errors.Is(err, fs.ErrExist):
-			a, err1 := os.ReadFile(p)
-			b, err2 := os.ReadFile(dst)
-			if err := errors.Join(err1, err2); err != nil {
-				return err
-			}
-			if !bytes.Equal(a, b) {
-				return fmt.Errorf("%s: two parts hold it with different bytes", filepath.ToSlash(rel))
-			}
-			return nil
-		case errors.Is(err, syscall.EXDEV) || errors.Is(err, syscall.EPERM):
-			b, err := os.ReadFile(p)
-			if err != nil {
-				return err
-			}
-			return os.WriteFile(dst, b, FileMode)
-		default:
-			return err
-		}
-	})
 }

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/gongshi/gongshi/internal/search"
+	"github.com/gongshi/gongshi/internal/site/model"
 )
 
 // countyFixture is one fictitious county with every kind of unit: a
@@ -317,7 +318,7 @@ href="/shili/shilishi/findings.csv"
 `
 
 // asOfFixture is the fixture's "today".
-var asOfFixture = time.Date(2025, 3, 1, 0, 0, 0, 0, chinaTime)
+var asOfFixture = time.Date(2025, 3, 1, 0, 0, 0, 0, model.ChinaTime)
 
 func TestCountyFixture(t *testing.T) {
 	s := buildFixture(t, countyFixture, asOfFixture)

@@ -1,4 +1,4 @@
-package site
+package model
 
 import (
 	"fmt"
@@ -8,10 +8,10 @@ import (
 	"github.com/gongshi/gongshi/internal/search"
 )
 
-// searchDue is every finding's deadline and overdue flag, by id, for the
+// SearchDue is every finding's deadline and overdue flag, by id, for the
 // search index's overdue and deadline filters: the model's own flags, not
 // judged again.
-func (m *Model) searchDue() map[string]search.Due {
+func (m *Model) SearchDue() map[string]search.Due {
 	out := map[string]search.Due{}
 	for _, t := range m.Units {
 		for _, fs := range t.Findings {
@@ -23,10 +23,10 @@ func (m *Model) searchDue() map[string]search.Due {
 	return out
 }
 
-// dueFingerprint is the deadlines and overdue flags the search index holds,
+// DueFingerprint is the deadlines and overdue flags the search index holds,
 // as text for its cache key: the same findings index differently when
 // "today" passes a deadline.
-func dueFingerprint(due map[string]search.Due) string {
+func DueFingerprint(due map[string]search.Due) string {
 	ids := make([]string, 0, len(due))
 	for id := range due {
 		ids = append(ids, id)

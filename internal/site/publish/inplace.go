@@ -1,4 +1,4 @@
-package site
+package publish
 
 // Incremental builds publish a whole new site folder at once.
 //
@@ -9,11 +9,11 @@ package site
 // changed units' pages, the region pages, home, feeds, the site-wide and
 // the changed regions' downloads, the published sources, the sitemap, the
 // search index when a document changed. It then compares each staged file
-// with the site's (inPlacePlan), and makes the staging folder the whole new
+// with the site's (Plan), and makes the staging folder the whole new
 // site: every file that did not change is hard-linked from the site folder
 // (the staged copy of an unchanged file gives way to the site's, which
 // keeps its time), every folder gets this build's time. Then it switches
-// the two folders at once (swap: on Linux one renameat2(RENAME_EXCHANGE),
+// the two folders at once (Swap: on Linux one renameat2(RENAME_EXCHANGE),
 // elsewhere two renames), so a reader or a deploy sees the previous site or
 // the new one, never a mix of the two.
 //
@@ -28,7 +28,7 @@ package site
 // millisecond a file on ext4 (a new township changes 5,000 files of the
 // static index), and every link and folder removed; it is moved into the
 // cache's trash folder (trash/), which the next build empties in the
-// background alongside its check (emptyTrash). Where it cannot be moved
+// background alongside its check (EmptyTrash). Where it cannot be moved
 // there (the cache on another device), it is removed at once.
 //
 // Unchanged files keep their times (the previous build's); new and changed
@@ -54,14 +54,14 @@ import (
 	"time"
 )
 
-// journalFile is the in-place update under way, in the cache folder.
-const journalFile = "apply.json"
+// JournalFile is the in-place update under way, in the cache folder.
+const JournalFile = "apply.json"
 
-// applyJournal is an incremental build's publication, written just before
+// Journal is an incremental build's publication, written just before
 // the new site folder is switched in, so that the next build can finish it
 // (save the state and the changes) when this one is killed after the
 // switch.
-type applyJournal struct {
+type Journal struct {
 	Version int    `json:"version"`
 	Out     string `json:"out"`
 	Staging string `json:"staging"` // the staging folder
@@ -70,18 +70,18 @@ type applyJournal struct {
 	// system has them): the site folder's once the switch is made.
 	ID      *dirIdentity `json:"id,omitempty"`
 	Now     int64        `json:"now"`   // Unix nanoseconds: the times of the folders
-	State   *cacheState  `json:"state"` // the cache's state once done
+	State   *State       `json:"state"` // the cache's state once done
 	Changes *Changes     `json:"changes"`
 
 	Move   []string `json:"-"` // staged files that are new or changed
 	Remove []string `json:"-"` // the previous site's files the new one has not
 }
 
-// inPlacePlan compares the staged files with the site's: what is new or
+// Plan compares the staged files with the site's: what is new or
 // changed, what is removed, the changes list, and the difference in bytes.
-func inPlacePlan(out, staging string, staged, prevAll, newAll []string) (*applyJournal, int64, error) {
+func Plan(out, staging string, staged, prevAll, newAll []string) (*Journal, int64, error) {
 	c := &Changes{Previous: true, Added: []string{}, Changed: []string{}, Removed: []string{}}
-	j := &applyJournal{Version: cacheVersion, Out: out, Staging: staging, Changes: c}
+	j := &Journal{Version: Version, Out: out, Staging: staging, Changes: c}
 	// Sizes first; files of the same size are then compared byte for byte.
 	var delta int64
 	var compare []string
@@ -117,8 +117,8 @@ func inPlacePlan(out, staging string, staged, prevAll, newAll []string) (*applyJ
 	}
 	sort.Strings(c.Added)
 	sort.Strings(c.Changed)
-	j.Move = sortedUnion(c.Added, c.Changed)
-	for _, rel := range sortedMinus(prevAll, newAll) {
+	j.Move = SortedUnion(c.Added, c.Changed)
+	for _, rel := range SortedMinus(prevAll, newAll) {
 		info, err := os.Lstat(filepath.Join(out, filepath.FromSlash(rel)))
 		if errors.Is(err, fs.ErrNotExist) {
 			continue
@@ -133,56 +133,61 @@ func inPlacePlan(out, staging string, staged, prevAll, newAll []string) (*applyJ
 	return j, delta, nil
 }
 
-// applyInPlace makes a folder the whole new site — the spare site folder
+// Apply makes a folder the whole new site — the spare site folder
 // when there is a usable one (updateSpare), else the staging folder, into
 // which every file that did not change is hard-linked from the site folder
 // (a staged copy of an unchanged file gives way to the site's, which keeps
 // its time) — writes the journal, switches that folder in for the site
-// folder at once (swap), and finishes (finishJournal): the previous site
+// folder at once (Swap), and finishes (finishJournal): the previous site
 // folder becomes the spare. all is every file of the new site, staged
 // those the staging folder holds (both sorted); prev is the previous
 // build's state; fromSpare is set when the spare was used.
-func applyInPlace(cache string, prev *cacheState, j *applyJournal, all, staged []string, fromSpare *bool) error {
+func Apply(cache string, prev *State, j *Journal, all, staged []string, h *Hooks) (fromSpare bool, err error) {
+	err = apply(cache, prev, j, all, staged, &fromSpare, h)
+	return fromSpare, err
+}
+
+func apply(cache string, prev *State, j *Journal, all, staged []string, fromSpare *bool, h *Hooks) error {
 	if err := os.MkdirAll(cache, 0o755); err != nil {
 		return err
 	}
 	if len(j.Move)+len(j.Remove) == 0 { // the site folder is the new site already
 		j.State.Spare = prev.Spare
-		if err := writeChanges(cache, j.Changes); err != nil {
+		if err := WriteChanges(cache, j.Changes); err != nil {
 			return err
 		}
-		if err := saveState(cache, j.State); err != nil {
+		if err := SaveState(cache, j.State); err != nil {
 			return err
 		}
-		return removeTree(j.Staging)
+		return RemoveTree(j.Staging)
 	}
 	now := time.Unix(0, j.Now)
-	spare := sparePath(j.Out)
+	spare := SparePath(j.Out)
 	release := j.Staging
 	if s := prev.Spare; s != nil && s.Path == spare && identity(spare) != nil && *identity(spare) == s.ID {
 		// The spare is about to change: the state forgets it first.
 		p := *prev
 		p.Spare = nil
-		if err := saveState(cache, &p); err != nil {
+		if err := SaveState(cache, &p); err != nil {
 			return err
 		}
-		if err := updateSpare(j, s.Diff, all, now); err != nil {
+		if err := updateSpare(j, s.Diff, all, now, h); err != nil {
 			return fmt.Errorf("update the spare site folder: %w", err)
 		}
 		release, *fromSpare = spare, true
 	} else {
-		if err := parallel(sortedMinus(staged, j.Move), func(rel string) error {
+		if err := parallel(SortedMinus(staged, j.Move), func(rel string) error {
 			return os.Remove(filepath.Join(j.Staging, filepath.FromSlash(rel)))
 		}); err != nil {
 			return err
 		}
-		keep := sortedMinus(all, j.Move)
-		l := newLinker(j.Out, j.Staging)
+		keep := SortedMinus(all, j.Move)
+		l := NewLinker(j.Out, j.Staging)
 		half := len(keep) / 2
 		if err := l.linkAll([][]string{keep[:half]}); err != nil {
 			return fmt.Errorf("link the unchanged files into the new site folder: %w", err)
 		}
-		stageHook("applying")
+		h.At("applying")
 		if err := l.linkAll([][]string{keep[half:]}); err != nil {
 			return fmt.Errorf("link the unchanged files into the new site folder: %w", err)
 		}
@@ -201,28 +206,28 @@ func applyInPlace(cache string, prev *cacheState, j *applyJournal, all, staged [
 	j.Release = release
 	j.ID = identity(release)
 	if id := identity(j.Out); id != nil {
-		j.State.Spare = &spareState{Path: spare, ID: *id, Diff: sortedUnion(j.Move, j.Remove)}
+		j.State.Spare = &Spare{Path: spare, ID: *id, Diff: SortedUnion(j.Move, j.Remove)}
 	}
 	b, err := json.Marshal(j)
 	if err != nil {
 		return err
 	}
-	stageHook("apply")
-	if err := writeAtomic(filepath.Join(cache, journalFile), b); err != nil {
+	h.At("apply")
+	if err := writeAtomic(filepath.Join(cache, JournalFile), b); err != nil {
 		return err
 	}
-	stageHook("switch")
-	old, err := swap(release, j.Out)
+	h.At("switch")
+	old, err := Swap(release, j.Out)
 	if err != nil {
-		os.Remove(filepath.Join(cache, journalFile))
+		os.Remove(filepath.Join(cache, JournalFile))
 		return err
 	}
-	stageHook("applied")
-	return finishJournal(cache, j, old)
+	h.At("applied")
+	return finishJournal(cache, j, old, h)
 }
 
-// sparePath is the spare site folder of out: .public.spare beside it.
-func sparePath(out string) string {
+// SparePath is the spare site folder of out: .public.spare beside it.
+func SparePath(out string) string {
 	return filepath.Join(filepath.Dir(out), "."+filepath.Base(out)+".spare")
 }
 
@@ -232,14 +237,14 @@ func sparePath(out string) string {
 // new site has unchanged is linked from the site folder, any other is
 // removed; the folders touched get the site's mode and this build's time,
 // emptied ones go.
-func updateSpare(j *applyJournal, diff, all []string, now time.Time) error {
-	spare := sparePath(j.Out)
+func updateSpare(j *Journal, diff, all []string, now time.Time, h *Hooks) error {
+	spare := SparePath(j.Out)
 	touched := map[string]bool{}
 	in := func(list []string, p string) bool { _, ok := slices.BinarySearch(list, p); return ok }
-	paths := sortedUnion(diff, j.Move, j.Remove)
+	paths := SortedUnion(diff, j.Move, j.Remove)
 	for i, rel := range paths {
 		if i == len(paths)/2 {
-			stageHook("applying")
+			h.At("applying")
 		}
 		dst := filepath.Join(spare, filepath.FromSlash(rel))
 		for d := path.Dir(rel); ; d = path.Dir(d) {
@@ -346,52 +351,50 @@ func parallel(items []string, f func(string) error) error {
 // the changes, drops the journal, and puts the previous site folder, old
 // (under the staging folder's name when the two were exchanged), in the
 // trash.
-func finishJournal(cache string, j *applyJournal, old string) error {
-	if err := writeChanges(cache, j.Changes); err != nil {
+func finishJournal(cache string, j *Journal, old string, h *Hooks) error {
+	if err := WriteChanges(cache, j.Changes); err != nil {
 		return err
 	}
-	if err := saveState(cache, j.State); err != nil {
+	if err := SaveState(cache, j.State); err != nil {
 		return err
 	}
-	if err := os.Remove(filepath.Join(cache, journalFile)); err != nil {
+	if err := os.Remove(filepath.Join(cache, JournalFile)); err != nil {
 		return err
 	}
 	if _, err := os.Lstat(old); old == "" || err != nil {
-		return removeTree(j.Staging)
+		return RemoveTree(j.Staging)
 	}
 	// The previous site folder is the spare (the state says so, by its
 	// identity: should this fail, the next build makes its folder anew).
-	spare := sparePath(j.Out)
+	spare := SparePath(j.Out)
 	if old != spare {
 		if _, err := os.Lstat(spare); err == nil {
-			if err := discard(cache, spare, nil); err != nil {
+			if err := Discard(cache, spare, h); err != nil {
 				return err
 			}
 		}
 		if err := os.Rename(old, spare); err != nil {
-			return discard(cache, old, nil)
+			return Discard(cache, old, h)
 		}
 	}
-	return removeTree(j.Staging)
+	return RemoveTree(j.Staging)
 }
 
-// discard puts a previous site folder into the cache's trash, for the next
+// Discard puts a previous site folder into the cache's trash, for the next
 // build to free; where it cannot go there (the cache on another device),
 // it is removed at once, its folders made writable first if need be. It
 // leaves nothing beside the site folder but what it cannot remove, and
-// then says which folder that is. fault is Options.fault.
-func discard(cache, old string, fault func(string, error) error) error {
-	trash := filepath.Join(cache, trashDir, strconv.FormatInt(time.Now().UnixNano(), 36))
+// then says which folder that is. h.Fault may fail the move ("trash").
+func Discard(cache, old string, h *Hooks) error {
+	trash := filepath.Join(cache, TrashDir, strconv.FormatInt(time.Now().UnixNano(), 36))
 	err := os.MkdirAll(filepath.Dir(trash), 0o755)
-	if fault != nil {
-		err = fault("trash", err)
-	}
+	err = h.Fail("trash", err)
 	if err == nil {
 		if err = os.Rename(old, trash); err == nil {
 			return nil
 		}
 	}
-	if err := removeTree(old); err == nil {
+	if err := RemoveTree(old); err == nil {
 		return nil
 	}
 	// A folder the owner made read-only (chmod a-w): the owner may change it.
@@ -401,14 +404,14 @@ func discard(cache, old string, fault func(string, error) error) error {
 		}
 		return nil
 	})
-	if err := removeTree(old); err != nil {
+	if err := RemoveTree(old); err != nil {
 		return fmt.Errorf("remove the previous site %s (remove it by hand): %w", old, err)
 	}
 	return nil
 }
 
 // published reports whether a journal's new site folder was switched in.
-func (j *applyJournal) published() bool {
+func (j *Journal) Published() bool {
 	if j.Release == "" {
 		return false // an older gongshi's journal (files moved one by one): not one switch
 	}
@@ -420,21 +423,21 @@ func (j *applyJournal) published() bool {
 		id := identity(j.Out)
 		return id != nil && *id == *j.ID
 	}
-	// Without identities, swap renames: the new folder took the site
+	// Without identities, Swap renames: the new folder took the site
 	// folder's name.
 	_, err = os.Lstat(j.Release)
 	return errors.Is(err, fs.ErrNotExist)
 }
 
-// trashDir is the cache's folder of previous site folders, for the next
+// TrashDir is the cache's folder of previous site folders, for the next
 // build to free (see the top of this file).
-const trashDir = "trash"
+const TrashDir = "trash"
 
-// emptyTrash frees, in the background, what earlier updates put in the
+// EmptyTrash frees, in the background, what earlier updates put in the
 // cache's trash folder; the returned function waits until it is done.
 // What it has not freed when the process ends stays for the next build.
-func emptyTrash(cache string) (wait func()) {
-	dir := filepath.Join(cache, trashDir)
+func EmptyTrash(cache string) (wait func()) {
+	dir := filepath.Join(cache, TrashDir)
 	entries, err := os.ReadDir(dir)
 	if err != nil || len(entries) == 0 {
 		return func() {}
@@ -443,50 +446,50 @@ func emptyTrash(cache string) (wait func()) {
 	go func() {
 		defer close(done)
 		for _, e := range entries {
-			removeTree(filepath.Join(dir, e.Name())) // a whole site folder: several subtrees at once
+			RemoveTree(filepath.Join(dir, e.Name())) // a whole site folder: several subtrees at once
 		}
 	}()
 	return func() { <-done }
 }
 
-// recoverJournal finishes an incremental build that was killed after it
+// RecoverJournal finishes an incremental build that was killed after it
 // switched the new site folder in (before anything else clears the
 // previous site folder it left under the staging folder's name). Killed
 // before, the site folder and the state are the previous build's: the
 // journal is dropped.
-func recoverJournal(cache, out string, log io.Writer) {
-	b, err := os.ReadFile(filepath.Join(cache, journalFile))
+func RecoverJournal(cache, out string, log io.Writer) {
+	b, err := os.ReadFile(filepath.Join(cache, JournalFile))
 	if err != nil {
 		return
 	}
-	var j applyJournal
+	var j Journal
 	fail := func(why string) {
 		fmt.Fprintf(log, "an interrupted incremental build could not be finished (%s): this build is a full one\n", why)
-		dropState(cache)
-		os.Remove(filepath.Join(cache, journalFile))
+		DropState(cache)
+		os.Remove(filepath.Join(cache, JournalFile))
 	}
-	if err := json.Unmarshal(b, &j); err != nil || j.Version != cacheVersion || j.State == nil {
+	if err := json.Unmarshal(b, &j); err != nil || j.Version != Version || j.State == nil {
 		fail("its journal is unreadable")
 		return
 	}
 	if j.Out != out {
 		return // another site folder's
 	}
-	if !j.published() {
-		os.Remove(filepath.Join(cache, journalFile))
+	if !j.Published() {
+		os.Remove(filepath.Join(cache, JournalFile))
 		return
 	}
 	// Exchanged, the previous site folder has the new one's former name
-	// (renamed aside, it has a backup's name, which recoverStale clears).
-	if err := finishJournal(cache, &j, j.Release); err != nil {
+	// (renamed aside, it has a backup's name, which RecoverStale clears).
+	if err := finishJournal(cache, &j, j.Release, nil); err != nil {
 		fail(err.Error())
 		return
 	}
 	fmt.Fprintf(log, "finished the incremental build that was interrupted: %s\n", j.Changes)
 }
 
-// sortedMinus is the strings of a that are not in b (both sorted).
-func sortedMinus(a, b []string) []string {
+// SortedMinus is the strings of a that are not in b (both sorted).
+func SortedMinus(a, b []string) []string {
 	var out []string
 	i := 0
 	for _, s := range a {
@@ -501,8 +504,8 @@ func sortedMinus(a, b []string) []string {
 	return out
 }
 
-// sortedUnion is the strings of the lists, sorted, once each.
-func sortedUnion(lists ...[]string) []string {
+// SortedUnion is the strings of the lists, sorted, once each.
+func SortedUnion(lists ...[]string) []string {
 	all := slices.Concat(lists...)
 	sort.Strings(all)
 	out := all[:0]
@@ -514,17 +517,6 @@ func sortedUnion(lists ...[]string) []string {
 	return out
 }
 
-// keptSearchFiles are the previous site's search index files (kept when no
-// document changed).
-func keptSearchFiles(prevAll []string) []string {
-	var out []string
-	for _, f := range prevAll {
-		for _, s := range searchIndexFiles {
-			if f == "search/"+s || strings.HasPrefix(f, "search/"+s+"/") {
-				out = append(out, f)
-				break
-			}
-		}
-	}
-	return out
-}
+// Identity is a folder's identity (device and inode) where the system has
+// one, else nil: a journal names its new site folder by it.
+func Identity(p string) *dirIdentity { return identity(p) }

@@ -1,6 +1,6 @@
 //go:build !unix
 
-package site
+package publish
 
 // dirIdentity is a folder's identity; there is none here (see
 // applyJournal.published).

@@ -1,4 +1,4 @@
-package site
+package model
 
 import (
 	"fmt"
@@ -9,16 +9,16 @@ import (
 	"github.com/gongshi/gongshi/internal/notice"
 )
 
-// chinaTime is the zone of the site's dates (China has one zone and no
+// ChinaTime is the zone of the site's dates (China has one zone and no
 // daylight saving): "today" and feed dates are taken in it.
-var chinaTime = time.FixedZone("UTC+8", 8*60*60)
+var ChinaTime = time.FixedZone("UTC+8", 8*60*60)
 
 // numerals are the Chinese numerals of category headings (（一） … （十）).
 var numerals = []string{"零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"}
 
-// chineseNumeral writes n (1–99) as a Chinese numeral: 1 → 一, 12 → 十二,
+// ChineseNumeral writes n (1–99) as a Chinese numeral: 1 → 一, 12 → 十二,
 // 20 → 二十; other numbers in digits.
-func chineseNumeral(n int) string {
+func ChineseNumeral(n int) string {
 	switch {
 	case n >= 0 && n <= 10:
 		return numerals[n]
@@ -76,6 +76,6 @@ func feedDates(d notice.Date) (rss, atom string) {
 	if err != nil || d == "" {
 		return "", ""
 	}
-	t = time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, chinaTime)
+	t = time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, ChinaTime)
 	return t.Format("Mon, 02 Jan 2006 15:04:05 -0700"), t.Format(time.RFC3339)
 }

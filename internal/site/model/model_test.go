@@ -1,4 +1,4 @@
-package site
+package model
 
 import (
 	"reflect"
@@ -48,7 +48,7 @@ func TestDeriveHistoryAndFill(t *testing.T) {
 	later.Regulations = []string{"制度乙", "制度丙"}
 	later.Accountability = notice.Accountability{Text: "累计处理4人。", People: 4}
 
-	m := Derive(notice.NewCorpus([]*notice.Notice{later, first}), time.Date(2025, 1, 5, 0, 0, 0, 0, chinaTime), nil)
+	m := Derive(notice.NewCorpus([]*notice.Notice{later, first}), time.Date(2025, 1, 5, 0, 0, 0, 0, ChinaTime), nil)
 	if len(m.Units) != 1 {
 		t.Fatalf("%d townships", len(m.Units))
 	}
@@ -141,8 +141,8 @@ func TestParts(t *testing.T) {
 
 func TestFormat(t *testing.T) {
 	for _, c := range []struct{ got, want string }{
-		{chineseNumeral(1), "一"}, {chineseNumeral(10), "十"}, {chineseNumeral(12), "十二"},
-		{chineseNumeral(20), "二十"}, {chineseNumeral(35), "三十五"}, {chineseNumeral(100), "100"},
+		{ChineseNumeral(1), "一"}, {ChineseNumeral(10), "十"}, {ChineseNumeral(12), "十二"},
+		{ChineseNumeral(20), "二十"}, {ChineseNumeral(35), "三十五"}, {ChineseNumeral(100), "100"},
 		{dateText("2024-12-02"), "2024年12月2日"}, {dateText(""), ""},
 		{groupDigits(555173445), "555,173,445"}, {groupDigits(999), "999"},
 		{percent(56, 59), "94.9%"}, {percent(0, 0), "—"},

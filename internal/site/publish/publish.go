@@ -1,0 +1,275 @@
+// Package publish puts a built site in place of the previous one, and
+// keeps what the next build needs to do less: it stages a build beside the
+// site folder and swaps the finished folder in (Swap), clears what killed
+// builds left (RecoverStale), keeps the build cache's state (State), lists
+// the changes since the previous site (DiffTrees, WriteChanges), updates a
+// site in place through a journal (Plan, Apply, RecoverJournal; see
+// inplace.go), puts previous site folders in the cache's trash (Discard,
+// EmptyTrash), and merges the parts of a split build (MergeInto). It knows
+// files and folders, not what a page says: package site decides what to
+// build, in which Mode.
+package publish
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
+	"time"
+)
+
+// Modes of the published site: what a web server running as another user
+// needs to read it, whatever the umask and the temporary folder's mode.
+const (
+	DirMode  fs.FileMode = 0o755
+	FileMode fs.FileMode = 0o644
+)
+
+// Tally counts a site's files: all of them, the HTML pages, and their
+// sizes added up.
+type Tally struct {
+	Files int
+	Pages int
+	Bytes int64
+}
+
+// Settle sets every file's time to now (so that two builds of the same data
+// with the same SOURCE_DATE_EPOCH give the same tree, times included) and
+// its mode to FileMode or DirMode, counts the files, and lists them
+// (relative to dir, with /, in lexical order).
+func Settle(dir string, now time.Time) (files []string, t Tally, err error) {
+	err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		mode := DirMode
+		if !d.IsDir() {
+			if !info.Mode().IsRegular() {
+				return fmt.Errorf("%s: not a regular file in the built site", p)
+			}
+			mode = FileMode
+			rel, _ := filepath.Rel(dir, p)
+			files = append(files, filepath.ToSlash(rel))
+			t.Files++
+			t.Bytes += info.Size()
+			if strings.HasSuffix(p, ".html") {
+				t.Pages++
+			}
+		}
+		if info.Mode().Perm() != mode {
+			if err := os.Chmod(p, mode); err != nil {
+				return err
+			}
+		}
+		if !d.IsDir() && info.ModTime().Equal(now) {
+			return nil // a page linked from the previous site
+		}
+		return os.Chtimes(p, now, now)
+	})
+	return files, t, err
+}
+
+// StagingPrefix names the staging and backup folders of out: .public.staging-PID-…
+func StagingPrefix(out string) string { return "." + filepath.Base(out) + ".staging-" }
+
+func BackupPrefix(out string) string { return "." + filepath.Base(out) + ".old-" }
+
+// WorkPrefix names the work folder of a build (Hugo's data and cache).
+func WorkPrefix(out string) string { return "." + filepath.Base(out) + ".work-" }
+
+// Swap replaces out with staging, in one step where the system can
+// (exchange: the previous site then has staging's name, and that is the
+// returned backup folder, for the caller to remove). Elsewhere out moves
+// aside to the returned backup folder and staging takes its name; should
+// the process die between the two renames, the next build puts the old
+// site back (RecoverStale).
+func Swap(staging, out string) (backup string, err error) {
+	if _, err := os.Lstat(out); err == nil {
+		if exchange(staging, out) == nil {
+			return staging, nil
+		}
+		backup = filepath.Join(filepath.Dir(out), BackupPrefix(out)+strconv.Itoa(os.Getpid()))
+		os.RemoveAll(backup)
+		if err := os.Rename(out, backup); err != nil {
+			return "", err
+		}
+	}
+	if err := os.Rename(staging, out); err != nil {
+		if backup != "" {
+			if rerr := os.Rename(backup, out); rerr != nil {
+				return "", errors.Join(err, rerr)
+			}
+		}
+		return "", err
+	}
+	return backup, nil
+}
+
+// RecoverStale cleans up after builds that were killed: it restores a
+// backup when out is missing, and removes the staging, work and backup
+// folders of processes that no longer run.
+func RecoverStale(out string, log io.Writer) {
+	parent := filepath.Dir(out)
+	entries, err := os.ReadDir(parent)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		name := e.Name()
+		var rest string
+		isBackup := false
+		switch {
+		case strings.HasPrefix(name, StagingPrefix(out)):
+			rest = strings.TrimPrefix(name, StagingPrefix(out))
+		case strings.HasPrefix(name, WorkPrefix(out)):
+			rest = strings.TrimPrefix(name, WorkPrefix(out))
+		case strings.HasPrefix(name, BackupPrefix(out)):
+			rest, isBackup = strings.TrimPrefix(name, BackupPrefix(out)), true
+		default:
+			continue
+		}
+		pid, err := strconv.Atoi(strings.SplitN(rest, "-", 2)[0])
+		if err != nil || Alive(pid) {
+			continue
+		}
+		p := filepath.Join(parent, name)
+		if isBackup {
+			if _, err := os.Lstat(out); errors.Is(err, fs.ErrNotExist) {
+				if os.Rename(p, out) == nil {
+					fmt.Fprintf(log, "restored %s from an interrupted build's backup\n", out)
+					continue
+				}
+			}
+		}
+		os.RemoveAll(p)
+	}
+}
+
+// Alive reports whether a process with the id runs (on Unix: signal 0).
+func Alive(pid int) bool {
+	if pid == os.Getpid() {
+		return true
+	}
+	p, err := os.FindProcess(pid)
+	if err != nil {
+		return false
+	}
+	err = p.Signal(syscall.Signal(0))
+	return err == nil || errors.Is(err, syscall.EPERM)
+}
+
+// RemoveTree removes a folder like os.RemoveAll, several subtrees at once:
+// removing a site of 100,000 pages is one system call per file and folder,
+// and on a journaling file system parallel removals take half the time.
+func RemoveTree(dir string) error {
+	// Split the tree, level by level, into at least 256 pieces (or all of
+	// it); the emptied folders go last.
+	units := []string{dir}
+	for len(units) < 256 {
+		var next []string
+		expanded := false
+		for _, u := range units {
+			entries, err := os.ReadDir(u)
+			if err != nil || len(entries) == 0 {
+				next = append(next, u)
+				continue
+			}
+			expanded = true
+			for _, e := range entries {
+				next = append(next, filepath.Join(u, e.Name()))
+			}
+		}
+		if !expanded {
+			break
+		}
+		units = next
+	}
+	work := make(chan string)
+	errs := make(chan error, len(units))
+	var wg sync.WaitGroup
+	for w := 0; w < 8; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for p := range work {
+				if err := os.RemoveAll(p); err != nil {
+					errs <- err
+				}
+			}
+		}()
+	}
+	for _, u := range units {
+		work <- u
+	}
+	close(work)
+	wg.Wait()
+	close(errs)
+	if err := <-errs; err != nil {
+		return err
+	}
+	return os.RemoveAll(dir)
+}
+
+// Hooks are a test's seams into publishing (the zero value, and nil, do
+// nothing): Stage is called at the points of a build a test may stop the
+// process at (a kill -9 there must leave the site and the cache usable);
+// Fault replaces the error of a step ("trash") with the one it returns (a
+// full disk, say).
+type Hooks struct {
+	Stage func(stage string)
+	Fault func(stage string, err error) error
+}
+
+// At is called at a stage a test may stop the build at.
+func (h *Hooks) At(s string) {
+	if h != nil && h.Stage != nil {
+		h.Stage(s)
+	}
+}
+
+// Fail is the error of a stage: err, or the one Fault returns for it.
+func (h *Hooks) Fail(s string, err error) error {
+	if h != nil && h.Fault != nil {
+		return h.Fault(s, err)
+	}
+	return err
+}
+
+// Mode is how a build publishes its site folder.
+type Mode int
+
+const (
+	// Full renders every page into a staging folder and swaps it in for
+	// the site folder whole (Swap).
+	Full Mode = iota
+	// InPlace renders only what may have changed since the previous build
+	// (whose State the cache holds, with the same templates, config,
+	// program and date), and makes the new site folder from it and the
+	// unchanged files through a journal (Plan, Apply; see inplace.go).
+	InPlace
+	// Part renders a part of a split build into its own folder, for
+	// MergeInto to put together with the others.
+	Part
+)
+
+func (m Mode) String() string {
+	switch m {
+	case Full:
+		return "full"
+	case InPlace:
+		return "in place"
+	case Part:
+		return "part"
+	}
+	return "mode " + strconv.Itoa(int(m))
+}
