@@ -1,7 +1,6 @@
 package i18n
 
 import (
-	"bytes"
 	"fmt"
 	"regexp"
 	"sort"
@@ -81,30 +80,6 @@ func TestChinese(t *testing.T) {
 		if got := Chinese(func(k string) string { return vars[k] }); got != want {
 			t.Errorf("%s: Chinese = %v", env, got)
 		}
-	}
-}
-
-func TestTranslate(t *testing.T) {
-	for in, want := range map[string]string{
-		`data/a.toml:12:3: findings[2].title is missing`: `data/a.toml:12:3: 缺少 findings[2].title`,
-		`data/a.toml:1:1: warning: findings[11].rectification: possible personal data not masked, name "林某某" (add a [[redact]] with text = "林某某" and a reason)`: `data/a.toml:1:1: 警告：findings[11].rectification：可能是未遮盖的个人信息：姓名 "林某某"（请添加 [[redact]]，text = "林某某"，并写明 reason）`,
-		`checked 3 notices, 120 findings in data: ok`:   `已校验 data 中的 3 份通报、120 个问题：没有错误`,
-		`checked 3 notices, 1200 findings in data: ok`:  `已校验 data 中的 3 份通报、1200 个问题：没有错误`,
-		`gongshi check: no data files (*.toml) under x`: `gongshi check：x 下没有数据文件（*.toml）`,
-		`{"title": "a"}`: `{"title": "a"}`,
-		`某种没有的消息`:        `某种没有的消息`,
-	} {
-		if got := Translate(in); got != want {
-			t.Errorf("Translate(%q)\n got %q\nwant %q", in, got, want)
-		}
-	}
-	var b bytes.Buffer
-	w := NewWriter(&b)
-	w.Write([]byte("stopp"))
-	w.Write([]byte("ed\nchange detected: rebuilding"))
-	w.Flush()
-	if b.String() != "已停止\n检测到改动：重新生成" {
-		t.Errorf("Writer: %q", b.String())
 	}
 }
 

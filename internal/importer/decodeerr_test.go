@@ -11,8 +11,8 @@ import (
 // error) have their Chinese in the catalog.
 func TestDecoderErrorsInChinese(t *testing.T) {
 	for _, err := range []error{ErrDocxTooLarge, ErrScannedPDF, ErrPDFNoUnicode, ErrNoLibreOffice} {
-		line := "notice.x: " + err.Error()
-		zh := i18n.Translate(line)
+		line := err.Error()
+		zh := i18n.Localize(i18n.NewPrinter(true), err)
 		han := 0
 		for _, r := range zh {
 			if unicode.Is(unicode.Han, r) {

@@ -74,7 +74,7 @@ func (v *view) placeProblems(probs []check.Problem) {
 	fields["signature"] = fields["signed"]
 	for _, p := range probs {
 		if p.Warning {
-			v.Problems = append(v.Problems, p)
+			v.Problems = append(v.Problems, localProblem(p))
 			continue
 		}
 		m := reProblemKey.FindStringSubmatch(p.Message)
@@ -92,14 +92,33 @@ func (v *view) placeProblems(probs []check.Problem) {
 				continue
 			}
 		}
-		v.Problems = append(v.Problems, p)
+		v.Problems = append(v.Problems, localProblem(p))
 	}
+}
+
+// localProblem is p with its message in Chinese (built from its key, not
+// read back from the English), so that masking (view.mask) masks the text
+// the page shows.
+func localProblem(p check.Problem) check.Problem {
+	if p.Loc != nil {
+		p.Message, p.Loc = p.Loc.Localize(zh), nil
+	}
+	return p
+}
+
+// localProblems is localProblem of each.
+func localProblems(ps []check.Problem) []check.Problem {
+	out := make([]check.Problem, len(ps))
+	for i, p := range ps {
+		out[i] = localProblem(p)
+	}
+	return out
 }
 
 // problemText is a problem of check in Chinese, with its place in the
 // would-be file.
 func problemText(p check.Problem) string {
-	s := chinese(p.Message)
+	s := localProblem(p).Message
 	if p.Line > 0 {
 		s = zh.Sprintf("review: line %d, column %d of the data file: %s", p.Line, p.Col, s)
 	}
@@ -291,11 +310,7 @@ func (h *Handler) show(w http.ResponseWriter, r *http.Request, tok string, req i
 // its key where it is an i18n message, else (a message not yet converted)
 // through the commands' catalog line by line.
 func localize(err error) string {
-	s := i18n.Localize(zh, err)
-	if s == err.Error() {
-		return chinese(s)
-	}
-	return s
+	return i18n.Localize(zh, err)
 }
 
 // saveLayout saves the held import's corrections that describe its layout

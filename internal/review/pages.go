@@ -3,8 +3,6 @@ package review
 import (
 	"errors"
 	"html/template"
-
-	"github.com/gongshi/gongshi/internal/i18n"
 )
 
 // reviewCSS is the pages' style sheet, served at /review/review.css (the
@@ -43,7 +41,6 @@ label.check{font-weight:normal}
 // commands' catalog. Each Handler executes its own clone of pages, whose
 // csrf function (the form token, see guard.go) knows the handler's secret.
 var pages = template.Must(template.New("").Funcs(template.FuncMap{
-	"zh": i18n.Translate,
 	"csrf": func(action, scope string) (string, error) {
 		return "", errors.New("review: a form token outside a handler")
 	},
@@ -87,7 +84,7 @@ var pages = template.Must(template.New("").Funcs(template.FuncMap{
 {{- if .Replayed }}<p class="warn" role="note">已重放这份原文保存过的更正（共 {{ len .Edits }} 项）。</p>{{ end }}
 <section aria-labelledby="problems-h"><h2 id="problems-h">校验结果</h2>
 {{- with .Totals }}<p id="totals">通报称 {{ .Stated }} 个问题，读出 {{ .Read }} 个{{ if .Earlier }}（其中 {{ .Earlier }} 个只见于此前的通报）{{ end }}{{ if .Outside }}，相差过大（不在 90%–110% 之间）{{ end }}。</p>{{ end }}
-{{- with .Problems }}<ul class="problems">{{ range . }}<li{{ if .Warning }} class="warn"{{ end }}>{{ if .Line }}第 {{ .Line }} 行第 {{ .Col }} 列：{{ end }}{{ if .Warning }}警告：{{ end }}{{ zh .Message }}</li>{{ end }}</ul>
+{{- with .Problems }}<ul class="problems">{{ range . }}<li{{ if .Warning }} class="warn"{{ end }}>{{ if .Line }}第 {{ .Line }} 行第 {{ .Col }} 列：{{ end }}{{ if .Warning }}警告：{{ end }}{{ .Message }}</li>{{ end }}</ul>
 {{- else }}{{ if not (or .Refused .Error) }}<p>没有问题。</p>{{ end }}{{ end }}
 {{- with .Refused }}<p class="unplaced lines" role="alert" id="refused">不能保存：{{ . }}</p>{{ end }}
 {{- with .Close }}<p class="warn" role="note">另一种读法得分接近，请核对问题是否读对：采用的读法以 {{ .Taken.Findings }} 编号的为问题（{{ .Taken.Count }} 个，得分 {{ printf "%.2f" .Taken.Score }}）；另一读法以 {{ .Other.Findings }} 编号的为问题（{{ .Other.Count }} 个，得分 {{ printf "%.2f" .Other.Score }}）。</p>{{ end }}

@@ -25,7 +25,6 @@ import (
 	"strings"
 
 	"github.com/gongshi/gongshi/internal/check"
-	"github.com/gongshi/gongshi/internal/i18n"
 	"github.com/gongshi/gongshi/internal/importer"
 	"github.com/gongshi/gongshi/internal/intake"
 	"github.com/gongshi/gongshi/internal/notice"
@@ -131,7 +130,7 @@ func (h *Handler) file(w http.ResponseWriter, rel string, unmasked bool) {
 		return
 	}
 	f, probs := check.Bytes(rel, src)
-	v := view{Title: rel, Problems: probs, Path: rel, Unmasked: unmasked}
+	v := view{Title: rel, Problems: localProblems(probs), Path: rel, Unmasked: unmasked}
 	if f != nil {
 		v.Notice = f.Notice
 		if o := f.Notice.Original; o != "" && filepath.IsLocal(filepath.FromSlash(o)) {
@@ -260,16 +259,6 @@ func (h *Handler) save(w http.ResponseWriter, r *http.Request) {
 		edits = filepath.Base(res.EditsPath)
 	}
 	render(w, "saved", map[string]any{"Path": rel, "Edits": edits, "Count": len(res.Edits)})
-}
-
-// chinese is a message of the use case or of check in Chinese, line by
-// line through the CLI's catalog (a line it does not know stays as it is).
-func chinese(msg string) string {
-	ls := strings.Split(msg, "\n")
-	for i, l := range ls {
-		ls[i] = i18n.Translate(l)
-	}
-	return strings.Join(ls, "\n")
 }
 
 func token() string {
