@@ -50,7 +50,7 @@ type call struct {
 // printer (io.P.Sprintf, p.Fprintf).
 var printed = map[call]int{
 	{"i18n", "Errorf"}: 0, {"i18n", "Msg"}: 0,
-	{"i18n", "Sprintf"}: 1, {"i18n", "Fprintf"}: 2, {"i18n", "Fprintln"}: 2,
+	{"i18n", "Sprintf"}: 1, {"i18n", "Fprintf"}: 2, {"i18n", "Fprintln"}: 2, {"i18n", "Logf"}: 1,
 	{"", "Sprintf"}: 0, {"", "Printf"}: 0, {"", "Fprintf"}: 1,
 }
 
@@ -68,6 +68,7 @@ var wrappers = map[string]map[string]int{
 	"store":     {"refused": 1, "carryError": 0},
 	"importer":  {"warnf": 1},
 	"search":    {"badRequest": 0},
+	"site":      {"stage": 2},
 	"intake":    {},
 	"importcmd": {"pf": 1, "say": 0}, // the import report's printers (report.go)
 }

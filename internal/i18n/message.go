@@ -231,3 +231,28 @@ func (l List) String() string { return l.Localize(nil) }
 // Zh reports whether p prints Chinese (for words that are data's own
 // labels, not the catalog's: a status's 已整改, a unit kind's 乡镇).
 func Zh(p *message.Printer) bool { return p != nil && p == NewPrinter(true) }
+
+// Logger is a writer of progress lines that carries the printer of its
+// reader's language: a build's log (site.Options.Log) is one, so that
+// each line is built in that language where it is written (Logf).
+type Logger struct {
+	io.Writer
+	P *message.Printer
+}
+
+// Printer is the logger's printer.
+func (l Logger) Printer() *message.Printer { return l.P }
+
+// Logf writes the message format (a key of the catalog) with a to w: in
+// w's language when w is a Logger, else in English.
+func Logf(w io.Writer, format string, a ...any) {
+	Fprintf(w, LogPrinter(w), format, a...)
+}
+
+// LogPrinter is w's printer when w is a Logger, else nil (English).
+func LogPrinter(w io.Writer) *message.Printer {
+	if l, ok := w.(interface{ Printer() *message.Printer }); ok {
+		return l.Printer()
+	}
+	return nil
+}

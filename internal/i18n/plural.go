@@ -34,6 +34,8 @@ var Plurals = []Plural{
 		[]Word{{1, "problem", "problems"}, {3, "file", "files"}}},
 	{"checked %d notices, %d findings in %s: ok", "已校验 %[3]s 中的 %[1]d 份通报、%[2]d 个问题：没有错误",
 		[]Word{{1, "notice", "notices"}, {2, "finding", "findings"}}},
+	{"gongshi: %d problems in the data; nothing was built", "gongshi：数据中有 %d 个问题，未生成网站",
+		[]Word{{1, "problem", "problems"}}},
 	{"%d more problems in this file not shown (at most %d are)", "本文件另有 %d 个问题未列出（最多列出 %d 个）",
 		[]Word{{1, "problem", "problems"}}},
 	{"import %s (%s, %s, %d lines)", "导入 %s（%s，%s，%d 行）", []Word{{4, "line", "lines"}}},

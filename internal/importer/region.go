@@ -2,7 +2,6 @@ package importer
 
 import (
 	"errors"
-	"fmt"
 	"github.com/gongshi/gongshi/internal/i18n"
 	"io/fs"
 	"os"
@@ -149,7 +148,7 @@ var reSlug = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
 // else from the notice's text, else from config.toml; slugs from --slugs or
 // from pinyin. It returns the parts with their sources, warnings (the flag
 // and the text disagree), and an error naming every level nobody gave.
-func ResolveRegion(in RegionInput) (notice.Region, []RegionPart, []string, error) {
+func ResolveRegion(in RegionInput) (notice.Region, []RegionPart, []*i18n.Error, error) {
 	flag, err := splitPath(in.Flag, "--region")
 	if err != nil {
 		return notice.Region{}, nil, nil, err
@@ -172,7 +171,8 @@ func ResolveRegion(in RegionInput) (notice.Region, []RegionPart, []string, error
 		cfg = []string{in.Config.Province, in.Config.City, in.Config.County, ""}
 	}
 	var parts []RegionPart
-	var warns, missing []string
+	var warns []*i18n.Error
+	var missing []string
 	for i, lv := range levels {
 		p := RegionPart{Level: lv}
 		switch {
@@ -182,7 +182,7 @@ func ResolveRegion(in RegionInput) (notice.Region, []RegionPart, []string, error
 				if text[i] == flag[i] {
 					p.Src = i18n.Msg("flag, %s agrees", textSrc[i])
 				} else {
-					warns = append(warns, fmt.Sprintf("%s: --region says %s but the %s says %s; using %s", lv, flag[i], textFrom[i], text[i], flag[i]))
+					warns = append(warns, i18n.Msg("%s: --region says %s but the %s says %s; using %s", LevelName(lv), flag[i], textSrc[i], text[i], flag[i]))
 				}
 			}
 		case text[i] != "":

@@ -2,6 +2,7 @@ package intake
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -125,7 +126,7 @@ func TestLayoutFromEdits(t *testing.T) {
 	if err := b.Refused(); err != nil || len(b.Notice.Findings) != 2 {
 		t.Fatalf("refused %v, %d findings", err, len(b.Notice.Findings))
 	}
-	note := strings.Join(b.Notes, "\n")
+	note := fmt.Sprint(b.Notes)
 	if !strings.Contains(note, "layout 样本镇") || !strings.Contains(note, "line 6 unplaced → finding") {
 		t.Errorf("the notes do not say the profile was applied: %s", note)
 	}

@@ -31,7 +31,10 @@ import (
 	"path/filepath"
 	"strings"
 
+	"golang.org/x/text/message"
+
 	"github.com/gongshi/gongshi/internal/check"
+	"github.com/gongshi/gongshi/internal/i18n"
 	"github.com/gongshi/gongshi/internal/importer"
 	"github.com/gongshi/gongshi/internal/notice"
 	"github.com/gongshi/gongshi/internal/store"
@@ -94,7 +97,7 @@ type Result struct {
 	Unit   notice.Unit // the inspected unit as resolved (a township's too)
 	// Notes are for the report: where the region and unit came from, a
 	// finding matched to an earlier notice, an original outside the site.
-	Notes []string
+	Notes []*i18n.Error
 	// Path is the data file the notice goes to (under DataDir); "" when it
 	// cannot be placed (see Unplaceable).
 	Path string
@@ -109,8 +112,8 @@ type Result struct {
 	// Totals compares the findings read with the problems the notice
 	// states; nil when it states none.
 	Totals *Totals
-	// Kept says what was carried from the existing data file (Force), one
-	// line for the report; nil when nothing was.
+	// Kept says what was carried from the existing data file (Force), each
+	// item the report lists; nil when nothing was.
 	Kept []string
 	// Wrote is the file written, after Write.
 	Wrote string
@@ -303,7 +306,7 @@ func Place(ctx context.Context, req Request, pr *importer.Result) (*Result, erro
 	r := &Result{Name: req.Name, Parse: pr, Notice: n, accept: req.AcceptMismatch, force: req.Force,
 		Edits: req.Edits, Replayed: replayed, Signed: signed, sum: Sum(req.Data)}
 	if replayed != "" {
-		r.Notes = append(r.Notes, fmt.Sprintf("edits: %d corrections replayed from %s", len(req.Edits), replayed))
+		r.Notes = append(r.Notes, i18n.Msg("edits: %d corrections replayed from %s", len(req.Edits), replayed))
 	}
 	if u := pr.Layout; u != nil {
 		r.Notes = append(r.Notes, layoutNote(u))
@@ -316,7 +319,7 @@ func Place(ctx context.Context, req Request, pr *importer.Result) (*Result, erro
 	}
 	if t := strings.TrimSpace(req.Title); t != "" {
 		if n.Title != "" && n.Title != t {
-			r.Notes = append(r.Notes, fmt.Sprintf("title: --title says %s, the text %s; using %s", t, n.Title, t))
+			r.Notes = append(r.Notes, i18n.Msg("title: --title says %s, the text %s; using %s", t, n.Title, t))
 		}
 		n.Title = t
 	}
@@ -334,7 +337,7 @@ func Place(ctx context.Context, req Request, pr *importer.Result) (*Result, erro
 	r.Notes = append(r.Notes, regionWarns...)
 	if u.Kind == notice.UnitTownship {
 		if u.Name != "" && reg.Township != "" && u.Name != reg.Township {
-			r.Notes = append(r.Notes, fmt.Sprintf("unit: the text names %s, the region's township is %s; the notice is filed under %s", u.Name, reg.Township, reg.Township))
+			r.Notes = append(r.Notes, i18n.Msg("unit: the text names %s, the region's township is %s; the notice is filed under %s", u.Name, reg.Township, reg.Township))
 		}
 	} else {
 		n.Unit = u
@@ -342,7 +345,7 @@ func Place(ctx context.Context, req Request, pr *importer.Result) (*Result, erro
 	if req.Path != "" {
 		orig, note := originalPath(req.Path, req.DataDir)
 		n.Original = orig
-		if note != "" {
+		if note != nil {
 			r.Notes = append(r.Notes, note)
 		}
 	}
@@ -351,7 +354,7 @@ func Place(ctx context.Context, req Request, pr *importer.Result) (*Result, erro
 	case regionErr != nil:
 		r.Unplaceable = fmt.Errorf("%s: %w", req.Name, regionErr)
 	case u.Kind != notice.UnitTownship && u.Name == "":
-		r.Unplaceable = fmt.Errorf("%s: the text does not name the inspected %s (it says only %q): give --unit NAME", req.Name, u.Kind, n.Inspection.Target)
+		r.Unplaceable = i18n.Errorf("%s: the text does not name the inspected %s (it says only %q): give --unit NAME", req.Name, kindName(u.Kind), n.Inspection.Target)
 	case u.Kind != notice.UnitTownship && u.Kind != notice.UnitRegion && u.Slug == "":
 		r.Unplaceable = fmt.Errorf("%s: cannot make a slug for the unit %q: give --unit-slug", req.Name, u.Name)
 	case n.Signed == "":
@@ -463,30 +466,46 @@ func (r *Result) Refused() error {
 		return r.carry
 	}
 	if errs := r.Errors(); len(errs) > 0 {
-		var b strings.Builder
+		var lines []i18n.Localizer
 		if r.NoTitle() {
-			fmt.Fprintf(&b, "%s: no title found (a line like …关于…情况的通报 before 一、): give --title TITLE; nothing written\n", r.Name)
+			lines = append(lines, i18n.Msg("%s: no title found (a line like …关于…情况的通报 before 一、): give --title TITLE; nothing written", r.Name))
 		}
-		fmt.Fprintf(&b, "%s: nothing is written: check would refuse %s for these errors:", r.Name, r.Path)
+		lines = append(lines, i18n.Msg("%s: nothing is written: check would refuse %s for these errors:", r.Name, r.Path))
 		for _, p := range errs {
-			b.WriteString("\n  " + p.String())
+			lines = append(lines, indented{p})
 		}
-		return &refusal{msg: b.String(), is: ErrRefused}
+		return &refusal{lines: lines, is: ErrRefused}
 	}
 	if t := r.Totals; t != nil && t.Outside() && !r.accept {
-		return &refusal{is: ErrMismatch, msg: fmt.Sprintf(
+		return &refusal{is: ErrMismatch, lines: []i18n.Localizer{i18n.Msg(
 			"%s: the notice states %d problems but %d were read (%d%%, outside 90–110%%): nothing written; check the reading, or give --accept-mismatch to write it anyway",
-			r.Name, t.Stated, t.Read, t.Percent())}
+			r.Name, t.Stated, t.Read, t.Percent())}}
 	}
 	return nil
 }
 
+// refusal is why a data file is not written: its lines, each printed in
+// the reader's language.
 type refusal struct {
-	msg string
-	is  error
+	lines []i18n.Localizer
+	is    error
 }
 
-func (e *refusal) Error() string { return e.msg }
+// indented is a line of a refusal that lists one of check's problems.
+type indented struct{ i18n.Localizer }
+
+func (l indented) Localize(p *message.Printer) string { return "  " + l.Localizer.Localize(p) }
+
+func (e *refusal) Error() string { return e.Localize(nil) }
+
+// Localize is the refusal in p's language, one line each.
+func (e *refusal) Localize(p *message.Printer) string {
+	ls := make([]string, len(e.lines))
+	for i, l := range e.lines {
+		ls[i] = l.Localize(p)
+	}
+	return strings.Join(ls, "\n")
+}
 func (e *refusal) Unwrap() error { return e.is }
 
 // Write writes the data file atomically when Refused is nil, and refuses
@@ -518,16 +537,16 @@ func (r *Result) Write() error {
 }
 
 // layoutNote is the report's line on the layout profile applied.
-func layoutNote(u *importer.LayoutUse) string {
-	var ch []string
+func layoutNote(u *importer.LayoutUse) *i18n.Error {
+	var ch []any
 	for _, c := range u.Changes {
-		ch = append(ch, fmt.Sprintf("line %d %s → %s", c.Line, c.From, c.To))
+		ch = append(ch, i18n.Msg("line %d %s → %s", c.Line, importer.RoleName(string(c.From)), importer.RoleName(string(c.To))))
 	}
 	for _, no := range u.Statuses {
-		ch = append(ch, fmt.Sprintf("line %d status from its column", no))
+		ch = append(ch, i18n.Msg("line %d status from its column", no))
 	}
 	if len(ch) == 0 {
-		return fmt.Sprintf("layout: read with the layout %s; it changed nothing", u.Name)
+		return i18n.Msg("layout: read with the layout %s; it changed nothing", u.Name)
 	}
-	return fmt.Sprintf("layout: read with the layout %s; it changed %s", u.Name, strings.Join(ch, ", "))
+	return i18n.Msg("layout: read with the layout %s; it changed %s", u.Name, i18n.Join(ch...))
 }

@@ -184,7 +184,7 @@ func TestLaterNoticeMatchesRestartedNumbers(t *testing.T) {
 	if res.Totals == nil || *res.Totals != (Totals{Stated: 3, Read: 3, Earlier: 2}) {
 		t.Errorf("totals %+v", res.Totals)
 	}
-	if !strings.Contains(strings.Join(res.Notes, "\n"), "numbering: 1 findings matched to the first notice on this inspection (signed 2024-09-01)") {
+	if !strings.Contains(fmt.Sprint(res.Notes), "numbering: 1 findings matched to the first notice on this inspection (signed 2024-09-01)") {
 		t.Errorf("notes: %q", res.Notes)
 	}
 }

@@ -1,12 +1,12 @@
 package intake
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 
+	"github.com/gongshi/gongshi/internal/i18n"
 	"github.com/gongshi/gongshi/internal/importer"
 	"github.com/gongshi/gongshi/internal/notice"
 	"github.com/gongshi/gongshi/internal/store"
@@ -19,7 +19,7 @@ import (
 // finding when its category, group and printed label are the same; failing
 // that, when its title is. A finding the first notice does not have gets a
 // number after the last. It returns notes for the report.
-func matchEarlier(n *notice.Notice, printed []string, dataDir string) []string {
+func matchEarlier(n *notice.Notice, printed []string, dataDir string) []*i18n.Error {
 	if n.Inspection.ID() == "" || len(printed) != len(n.Findings) {
 		return nil
 	}
@@ -55,7 +55,7 @@ func matchEarlier(n *notice.Notice, printed []string, dataDir string) []string {
 	}
 	used := map[int]bool{}
 	matched, added := 0, 0
-	var notes []string
+	var notes []*i18n.Error
 	for i := range n.Findings {
 		f := &n.Findings[i]
 		num, ok := byKey[key{f.CategoryNo, f.GroupNo, f.Label}]
@@ -66,7 +66,7 @@ func matchEarlier(n *notice.Notice, printed []string, dataDir string) []string {
 			max++
 			num = max
 			added++
-			notes = append(notes, fmt.Sprintf("finding %s %s is not in the first notice on this inspection (signed %s): numbered %d", f.Label, clip(f.Title, 20), first.Signed, num))
+			notes = append(notes, i18n.Msg("finding %s %s is not in the first notice on this inspection (signed %s): numbered %d", f.Label, clip(f.Title, 20), string(first.Signed), num))
 		} else {
 			matched++
 		}
@@ -81,7 +81,7 @@ func matchEarlier(n *notice.Notice, printed []string, dataDir string) []string {
 		}
 	}
 	sort.SliceStable(n.Findings, func(i, j int) bool { return n.Findings[i].Number < n.Findings[j].Number })
-	return append([]string{fmt.Sprintf("numbering: %d findings matched to the first notice on this inspection (signed %s) by category, group and printed number, %d new", matched, first.Signed, added)}, notes...)
+	return append([]*i18n.Error{i18n.Msg("numbering: %d findings matched to the first notice on this inspection (signed %s) by category, group and printed number, %d new", matched, string(first.Signed), added)}, notes...)
 }
 
 // earliest is the first notice (earliest signed) on n's unit and

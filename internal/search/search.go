@@ -11,13 +11,13 @@ package search
 import (
 	"context"
 	"fmt"
-	"github.com/gongshi/gongshi/internal/i18n"
 	"io"
 	"os"
 	"path/filepath"
 	"strconv"
 	"time"
 
+	"github.com/gongshi/gongshi/internal/i18n"
 	"github.com/gongshi/gongshi/internal/notice"
 )
 
@@ -123,11 +123,12 @@ func BuildSiteWith(ctx context.Context, c *notice.Corpus, siteDir string, log io
 	st.Index = time.Since(t0)
 	st.Units, st.BuiltUnits, st.Groups, st.MergedGroups = is.Units, is.BuiltUnits, is.Groups, is.MergedGroups
 	st.Segments, st.Merge = is.Segments, is.Merge
-	fmt.Fprintf(log, "%-9s bleve index of %d documents (%s, %.0f documents/s)\n", "search",
-		len(docs), st.Index.Round(time.Millisecond), float64(len(docs))/st.Index.Seconds())
+	lp := i18n.LogPrinter(log)
+	i18n.Logf(log, "%-9s bleve index of %d documents (%s, %s documents/s)\n", i18n.Sprintf(lp, "search"),
+		len(docs), st.Index.Round(time.Millisecond).String(), fmt.Sprintf("%.0f", float64(len(docs))/st.Index.Seconds()))
 	if opt.Cache != "" {
-		fmt.Fprintf(log, "%-9s %d of %d units analysed, %d of %d county groups merged (%s), placed (%s)\n", "search",
-			is.BuiltUnits, is.Units, is.MergedGroups, is.Groups, is.Segments.Round(time.Millisecond), is.Merge.Round(time.Millisecond))
+		i18n.Logf(log, "%-9s %d of %d units analysed, %d of %d county groups merged (%s), placed (%s)\n", i18n.Sprintf(lp, "search"),
+			is.BuiltUnits, is.Units, is.MergedGroups, is.Groups, is.Segments.Round(time.Millisecond).String(), is.Merge.Round(time.Millisecond).String())
 	}
 
 	t0 = time.Now()
@@ -140,8 +141,8 @@ func BuildSiteWith(ctx context.Context, c *notice.Corpus, siteDir string, log io
 	for _, k := range es.Kept {
 		st.Kept = append(st.Kept, "search/"+k)
 	}
-	fmt.Fprintf(log, "%-9s static index: %d terms in %d shards (%d long postings apart), %d display files, %.1f MB (%s)\n",
-		"search", es.Terms, es.Shards, es.External, es.Chunks, float64(es.Bytes)/1e6, st.Export.Round(time.Millisecond))
+	i18n.Logf(log, "%-9s static index: %d terms in %d shards (%d long postings apart), %d display files, %s MB (%s)\n",
+		i18n.Sprintf(lp, "search"), es.Terms, es.Shards, es.External, es.Chunks, fmt.Sprintf("%.1f", float64(es.Bytes)/1e6), st.Export.Round(time.Millisecond).String())
 	return st, nil
 }
 

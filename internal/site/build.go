@@ -21,7 +21,10 @@ import (
 	"syscall"
 	"time"
 
+	"golang.org/x/text/message"
+
 	"github.com/gongshi/gongshi/internal/check"
+	"github.com/gongshi/gongshi/internal/i18n"
 	"github.com/gongshi/gongshi/internal/site/model"
 	"github.com/gongshi/gongshi/internal/site/publish"
 )
@@ -107,11 +110,14 @@ type Summary struct {
 }
 
 // String is the summary line of a build.
-func (s Summary) String() string {
-	line := fmt.Sprintf("%d units, %d notices, %d findings: %d pages, %d files, %.1f MB, %d documents indexed, in %s",
-		s.Units, s.Notices, s.Findings, s.Pages, s.Files, float64(s.Bytes)/1e6, s.Indexed, s.Duration.Round(time.Millisecond))
+func (s Summary) String() string { return s.Localize(nil) }
+
+// Localize is the summary line in p's language.
+func (s Summary) Localize(p *message.Printer) string {
+	line := i18n.Sprintf(p, "%d units, %d notices, %d findings: %d pages, %d files, %s MB, %d documents indexed, in %s",
+		s.Units, s.Notices, s.Findings, s.Pages, s.Files, fmt.Sprintf("%.1f", float64(s.Bytes)/1e6), s.Indexed, s.Duration.Round(time.Millisecond).String())
 	if s.Incremental {
-		line += fmt.Sprintf(" (incremental: %d units rendered, %d reused)", s.Rendered, s.Linked)
+		line += i18n.Sprintf(p, " (incremental: %d units rendered, %d reused)", s.Rendered, s.Linked)
 	}
 	return line
 }

@@ -21,6 +21,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/gongshi/gongshi/internal/i18n"
 	"github.com/gongshi/gongshi/internal/site/publish"
 )
 
@@ -75,7 +76,7 @@ func lockBuild(ctx context.Context, dir, out string, noWait bool, log io.Writer)
 			return nil, busy
 		}
 		if !said {
-			fmt.Fprintf(log, "waiting for another build of %s to finish (%s) …\n", out, busy.holder())
+			i18n.Logf(log, "waiting for another build of %s to finish (%s) …\n", out, busy.holder())
 			said = true
 		}
 		select {

@@ -29,6 +29,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/gongshi/gongshi/internal/i18n"
 	"github.com/gongshi/gongshi/internal/site/model"
 	"github.com/gongshi/gongshi/internal/site/publish"
 )
@@ -248,7 +249,7 @@ func Merge(ctx context.Context, out string, partDirs []string, log io.Writer) (s
 			return sum, err
 		}
 	}
-	fmt.Fprintf(log, "%-9s %d parts (%s)\n", "merge", len(partDirs), time.Since(t0).Round(time.Millisecond))
+	i18n.Logf(log, "%-9s %d parts (%s)\n", i18n.Sprintf(i18n.LogPrinter(log), "merge"), len(partDirs), time.Since(t0).Round(time.Millisecond))
 	now := time.Unix(0, site.Now)
 	_, tally, err := publish.Settle(staging, now)
 	if err != nil {

@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/gongshi/gongshi/internal/check"
+	"github.com/gongshi/gongshi/internal/i18n"
 	"github.com/gongshi/gongshi/internal/notice"
 	"github.com/gongshi/gongshi/internal/search"
 	"github.com/gongshi/gongshi/internal/site/model"
@@ -75,7 +76,8 @@ func newBuilder(ctx context.Context, o Options) (*builder, error) {
 	if o.Log == nil {
 		o.Log = io.Discard
 	}
-	b.log = &lineWriter{w: o.Log} // stages may run at once
+	// stages may run at once; the lines keep the log's language
+	b.log = i18n.Logger{Writer: &lineWriter{w: o.Log}, P: i18n.LogPrinter(o.Log)}
 	var err error
 	if b.root, err = filepath.Abs(o.Root); err != nil {
 		return nil, err
@@ -95,7 +97,8 @@ func newBuilder(ctx context.Context, o Options) (*builder, error) {
 
 // stage logs a stage's line: its name, what it did, and how long it took.
 func (b *builder) stage(name string, t0 time.Time, format string, a ...any) {
-	fmt.Fprintf(b.log, "%-9s %s (%s)\n", name, fmt.Sprintf(format, a...), time.Since(t0).Round(time.Millisecond))
+	p := i18n.LogPrinter(b.log)
+	fmt.Fprintf(b.log, "%-9s %s (%s)\n", i18n.Sprintf(p, name), i18n.Sprintf(p, format, a...), time.Since(t0).Round(time.Millisecond))
 }
 
 // check checks every data file (each one's checks are cached in
@@ -136,7 +139,7 @@ func (b *builder) derive() error {
 	if b.o.BaseURL != "" {
 		cfg.BaseURL = strings.TrimSuffix(b.o.BaseURL, "/") + "/"
 	} else if w := BaseURLWarning(cfg.BaseURL); w != "" {
-		fmt.Fprintf(b.log, "\n!!! 警告 WARNING: %s\n\n", w)
+		i18n.Logf(b.log, "\n!!! warning: %s\n\n", w)
 	}
 	b.cfg = cfg
 	corpus, paths := publishedCorpus(b.files, b.fromGit()) // masked: see publish.go
@@ -154,7 +157,7 @@ func (b *builder) derive() error {
 	default:
 		b.mode = publish.Full
 		if b.prev != nil {
-			fmt.Fprintf(b.log, "%-9s the templates, config, program or date changed: every page is rendered\n", "cache")
+			b.stage("cache", time.Now(), "the templates, config, program or date changed: every page is rendered")
 		}
 	}
 	b.stage("model", t0, "%d units, %d notices, %d findings as of %s", b.sum.Units, b.sum.Notices, b.sum.Findings, b.m.Site.AsOf)
@@ -365,9 +368,9 @@ func (b *builder) hugoDest() string {
 func (b *builder) hugo() error {
 	t0 := time.Now()
 	if b.sum.Incremental {
-		fmt.Fprintf(b.log, "%-9s rendering %d of %d units' pages with Hugo …\n", "hugo", b.sum.Rendered, len(b.m.Units))
+		i18n.Logf(b.log, "%-9s rendering %d of %d units' pages with Hugo …\n", "hugo", b.sum.Rendered, len(b.m.Units))
 	} else {
-		fmt.Fprintf(b.log, "%-9s rendering %d pages with Hugo …\n", "hugo", pageCount(b.m))
+		i18n.Logf(b.log, "%-9s rendering %d pages with Hugo …\n", "hugo", pageCount(b.m))
 	}
 	staging, work, dest := b.staging, b.work, b.hugoDest()
 	if err := cancellable(b.ctx, func() error {
@@ -436,7 +439,7 @@ func (b *builder) publishInPlace(t0 time.Time, staged []string, state *publish.S
 		publish.DropState(b.cache) // the next build is a full one
 		return fmt.Errorf("update the site in place (the next build is a full one): %w", err)
 	}
-	b.stage("publish", t0, "%s in place: %d files, %d pages, %.1f MB", sum.Changes, sum.Files, sum.Pages, float64(sum.Bytes)/1e6)
+	b.stage("publish", t0, "%s in place: %d files, %d pages, %s MB", sum.Changes, sum.Files, sum.Pages, fmt.Sprintf("%.1f", float64(sum.Bytes)/1e6))
 	return nil
 }
 
@@ -473,7 +476,7 @@ func (b *builder) swap(t0 time.Time, state *publish.State) error {
 	if err != nil {
 		return err
 	}
-	b.stage("publish", t0, "%d files, %d pages, %.1f MB", b.sum.Files, b.sum.Pages, float64(b.sum.Bytes)/1e6)
+	b.stage("publish", t0, "%d files, %d pages, %s MB", b.sum.Files, b.sum.Pages, fmt.Sprintf("%.1f", float64(b.sum.Bytes)/1e6))
 	h.At("swapped")
 	if state != nil {
 		if err := publish.WriteChanges(b.cache, b.sum.Changes); err != nil {

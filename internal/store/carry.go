@@ -63,7 +63,7 @@ func (e *CarryError) Localize(p *message.Printer) string {
 
 // Carry carries into n, a notice just imported that is to replace the data
 // file whose bytes are old, the editors' work in that file (see above),
-// and returns what it kept, one line for the import's report (nil when it
+// and returns what it kept (1 [[redact]], source …: the report lists them; nil when it
 // kept nothing). It changes n only when it returns no error; the error,
 // a *CarryError, says what would be lost.
 func Carry(old []byte, n *notice.Notice) ([]string, error) {
@@ -118,7 +118,7 @@ func Carry(old []byte, n *notice.Notice) ([]string, error) {
 	if len(kept) == 0 {
 		return nil, nil
 	}
-	return []string{"kept from the existing data file: " + strings.Join(kept, ", ")}, nil
+	return kept, nil
 }
 
 // newOnly is the items of now that are not in was.

@@ -25,13 +25,13 @@ func runBuild(opts *Options) error {
 	if err != nil {
 		return Report(io, err)
 	}
-	fmt.Fprintln(io.Out, printer(io).Sprintf("built %s: %s", o.Out, sum))
+	fmt.Fprintln(io.Out, i18n.Sprintf(io.P, "built %s: %s", o.Out, sum))
 	if sum.Changes != nil && len(o.Parts) == 0 {
 		cache := o.Cache
 		if cache == "" {
 			cache = site.CacheDir(o.Out)
 		}
-		fmt.Fprintln(io.Out, printer(io).Sprintf("changes since the previous site: %s (%s)", sum.Changes, cache))
+		fmt.Fprintln(io.Out, i18n.Sprintf(io.P, "changes since the previous site: %s (%s)", sum.Changes, cache))
 	}
 	return nil
 }
@@ -55,9 +55,9 @@ func Report(io cli.IO, err error) error {
 	var ce *site.CheckError
 	if errors.As(err, &ce) {
 		for _, p := range ce.Problems {
-			fmt.Fprintln(io.Err, p)
+			fmt.Fprintln(io.Err, p.Localize(io.P))
 		}
-		fmt.Fprintln(io.Err, printer(io).Sprintf("gongshi: %d problem(s) in the data; nothing was built", len(ce.Problems)))
+		i18n.Fprintf(io.Err, io.P, "gongshi: %d problems in the data; nothing was built\n", len(ce.Problems))
 		return &cli.ExitError{Code: 1, Err: err, Silent: true}
 	}
 	return err

@@ -9,6 +9,7 @@ import (
 
 	"github.com/gongshi/gongshi/internal/cli"
 	"github.com/gongshi/gongshi/internal/cli/cmdutil"
+	"github.com/gongshi/gongshi/internal/i18n"
 	"github.com/gongshi/gongshi/internal/site"
 )
 
@@ -94,7 +95,7 @@ func SiteDefaults(io cli.IO, o *site.Options) error {
 	if err != nil {
 		return cli.Usage("%s", err)
 	}
-	o.Now, o.Log = now, io.Err
+	o.Now, o.Log = now, i18n.Logger{Writer: io.Err, P: io.P}
 	return nil
 }
 

@@ -38,7 +38,7 @@ func runDeploy(o *Options) error {
 	}
 	// A build switches in a whole new site folder at once; waiting for one
 	// under way (and making the next wait), the deploy reads one version.
-	unlock, err := site.Lock(ctx, out, io.Err)
+	unlock, err := site.Lock(ctx, out, i18n.Logger{Writer: io.Err, P: io.P})
 	if err != nil {
 		return err
 	}

@@ -245,7 +245,18 @@ func (r *report) write(w io.Writer, p *message.Printer) {
 		pf(w, "  %s %d: %s   [%s]\n", unit, c.Line, clip(c.Text, 60), importer.Reason(why[c.Line]))
 	}
 
-	notes := append(append(append([]string(nil), r.res.Notes...), r.res.Kept...), r.notes...)
+	var notes []string
+	for _, n := range r.res.Notes {
+		notes = append(notes, n.Localize(i18n.Printer(p)))
+	}
+	if len(r.res.Kept) > 0 {
+		kept := make([]any, len(r.res.Kept))
+		for i, k := range r.res.Kept {
+			kept[i] = k
+		}
+		notes = append(notes, i18n.Sprintf(p, "kept from the existing data file: %s", i18n.Join(kept...)))
+	}
+	notes = append(notes, r.notes...)
 	sort.Strings(notes)
 	pf(w, "\nwarnings: %d\n", len(res.Warnings)+len(notes))
 	for _, wa := range res.Warnings {
@@ -256,7 +267,7 @@ func (r *report) write(w io.Writer, p *message.Printer) {
 		}
 	}
 	for _, s := range notes {
-		fmt.Fprintf(w, "  %s\n", s) // LEFT FOR THE LEAD: intake's notes are English strings (s4's area), translated back by cmd/gongshi's Writer until intake builds them as messages
+		fmt.Fprintf(w, "  %s\n", s) // each built in p's language above
 	}
 
 	pf(w, "\nunplaced (kept in the data file under [[unplaced]]): %d\n", len(n.Unplaced))

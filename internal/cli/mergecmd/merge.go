@@ -15,7 +15,7 @@ func runMerge(o *Options) error {
 	if p == nil {
 		p = i18n.NewPrinter(false)
 	}
-	sum, err := site.Merge(ctx, o.Out, o.Parts, io.Err)
+	sum, err := site.Merge(ctx, o.Out, o.Parts, i18n.Logger{Writer: io.Err, P: io.P})
 	if err != nil {
 		return err
 	}

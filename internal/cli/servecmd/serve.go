@@ -50,7 +50,7 @@ func runServe(opts *Options) error {
 		if _, serr := os.Stat(filepath.Join(o.Out, "index.html")); serr != nil {
 			return err
 		}
-		fmt.Fprintln(io.Err, io.P.Sprintf("serving the previous site in %s until the build succeeds", o.Out))
+		fmt.Fprintln(io.Err, i18n.Sprintf(io.P, "serving the previous site in %s until the build succeeds", o.Out))
 	}
 	defer s.closeAPI()
 
@@ -60,8 +60,8 @@ func runServe(opts *Options) error {
 	}
 	rv.Listening(ln.Addr().String(), addr) // the review pages answer only requests naming this address
 	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
-	fmt.Fprintln(io.Out, io.P.Sprintf("serving %s at http://%s/ (Ctrl-C to stop)", o.Out, ln.Addr()))
-	fmt.Fprintln(io.Out, io.P.Sprintf("review imports at http://%s/review/", ln.Addr()))
+	fmt.Fprintln(io.Out, i18n.Sprintf(io.P, "serving %s at http://%s/ (Ctrl-C to stop)", o.Out, ln.Addr()))
+	fmt.Fprintln(io.Out, i18n.Sprintf(io.P, "review imports at http://%s/review/", ln.Addr()))
 
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
@@ -79,7 +79,7 @@ func runServe(opts *Options) error {
 		err = srv.Shutdown(shut)
 		cancel()
 		<-served
-		fmt.Fprintln(io.Err, io.P.Sprintf("stopped"))
+		fmt.Fprintln(io.Err, i18n.Sprintf(io.P, "stopped"))
 	}
 	wg.Wait()
 	if errors.Is(err, http.ErrServerClosed) {
@@ -109,7 +109,7 @@ func (s *server) build(ctx context.Context) error {
 	if err != nil {
 		return buildcmd.Report(s.io, err)
 	}
-	fmt.Fprintln(s.io.Err, s.io.P.Sprintf("built %s: %s", s.opts.Out, sum))
+	fmt.Fprintln(s.io.Err, i18n.Sprintf(s.io.P, "built %s: %s", s.opts.Out, sum))
 	return s.openAPI()
 }
 
@@ -154,16 +154,16 @@ func (s *server) watch(ctx context.Context) {
 			continue
 		}
 		last = fp
-		fmt.Fprintln(s.io.Err, s.io.P.Sprintf("change detected: rebuilding"))
+		fmt.Fprintln(s.io.Err, i18n.Sprintf(s.io.P, "change detected: rebuilding"))
 		if err := s.build(ctx); err != nil {
 			if ctx.Err() != nil {
 				return
 			}
 			var ee *cli.ExitError
 			if !errors.As(err, &ee) || !ee.Silent {
-				fmt.Fprintln(s.io.Err, s.io.P.Sprintf("gongshi serve: %s", i18n.Localize(s.io.P, err)))
+				fmt.Fprintln(s.io.Err, i18n.Sprintf(s.io.P, "gongshi serve: %s", i18n.Localize(s.io.P, err)))
 			}
-			fmt.Fprintln(s.io.Err, s.io.P.Sprintf("rebuild failed: still serving the last good site"))
+			fmt.Fprintln(s.io.Err, i18n.Sprintf(s.io.P, "rebuild failed: still serving the last good site"))
 		}
 	}
 }

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -12,6 +11,10 @@ import (
 	"sort"
 	"strings"
 	"sync"
+
+	"golang.org/x/text/message"
+
+	"github.com/gongshi/gongshi/internal/i18n"
 )
 
 // Linker hard-links files of a previous site folder into a staging folder,
@@ -110,8 +113,11 @@ type Changes struct {
 }
 
 // String is the one-line count.
-func (c *Changes) String() string {
-	return fmt.Sprintf("%d added, %d changed, %d removed", len(c.Added), len(c.Changed), len(c.Removed))
+func (c *Changes) String() string { return c.Localize(nil) }
+
+// Localize is the change list's counts in p's language.
+func (c *Changes) Localize(p *message.Printer) string {
+	return i18n.Sprintf(p, "%d added, %d changed, %d removed", len(c.Added), len(c.Changed), len(c.Removed))
 }
 
 // DiffTrees compares the staging folder with the previous site: a file

@@ -52,6 +52,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/gongshi/gongshi/internal/i18n"
 )
 
 // JournalFile is the in-place update under way, in the cache folder.
@@ -464,7 +466,7 @@ func RecoverJournal(cache, out string, log io.Writer) {
 	}
 	var j Journal
 	fail := func(why string) {
-		fmt.Fprintf(log, "an interrupted incremental build could not be finished (%s): this build is a full one\n", why)
+		i18n.Logf(log, "an interrupted incremental build could not be finished (%s): this build is a full one\n", why)
 		DropState(cache)
 		os.Remove(filepath.Join(cache, JournalFile))
 	}
@@ -485,7 +487,7 @@ func RecoverJournal(cache, out string, log io.Writer) {
 		fail(err.Error())
 		return
 	}
-	fmt.Fprintf(log, "finished the incremental build that was interrupted: %s\n", j.Changes)
+	i18n.Logf(log, "finished the incremental build that was interrupted: %s\n", j.Changes)
 }
 
 // SortedMinus is the strings of a that are not in b (both sorted).

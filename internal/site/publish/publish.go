@@ -22,6 +22,8 @@ import (
 	"sync"
 	"syscall"
 	"time"
+
+	"github.com/gongshi/gongshi/internal/i18n"
 )
 
 // Modes of the published site: what a web server running as another user
@@ -146,7 +148,7 @@ func RecoverStale(out string, log io.Writer) {
 		if isBackup {
 			if _, err := os.Lstat(out); errors.Is(err, fs.ErrNotExist) {
 				if os.Rename(p, out) == nil {
-					fmt.Fprintf(log, "restored %s from an interrupted build's backup\n", out)
+					i18n.Logf(log, "restored %s from an interrupted build's backup\n", out)
 					continue
 				}
 			}
