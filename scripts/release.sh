@@ -96,11 +96,12 @@ for target in $TARGETS; do
     (cd "$work" && find "$name" | LC_ALL=C sort | TZ=UTC zip -X -q -D "$DIST/$name.zip" -@)
   else
     (cd "$work" && tar --sort=name --mtime="@$SOURCE_DATE_EPOCH" --owner=0 --group=0 --numeric-owner \
-      --format=gnu -cf - "$name" | gzip -n -9 > "$DIST/$name.tar.gz")
+      --format=gnu -cf - "$name" | gzip -n > "$DIST/$name.tar.gz")
   fi
   sha256sum "$dir/$exe" | sed "s|$work/||"
 done
 
-(cd "$DIST" && ls gongshi-"$VERSION"-*.tar.gz gongshi-"$VERSION"-*.zip 2>/dev/null | LC_ALL=C sort | xargs sha256sum > SHA256SUMS)
+(cd "$DIST" && find . -maxdepth 1 -name "gongshi-$VERSION-*" \( -name '*.tar.gz' -o -name '*.zip' \) |
+  sed 's|^\./||' | LC_ALL=C sort | xargs sha256sum > SHA256SUMS)
 echo "== $DIST/SHA256SUMS"
 cat "$DIST/SHA256SUMS"
