@@ -77,7 +77,28 @@ const (
 	faultForm         // absolute, a drive, a backslash
 	faultParts        // an empty, . or .. part
 	faultHidden       // a part starting with a dot
+
+	// A Windows editor's path (checked before faultForm, for a message
+	// that says what to write instead):
+	faultBackslash // relative, with \ between folders: its / form is fine
+	faultDrive     // absolute on Windows: C:\…, C:…, \\server\share\…, \…
 )
+
+// windowsFault tells a Windows path from other faults of form: a drive
+// letter (C:), a UNC or rooted path (\\server, \), or a relative path
+// with backslashes whose slash form passes the rule (faultBackslash).
+func windowsFault(o string) fault {
+	if len(o) >= 2 && o[1] == ':' && (o[0]|0x20 >= 'a' && o[0]|0x20 <= 'z') {
+		return faultDrive
+	}
+	if strings.HasPrefix(o, `\`) {
+		return faultDrive
+	}
+	if strings.Contains(o, `\`) && originalFault(strings.ReplaceAll(o, `\`, "/")) == faultNone {
+		return faultBackslash
+	}
+	return faultNone
+}
 
 // originalFault judges an original's text alone (see the rule above).
 func originalFault(o string) fault {
@@ -113,7 +134,17 @@ func (fc *fileCheck) original() {
 	if !fc.ok("original") || o == "" {
 		return
 	}
-	switch originalFault(o) {
+	f := originalFault(o)
+	if f == faultForm {
+		if w := windowsFault(o); w != faultNone {
+			f = w
+		}
+	}
+	switch f {
+	case faultBackslash:
+		fc.at("original", "original %q has \\ between folders (a Windows path): write it with /, as %s", o, strings.ReplaceAll(o, `\`, "/"))
+	case faultDrive:
+		fc.at("original", "original %q is an absolute Windows path (a drive or a \\\\server share): name the file relative to the project folder with / between folders, like seeds/000_notice.txt", o)
 	case faultForm:
 		fc.at("original", "original %q must be a relative path inside the repository with / between folders, like seeds/000_notice.txt", o)
 	case faultParts:
@@ -156,7 +187,17 @@ func (e *OriginalError) Localize(p *message.Printer) string { return e.Message()
 // file. Otherwise the error is an *OriginalError, or, when the file (or
 // its folder) does not exist, one that errors.Is fs.ErrNotExist.
 func ResolveOriginal(root string, folders []string, o string) (string, error) {
-	switch originalFault(o) {
+	f := originalFault(o)
+	if f == faultForm {
+		if w := windowsFault(o); w != faultNone {
+			f = w
+		}
+	}
+	switch f {
+	case faultBackslash:
+		return "", &OriginalError{o, fmt.Sprintf("original %q has \\ between folders (a Windows path): write it with /, as %s", o, strings.ReplaceAll(o, `\`, "/"))}
+	case faultDrive:
+		return "", &OriginalError{o, fmt.Sprintf("original %q is an absolute Windows path (a drive or a \\\\server share): name the file relative to the project folder with / between folders, like seeds/000_notice.txt", o)}
 	case faultForm:
 		return "", originalError(o, "original %q must be a relative path inside the repository with / between folders, like seeds/000_notice.txt", o)
 	case faultParts:

@@ -20,7 +20,6 @@ import (
 // the data file (done, problems) and a number, data in both languages.
 var statusRow = regexp.MustCompile(`^\s+[a-z_]+\s+\d+(\s+\(.*\))?$|^\s+(rate|money)\s+\S+$`)
 
-
 // TestReportInChinese: the import report printed with a Chinese printer
 // has no English sentence, word or unit in it (the format, the encoding,
 // the count of lines, the role names, the region's sources, the reading),
