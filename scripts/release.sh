@@ -82,7 +82,7 @@ for target in $TARGETS; do
   if [ "$goos" = windows ]; then
     # A double-click starts the preview in this folder and keeps the window
     # open when it stops (CRLF, ASCII only: cmd.exe reads it in any code page).
-    printf '@echo off\r\ncd /d "%%~dp0"\r\ngongshi.exe serve\r\npause\r\n' > "$dir/启动预览.cmd"
+    printf '@echo off\r\ncd /d "%%~dp0"\r\ngongshi.exe serve --open\r\npause\r\n' > "$dir/启动预览.cmd"
   fi
   (cd "$dir" && find . -type f ! -name SHA256SUMS | LC_ALL=C sort | sed 's|^\./||' | tr '\n' '\0' | xargs -0 sha256sum > SHA256SUMS)
 

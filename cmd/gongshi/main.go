@@ -24,6 +24,7 @@ import (
 
 	"github.com/gongshi/gongshi/internal/cli"
 	"github.com/gongshi/gongshi/internal/cli/cmdutil"
+	"github.com/gongshi/gongshi/internal/console"
 )
 
 func main() {
@@ -44,7 +45,12 @@ func main() {
 
 // run runs gongshi with the process's streams and environment.
 func run(args []string) int {
-	return runIO(args, cli.IO{In: os.Stdin, Out: os.Stdout, Err: os.Stderr}, os.Getenv)
+	// On a Windows console, Chinese is written in UTF-8 (the console set to
+	// it) or GBK where it cannot be (internal/console); elsewhere the
+	// streams are os.Stdout and os.Stderr as they are.
+	out, errw, restore := console.Setup()
+	defer restore()
+	return runIO(args, cli.IO{In: os.Stdin, Out: out, Err: errw}, os.Getenv)
 }
 
 func runIO(args []string, std cli.IO, getenv func(string) string) int {

@@ -15,16 +15,13 @@ import (
 	"github.com/gongshi/gongshi/internal/cli/mergecmd"
 	"github.com/gongshi/gongshi/internal/cli/searchcmd"
 	"github.com/gongshi/gongshi/internal/cli/servecmd"
+	"github.com/gongshi/gongshi/internal/cli/versioncmd"
 )
 
 // newCmdRoot is gongshi's command tree in the reader's language (f's
 // printer): the commands, help, completion.
 //
-// A command is added here as NewCmdX(f, nil). A command that is a plain
-// run function, func(ctx, cli.IO, []string) error (a `version`, say), is
-// added with cmdutil.NewCmdFunc:
-//
-//	root.AddCommand(cmdutil.NewCmdFunc(f, "version", f.T("…"), versioncmd.Run))
+// A command is added here as NewCmdX(f, nil).
 func newCmdRoot(f *cmdutil.Factory) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "gongshi",
@@ -53,6 +50,7 @@ func newCmdRoot(f *cmdutil.Factory) *cobra.Command {
 		searchcmd.NewCmdSearch(f, nil),
 		mergecmd.NewCmdMerge(f, nil),
 		deploycmd.NewCmdDeploy(f, nil),
+		versioncmd.NewCmdVersion(f, nil),
 		newCmdHugo(f),
 	)
 	cmdutil.Setup(f, root)

@@ -195,9 +195,9 @@ func ResolveOriginal(root string, folders []string, o string) (string, error) {
 	}
 	switch f {
 	case faultBackslash:
-		return "", &OriginalError{o, fmt.Sprintf("original %q has \\ between folders (a Windows path): write it with /, as %s", o, strings.ReplaceAll(o, `\`, "/"))}
+		return "", originalError(o, "original %q has \\ between folders (a Windows path): write it with /, as %s", o, strings.ReplaceAll(o, `\`, "/"))
 	case faultDrive:
-		return "", &OriginalError{o, fmt.Sprintf("original %q is an absolute Windows path (a drive or a \\\\server share): name the file relative to the project folder with / between folders, like seeds/000_notice.txt", o)}
+		return "", originalError(o, "original %q is an absolute Windows path (a drive or a \\\\server share): name the file relative to the project folder with / between folders, like seeds/000_notice.txt", o)
 	case faultForm:
 		return "", originalError(o, "original %q must be a relative path inside the repository with / between folders, like seeds/000_notice.txt", o)
 	case faultParts:

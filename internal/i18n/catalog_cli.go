@@ -226,6 +226,10 @@ config.toml 中 [deployment] 的一个目标（默认第一个）：只上传 MD
 		{"the deployment target's `name` (default the first)", "部署目标的`名称`（默认第一个）"},
 		{"say what would be uploaded and deleted, change nothing", "只说明会上传和删除哪些文件，不做任何改动"},
 		{"upload every file", "上传全部文件"},
+		{"open the site in the browser once it is up (default: when gongshi was started by a double-click)", "网站就绪后在浏览器中打开（默认：双击启动 gongshi 时打开）"},
+		{"could not open the browser (%s): open the address above yourself", "无法打开浏览器（%s）：请自行打开上面的地址"},
+		{"Print gongshi's version and the Hugo, Bleve and Go it was built with", "显示 gongshi 的版本，以及构建它所用的 Hugo、Bleve 和 Go 的版本"},
+		{"print the versions as one JSON object", "以一个 JSON 对象输出各版本"},
 		{"read with the layout profile `NAME` (data/layouts/NAME.toml; default: the profile whose issuer the text names)", "按版式文件 `名称` 读取（data/layouts/名称.toml；默认：通报中点到其发文单位的版式）"},
 		{"the most files to delete on the target, -1 for no limit", "目标上最多删除多少个文件，-1 表示不限"},
 	}...)

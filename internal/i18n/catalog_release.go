@@ -1,7 +1,7 @@
 package i18n
 
 // The messages of the release work (issue 24): gongshi version, the
-// console, the build's progress lines.
+// console.
 func init() {
 	Catalog = append(Catalog, []Entry{
 		// gongshi version
@@ -17,12 +17,5 @@ func init() {
 		{"original %q is an absolute Windows path (a drive or a \\\\server share): name the file relative to the project folder with / between folders, like seeds/000_notice.txt", "original %q 是 Windows 的绝对路径（带盘符或 \\\\服务器 共享）：请写成相对于项目文件夹、用 / 分隔的路径，如 seeds/000_notice.txt"},
 		{"%s: original %q is an absolute Windows path (a drive or a \\\\server share): name the file relative to the project folder with / between folders, like seeds/000_notice.txt", "%s：original %q 是 Windows 的绝对路径（带盘符或 \\\\服务器 共享）：请写成相对于项目文件夹、用 / 分隔的路径，如 seeds/000_notice.txt"},
 
-		// The build's progress on a terminal (internal/progress).
-		{"checking the data", "校验数据"},
-		{"building the search index", "生成检索索引"},
-		{"rendering the pages", "生成页面"},
-		{"writing the site", "写入网站"},
-		{"%s: %d/%d", "%s：%d/%d"},
-		{"%s …", "%s（进行中）……"},
 	}...)
 }

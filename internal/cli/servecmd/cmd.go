@@ -8,6 +8,7 @@ import (
 	"github.com/gongshi/gongshi/internal/cli"
 	"github.com/gongshi/gongshi/internal/cli/buildcmd"
 	"github.com/gongshi/gongshi/internal/cli/cmdutil"
+	"github.com/gongshi/gongshi/internal/console"
 	"github.com/gongshi/gongshi/internal/site"
 )
 
@@ -17,6 +18,7 @@ type Options struct {
 	Ctx  context.Context
 	Site site.Options // the builds (the flags build has)
 	Addr string       // --addr: where to listen
+	Open bool         // --open: open the site in the browser once it is up
 }
 
 // longHelp is serve's help (a key of the catalog).
@@ -55,6 +57,7 @@ func NewCmdServe(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 	buildcmd.SiteFlags(f, cmd.Flags(), &o.Site)
 	cmdutil.Folders(cmd, "root", "data", "out", "cache")
 	cmd.Flags().Lookup("out").Usage = f.T("the preview's site `folder` (default ROOT/.gongshi/preview: never gongshi build's)")
+	cmd.Flags().BoolVar(&o.Open, "open", console.StartedByDoubleClick(), f.T("open the site in the browser once it is up (default: when gongshi was started by a double-click)"))
 	cmd.Flags().StringVar(&o.Addr, "addr", "127.0.0.1:1313", f.T("the `address` to listen on"))
 	return cmd
 }

@@ -26,6 +26,8 @@ package servecmd
 import (
 	"path/filepath"
 
+	"github.com/gongshi/gongshi/internal/console"
+
 	"github.com/gongshi/gongshi/internal/site"
 )
 
@@ -46,3 +48,6 @@ func usePreview(o *site.Options, outGiven, cacheGiven bool) {
 		o.Cache = PreviewCacheDir(o.Root)
 	}
 }
+
+// openBrowser opens the site for serve --open (a test replaces it).
+var openBrowser = console.OpenBrowser

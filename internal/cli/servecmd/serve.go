@@ -62,6 +62,11 @@ func runServe(opts *Options) error {
 	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
 	fmt.Fprintln(io.Out, i18n.Sprintf(io.P, "serving %s at http://%s/ (Ctrl-C to stop)", o.Out, ln.Addr()))
 	fmt.Fprintln(io.Out, i18n.Sprintf(io.P, "review imports at http://%s/review/", ln.Addr()))
+	if opts.Open {
+		if err := openBrowser(fmt.Sprintf("http://%s/", ln.Addr())); err != nil {
+			fmt.Fprintln(io.Err, i18n.Sprintf(io.P, "could not open the browser (%s): open the address above yourself", err))
+		}
+	}
 
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()

@@ -18,8 +18,11 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/spf13/cobra"
+
 	"github.com/gongshi/gongshi/internal/buildinfo"
 	"github.com/gongshi/gongshi/internal/cli"
+	"github.com/gongshi/gongshi/internal/cli/cmdutil"
 	"github.com/gongshi/gongshi/internal/i18n"
 )
 
@@ -79,4 +82,24 @@ func Run(io cli.IO, opts *Options) error {
 	}
 	_, err := fmt.Fprint(io.Out, strings.Join(lines, "\n")+"\n")
 	return err
+}
+
+// NewCmdVersion is `gongshi version`; runF, when not nil, is run instead
+// of printing.
+func NewCmdVersion(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
+	o := &Options{}
+	cmd := &cobra.Command{
+		Use:               "version [--json]",
+		Short:             f.T("Print gongshi's version and the Hugo, Bleve and Go it was built with"),
+		Args:              cmdutil.NoArgs,
+		ValidArgsFunction: cmdutil.NoFiles,
+		RunE: func(c *cobra.Command, _ []string) error {
+			if runF != nil {
+				return runF(o)
+			}
+			return Run(f.IO, o)
+		},
+	}
+	cmd.Flags().BoolVar(&o.JSON, "json", false, f.T("print the versions as one JSON object"))
+	return cmd
 }

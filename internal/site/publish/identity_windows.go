@@ -1,6 +1,6 @@
 //go:build windows
 
-package site
+package publish
 
 import "golang.org/x/sys/windows"
 
