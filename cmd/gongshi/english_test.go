@@ -11,9 +11,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/gongshi/gongshi/internal/check"
 	"github.com/gongshi/gongshi/internal/cli"
-	"github.com/gongshi/gongshi/internal/i18n"
 )
 
 // syncBuffer is a buffer serve may write to while the test reads it.
@@ -50,18 +48,12 @@ var (
 // startup lines, each -h and usage error. No line of the output may still
 // hold an English sentence (three English words in a row), but for data
 // echoes: paths, quoted text, URLs, JSON and CSV on stdout.
-//
-// The reverse translator that once made the data paths' lines Chinese is
-// gone; they are Chinese again when check's problems and the import report
-// are printed by the printer (issue 21, s2-msg's branch). Until then (check
-// problems that are no i18n.Localizer) this test says so and stops; help
-// and wrong command lines are held in Chinese by TestChineseHelpAndUsage.
+// Every line is built in the reader's language where it is printed (no
+// translation back from English): help and wrong command lines are held
+// by TestChineseHelpAndUsage too.
 func TestNoEnglishLeft(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the site twice")
-	}
-	if _, ok := any(&check.Problem{}).(i18n.Localizer); !ok {
-		t.Skip("check's problems are not built in the reader's language yet (no i18n.Localizer): the data paths print English")
 	}
 	tmp := t.TempDir()
 	seed := filepath.Join("..", "..", "seeds", "000_e336554de99f7c35.txt")

@@ -16,6 +16,5 @@ func init() {
 		{"%s: original %q has \\ between folders (a Windows path): write it with /, as %s", "%s：original %q 的文件夹之间用了 \\（Windows 路径）：请改用 /，写成 %s"},
 		{"original %q is an absolute Windows path (a drive or a \\\\server share): name the file relative to the project folder with / between folders, like seeds/000_notice.txt", "original %q 是 Windows 的绝对路径（带盘符或 \\\\服务器 共享）：请写成相对于项目文件夹、用 / 分隔的路径，如 seeds/000_notice.txt"},
 		{"%s: original %q is an absolute Windows path (a drive or a \\\\server share): name the file relative to the project folder with / between folders, like seeds/000_notice.txt", "%s：original %q 是 Windows 的绝对路径（带盘符或 \\\\服务器 共享）：请写成相对于项目文件夹、用 / 分隔的路径，如 seeds/000_notice.txt"},
-
 	}...)
 }
