@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 
 	"github.com/gongshi/gongshi/internal/cli"
 	"github.com/gongshi/gongshi/internal/i18n"
@@ -30,6 +31,13 @@ func runOne(ctx context.Context, io cli.IO, o *Options, pub *importer.Publisher,
 		rep.write(io.Err, io.P)
 		if errors.Is(oc.err, intake.ErrMismatch) {
 			return &cli.ExitError{Code: 1, Err: oc.err, Silent: true}
+		}
+		// Another refusal (an unknown region, say) comes first, but a
+		// reading far from the stated count is still an error.
+		if t := oc.res.Totals; t != nil && t.Outside() && !o.AcceptMismatch {
+			err := i18n.Errorf("%s: the notice states %d problems but %d were read (%d%%, outside 90–110%%): nothing written; check the reading, or give --accept-mismatch to write it anyway", file, t.Stated, t.Read, t.Percent())
+			fmt.Fprintln(io.Err, i18n.Localize(io.P, err))
+			return &cli.ExitError{Code: 1, Err: err, Silent: true}
 		}
 		return nil
 	}
