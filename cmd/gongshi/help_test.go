@@ -86,7 +86,7 @@ var names = map[string]bool{}
 func init() {
 	for _, w := range strings.Fields(`gongshi hugo Hugo bash zsh fish powershell PowerShell Out-String Invoke-Expression
 		profile bash-completion compinit autoload Linux
-		JSON CSV HTML PDF URL MD5 ETag gzip Cache-Control no-cache Bleve GET UTF-8 UTF-16 GB18030 LibreOffice MB
+		JSON CSV HTML PDF URL MD5 ETag gzip Cache-Control no-cache Bleve GET UTF-8 UTF-16 GB18030 LibreOffice MB Go
 		Ctrl-C SOURCE_DATE_EPOCH ROOT seeds originals config toml withdeploy tags
 		township village department school enterprise region done in_progress not_started true false
 		id kind province city county signed number status title url score unit unit_kind
