@@ -1,6 +1,8 @@
 package site
 
 import (
+	"encoding/csv"
+	"encoding/json"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -89,10 +91,122 @@ const (
 	honestVillage  = "/shili/shilishi/shilixian/zhen0001/shilicun/"
 )
 
-func TestHonestFixture(t *testing.T) {
+// TestHonestDeadline: a deadline is shown as the notice wrote it
+// (2024年12月前), and the day the site reads it as for "overdue"
+// (2024年12月31日) is labelled as the site's reading: on the unit, county
+// and finding pages, in the findings table's data and in the downloads,
+// which carry both in separate columns.
+func TestHonestDeadline(t *testing.T) {
 	s := buildFixture(t, honestFixture, asOfFixture)
-	os.RemoveAll("/tmp/s9/public")
-	os.CopyFS("/tmp/s9/public", os.DirFS(s.Dir))
+	label := "2024年12月前 （本站按2024年12月31日计算是否逾期）" // the reading in its own <small>
+	note := "整改时限2024年12月前（本站按2024年12月31日计）已过，截至2024年10月1日的通报未报告完成"
+	s.AssertFile(honestTownship, "整改时限："+label, note, "! 2024年12月31日 逾期", "! 整改时限2024年12月31日已过")
+	s.AssertFile("/shili/shilishi/shilixian/", "整改时限："+label, note)
+	s.AssertFile(honestTownship+"findings/2024-03-01/2/", "整改时限 "+label, note)
+
+	// The table: the deadline as written and the reading beside the date it sorts by.
+	var tb struct {
+		Rows [][]any `json:"rows"`
+	}
+	if err := json.Unmarshal([]byte(readFile(t, s.Dir, "/findings/table.json")), &tb); err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, r := range tb.Rows {
+		if r[3] == "示例问题二" {
+			found = true
+			if len(r) < 13 || r[6] != "2024-12-31" || r[11] != "2024年12月前" || r[12] != "2024年12月31日" {
+				t.Errorf("table row %v: want deadline 2024-12-31, written 2024年12月前, read 2024年12月31日", r)
+			}
+		}
+	}
+	if !found {
+		t.Error("no table row for 示例问题二")
+	}
+
+	// The downloads: deadline (the reading) and deadline_text (as written).
+	rows, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(readFile(t, s.Dir, honestTownship+"findings.csv"), "\ufeff"))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	col := map[string]int{}
+	for i, h := range rows[0] {
+		col[h] = i
+	}
+	for _, r := range rows[1:] {
+		if r[col["title"]] == "示例问题二" &&
+			(r[col["deadline"]] != "2024-12-31" || r[col["deadline_text"]] != "2024年12月前" || !strings.Contains(r[col["overdue_note"]], "本站按2024年12月31日计")) {
+			t.Errorf("CSV row: deadline %q, deadline_text %q, overdue_note %q", r[col["deadline"]], r[col["deadline_text"]], r[col["overdue_note"]])
+		}
+	}
+	s.AssertFile(honestTownship+"findings.json", `"deadline":"2024-12-31"`, `"deadline_text":"2024年12月前"`)
+}
+
+// TestHonestPeople: a unit whose notices say nothing of accountability has
+// no figure (未说明), never 0; a region adding up units says how many did
+// not state it.
+func TestHonestPeople(t *testing.T) {
+	s := buildFixture(t, honestFixture, asOfFixture)
+	s.AssertFile(honestVillage, "问责人数 未说明", "! 问责人数 0")
+	s.AssertFile(honestTownship, "问责人数 3", "! 未说明）")
+	s.AssertFile("/shili/shilishi/shilixian/", "问责人数 3 （另有1个单位的通报未说明）")
+}
+
+// TestHonestHeadings: numbering headings the notice does not have are not
+// shown (a village notice with no categories or groups has no （零） or 0.),
+// and those it has are.
+func TestHonestHeadings(t *testing.T) {
+	s := buildFixture(t, honestFixture, asOfFixture)
+	for _, u := range []string{honestVillage, honestVillage + "notices/2024-11-01/", honestVillage + "findings/2024-05-06/2/"} {
+		raw := readFile(t, s.Dir, u)
+		for _, bad := range []string{"（零）", ">0.", "<h4></h4>", "<h5></h5>", "<h3></h3>", "<dt>类别</dt>", "<dt>分组</dt>"} {
+			if strings.Contains(raw, bad) {
+				t.Errorf("%s holds %q", u, bad)
+			}
+		}
+	}
+	s.AssertFile(honestTownship, "<h4>（一）示例类别甲</h4>", "<h5>1.示例分组子</h5>")
+	s.AssertFile(honestTownship+"notices/2024-10-01/", "<h3>（一）示例类别甲</h3>", "<h4>1.示例分组子</h4>")
+	s.AssertFile(honestTownship+"findings/2024-03-01/2/", "类别 （一）示例类别甲", "分组 1.示例分组子")
+}
+
+// TestStaticHost: a static build links nothing only gongshi serve answers
+// (its /api/search), the search and findings pages say without JavaScript
+// what works instead, with links, and the about page shows the publisher
+// or nothing (no note to the operator).
+func TestStaticHost(t *testing.T) {
+	s := buildFixture(t, honestFixture, asOfFixture)
+	for _, ext := range []string{".html", ".js", ".xml"} {
+		for u, body := range publicFiles(t, s.Dir, ext) {
+			if strings.Contains(body, "/api/") {
+				t.Errorf("%s mentions /api/, which only gongshi serve answers", u)
+			}
+		}
+	}
+	for _, u := range []string{"/search/", "/findings/"} {
+		raw := readFile(t, s.Dir, u)
+		i, j := strings.Index(raw, "<noscript>"), strings.Index(raw, "</noscript>")
+		if i < 0 || j < i {
+			t.Errorf("%s: no <noscript>", u)
+			continue
+		}
+		ns := raw[i:j]
+		for _, want := range []string{"每个单位页列出该单位的全部问题", `href="/#regions"`, `href="/downloads/findings.csv"`, `href="/downloads/findings.json"`} {
+			if !strings.Contains(ns, want) {
+				t.Errorf("%s: the <noscript> text lacks %q:\n%s", u, want, ns)
+			}
+		}
+	}
+	s.AssertFile("/about/", "! 尚未", "! params.publisher", "! 主办单位与联系方式", "! 主办单位")
+
+	// With a publisher: its details under their heading.
+	cfg, err := os.ReadFile(filepath.Join(repoRoot(t), "config.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	withPublisher := "-- config.toml --\n" + string(cfg) + "\n[params.publisher]\nname = \"示例县纪委监委\"\ncontact = \"0000-0000000\"\n" + honestFixture
+	p := buildFixture(t, withPublisher, asOfFixture)
+	p.AssertFile("/about/", "主办单位与联系方式", "主办单位 示例县纪委监委", "联系方式 0000-0000000", "! 尚未")
 }
 
 // publicFiles is every file of the built site with the suffix, by URL.
