@@ -86,6 +86,35 @@ status = "in_progress"
 status_text = "正在整改"
 `
 
+// honestTextOnly is a department whose notice reports accountability in
+// words without a number: no count is stated.
+const honestTextOnly = `
+-- data/shili/shilishi/shilixian/wenlvju/2024-11-05.toml --
+title = "中共示例县文旅局党组关于巡察整改进展情况的通报"
+issuer = "中共示例县文旅局党组"
+signed = 2024-11-05
+[region]
+province = "示例省"
+province_slug = "shili"
+city = "示例市"
+city_slug = "shilishi"
+county = "示例县"
+county_slug = "shilixian"
+[unit]
+kind = "department"
+name = "示例县文旅局"
+slug = "wenlvju"
+[inspection]
+start = 2024-04-01
+[accountability]
+text = "对相关责任人进行了批评教育。"
+[[findings]]
+number = 1
+title = "文物保护经费使用滞后"
+status = "in_progress"
+status_text = "正在整改"
+`
+
 const (
 	honestTownship = "/shili/shilishi/shilixian/zhen0001/"
 	honestVillage  = "/shili/shilishi/shilixian/zhen0001/shilicun/"
@@ -150,6 +179,11 @@ func TestHonestPeople(t *testing.T) {
 	s.AssertFile(honestVillage, "问责人数 未说明", "! 问责人数 0")
 	s.AssertFile(honestTownship, "问责人数 3", "! 未说明）")
 	s.AssertFile("/shili/shilishi/shilixian/", "问责人数 3 （另有1个单位的通报未说明）")
+
+	// Words without a number state no count.
+	d := buildFixture(t, honestFixture+honestTextOnly, asOfFixture)
+	d.AssertFile("/shili/shilishi/shilixian/wenlvju/", "问责人数 未说明", "对相关责任人进行了批评教育。", "通报未写明处理人数", "! 处理0人", "! 问责人数 0")
+	d.AssertFile("/shili/shilishi/shilixian/", "问责人数 3 （另有2个单位的通报未说明）")
 }
 
 // TestHonestHeadings: numbering headings the notice does not have are not

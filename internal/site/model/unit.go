@@ -276,8 +276,14 @@ func (t *Unit) addPeople(ns []*notice.Notice) {
 			}
 		}
 	}
+	// Stated: a notice gives a number (a paragraph without one states no
+	// count, whatever it says).
+	stated := false
+	for _, p := range t.People {
+		stated = stated || p.People > 0
+	}
 	switch {
-	case len(t.People) > 0:
+	case stated:
 		t.Counts.PeopleStated = 1
 	case !t.IsSummary: // a summary is not a unit: its silence leaves no unit's figure unstated
 		t.Counts.PeopleUnstated = 1
