@@ -133,6 +133,8 @@ func TestHonestDeadline(t *testing.T) {
 	s.AssertFile("/shili/shilishi/shilixian/", "整改时限："+label, note)
 	s.AssertFile(honestTownship+"findings/2024-03-01/2/", "整改时限 "+label, note)
 
+	s.AssertFile("/findings/", "整改时限照录通报原文")
+
 	// The table: the deadline as written and the reading beside the date it sorts by.
 	var tb struct {
 		Rows [][]any `json:"rows"`
