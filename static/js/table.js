@@ -31,7 +31,7 @@
       r.title, r.problem, r.status, r.status_text, r.rectification, (r.measures || []).join('\n'),
       amounts.join('；'), yuan.join('；'), r.deadline, String(r.overdue),
       history.join('\n'), r.url,
-      r.unit, r.unit_kind, r.overdue_note
+      r.unit, r.unit_kind, r.overdue_note, r.deadline_text
     ].map(function (v) { return v === undefined || v === null ? '' : String(v); });
   }
   // toCSV is the records as the site's findings.csv writes them.
@@ -208,7 +208,10 @@
         var sc = el('td');
         sc.appendChild(el('span', { 'class': 'badge st-' + r[5] }, labels[r[5]] || r[5]));
         tr.appendChild(sc);
-        var dc = el('td', {}, dateText(r[6]));
+        // The deadline as the notice wrote it; the day the site reads it as
+        // (for "overdue") labelled as the site's reading.
+        var dc = el('td', {}, r[11] || dateText(r[6]));
+        if (r[12]) dc.appendChild(el('small', { 'class': 'reading' }, '（本站按' + r[12] + '计）'));
         if (r[7] === 1) {
           dc.appendChild(document.createTextNode(' '));
           dc.appendChild(el('span', { 'class': 'flag', title: '整改时限已过，截至' + dateText(r[8]) + '的通报未报告完成' }, '逾期'));

@@ -1300,7 +1300,9 @@
       m.statuses.forEach(function (st, i) { STATUS_LABEL[st] = m.labels[i]; });
       var msg = res.total ? '找到 ' + res.total + ' 条结果（' + ms + ' 毫秒）' : '没有找到与“' + s.q + '”相符的结果。';
       if (res.partial) msg += '。短语的候选太多，只核对了得分最高的 ' + PHRASE_CHECK_MAX + ' 条。';
-      if (res.unsupported.length) msg += '。浏览器内不支持：' + res.unsupported.join('、') + (res.serverRefuses ? '。' : '（可用 gongshi search 或 /api/search）。');
+      // No mention of gongshi serve's search API: the site is built for a
+      // static host, where it does not answer (issue 22).
+      if (res.unsupported.length) msg += '。本站的搜索不支持：' + res.unsupported.join('、') + '。';
       status.textContent = msg;
       res.hits.forEach(function (h, i) {
         var d = docs[i], pl = index.place(h.doc), st = m.statuses[(index.attr[h.doc] % index.span) - 1];

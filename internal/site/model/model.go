@@ -66,7 +66,12 @@ type Counts struct {
 	Open       int    `json:"open"`     // not reported done: in progress, not started or unstated
 	DonePct    string `json:"done_pct"` // 94.9%
 	Overdue    int    `json:"overdue"`  // findings (and outstanding items) past their deadline, not reported done
-	People     int    `json:"people"`   // people handled (问责)
+	People     int    `json:"people"`   // people handled (问责), as the notices that state it state it
+	// PeopleStated and PeopleUnstated count the units whose notices do and
+	// do not report accountability: a unit none of whose notices says
+	// anything of it has no figure, which pages show as 未说明, never 0.
+	PeopleStated   int `json:"people_stated"`
+	PeopleUnstated int `json:"people_unstated"`
 }
 
 func (c *Counts) add(o Counts) {
@@ -81,6 +86,8 @@ func (c *Counts) add(o Counts) {
 	c.Open += o.Open
 	c.Overdue += o.Overdue
 	c.People += o.People
+	c.PeopleStated += o.PeopleStated
+	c.PeopleUnstated += o.PeopleUnstated
 }
 
 func (c *Counts) finish() {
@@ -167,18 +174,19 @@ type KindCount struct {
 
 // OpenRef is a finding not reported done, as a region page lists it.
 type OpenRef struct {
-	Unit        string        `json:"unit"`
-	UnitURL     string        `json:"unit_url"`
-	KindLabel   string        `json:"kind_label"`
-	No          string        `json:"no"` // （30） or the label as printed
-	Title       string        `json:"title"`
-	URL         string        `json:"url"`
-	Status      notice.Status `json:"status"`
-	StatusLabel string        `json:"status_label"`
-	Deadline    string        `json:"deadline"` // as written, or ""
-	Overdue     bool          `json:"overdue"`
-	OverdueNote string        `json:"overdue_note,omitempty"`
-	SignedText  string        `json:"signed_text"` // the latest notice reporting it
+	Unit         string        `json:"unit"`
+	UnitURL      string        `json:"unit_url"`
+	KindLabel    string        `json:"kind_label"`
+	No           string        `json:"no"` // （30） or the label as printed
+	Title        string        `json:"title"`
+	URL          string        `json:"url"`
+	Status       notice.Status `json:"status"`
+	StatusLabel  string        `json:"status_label"`
+	Deadline     string        `json:"deadline"`                // as written, or ""
+	DeadlineRead string        `json:"deadline_read,omitempty"` // the site's reading of it, where it differs
+	Overdue      bool          `json:"overdue"`
+	OverdueNote  string        `json:"overdue_note,omitempty"`
+	SignedText   string        `json:"signed_text"` // the latest notice reporting it
 }
 
 // SummaryRef is a region's summary notice with the figures it states.
@@ -339,8 +347,12 @@ type FindingState struct {
 	// in words.
 	Deadline     notice.Date `json:"-"`
 	DeadlineText string      `json:"deadline_text,omitempty"`
-	Overdue      bool        `json:"overdue,omitempty"`
-	OverdueNote  string      `json:"overdue_note,omitempty"`
+	// DeadlineRead is Deadline written out where the notice wrote the
+	// deadline otherwise (2024年12月前 → 2024年12月31日): the site's
+	// reading, labelled as such wherever it shows.
+	DeadlineRead string `json:"deadline_read,omitempty"`
+	Overdue      bool   `json:"overdue,omitempty"`
+	OverdueNote  string `json:"overdue_note,omitempty"`
 }
 
 // FillText is text of a finding that its latest notice left out; the
@@ -397,8 +409,9 @@ type OutstandingRef struct {
 	SignedText   string        `json:"signed_text"`
 	FindingURL   string        `json:"finding_url"`
 	FindingTitle string        `json:"finding_title"`
-	DeadlineDate string        `json:"deadline_date"` // the deadline as 2024年12月31日, or ""
-	Status       notice.Status `json:"status"`        // the finding's current status
+	DeadlineDate string        `json:"deadline_date"`           // the deadline as 2024年12月31日, or ""
+	DeadlineRead string        `json:"deadline_read,omitempty"` // DeadlineDate where the notice wrote it otherwise: the site's reading
+	Status       notice.Status `json:"status"`                  // the finding's current status
 	StatusLabel  string        `json:"status_label"`
 	Resolved     bool          `json:"resolved"` // a later notice reports the finding done
 	ResolvedBy   string        `json:"resolved_by,omitempty"`

@@ -15,7 +15,7 @@ var CSVColumns = []string{
 	"category_no", "category", "group_no", "group",
 	"title", "problem", "status", "status_text", "rectification", "measures",
 	"amounts", "yuan", "deadline", "overdue", "history", "url",
-	"unit", "unit_kind", "overdue_note",
+	"unit", "unit_kind", "overdue_note", "deadline_text",
 }
 
 // FindingRow is a finding's own fields as the site publishes them: the
@@ -56,15 +56,19 @@ type Record struct {
 	Measures      []string        `json:"measures"`
 	Amounts       []notice.Amount `json:"amounts"`
 	Yuan          []int64         `json:"yuan"`     // each amount in yuan, in order: never added up (they are of different kinds)
-	Deadline      notice.Date     `json:"deadline"` // of its outstanding item, if any
-	Overdue       bool            `json:"overdue"`
-	History       []RecordEvent   `json:"history"`
-	URL           string          `json:"url"`       // its permalink, absolute
-	Unit          string          `json:"unit"`      // the inspected unit's name (the township for a township)
-	UnitKind      notice.UnitKind `json:"unit_kind"` // township, village, department, school, enterprise, region
+	Deadline      notice.Date     `json:"deadline"` // the site's reading of the deadline (of its outstanding item, else its own): the last day it allows
+
+	Overdue  bool            `json:"overdue"`
+	History  []RecordEvent   `json:"history"`
+	URL      string          `json:"url"`       // its permalink, absolute
+	Unit     string          `json:"unit"`      // the inspected unit's name (the township for a township)
+	UnitKind notice.UnitKind `json:"unit_kind"` // township, village, department, school, enterprise, region
 	// OverdueNote says what overdue means here: the deadline passed and
 	// the latest notice (dated) did not report the finding done.
 	OverdueNote string `json:"overdue_note"`
+	// DeadlineText is the deadline as the notice wrote it (2024年12月前);
+	// Deadline is the day the site reads it as.
+	DeadlineText string `json:"deadline_text"`
 }
 
 // RecordEvent is one status report of a finding.
@@ -95,7 +99,7 @@ func Records(t *Unit, base string) []Record {
 		for _, a := range f.Amounts {
 			rec.Yuan = append(rec.Yuan, a.Yuan)
 		}
-		rec.Deadline, rec.Overdue = fs.Deadline, fs.Overdue
+		rec.Deadline, rec.DeadlineText, rec.Overdue = fs.Deadline, fs.DeadlineText, fs.Overdue
 		if fs.Overdue {
 			rec.OverdueNote = "逾期（" + fs.OverdueNote + "）"
 		}
@@ -137,6 +141,6 @@ func (r Record) Row() []string {
 		r.Title, r.Problem, string(r.Status), r.StatusText, r.Rectification, strings.Join(r.Measures, "\n"),
 		strings.Join(amounts, "；"), strings.Join(yuan, "；"), string(r.Deadline), strconv.FormatBool(r.Overdue),
 		strings.Join(history, "\n"), r.URL,
-		r.Unit, string(r.UnitKind), r.OverdueNote,
+		r.Unit, string(r.UnitKind), r.OverdueNote, r.DeadlineText,
 	}
 }

@@ -130,7 +130,7 @@ func fillRegion(reg *Region) {
 			latest := fs.History[len(fs.History)-1]
 			o := &OpenRef{
 				Unit: u.Name, UnitURL: u.URL, KindLabel: u.KindLabel, No: fs.No, Title: fs.Merged.Title, URL: fs.URL,
-				Status: fs.Status, StatusLabel: fs.StatusLabel, Deadline: fs.DeadlineText,
+				Status: fs.Status, StatusLabel: fs.StatusLabel, Deadline: fs.DeadlineText, DeadlineRead: fs.DeadlineRead,
 				Overdue: fs.Overdue, OverdueNote: fs.OverdueNote, SignedText: latest.SignedText,
 			}
 			if fs.Overdue {

@@ -25,7 +25,10 @@ type Table struct {
 	Units [][8]string `json:"units"`
 	// Rows are [unit index, number, number as shown, title, category
 	// index (-1: none), status, deadline (2024-12-31 or ""), 1 if overdue,
-	// signed date of the latest notice reporting it, permalink, id].
+	// signed date of the latest notice reporting it, permalink, id, and,
+	// only where there is a deadline, the deadline as the notice wrote it
+	// and the site's reading of it where that differs (2024年12月31日 for
+	// 2024年12月前; "" else)].
 	Rows [][]any `json:"rows"`
 }
 
@@ -67,8 +70,12 @@ func BuildTable(m *Model) *Table {
 			if fs.Overdue {
 				over = 1
 			}
-			tb.Rows = append(tb.Rows, []any{ui, fs.Number, fs.No, f.Title, ci, string(fs.Status), string(fs.Deadline), over,
-				string(fs.History[len(fs.History)-1].Signed), fs.URL, fs.ID})
+			row := []any{ui, fs.Number, fs.No, f.Title, ci, string(fs.Status), string(fs.Deadline), over,
+				string(fs.History[len(fs.History)-1].Signed), fs.URL, fs.ID}
+			if fs.DeadlineText != "" { // most findings have none: their rows stay as short as before
+				row = append(row, fs.DeadlineText, fs.DeadlineRead)
+			}
+			tb.Rows = append(tb.Rows, row)
 		}
 	}
 	return tb

@@ -196,6 +196,7 @@ func (t *Unit) addOutstanding(ns []*notice.Notice, byID map[string]*FindingState
 				SignedText:   dateText(n.Signed),
 				FindingURL:   permalink.Finding(n, o.Finding),
 				DeadlineDate: dateText(o.Deadline),
+				DeadlineRead: DeadlineReading(o.DeadlineText, o.Deadline),
 				signed:       n.Signed,
 			}
 		}
@@ -229,11 +230,12 @@ func (t *Unit) addOutstanding(ns []*notice.Notice, byID map[string]*FindingState
 			if fs.DeadlineText == "" {
 				fs.DeadlineText = o.DeadlineDate
 			}
+			fs.DeadlineRead = o.DeadlineRead
 		} else if o.Overdue {
 			t.Counts.Overdue++ // an item whose finding no notice lists
 		}
 		if o.Overdue {
-			o.OverdueNote = overdueNote(o.Outstanding.Deadline, last)
+			o.OverdueNote = overdueNote(o.Outstanding.DeadlineText, o.Outstanding.Deadline, last)
 		}
 		t.Outstanding = append(t.Outstanding, o)
 	}
@@ -248,10 +250,11 @@ func (t *Unit) addOwnDeadlines(today notice.Date) {
 			if fs.DeadlineText == "" {
 				fs.DeadlineText = dateText(fs.Deadline)
 			}
+			fs.DeadlineRead = DeadlineReading(fs.DeadlineText, fs.Deadline)
 			fs.Overdue = fs.Status != notice.StatusDone && fs.Deadline < today
 		}
 		if fs.Overdue {
-			fs.OverdueNote = overdueNote(fs.Deadline, max(fs.History[len(fs.History)-1].Signed, outstandingSigned(fs)))
+			fs.OverdueNote = overdueNote(fs.DeadlineText, fs.Deadline, max(fs.History[len(fs.History)-1].Signed, outstandingSigned(fs)))
 			t.Counts.Overdue++
 		}
 	}
@@ -272,6 +275,18 @@ func (t *Unit) addPeople(ns []*notice.Notice) {
 				break
 			}
 		}
+	}
+	// Stated: a notice gives a number (a paragraph without one states no
+	// count, whatever it says).
+	stated := false
+	for _, p := range t.People {
+		stated = stated || p.People > 0
+	}
+	switch {
+	case stated:
+		t.Counts.PeopleStated = 1
+	case !t.IsSummary: // a summary is not a unit: its silence leaves no unit's figure unstated
+		t.Counts.PeopleUnstated = 1
 	}
 }
 
@@ -365,8 +380,26 @@ func findingNo(f *notice.Finding) string {
 // overdueNote says what "overdue" means for one item: the deadline has
 // passed, and the latest notice (dated) did not report it done. It does
 // not claim to know today's status.
-func overdueNote(deadline, latest notice.Date) string {
-	return fmt.Sprintf("整改时限%s已过，截至%s的通报未报告完成", dateText(deadline), dateText(latest))
+func overdueNote(written string, deadline, latest notice.Date) string {
+	due := dateText(deadline)
+	if r := DeadlineReading(written, deadline); r != "" {
+		due = written + "（本站按" + r + "计）"
+	}
+	return fmt.Sprintf("整改时限%s已过，截至%s的通报未报告完成", due, dateText(latest))
+}
+
+// DeadlineReading is the day the site reads a deadline as (2024年12月31日
+// for 2024年12月前), written out, when the notice wrote it otherwise: the
+// tool's reading, which pages label as such. It is "" when the notice wrote
+// that day itself, or gave no deadline.
+func DeadlineReading(written string, d notice.Date) string {
+	if d == "" {
+		return ""
+	}
+	if r := dateText(d); r != written && written != "" {
+		return r
+	}
+	return ""
 }
 
 func outstandingSigned(fs *FindingState) notice.Date {
