@@ -18,6 +18,7 @@ import (
 	"github.com/gohugoio/hugo/commands"
 	"github.com/gohugoio/hugo/common/herrors"
 
+	"github.com/gongshi/gongshi/internal/i18n"
 	"github.com/gongshi/gongshi/internal/site/model"
 )
 
@@ -166,6 +167,11 @@ type siteConfig struct {
 		// (default true). A repository whose history is the software's, not
 		// the commission's edits, turns it off.
 		RevisionsFromGit *bool `toml:"revisions_from_git"`
+		// Publisher: who publishes the site (the about page and the footer).
+		Publisher struct {
+			Name    string `toml:"name"`
+			Contact string `toml:"contact"`
+		} `toml:"publisher"`
 	} `toml:"params"`
 }
 
@@ -190,19 +196,29 @@ var placeholderHosts = []string{"example.org", "example.com", "example.net", "lo
 // BaseURLWarning is what is wrong with a site's baseURL for publishing
 // (unset, or a placeholder that would put example.org into citations,
 // feeds and the CSV), or "".
-func BaseURLWarning(baseURL string) string {
+func BaseURLWarning(baseURL string) *i18n.Error {
 	if baseURL == "" || baseURL == "/" {
-		return "config.toml 没有设置 baseURL：订阅、sitemap、引用链接和 CSV/JSON 里的网址将只有路径，没有网站地址。发布前请在 config.toml 设置 baseURL = \"https://本站域名/\"。"
+		return i18n.Msg("config.toml sets no baseURL: the addresses in the feeds, the sitemap, the citation links and the CSV/JSON will be paths with no site address; set baseURL = \"https://this-site/\" in config.toml before publishing")
 	}
 	u, err := url.Parse(baseURL)
 	if err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") {
-		return "config.toml 的 baseURL（" + baseURL + "）不是 http(s) 网址：订阅、sitemap、引用链接和 CSV/JSON 里的网址将无效。"
+		return i18n.Msg("config.toml's baseURL (%s) is not an http(s) address: the addresses in the feeds, the sitemap, the citation links and the CSV/JSON will not work", baseURL)
 	}
 	host := u.Hostname()
 	for _, h := range placeholderHosts {
 		if host == h || strings.HasSuffix(host, "."+h) {
-			return "config.toml 的 baseURL 是占位地址 " + baseURL + "：订阅、sitemap、引用链接和 CSV/JSON 里的网址都会指向它。发布前请改为本站的真实地址。"
+			return i18n.Msg("config.toml's baseURL is the placeholder %s: the feeds, the sitemap, the citation links and the CSV/JSON will point to it; set the site's real address before publishing", baseURL)
 		}
 	}
-	return ""
+	return nil
+}
+
+// publisherWarning is what a build says when config.toml names no
+// publisher: the public pages then show none (never a note to the
+// operator), and the operator hears it here.
+func publisherWarning(c siteConfig) *i18n.Error {
+	if strings.TrimSpace(c.Params.Publisher.Name) == "" && strings.TrimSpace(c.Params.Publisher.Contact) == "" {
+		return i18n.Msg("config.toml's [params.publisher] names no publisher (name) and no contact: /about/ and the footer show none; fill them in before publishing")
+	}
+	return nil
 }

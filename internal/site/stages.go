@@ -138,7 +138,10 @@ func (b *builder) derive() error {
 	}
 	if b.o.BaseURL != "" {
 		cfg.BaseURL = strings.TrimSuffix(b.o.BaseURL, "/") + "/"
-	} else if w := BaseURLWarning(cfg.BaseURL); w != "" {
+	} else if w := BaseURLWarning(cfg.BaseURL); w != nil {
+		i18n.Logf(b.log, "\n!!! warning: %s\n\n", w)
+	}
+	if w := publisherWarning(cfg); w != nil {
 		i18n.Logf(b.log, "\n!!! warning: %s\n\n", w)
 	}
 	b.cfg = cfg
