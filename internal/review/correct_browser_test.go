@@ -3,6 +3,7 @@ package review
 import (
 	"context"
 	"fmt"
+	"io/fs"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -16,6 +17,7 @@ import (
 
 	"github.com/gongshi/gongshi/internal/browsertest"
 	"github.com/gongshi/gongshi/internal/check"
+	"github.com/gongshi/gongshi/internal/site"
 	"github.com/gongshi/gongshi/internal/store"
 )
 
@@ -145,6 +147,9 @@ func TestBrowserCorrect(t *testing.T) {
 	if _, probs, err := check.Dir(data); err != nil || len(check.Errors(probs)) != 0 {
 		t.Fatalf("check refuses what the page saved: %v %v", err, probs)
 	}
+	// …and the site built from it shows the corrected reading: the three
+	// findings on the unit's page, the third 整改中 as set.
+	builtUnitPage(t, root, data, []string{"学习贯彻上级精神不够深入", "财务管理不规范", "村级项目监管不到位", "整改中"})
 
 	// 4. A save refused and why: the next notice without its title, and
 	// its region not given; then given through the fields form.
@@ -242,5 +247,31 @@ func TestBrowserCorrect(t *testing.T) {
 	}
 	if !ok {
 		t.Errorf("the cross-origin correction was applied: %+v", req.Edits)
+	}
+}
+
+// builtUnitPage builds the site of data (the project at root) and checks
+// that the page of the one unit in it holds each of want.
+func builtUnitPage(t *testing.T, root, data string, want []string) {
+	t.Helper()
+	var rel string
+	filepath.WalkDir(data, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".toml") && !strings.HasSuffix(p, store.EditsSuffix) && !strings.Contains(p, store.LayoutsDir) {
+			rel, _ = filepath.Rel(data, filepath.Dir(p))
+		}
+		return nil
+	})
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := site.Build(context.Background(), site.Options{Root: root, Data: data, Out: out, Now: time.Date(2024, 10, 1, 0, 0, 0, 0, time.UTC), NoCache: true}); err != nil {
+		t.Fatalf("the site does not build from what the page saved: %v", err)
+	}
+	b, err := os.ReadFile(filepath.Join(out, rel, "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range want {
+		if !strings.Contains(string(b), w) {
+			t.Errorf("the unit page %s does not show %q", rel, w)
+		}
 	}
 }
