@@ -227,6 +227,9 @@ func (req Request) withFields() (Request, notice.Date) {
 			req.Unit = v
 		case "unit_kind":
 			req.UnitKind = v
+			if k, ok := notice.UnitKindFrom(v); ok {
+				req.UnitKind = string(k) // 乡镇（街道）, as the review page writes it
+			}
 		case "source_url":
 			req.SourceURL = v
 		case "signed":

@@ -39,6 +39,26 @@ func (k UnitKind) Valid() bool {
 	return false
 }
 
+// UnitKindFrom reads a unit kind as a person writes it: its code
+// (township), its label (乡镇（街道）) or the label's short forms (乡镇, 街道,
+// 村, 社区, 部门, 企业 …).
+func UnitKindFrom(s string) (UnitKind, bool) {
+	s = strings.TrimSpace(s)
+	for _, k := range UnitKinds {
+		if s == string(k) || s == k.Label() {
+			return k, true
+		}
+	}
+	short := map[string]UnitKind{
+		"乡镇": UnitTownship, "乡": UnitTownship, "镇": UnitTownship, "街道": UnitTownship,
+		"村": UnitVillage, "社区": UnitVillage, "村（居）": UnitVillage,
+		"部门": UnitDepartment, "单位": UnitDepartment, "学校": UnitSchool,
+		"企业": UnitEnterprise, "国企": UnitEnterprise, "汇总": UnitRegion, "全区汇总": UnitRegion, "全县汇总": UnitRegion,
+	}
+	k, ok := short[s]
+	return k, ok
+}
+
 // Label is the Chinese name of the kind shown to readers.
 func (k UnitKind) Label() string {
 	switch k {

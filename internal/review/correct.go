@@ -144,7 +144,7 @@ func fieldRows(res *intake.Result, req intake.Request) []fieldRow {
 		{Name: "signed", Label: "落款日期", Value: string(n.Signed), Hint: "如 2024年12月2日 或 2024-12-02"},
 		{Name: "region", Label: "地区（省/市/县/乡镇）", Value: strings.Join(region, "/"), Hint: "从通报正文和 config.toml 读出，可修改"},
 		{Name: "unit", Label: "被巡察单位", Value: unit},
-		{Name: "unit_kind", Label: "单位类型（township、village、department、school、enterprise、region）", Value: string(res.Unit.Kind)},
+		{Name: "unit_kind", Label: "单位类型", Value: res.Unit.Kind.Label(), Hint: unitKindHint()},
 		{Name: "source_url", Label: "原文网址", Value: n.SourceURL},
 	}
 }
@@ -353,4 +353,13 @@ func (h *Handler) saveLayout(w http.ResponseWriter, r *http.Request) {
 	}
 	out["Path"], out["Text"], out["Issuer"], out["Rules"] = filepath.ToSlash(rel), string(b), l.Issuer, rules
 	render(w, "layout", out)
+}
+
+// unitKindHint lists the unit kinds as the field takes them (their labels).
+func unitKindHint() string {
+	ls := make([]string, len(notice.UnitKinds))
+	for i, k := range notice.UnitKinds {
+		ls[i] = k.Label()
+	}
+	return "填写其一：" + strings.Join(ls, "、")
 }
