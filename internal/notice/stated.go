@@ -44,6 +44,21 @@ type Disagreement struct {
 
 func (d Disagreement) String() string { return d.Message().Error() }
 
+// Label is the figure's Chinese name, as a table of figures shows it.
+func (d Disagreement) Label() string {
+	switch d.Field {
+	case "problems":
+		return "问题总数"
+	case "done":
+		return StatusDone.Label()
+	case "in_progress":
+		return StatusInProgress.Label()
+	case "not_done":
+		return "未完成"
+	}
+	return d.Field
+}
+
 // Message is the disagreement as a message, printed in the reader's
 // language (the field is a key of the data file).
 func (d Disagreement) Message() *i18n.Error {

@@ -35,14 +35,23 @@ func TestReviewPagesInChinese(t *testing.T) {
 		return b
 	}
 	_, index := get(t, h, "/review/")
+	// sample-a corrected (its three findings marked, one status set): the
+	// whole correction view, with its fields form and the finding rows
+	corrected := upload(t, h, "sample-a.txt", read("sample-a.txt"), "region", sampleRegion)
+	tok := heldToken(t, corrected)
+	for _, line := range []string{"6", "8", "10"} {
+		corrected = correct(t, h, tok, "op", "role", "line", line, "role", "finding")
+	}
+	corrected = correct(t, h, tok, "op", "status", "line", "10", "status", "in_progress")
 	for name, page := range map[string]string{
 		"index":              index,
+		"sample-a corrected": corrected,
 		"sample-a (misread)": upload(t, h, "sample-a.txt", read("sample-a.txt"), "region", "示例省/示例市/示例县/样本镇"),
 		"sample-b (refused)": upload(t, h, "sample-b.txt", read("sample-b.txt")),
 	} {
 		// names, not sentences: the command, the config file, a flag with
-		// its value (the same message serves the command line)
-		text := strings.NewReplacer("gongshi serve", "", "config.toml", "", "--unit-kind region", "").Replace(pageText(page))
+		// its value (the same message serves the command line), a file suffix
+		text := strings.NewReplacer("gongshi serve", "", "config.toml", "", "--unit-kind region", "", ".edits.toml", "").Replace(pageText(page))
 		if en := i18ntest.English(text, "sample-a", "sample-b", "txt", "toml", "gongshi"); len(en) > 0 {
 			t.Errorf("%s: English on the page: %q", name, en)
 		}

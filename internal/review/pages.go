@@ -91,7 +91,7 @@ var pages = template.Must(template.New("").Funcs(template.FuncMap{
 </section>
 {{- if .Notice }}
 <section aria-labelledby="stated-h"><h2 id="stated-h">通报自述数字与实际读出</h2>
-{{- with .Figures }}<table><tr><th>项目</th><th>通报称</th><th>读出</th></tr>{{ range . }}<tr><td>{{ .What }}</td><td>{{ .Stated }}</td><td>{{ .Read }}</td></tr>{{ end }}</table>
+{{- with .Figures }}<table><tr><th>项目</th><th>通报称</th><th>读出</th></tr>{{ range . }}<tr><td>{{ .Label }}</td><td>{{ .Stated }}</td><td>{{ .Read }}</td></tr>{{ end }}</table>
 {{- else }}<p>通报自述的数字与读出的一致（或通报未说明）。</p>{{ end }}
 </section>
 {{- end }}
