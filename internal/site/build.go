@@ -190,13 +190,13 @@ func Build(ctx context.Context, o Options) (sum Summary, err error) {
 	}
 	defer func() {
 		if err != nil {
-			os.RemoveAll(b.staging)
+			publish.RemoveTree(b.staging)
 		}
 	}()
 	if b.work, err = os.MkdirTemp(b.parent, publish.WorkPrefix(b.out)+strconv.Itoa(os.Getpid())+"-"); err != nil {
 		return sum, err
 	}
-	defer os.RemoveAll(b.work)
+	defer publish.RemoveTree(b.work)
 	if err := b.hugoData(); err != nil {
 		return sum, err
 	}

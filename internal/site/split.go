@@ -240,7 +240,7 @@ func Merge(ctx context.Context, out string, partDirs []string, log io.Writer) (s
 	}
 	defer func() {
 		if err != nil {
-			os.RemoveAll(staging)
+			publish.RemoveTree(staging)
 		}
 	}()
 	t0 := time.Now()

@@ -379,8 +379,8 @@ func (b *builder) hugo() error {
 	if err := cancellable(b.ctx, func() error {
 		return withMemoryLimit(func() error { return runHugo(b.root, work, b.dataDir, dest, b.cfg.BaseURL) })
 	}, func() {
-		os.RemoveAll(staging)
-		os.RemoveAll(work)
+		publish.RemoveTree(staging)
+		publish.RemoveTree(work)
 	}); err != nil {
 		return err
 	}

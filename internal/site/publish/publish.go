@@ -204,7 +204,7 @@ func RemoveTree(dir string) error {
 		go func() {
 			defer wg.Done()
 			for p := range work {
-				if err := os.RemoveAll(p); err != nil {
+				if err := removeAll(p, os.RemoveAll); err != nil {
 					errs <- err
 				}
 			}
@@ -219,7 +219,35 @@ func RemoveTree(dir string) error {
 	if err := <-errs; err != nil {
 		return err
 	}
-	return os.RemoveAll(dir)
+	return removeAll(dir, os.RemoveAll)
+}
+
+// removeAll removes the tree p with primary (os.RemoveAll); where that
+// fails, it removes the tree again file by file, deepest first, with
+// os.Remove. Go's os.RemoveAll on Windows deletes with POSIX semantics,
+// which a file system or layer may not offer ("Invalid function": Wine,
+// and FAT/exFAT volumes and some network shares); plain DeleteFile and
+// RemoveDirectory work there.
+func removeAll(p string, primary func(string) error) error {
+	err := primary(p)
+	if err == nil {
+		return nil
+	}
+	var paths []string
+	if werr := filepath.WalkDir(p, func(q string, _ fs.DirEntry, err error) error {
+		if err == nil {
+			paths = append(paths, q)
+		}
+		return nil
+	}); werr != nil {
+		return err
+	}
+	for i := len(paths) - 1; i >= 0; i-- { // a folder's entries come after it
+		if rerr := os.Remove(paths[i]); rerr != nil && !errors.Is(rerr, fs.ErrNotExist) {
+			return err
+		}
+	}
+	return nil
 }
 
 // Hooks are a test's seams into publishing (the zero value, and nil, do

@@ -3,6 +3,7 @@ package publish
 import (
 	"bytes"
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -298,5 +299,27 @@ func TestTrash(t *testing.T) {
 		if entries, _ := os.ReadDir(filepath.Join(cache, TrashDir)); len(entries) != 0 {
 			t.Errorf("trash not emptied: %v", entries)
 		}
+	}
+}
+
+// removeAll removes a tree even where the first way of removing it fails
+// (Go's os.RemoveAll under Wine, on exFAT): file by file, deepest first.
+func TestRemoveAllFallsBack(t *testing.T) {
+	dir := t.TempDir()
+	tree := filepath.Join(dir, "staging")
+	for _, f := range []string{"about/index.html", "a/b/c/index.html", "a/b/x.css", "top.txt"} {
+		p := filepath.Join(tree, filepath.FromSlash(f))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		os.WriteFile(p, []byte("x"), 0o644)
+	}
+	failing := func(string) error { return errors.New("unlinkat: Invalid function.") }
+	if err := removeAll(tree, failing); err != nil {
+		t.Fatalf("removeAll: %v", err)
+	}
+	if _, err := os.Stat(tree); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("the tree is still there: %v", err)
+	}
+	if err := removeAll(filepath.Join(dir, "none"), failing); err != nil {
+		t.Errorf("a tree that is not there: %v", err)
 	}
 }
