@@ -28,20 +28,43 @@ import (
 // formula guards, JSON escaping, SHA-256 sums).
 
 // findingsWriter writes findings as CSV (UTF-8 with a BOM, so that Excel
-// reads Chinese right; CRLF lines) and as JSON, record by record.
+// reads Chinese right; CRLF lines) and as JSON, record by record; and the
+// same rows again as the Chinese CSV (findings-zh.csv: Chinese headers,
+// values as the pages show them), with the same encoding and formula guard.
 type findingsWriter struct {
 	files []*os.File
 	bufs  []*bufio.Writer
 	csv   *csv.Writer
 	csvb  *bufio.Writer // under csv
+	zh    *csv.Writer
+	zhb   *bufio.Writer // under zh
 	json  *bufio.Writer
-	// csvf and jsonf are the files under csvb and json, which spliceRows
-	// copies into directly.
-	csvf, jsonf *os.File
-	n           int
+	// csvf, zhf and jsonf are the files under csvb, zhb and json, which
+	// spliceRows copies into directly.
+	csvf, zhf, jsonf *os.File
+	n                int
 }
 
-func newFindingsWriter(csvPath, jsonPath string, asOf notice.Date) (*findingsWriter, error) {
+// newCSV begins a CSV file on b: the BOM, CRLF lines, the header.
+func newCSV(b *bufio.Writer, header []string) (*csv.Writer, error) {
+	b.WriteString("\ufeff")
+	w := csv.NewWriter(b)
+	w.UseCRLF = true
+	return w, w.Write(header)
+}
+
+// writeCSVRow writes a row with the formula guard on every cell.
+func writeCSVRow(w *csv.Writer, row []string) error {
+	for i := range row {
+		row[i] = csvsafe.Cell(row[i])
+	}
+	return w.Write(row)
+}
+
+func newFindingsWriter(d *model.Downloads, out string, asOf notice.Date) (*findingsWriter, error) {
+	csvPath := filepath.Join(out, filepath.FromSlash(d.CSV))
+	zhPath := filepath.Join(out, filepath.FromSlash(d.CSVZh))
+	jsonPath := filepath.Join(out, filepath.FromSlash(d.JSON))
 	w := &findingsWriter{}
 	open := func(p string) (*bufio.Writer, error) {
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
@@ -61,17 +84,23 @@ func newFindingsWriter(csvPath, jsonPath string, asOf notice.Date) (*findingsWri
 		w.close()
 		return nil, err
 	}
+	zb, err := open(zhPath)
+	if err != nil {
+		w.close()
+		return nil, err
+	}
 	jb, err := open(jsonPath)
 	if err != nil {
 		w.close()
 		return nil, err
 	}
-	w.csvf, w.jsonf = w.files[0], w.files[1]
-	cb.WriteString("\ufeff")
-	w.csvb = cb
-	w.csv = csv.NewWriter(cb)
-	w.csv.UseCRLF = true
-	if err := w.csv.Write(model.CSVColumns); err != nil {
+	w.csvf, w.zhf, w.jsonf = w.files[0], w.files[1], w.files[2]
+	w.csvb, w.zhb = cb, zb
+	if w.csv, err = newCSV(cb, model.CSVColumns); err != nil {
+		w.close()
+		return nil, err
+	}
+	if w.zh, err = newCSV(zb, model.CSVColumnsZh); err != nil {
 		w.close()
 		return nil, err
 	}
@@ -85,11 +114,10 @@ func newFindingsWriter(csvPath, jsonPath string, asOf notice.Date) (*findingsWri
 
 func (w *findingsWriter) write(recs []model.Record) error {
 	for _, r := range recs {
-		row := r.Row()
-		for i := range row {
-			row[i] = csvsafe.Cell(row[i])
+		if err := writeCSVRow(w.csv, r.Row()); err != nil {
+			return err
 		}
-		if err := w.csv.Write(row); err != nil {
+		if err := writeCSVRow(w.zh, r.RowZh()); err != nil {
 			return err
 		}
 		b, err := json.Marshal(r) // escapes <, > and & as \u003c …
@@ -109,7 +137,7 @@ func (w *findingsWriter) write(recs []model.Record) error {
 // rows are a unit's records as its own download files hold them: the CSV
 // rows and the JSON array's items, as bytes, ready to be written again.
 type rows struct {
-	csv, json []byte
+	csv, zh, json []byte
 }
 
 // unitRows reads the rows of a unit from its download files in the
@@ -121,16 +149,21 @@ func unitRows(prevSite string, t *model.Unit) (rows, error) {
 	if err != nil {
 		return r, err
 	}
+	z, err := os.ReadFile(filepath.Join(prevSite, filepath.FromSlash(siteFile(t.Downloads.CSVZh))))
+	if err != nil {
+		return r, err
+	}
 	j, err := os.ReadFile(filepath.Join(prevSite, filepath.FromSlash(siteFile(t.Downloads.JSON))))
 	if err != nil {
 		return r, err
 	}
-	i := bytes.Index(c, []byte("\r\n")) // after the BOM and the header
 	start := bytes.Index(j, []byte(`"findings":[`))
-	if i < 0 || start < 0 || !bytes.HasSuffix(j, []byte(jsonEnd)) {
+	if !bytes.HasPrefix(c, []byte(csvHeader)) || !bytes.HasPrefix(z, []byte(csvHeaderZh)) ||
+		start < 0 || !bytes.HasSuffix(j, []byte(jsonEnd)) {
 		return r, fmt.Errorf("%s: not a findings download of this version", t.Downloads.JSON)
 	}
-	r.csv = c[i+2:]
+	r.csv = c[len(csvHeader):]
+	r.zh = z[len(csvHeaderZh):]
 	r.json = j[start+len(`"findings":[`) : len(j)-len(jsonEnd)]
 	return r, nil
 }
@@ -142,6 +175,11 @@ func (w *findingsWriter) writeRows(r rows) error {
 		return err
 	}
 	w.csvb.Write(r.csv)
+	w.zh.Flush()
+	if err := w.zh.Error(); err != nil {
+		return err
+	}
+	w.zhb.Write(r.zh)
 	if len(r.json) == 0 {
 		return nil
 	}
@@ -153,16 +191,18 @@ func (w *findingsWriter) writeRows(r rows) error {
 	return nil
 }
 
-// csvHeader begins findings.csv: the BOM and the header line.
-var csvHeader = func() string {
-	var b strings.Builder
-	b.WriteString("\ufeff")
-	w := csv.NewWriter(&b)
-	w.UseCRLF = true
-	w.Write(model.CSVColumns)
+// csvHeader begins findings.csv, csvHeaderZh findings-zh.csv: the BOM and
+// the header line.
+var csvHeader, csvHeaderZh = header(model.CSVColumns), header(model.CSVColumnsZh)
+
+func header(cols []string) string {
+	var b bytes.Buffer
+	bw := bufio.NewWriter(&b)
+	w, _ := newCSV(bw, cols)
 	w.Flush()
+	bw.Flush()
 	return b.String()
-}()
+}
 
 // rowsFile is the byte range of a download file that holds its rows: the
 // CSV's after the header line, the JSON array's items.
@@ -222,6 +262,14 @@ func spliceRows(prevSite string, d *model.Downloads, targets []*findingsWriter) 
 		return fmt.Errorf("%s: not a findings download of this version", d.CSV)
 	}
 	defer c.f.Close()
+	z, err := openRows(filepath.Join(prevSite, filepath.FromSlash(siteFile(d.CSVZh))), csvHeaderZh, "")
+	if err != nil {
+		return err
+	}
+	defer z.f.Close()
+	if z.off != int64(len(csvHeaderZh)) {
+		return fmt.Errorf("%s: not a findings download of this version", d.CSVZh)
+	}
 	j, err := openRows(filepath.Join(prevSite, filepath.FromSlash(siteFile(d.JSON))), `"findings":[`, jsonEnd)
 	if err != nil {
 		return err
@@ -229,20 +277,28 @@ func spliceRows(prevSite string, d *model.Downloads, targets []*findingsWriter) 
 	defer j.f.Close()
 	splices.Add(1)
 	for _, w := range targets {
-		if err := w.spliceRows(c, j); err != nil {
+		if err := w.spliceRows(c, z, j); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// spliceRows writes the rows of the CSV c and the JSON j, like writeRows.
-func (w *findingsWriter) spliceRows(c, j *rowsFile) error {
+// spliceRows writes the rows of the CSV c, the Chinese CSV z and the JSON
+// j, like writeRows.
+func (w *findingsWriter) spliceRows(c, z, j *rowsFile) error {
 	w.csv.Flush()
 	if err := w.csv.Error(); err != nil {
 		return err
 	}
 	if err := copyRows(w.csvb, w.csvf, c); err != nil {
+		return err
+	}
+	w.zh.Flush()
+	if err := w.zh.Error(); err != nil {
+		return err
+	}
+	if err := copyRows(w.zhb, w.zhf, z); err != nil {
 		return err
 	}
 	if j.n == 0 {
@@ -344,6 +400,10 @@ func (w *findingsWriter) finish() error {
 	w.json.WriteString(jsonEnd)
 	w.csv.Flush()
 	err := w.csv.Error()
+	w.zh.Flush()
+	if e := w.zh.Error(); err == nil {
+		err = e
+	}
 	for _, b := range w.bufs {
 		if e := b.Flush(); err == nil {
 			err = e
@@ -378,8 +438,7 @@ func writeDownloads(out, base string, m *model.Model, skip *downloadSkip) error 
 		prevSite = skip.site
 	}
 	open := func(d *model.Downloads) (*findingsWriter, error) {
-		return newFindingsWriter(filepath.Join(out, filepath.FromSlash(d.CSV)),
-			filepath.Join(out, filepath.FromSlash(d.JSON)), m.Site.AsOf)
+		return newFindingsWriter(d, out, m.Site.AsOf)
 	}
 	site, err := open(&m.Site.Downloads)
 	if err != nil {

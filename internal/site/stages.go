@@ -206,14 +206,14 @@ func (b *builder) hugoData() error {
 		b.skip.units[t.Key] = true
 		files := unitFiles(t)
 		if !t.IsSummary {
-			files = append(files, siteFile(t.Downloads.CSV), siteFile(t.Downloads.JSON))
+			files = append(files, siteFile(t.Downloads.CSV), siteFile(t.Downloads.CSVZh), siteFile(t.Downloads.JSON))
 		}
 		b.kept = append(b.kept, files)
 	}
 	for _, r := range b.m.Site.Regions {
 		if r.Downloads != nil && b.prev.Regions[r.Key] == b.regSums[r.Key] {
 			b.skip.regions[r.Key] = true
-			b.kept = append(b.kept, []string{siteFile(r.Downloads.CSV), siteFile(r.Downloads.JSON)})
+			b.kept = append(b.kept, []string{siteFile(r.Downloads.CSV), siteFile(r.Downloads.CSVZh), siteFile(r.Downloads.JSON)})
 		}
 	}
 	return nil
@@ -287,7 +287,7 @@ func (b *builder) downloads() error {
 		return err
 	}
 	b.keep(sources)
-	b.stage("downloads", t0, "findings.csv, findings.json (%d rows), manifest.json, sitemap.xml", b.sum.Findings)
+	b.stage("downloads", t0, "findings.csv, findings-zh.csv, findings.json (%d rows), manifest.json, sitemap.xml", b.sum.Findings)
 	b.progress.done("downloads")
 	return b.ctx.Err()
 }

@@ -159,6 +159,10 @@
         return true;
       });
     }
+    // Every column sorts. 状态 sorts by the site's status order (table.json's
+    // statuses, which are notice.Statuses: 已整改, 整改中, 未整改, 未说明), not
+    // by its words; 类别 by the category's text (zh-CN collation, as 单位 and
+    // 问题), findings with no category last; 序号 by number; the dates by date.
     var statusOrder = {};
     function sortKey(r, k) {
       switch (k) {
@@ -178,7 +182,8 @@
       var coll = typeof Intl !== 'undefined' ? new Intl.Collator('zh-CN', { numeric: true }) : null;
       return rows.map(function (r, i) { return [r, i]; }).sort(function (a, b) {
         var x = sortKey(a[0], k), y = sortKey(b[0], k), c;
-        if (k === 'deadline' && (x === '') !== (y === '')) return x === '' ? 1 : -1; // no deadline: last either way
+        // No deadline, no category: last either way.
+        if ((k === 'deadline' || k === 'category') && (x === '') !== (y === '')) return x === '' ? 1 : -1;
         if (typeof x === 'number') c = x - y;
         else c = coll ? coll.compare(x, y) : (x < y ? -1 : x > y ? 1 : 0);
         return c * dir || a[1] - b[1];

@@ -20,7 +20,7 @@ func Derive(c *notice.Corpus, asOf time.Time, dataPaths map[*notice.Notice]strin
 		AsOf:     today,
 		AsOfText: dateText(today),
 		Downloads: Downloads{
-			CSV: "/downloads/findings.csv", JSON: "/downloads/findings.json",
+			CSV: "/downloads/findings.csv", CSVZh: "/downloads/findings-zh.csv", JSON: "/downloads/findings.json",
 			RSS: "/rss.xml", Atom: "/atom.xml",
 		},
 	}}

@@ -47,10 +47,13 @@ const (
 
 // Downloads are the files published beside the pages.
 type Downloads struct {
-	CSV  string `json:"csv"`
-	JSON string `json:"json"`
-	RSS  string `json:"rss"`
-	Atom string `json:"atom"`
+	CSV string `json:"csv"`
+	// CSVZh is findings-zh.csv: findings.csv's rows with Chinese headers
+	// and values as the pages show them (CSVColumnsZh).
+	CSVZh string `json:"csv_zh"`
+	JSON  string `json:"json"`
+	RSS   string `json:"rss"`
+	Atom  string `json:"atom"`
 }
 
 // Counts are the figures shown for a region or unit.

@@ -144,3 +144,74 @@ func (r Record) Row() []string {
 		r.Unit, string(r.UnitKind), r.OverdueNote, r.DeadlineText,
 	}
 }
+
+// CSVColumnsZh are the columns of findings-zh.csv, the findings CSV for
+// reading (in Excel): Chinese headers, values as the pages show them. Its
+// rows are those of findings.csv, in the same order (docs/journalists.md
+// documents both).
+var CSVColumnsZh = []string{
+	"编号", "省", "市", "县（区）", "乡镇（街道）", "被巡察单位", "单位类型",
+	"通报", "通报日期", "巡察", "序号",
+	"类别序号", "类别", "小类序号", "小类",
+	"标题", "问题", "整改状态", "通报原文状态", "整改情况", "整改措施",
+	"涉及金额", "金额（元）", "整改时限（通报原文）", "整改时限（本站读作）", "是否逾期", "逾期说明",
+	"整改进展", "链接",
+}
+
+// unstated is what the Chinese CSV says where the notice states nothing.
+const unstated = "未说明"
+
+// RowZh is the record as findings-zh.csv writes it: CSVColumnsZh's cells.
+// The status and the unit's kind are their labels, true/false 是/否, dates
+// as the pages write them; a deadline is as the notice wrote it, with the
+// day the site reads it as (for 逾期) in its own column; 未说明 where the
+// notice states no deadline. Numbers that are 0 because the notice has no
+// category or group are empty.
+func (r Record) RowZh() []string {
+	var amounts, yuan, history []string
+	for _, a := range r.Amounts {
+		amounts = append(amounts, a.Text)
+	}
+	for _, y := range r.Yuan {
+		yuan = append(yuan, strconv.FormatInt(y, 10))
+	}
+	for _, h := range r.History {
+		e := dateText(h.Signed) + " " + h.Status.Label()
+		if h.StatusText != "" && h.StatusText != h.Status.Label() {
+			e += "（" + h.StatusText + "）"
+		}
+		history = append(history, e)
+	}
+	no := func(n int) string {
+		if n == 0 {
+			return ""
+		}
+		return strconv.Itoa(n)
+	}
+	written, read := unstated, ""
+	if r.Deadline != "" {
+		read = dateText(r.Deadline)
+		written = r.DeadlineText
+		if written == "" {
+			written = read
+		}
+	} else if r.DeadlineText != "" {
+		written = r.DeadlineText
+	}
+	overdue := "否"
+	if r.Overdue {
+		overdue = "是"
+	}
+	statusText := r.StatusText
+	if statusText == "" {
+		statusText = unstated
+	}
+	return []string{
+		r.ID, r.Province, r.City, r.County, r.Township, r.Unit, r.UnitKind.Label(),
+		r.Notice, dateText(r.Signed), dateText(notice.Date(r.Inspection)), strconv.Itoa(r.Number),
+		no(r.CategoryNo), r.Category, no(r.GroupNo), r.Group,
+		r.Title, r.Problem, r.Status.Label(), statusText, r.Rectification, strings.Join(r.Measures, "\n"),
+		strings.Join(amounts, "；"), strings.Join(yuan, "；"), written, read, overdue, r.OverdueNote,
+		strings.Join(history, "\n"), r.URL,
+	}
+}

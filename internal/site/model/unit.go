@@ -61,7 +61,7 @@ func newUnit(latest *notice.Notice) *Unit {
 	}
 	if !t.IsSummary {
 		t.Downloads = Downloads{
-			CSV: t.URL + "findings.csv", JSON: t.URL + "findings.json",
+			CSV: t.URL + "findings.csv", CSVZh: t.URL + "findings-zh.csv", JSON: t.URL + "findings.json",
 			RSS: t.URL + "rss.xml", Atom: t.URL + "atom.xml",
 		}
 	}
