@@ -17,7 +17,6 @@ func init() {
 
 		{"%d data files", "%d 个数据文件"},
 		{"%d units, %d notices, %d findings as of %s", "%d 个单位、%d 份通报、%d 个问题，截至 %s"},
-		{"findings.csv, findings.json (%d rows), manifest.json, sitemap.xml", "findings.csv、findings.json（%d 行）、manifest.json、sitemap.xml"},
 		{"%d documents: unchanged, the previous index kept", "%d 个文档：没有改动，保留上次的索引"},
 		{"%d documents: unchanged, the previous index reused", "%d 个文档：没有改动，沿用上次的索引"},
 		{"%d documents indexed", "已索引 %d 个文档"},
