@@ -1,8 +1,6 @@
 package buildcmd
 
 import (
-	"bytes"
-	"context"
 	"os"
 	"reflect"
 	"strings"
@@ -17,15 +15,12 @@ import (
 // parseArgs is the build options a command line gives (runF captures
 // them; nothing is built), without the log stream.
 func parseArgs(args ...string) (*site.Options, error) {
-	var got *site.Options
-	f := cmdutil.NewFactory(cli.IO{In: strings.NewReader(""), Out: &bytes.Buffer{}, Err: &bytes.Buffer{}}, nil)
-	err := cmdutil.Run(context.Background(), f, NewCmdBuild(f, func(o *Options) error { got = &o.Site; return nil }), args)
-	if got != nil {
-		c := *got
-		c.Log = nil
-		got = &c
+	o, err := cmdutil.Parse(NewCmdBuild, args...)
+	if o == nil {
+		return nil, err
 	}
-	return got, err
+	o.Site.Log = nil
+	return &o.Site, err
 }
 
 // The parse half: arguments → Options (SOURCE_DATE_EPOCH is "today").

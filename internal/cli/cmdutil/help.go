@@ -9,6 +9,8 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 	"golang.org/x/text/width"
+
+	"github.com/gongshi/gongshi/internal/cli"
 )
 
 // Setup makes root's tree speak the reader's language and behave as
@@ -276,4 +278,18 @@ func completion(f *Factory, root *cobra.Command) {
 			fl.Usage = f.T("leave the commands' descriptions out of the completions")
 		}
 	}
+}
+
+// Parse is the Options a command line gives the command newCmd makes,
+// captured by its runF (nothing runs), as a copy: the parse half of a
+// command's tests (English, no streams).
+func Parse[O any](newCmd func(*Factory, func(*O) error) *cobra.Command, args ...string) (*O, error) {
+	var got *O
+	f := NewFactory(cli.IO{In: strings.NewReader(""), Out: io.Discard, Err: io.Discard}, nil)
+	err := Run(context.Background(), f, newCmd(f, func(o *O) error { got = o; return nil }), args)
+	if got == nil {
+		return nil, err
+	}
+	c := *got
+	return &c, err
 }

@@ -1,8 +1,6 @@
 package importcmd
 
 import (
-	"bytes"
-	"context"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -20,15 +18,11 @@ import (
 // parseArgs is the Options a command line gives (runF captures them;
 // nothing is imported), without the streams and context.
 func parseArgs(args []string) (*Options, error) {
-	var got *Options
-	f := cmdutil.NewFactory(cli.IO{In: strings.NewReader(""), Out: &bytes.Buffer{}, Err: &bytes.Buffer{}}, nil)
-	err := cmdutil.Run(context.Background(), f, NewCmdImport(f, func(o *Options) error { got = o; return nil }), args)
-	if got != nil {
-		c := *got
-		c.IO, c.Ctx = cli.IO{}, nil
-		got = &c
+	o, err := cmdutil.Parse(NewCmdImport, args...)
+	if o != nil {
+		o.IO, o.Ctx = cli.IO{}, nil
 	}
-	return got, err
+	return o, err
 }
 
 // The parse half: arguments → Options.

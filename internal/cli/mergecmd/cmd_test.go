@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"reflect"
-	"strings"
 	"testing"
 
 	"github.com/gongshi/gongshi/internal/cli"
@@ -12,15 +11,11 @@ import (
 )
 
 func parseArgs(args ...string) (*Options, error) {
-	var got *Options
-	f := cmdutil.NewFactory(cli.IO{In: strings.NewReader(""), Out: &bytes.Buffer{}, Err: &bytes.Buffer{}}, nil)
-	err := cmdutil.Run(context.Background(), f, NewCmdMerge(f, func(o *Options) error { got = o; return nil }), args)
-	if got != nil {
-		c := *got
-		c.IO, c.Ctx = cli.IO{}, nil
-		got = &c
+	o, err := cmdutil.Parse(NewCmdMerge, args...)
+	if o != nil {
+		o.IO, o.Ctx = cli.IO{}, nil
 	}
-	return got, err
+	return o, err
 }
 
 // The parse half: arguments → Options.

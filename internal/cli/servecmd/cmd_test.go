@@ -1,11 +1,8 @@
 package servecmd
 
 import (
-	"bytes"
-	"context"
 	"os"
 	"reflect"
-	"strings"
 	"testing"
 
 	"github.com/gongshi/gongshi/internal/cli"
@@ -14,15 +11,11 @@ import (
 )
 
 func parseArgs(args ...string) (*Options, error) {
-	var got *Options
-	f := cmdutil.NewFactory(cli.IO{In: strings.NewReader(""), Out: &bytes.Buffer{}, Err: &bytes.Buffer{}}, nil)
-	err := cmdutil.Run(context.Background(), f, NewCmdServe(f, func(o *Options) error { got = o; return nil }), args)
-	if got != nil {
-		c := *got
-		c.IO, c.Ctx, c.Site.Log = cli.IO{}, nil, nil
-		got = &c
+	o, err := cmdutil.Parse(NewCmdServe, args...)
+	if o != nil {
+		o.IO, o.Ctx, o.Site.Log = cli.IO{}, nil, nil
 	}
-	return got, err
+	return o, err
 }
 
 // The parse half: arguments → Options (build's flags and --addr).
