@@ -250,11 +250,7 @@ func (r *report) write(w io.Writer, p *message.Printer) {
 		notes = append(notes, n.Localize(i18n.Printer(p)))
 	}
 	if len(r.res.Kept) > 0 {
-		kept := make([]any, len(r.res.Kept))
-		for i, k := range r.res.Kept {
-			kept[i] = k
-		}
-		notes = append(notes, i18n.Sprintf(p, "kept from the existing data file: %s", i18n.Join(kept...)))
+		notes = append(notes, i18n.Sprintf(p, "kept from the existing data file: %s", i18n.Join(anys(r.res.Kept)...)))
 	}
 	notes = append(notes, r.notes...)
 	sort.Strings(notes)
