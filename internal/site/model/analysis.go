@@ -528,9 +528,9 @@ func overdueByUnit(units []*Unit, asOf notice.Date, csv string) *Chart {
 	c := &Chart{
 		ID: "overdue-by-unit", Title: "各单位未完成和逾期的问题（逾期多的在前）",
 		Desc:   "横条图：每个有未完成问题的单位一行，条长为未完成的问题数，红色段为其中逾期的，橙色段为其余未完成的。",
-		Note:   "“逾期”指整改时限已过而最新一份通报未报告完成，不代表今天的实际状态。整改时限照录通报原文；通报写的不是具体日期的（如“2024年12月前”），本站按所写期限的最后一天计算是否逾期，并注明。逾期天数由本站按数据截止日计算。",
+		Note:   "“逾期”指整改时限已过而最新一份通报未报告完成，不代表今天的实际状态。整改时限照录通报原文；通报写的不是具体日期的（如“2024年12月前”），本站按所写期限的最后一天计算是否逾期，并注明。“已过时限天数”由本站从据以计算的日期算到数据截止日。",
 		Scale:  "count",
-		Table:  ChartTable{CSV: csv, Header: []string{"单位", "类别", "所属", "未完成", "逾期", "其余未完成", "最早的整改时限（通报原文）", "本站据以计算逾期的日期", "最长逾期天数"}, Link: "网址"},
+		Table:  ChartTable{CSV: csv, Header: []string{"单位", "类别", "所属", "未完成", "逾期", "其余未完成", "逾期最久一项的整改时限（通报原文）", "本站据以计算逾期的日期", "最长已过时限天数（本站计算至数据截止日）"}, Link: "网址"},
 		Legend: []ChartKey{{Class: "ov", Label: "逾期"}, {Class: "op", Label: "其余未完成"}},
 	}
 	type row struct {
@@ -575,7 +575,7 @@ func overdueByUnit(units []*Unit, asOf notice.Date, csv string) *Chart {
 		// An overdue outstanding item whose finding no notice lists is
 		// overdue without being an open finding.
 		rest := max(r.open-countOpenLate(r.late), 0)
-		first, read, days := "", "", "—"
+		first, read, days := "—", "—", "—" // no item overdue
 		if len(r.late) > 0 {
 			first, read, days = r.late[0].written, r.late[0].read, strconv.Itoa(r.late[0].days)
 			if read == "" {
@@ -621,8 +621,8 @@ func countOpenLate(late []lateItem) int {
 func overdueItems(units []*Unit, asOf notice.Date, csv string) *Chart {
 	c := &Chart{
 		ID: "overdue-items", Title: "逾期的问题（逾期久的在前）",
-		Note:  "整改时限照录通报原文；“本站据以计算逾期的日期”是本站对所写期限的解读（如“2024年12月前”按2024年12月31日计），与原文相同的不再重复。逾期天数 = 数据截止日 − 该日期，由本站计算。",
-		Table: ChartTable{CSV: csv, Header: []string{"问题", "单位", "所属", "整改时限（通报原文）", "本站据以计算逾期的日期", "逾期天数", "最新通报日期"}, Link: "网址"},
+		Note:  "整改时限照录通报原文；“本站据以计算逾期的日期”是本站对所写期限的解读（如“2024年12月前”按2024年12月31日计），与原文相同的不再重复。已过时限天数 = 数据截止日 − 该日期，由本站计算；最新通报之后是否已完成，本站无从知道。",
+		Table: ChartTable{CSV: csv, Header: []string{"问题", "单位", "所属", "整改时限（通报原文）", "本站据以计算逾期的日期", "已过时限天数（本站计算至数据截止日）", "最新通报日期"}, Link: "网址"},
 	}
 	var all []lateItem
 	for _, u := range units {
