@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/gongshi/gongshi/internal/i18n"
 	"github.com/gongshi/gongshi/internal/site/model"
 )
 
@@ -17,7 +18,7 @@ func writeAnalysisDownloads(out, base string, m *model.Model) error {
 	for _, a := range m.Site.Analyses {
 		for _, c := range a.Charts {
 			if err := writeChartCSV(filepath.Join(out, filepath.FromSlash(siteFile(c.Table.CSV))), c.Table.Records(base)); err != nil {
-				return err
+				return i18n.Errorf("write the analysis CSV %s: %s", c.Table.CSV, err)
 			}
 		}
 	}

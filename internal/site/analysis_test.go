@@ -11,6 +11,9 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/gongshi/gongshi/internal/i18n"
+	"github.com/gongshi/gongshi/internal/site/model"
 )
 
 // Issue 22, item 1: the analysis pages. analysisFixture is a county with
@@ -350,5 +353,24 @@ func parseTable(tbody string) ([]map[string]float64, error) {
 				rows[len(rows)-1][bar] = v
 			}
 		}
+	}
+}
+
+// TestAnalysisDownloadsError: a CSV that cannot be written fails the build
+// with a message that names it, in the reader's language.
+func TestAnalysisDownloadsError(t *testing.T) {
+	out := t.TempDir()
+	if err := os.WriteFile(filepath.Join(out, "analysis"), nil, 0o644); err != nil { // a file where the folder goes
+		t.Fatal(err)
+	}
+	m := &model.Model{Site: &model.SiteData{Analyses: []*model.Analysis{{Charts: []*model.Chart{
+		{Table: model.ChartTable{CSV: "/analysis/rate-by-unit.csv", Header: []string{"单位"}}},
+	}}}}}
+	err := writeAnalysisDownloads(out, "https://example.org/", m)
+	if err == nil {
+		t.Fatal("no error")
+	}
+	if zh := i18n.Localize(i18n.NewPrinter(true), err); !strings.HasPrefix(zh, "写入分析页的 CSV /analysis/rate-by-unit.csv 失败：") {
+		t.Errorf("the error in Chinese: %q", zh)
 	}
 }
