@@ -209,3 +209,46 @@ func TestDaysBetween(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkAnalyses measures the analysis pages' share of deriving the
+// model: a fictitious 100 units × 2 inspections × 60 findings (a third not
+// done, half of those past a deadline), as bench/gencorpus makes them.
+//
+//	go test ./internal/site/model/ -run - -bench Analyses
+func BenchmarkAnalyses(b *testing.B) {
+	var ns []*notice.Notice
+	for u := range 100 {
+		for r, start := range []string{"2023-03-01", "2024-05-06"} {
+			var fs []notice.Finding
+			for i := 1; i <= 60; i++ {
+				st := notice.StatusDone
+				if i%3 == 0 {
+					st = notice.StatusInProgress
+				}
+				f := sampleFinding(i, st, strconv.Itoa(i))
+				if i%6 == 0 {
+					f = withDeadline(f, "2024年12月前", "2024-12-31")
+				}
+				fs = append(fs, f)
+			}
+			n := department(fmt.Sprintf("bumen%03d", u), fmt.Sprintf("示例县部门%03d", u), start, fmt.Sprintf("202%d-11-01", 3+r), fs...)
+			if u%10 == 0 {
+				n.Stated = notice.Stated{Done: notice.IntP(50)}
+			}
+			ns = append(ns, n)
+		}
+	}
+	c := notice.NewCorpus(ns)
+	now := time.Date(2025, 3, 1, 0, 0, 0, 0, ChinaTime)
+	b.Run("derive", func(b *testing.B) { // the whole model, analyses included
+		for b.Loop() {
+			Derive(c, now, nil)
+		}
+	})
+	m := Derive(c, now, nil)
+	b.Run("analyses", func(b *testing.B) {
+		for b.Loop() {
+			analyses(m)
+		}
+	})
+}
