@@ -283,7 +283,7 @@ func (b *builder) downloads() error {
 	if err != nil {
 		return err
 	}
-	if err := writeSitemap(b.staging, b.cfg.BaseURL, b.m); err != nil {
+	if err := errors.Join(writeSitemap(b.staging, b.cfg.BaseURL, b.m), writeAnalysisDownloads(b.staging, b.cfg.BaseURL, b.m)); err != nil {
 		return err
 	}
 	b.keep(sources)

@@ -33,6 +33,10 @@ type SiteData struct {
 	Units     []string    `json:"units"`      // the units' data files (File), in order
 	Downloads Downloads   `json:"downloads"`  // site-wide files
 	SmallTree bool        `json:"small_tree"` // few townships: the home tree lists them all
+	// Analysis is the site's analysis page; Analyses are every analysis
+	// page, the site's first, then the regions' (analysis.go).
+	Analysis string      `json:"analysis"`
+	Analyses []*Analysis `json:"analyses"`
 }
 
 // smallTree is how many townships the home page lists in its region tree;
@@ -163,6 +167,7 @@ type Region struct {
 	FeedDate  FeedDate      `json:"feed_date"`
 	Downloads *Downloads    `json:"downloads,omitempty"` // cities and counties
 	Outputs   []string      `json:"outputs"`             // Hugo's output formats of the page
+	Analysis  string        `json:"analysis"`            // its analysis page (analysis.go)
 
 	feeds bool
 	units []*Unit
