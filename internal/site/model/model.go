@@ -33,6 +33,9 @@ type SiteData struct {
 	Units     []string    `json:"units"`      // the units' data files (File), in order
 	Downloads Downloads   `json:"downloads"`  // site-wide files
 	SmallTree bool        `json:"small_tree"` // few townships: the home tree lists them all
+
+	// Themes are the site's /themes/ and /recurrence/ (themepages.go).
+	Themes *ThemePages `json:"themes,omitempty"`
 }
 
 // smallTree is how many townships the home page lists in its region tree;
@@ -163,6 +166,7 @@ type Region struct {
 	FeedDate  FeedDate      `json:"feed_date"`
 	Downloads *Downloads    `json:"downloads,omitempty"` // cities and counties
 	Outputs   []string      `json:"outputs"`             // Hugo's output formats of the page
+	Themes    *ThemePages   `json:"themes,omitempty"`    // its themes and recurrence pages (themepages.go)
 
 	feeds bool
 	units []*Unit
@@ -356,6 +360,12 @@ type FindingState struct {
 	DeadlineRead string `json:"deadline_read,omitempty"`
 	Overdue      bool   `json:"overdue,omitempty"`
 	OverdueNote  string `json:"overdue_note,omitempty"`
+	// Theme is its problem theme; Recurs the finding of an earlier round
+	// of the unit it repeats, RecurredBy the later rounds' findings that
+	// repeat it (themepages.go).
+	Theme      *ThemeOf    `json:"theme,omitempty"`
+	Recurs     *RecurRef   `json:"recurs,omitempty"`
+	RecurredBy []*RecurRef `json:"recurred_by,omitempty"`
 }
 
 // FillText is text of a finding that its latest notice left out; the
