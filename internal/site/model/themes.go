@@ -24,13 +24,15 @@ import (
 
 	"github.com/gongshi/gongshi/internal/i18n"
 	"github.com/gongshi/gongshi/internal/notice"
+	"github.com/gongshi/gongshi/internal/store"
 )
 
 //go:embed themes_default.toml
 var defaultThemes []byte
 
-// ThemesFile is the taxonomy's name in the data folder: data/themes.toml.
-const ThemesFile = "themes.toml"
+// ThemesFile is the taxonomy's name in the data folder: data/themes.toml
+// (which store.Files, and so check, leaves out).
+const ThemesFile = store.ThemesFile
 
 // OtherKey and OtherName are the theme of a finding no theme matches.
 const (

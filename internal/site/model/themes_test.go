@@ -31,6 +31,8 @@ func TestClassify(t *testing.T) {
 		why  string
 	}{
 		{"group heading first", notice.Finding{Category: "聚焦党中央各项决策部署及省委、市委、县委工作要求在基层的落实情况", Group: "破解生态环保治理难题措施不够", Title: "信访问题比较突出"}, "shengtai", "分组标题含“生态环保”"},
+		{"group before category", notice.Finding{Category: "聚焦基层党组织领导班子和干部队伍建设情况", Group: "选人用人工作不够规范"}, "xuanren", "分组标题含“选人用人”"},
+		{"headings before title", notice.Finding{Group: "财务管理不规范", Title: "违规发放薪酬补助，超标准接待"}, "caiwu", "分组标题含“财务”"},
 		{"category when the group says nothing", notice.Finding{Category: "聚焦基层党组织领导班子和干部队伍建设情况", Group: "有关情况", Title: "某某"}, "dangjian", "类别标题含“基层党组织”"},
 		{"taxonomy order among headings' phrases", notice.Finding{Category: "选人用人和基层党组织建设"}, "dangjian", "类别标题含“基层党组织”"},
 		{"title words without headings", notice.Finding{Title: "关于\"落实中央八项规定精神不到位\"问题的整改"}, "baxiang", "问题标题含“八项规定”"},
