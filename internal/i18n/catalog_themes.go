@@ -16,5 +16,10 @@ func init() {
 		{"%s:%d: theme.categories: theme %q has neither categories nor words: nothing can match it", "%s:%d: theme.categories：主题 %q 既没有 categories 也没有 words，没有问题能归入它"},
 		{"%s:%d: theme.key: %q is the key of theme %d too", "%s:%d: theme.key：%q 与第%d个主题的 key 重复"},
 		{"%s:%d: theme.%s: theme %q has an empty phrase", "%s:%d: theme.%s：主题 %q 有一个空的词（去掉空白和标点后什么也不剩）"},
+		// The build's line (internal/site/themes_downloads.go).
+		{"themes", "主题"},
+		{"%d themes (%s), %d findings recur in a later round", "%d 个主题（%s），%d 个问题在后一轮巡察中重复出现"},
+		{"the default taxonomy", "内置主题表"},
+		{"the data folder's themes.toml", "数据文件夹中的 themes.toml"},
 	}...)
 }

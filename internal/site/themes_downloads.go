@@ -11,7 +11,9 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"time"
 
+	"github.com/gongshi/gongshi/internal/i18n"
 	"github.com/gongshi/gongshi/internal/site/model"
 )
 
@@ -26,11 +28,17 @@ var (
 // themes gives the model's findings their themes and recurrences, by the
 // data folder's taxonomy.
 func (b *builder) themes() error {
+	t0 := time.Now()
 	tax, err := model.LoadTaxonomy(b.o.Data)
 	if err != nil {
 		return err
 	}
 	model.ApplyThemes(b.m, tax)
+	src := "the default taxonomy"
+	if tax.Source != "" {
+		src = "the data folder's themes.toml"
+	}
+	b.stage("themes", t0, "%d themes (%s), %d findings recur in a later round", len(tax.Themes), i18n.Msg(src), b.m.Site.Themes.RecurCount)
 	return nil
 }
 

@@ -154,7 +154,7 @@ func (t *Unit) applyThemes(tax *Taxonomy) []*Recurrence {
 	for i, fs := range t.Findings {
 		th := tax.Classify(&fs.Merged)
 		fs.Theme = &th
-		items[i] = RecurItem{Round: round[fs.Inspection], Text: fs.Merged.Title + "\n" + fs.Merged.Problem}
+		items[i] = RecurItem{Round: round[fs.Inspection], Title: fs.Merged.Title, Problem: fs.Merged.Problem}
 		fs.Recurs, fs.RecurredBy = nil, nil
 	}
 	ref := func(i int, sim string) RecurRef {
