@@ -12,11 +12,14 @@ package model
 // does not make them one.
 //
 // Only findings of one unit are compared, each later finding with every
-// finding of the unit's earlier rounds: for a unit of n findings that is
-// at most n²/2 comparisons, each linear in the texts' lengths (sorted
-// bigram sets, merged). A site of U units of n findings each costs
-// U·n²/2 of them (BenchmarkRecurrence: 1,000 townships of three rounds of
-// 30 findings).
+// finding of the unit's earlier rounds. The bigrams shared are counted
+// through an index of the unit's bigrams (bigram → findings holding it):
+// a later finding costs the lengths of its bigrams' lists plus one step
+// per earlier finding, so a unit of n findings of b bigrams each costs
+// O(n·b·k + n²) where k is how many findings hold a bigram (k ≤ n, small
+// but for stock words), not the O(n²·b) of comparing every pair's texts.
+// A site of U units costs U times that; units are spread over the cores
+// (ApplyThemes). BenchmarkApplyThemes measures it on gencorpus corpora.
 
 import (
 	"math"
@@ -47,23 +50,82 @@ type RecurPair struct {
 // at least threshold: ties go to the latest earlier round, then to the
 // first item. Pairs are in the order of their later item.
 func Recurrences(items []RecurItem, threshold float64) []RecurPair {
-	type grams struct{ title, problem []uint64 }
-	gs := make([]grams, len(items))
-	for i, it := range items {
-		gs[i] = grams{Bigrams(Normalize(it.Title)), Bigrams(Normalize(it.Problem))}
+	// Each text as the set of its bigrams' numbers (dense, for this unit),
+	// and for each bigram the items whose title (problem) holds it: a
+	// later item's shared bigrams with every earlier one are counted by
+	// going through the lists of its own bigrams only. The sets and the
+	// lists are slices of flat arrays (few allocations per unit).
+	ids := make(map[uint64]int32, 32*len(items))
+	var seen []int32 // the last text (numbered from 1) that held each bigram
+	var flat []int32 // every text's set, one after the other
+	bounds := make([]int, 0, 2*len(items)+1)
+	bounds = append(bounds, 0)
+	text := int32(0)
+	add := func(g uint64) {
+		id, ok := ids[g]
+		if !ok {
+			id = int32(len(ids))
+			ids[g] = id
+			seen = append(seen, 0)
+		}
+		if seen[id] != text { // a set: each bigram once
+			seen[id] = text
+			flat = append(flat, id)
+		}
 	}
+	for _, it := range items {
+		for _, s := range []string{it.Title, it.Problem} {
+			text++
+			prev, n := rune(-1), 0
+			for _, r := range Normalize(s) {
+				if prev >= 0 {
+					add(uint64(prev)<<21 | uint64(r))
+				}
+				prev = r
+				n++
+			}
+			if n == 1 { // one character is its own bigram (as Bigrams has it)
+				add(uint64(prev) << 21)
+			}
+			bounds = append(bounds, len(flat))
+		}
+	}
+	titles, problems := make([][]int32, len(items)), make([][]int32, len(items))
+	for i := range items {
+		titles[i] = flat[bounds[2*i]:bounds[2*i+1]]
+		problems[i] = flat[bounds[2*i+1]:bounds[2*i+2]]
+	}
+	titlePost, problemPost := postings(titles, len(ids)), postings(problems, len(ids))
+	sharedT, sharedP := make([]int, len(items)), make([]int, len(items))
 	var out []RecurPair
 	for i, later := range items {
-		a := gs[i]
-		if len(a.title)+len(a.problem) == 0 {
+		if len(titles[i])+len(problems[i]) == 0 {
 			continue
+		}
+		clear(sharedT)
+		clear(sharedP)
+		for _, c := range []struct {
+			set    []int32
+			post   [][]int32
+			shared []int
+		}{{titles[i], titlePost, sharedT}, {problems[i], problemPost, sharedP}} {
+			for _, id := range c.set {
+				for _, j := range c.post[id] {
+					if items[j].Round < later.Round {
+						c.shared[j]++
+					}
+				}
+			}
 		}
 		best, bestSim := -1, threshold
 		for j, earlier := range items {
 			if earlier.Round >= later.Round {
 				continue
 			}
-			s := similarity(a.title, a.problem, gs[j].title, gs[j].problem, bestSim)
+			s := dice(sharedT[j], len(titles[i]), len(titles[j]))
+			if len(problems[i]) > 0 && len(problems[j]) > 0 {
+				s = (s + dice(sharedP[j], len(problems[i]), len(problems[j]))) / 2
+			}
 			switch {
 			case s < bestSim:
 			case best < 0 || s > bestSim || earlier.Round > items[best].Round:
@@ -77,31 +139,51 @@ func Recurrences(items []RecurItem, threshold float64) []RecurPair {
 	return out
 }
 
-// similarity is the mean of the titles' and the problems' Dice, or the
-// titles' alone when either problem is empty; a pair whose lengths alone
-// keep it under least is not compared (it is then 0).
-func similarity(at, ap, bt, bp []uint64, least float64) float64 {
-	bound := func(a, b []uint64) float64 { // Dice is at most 2·min/(|a|+|b|)
-		if len(a)+len(b) == 0 {
-			return 0
+// postings lists, for each of n bigrams, the items whose set holds it
+// (in item order), as slices of one array.
+func postings(sets [][]int32, n int) [][]int32 {
+	count := make([]int, n+1)
+	for _, set := range sets {
+		for _, id := range set {
+			count[id+1]++
 		}
-		return 2 * float64(min(len(a), len(b))) / float64(len(a)+len(b))
 	}
-	if len(ap) == 0 || len(bp) == 0 {
-		if bound(at, bt) < least {
-			return 0
+	for id := 1; id <= n; id++ {
+		count[id] += count[id-1]
+	}
+	all := make([]int32, count[n])
+	fill := append([]int(nil), count[:n]...)
+	for i, set := range sets {
+		for _, id := range set {
+			all[fill[id]] = int32(i)
+			fill[id]++
 		}
-		return Dice(at, bt)
 	}
-	if (bound(at, bt)+bound(ap, bp))/2 < least {
-		return 0
+	out := make([][]int32, n)
+	for id := range out {
+		out[id] = all[count[id]:count[id+1]]
 	}
-	return (Dice(at, bt) + Dice(ap, bp)) / 2
+	return out
 }
 
-// Similarity is two findings' similarity as Recurrences measures it.
+// dice is 2·shared / (a+b), 0 for two empty sets.
+func dice(shared, a, b int) float64 {
+	if a+b == 0 {
+		return 0
+	}
+	return 2 * float64(shared) / float64(a+b)
+}
+
+// Similarity is two findings' similarity as Recurrences measures it: the
+// mean of the Dice of their titles and of their problems, or the titles'
+// alone when either problem is empty.
 func Similarity(title1, problem1, title2, problem2 string) float64 {
-	return similarity(Bigrams(Normalize(title1)), Bigrams(Normalize(problem1)), Bigrams(Normalize(title2)), Bigrams(Normalize(problem2)), 0)
+	p1, p2 := Bigrams(Normalize(problem1)), Bigrams(Normalize(problem2))
+	s := Dice(Bigrams(Normalize(title1)), Bigrams(Normalize(title2)))
+	if len(p1) > 0 && len(p2) > 0 {
+		s = (s + Dice(p1, p2)) / 2
+	}
+	return s
 }
 
 // Bigrams is the sorted set of a text's character bigrams (a text of one
