@@ -15,6 +15,7 @@ import (
 
 	"github.com/gongshi/gongshi/internal/i18n"
 	"github.com/gongshi/gongshi/internal/site/model"
+	"github.com/gongshi/gongshi/internal/themes"
 )
 
 // ThemesCSVColumns and RecurrenceCSVColumns are the two CSVs' headers
@@ -29,7 +30,7 @@ var (
 // data folder's taxonomy.
 func (b *builder) themes() error {
 	t0 := time.Now()
-	tax, err := model.LoadTaxonomy(b.o.Data)
+	tax, err := themes.Load(b.o.Data)
 	if err != nil {
 		return err
 	}

@@ -210,9 +210,9 @@ func TestMalformedThemes(t *testing.T) {
 		name, toml, en, zh string
 	}{
 		{"a key that is no slug", "[[theme]]\nname = \"伙房\"\nkey = \"伙房\"\nwords = [\"食堂\"]\n",
-			"themes.toml:3: theme.key: \"伙房\" is not lower-case letters", "themes.toml:3: theme.key：\"伙房\" 只能由小写英文字母、数字和连字符组成"},
+			"themes.toml:3: theme.key: \"伙房\" is not lower-case letters", "themes.toml:3: theme.key: \"伙房\" 只能由小写英文字母、数字和连字符组成"},
 		{"words as a string", "[[theme]]\nkey = \"a\"\nname = \"甲\"\nwords = \"食堂\"\n",
-			"themes.toml:4: theme.words: wrong kind of value", "themes.toml:4: theme.words：值的类型不对"},
+			"themes.toml:4: theme.words: wrong kind of value", "themes.toml:4: theme.words: 值的类型不对"},
 	} {
 		data := filepath.Join(t.TempDir(), "data")
 		for _, f := range txtar.Parse([]byte(themesRound1)).Files {

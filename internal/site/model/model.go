@@ -5,7 +5,10 @@
 // and writes no file (package site writes what it derives).
 package model
 
-import "github.com/gongshi/gongshi/internal/notice"
+import (
+	"github.com/gongshi/gongshi/internal/notice"
+	"github.com/gongshi/gongshi/internal/themes"
+)
 
 // The derived site model: everything a page shows is computed here once, in
 // Go, and handed to Hugo as data (see package site, hugo.go). Templates only look values
@@ -363,9 +366,9 @@ type FindingState struct {
 	// Theme is its problem theme; Recurs the finding of an earlier round
 	// of the unit it repeats, RecurredBy the later rounds' findings that
 	// repeat it (themepages.go).
-	Theme      *ThemeOf    `json:"theme,omitempty"`
-	Recurs     *RecurRef   `json:"recurs,omitempty"`
-	RecurredBy []*RecurRef `json:"recurred_by,omitempty"`
+	Theme      *themes.Match `json:"theme,omitempty"`
+	Recurs     *RecurRef     `json:"recurs,omitempty"`
+	RecurredBy []*RecurRef   `json:"recurred_by,omitempty"`
 }
 
 // FillText is text of a finding that its latest notice left out; the

@@ -22,6 +22,7 @@ package model
 // (ApplyThemes). BenchmarkApplyThemes measures it on gencorpus corpora.
 
 import (
+	"github.com/gongshi/gongshi/internal/themes"
 	"math"
 	"slices"
 	"strconv"
@@ -77,7 +78,7 @@ func Recurrences(items []RecurItem, threshold float64) []RecurPair {
 		for _, s := range []string{it.Title, it.Problem} {
 			text++
 			prev, n := rune(-1), 0
-			for _, r := range Normalize(s) {
+			for _, r := range themes.Normalize(s) {
 				if prev >= 0 {
 					add(uint64(prev)<<21 | uint64(r))
 				}
@@ -178,8 +179,8 @@ func dice(shared, a, b int) float64 {
 // mean of the Dice of their titles and of their problems, or the titles'
 // alone when either problem is empty.
 func Similarity(title1, problem1, title2, problem2 string) float64 {
-	p1, p2 := Bigrams(Normalize(problem1)), Bigrams(Normalize(problem2))
-	s := Dice(Bigrams(Normalize(title1)), Bigrams(Normalize(title2)))
+	p1, p2 := Bigrams(themes.Normalize(problem1)), Bigrams(themes.Normalize(problem2))
+	s := Dice(Bigrams(themes.Normalize(title1)), Bigrams(themes.Normalize(title2)))
 	if len(p1) > 0 && len(p2) > 0 {
 		s = (s + Dice(p1, p2)) / 2
 	}

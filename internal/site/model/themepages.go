@@ -13,6 +13,7 @@ import (
 
 	"github.com/gongshi/gongshi/internal/notice"
 	"github.com/gongshi/gongshi/internal/permalink"
+	"github.com/gongshi/gongshi/internal/themes"
 )
 
 // recurListMax is how many recurrences a region page lists one by one
@@ -113,7 +114,7 @@ const (
 
 // ApplyThemes gives every finding its theme and recurrence links, and
 // every region and the site their themes and recurrence pages.
-func ApplyThemes(m *Model, tax *Taxonomy) {
+func ApplyThemes(m *Model, tax *themes.Taxonomy) {
 	recur := make([][]*Recurrence, len(m.Units))
 	var wg sync.WaitGroup
 	next := make(chan int)
@@ -143,7 +144,7 @@ func ApplyThemes(m *Model, tax *Taxonomy) {
 
 // applyThemes gives the unit's findings their themes and recurrence links,
 // and returns its recurrences.
-func (t *Unit) applyThemes(tax *Taxonomy) []*Recurrence {
+func (t *Unit) applyThemes(tax *themes.Taxonomy) []*Recurrence {
 	round := map[string]int{}
 	text := map[string]string{}
 	for i, ir := range t.Inspections {
@@ -175,7 +176,7 @@ func (t *Unit) applyThemes(tax *Taxonomy) []*Recurrence {
 
 // themePages counts the themes of the units' findings and lists their
 // recurrences.
-func themePages(tax *Taxonomy, level int, name, place, url string, crumbs []Crumb, units []*Unit, byUnit map[*Unit][]*Recurrence) *ThemePages {
+func themePages(tax *themes.Taxonomy, level int, name, place, url string, crumbs []Crumb, units []*Unit, byUnit map[*Unit][]*Recurrence) *ThemePages {
 	p := &ThemePages{
 		Name: name, Place: place, RegionURL: url, Breadcrumb: crumbs,
 		URL: url + "themes/", RecurURL: url + "recurrence/",
@@ -185,7 +186,7 @@ func themePages(tax *Taxonomy, level int, name, place, url string, crumbs []Crum
 		ChildLevel: []string{"省", "市", "县（市、区）", "单位", "单位"}[min(level, 4)],
 	}
 	counts := map[string]*ThemeCount{}
-	for _, th := range tax.all() {
+	for _, th := range tax.All() {
 		p.Themes = append(p.Themes, ThemeCount{Key: th.Key, Name: th.Name})
 	}
 	for i := range p.Themes {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/gongshi/gongshi/internal/notice"
 	"github.com/gongshi/gongshi/internal/synth"
+	"github.com/gongshi/gongshi/internal/themes"
 )
 
 // BenchmarkApplyThemes: the themes and the recurrence of a gencorpus
@@ -23,7 +24,7 @@ func BenchmarkApplyThemes(b *testing.B) {
 		b.Run(strconv.Itoa(n), func(b *testing.B) {
 			ns := synth.Generate(synth.Options{Townships: n, Notices: 3, Findings: 60, Seed: 1, Repeat: 0.1, Near: 0.05}, text)
 			m := Derive(notice.NewCorpus(ns), time.Date(2026, 1, 12, 0, 0, 0, 0, ChinaTime), nil)
-			tax := DefaultTaxonomy()
+			tax := themes.Default()
 			b.ResetTimer()
 			for b.Loop() {
 				ApplyThemes(m, tax)

@@ -1,8 +1,13 @@
-package model
+package themes
 
 import (
+	"errors"
+	"fmt"
 	"strings"
 	"testing"
+	"unicode"
+
+	"github.com/gongshi/gongshi/internal/i18n"
 
 	"github.com/gongshi/gongshi/internal/notice"
 )
@@ -23,7 +28,7 @@ func TestNormalize(t *testing.T) {
 }
 
 func TestClassify(t *testing.T) {
-	tax := DefaultTaxonomy()
+	tax := Default()
 	for _, c := range []struct {
 		name string
 		f    notice.Finding
@@ -52,7 +57,7 @@ func TestClassify(t *testing.T) {
 func TestClassifyKeepsText(t *testing.T) {
 	f := notice.Finding{Title: "“三 资”管理不严", Problem: "ＡＢ　问题"}
 	g := f
-	DefaultTaxonomy().Classify(&f)
+	Default().Classify(&f)
 	if f.Title != g.Title || f.Problem != g.Problem {
 		t.Errorf("Classify changed the finding: %+v", f)
 	}
@@ -74,20 +79,32 @@ func TestParseTaxonomyErrors(t *testing.T) {
 		{"unknown field", "[[theme]]\nkey = \"a\"\nname = \"甲\"\nword = [\"x\"]\n", "data/themes.toml:4: theme.word: unknown field"},
 		{"no theme", "# nothing\n", "data/themes.toml:1: theme: no [[theme]]"},
 	} {
-		_, err := ParseTaxonomy("data/themes.toml", []byte(c.src))
+		_, err := Parse("data/themes.toml", []byte(c.src))
 		if err == nil || !strings.HasPrefix(err.Error(), c.want) {
 			t.Errorf("%s: error %v, want it to begin %q", c.name, err, c.want)
+			continue
+		}
+		// In Chinese: the same place, and a message in Chinese.
+		zh := i18n.Localize(i18n.NewPrinter(true), err)
+		var e *Error
+		if !errors.As(err, &e) {
+			t.Errorf("%s: %T is not a *themes.Error", c.name, err)
+			continue
+		}
+		place := fmt.Sprintf("data/themes.toml:%d: %s: ", e.Line, e.Field)
+		if !strings.HasPrefix(zh, place) || !hasHan(strings.TrimPrefix(zh, place)) {
+			t.Errorf("%s: in Chinese %q", c.name, zh)
 		}
 	}
 }
 
 func TestDefaultTaxonomy(t *testing.T) {
-	tax := DefaultTaxonomy()
+	tax := Default()
 	if tax.Source != "" || len(tax.Themes) < 10 {
 		t.Fatalf("default taxonomy: %d themes from %q", len(tax.Themes), tax.Source)
 	}
 	// The default file parses as an editor's copy of it would.
-	if _, err := ParseTaxonomy("data/themes.toml", DefaultThemesTOML()); err != nil {
+	if _, err := Parse("data/themes.toml", DefaultTOML()); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -108,4 +125,13 @@ func TestNormalizeFastIsSlow(t *testing.T) {
 			t.Errorf("Normalize(%q) (U+%04X) = %q, by its definition %q", s, r, got, want)
 		}
 	}
+}
+
+func hasHan(s string) bool {
+	for _, r := range s {
+		if unicode.Is(unicode.Han, r) {
+			return true
+		}
+	}
+	return false
 }

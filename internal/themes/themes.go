@@ -1,12 +1,13 @@
-package model
-
-// Problem themes (issue 22): every finding is given one theme of a
-// taxonomy, an editable TOML file (docs/themes.md). The default is
-// themes_default.toml, embedded; data/themes.toml, when an editor made
+// Package themes is the problem themes' taxonomy (issue 22,
+// docs/themes.md): every finding is given one theme of a taxonomy, an
+// editable TOML file. The default is default.toml, embedded; data/themes.toml, when an editor made
 // one, replaces it whole. A theme is matched from the notice's own
 // headings (its categories) and from words of the finding's title and
 // problem text, all normalised for the comparison only: the stored text is
 // never changed. A finding nothing matches is 其他（未归类）, and shown so.
+// The site model (internal/site/model) gives every finding its theme; the
+// check (internal/check) reports a malformed data/themes.toml.
+package themes
 
 import (
 	_ "embed"
@@ -20,6 +21,7 @@ import (
 	"unicode"
 
 	"github.com/BurntSushi/toml"
+	"golang.org/x/text/message"
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/gongshi/gongshi/internal/i18n"
@@ -27,12 +29,12 @@ import (
 	"github.com/gongshi/gongshi/internal/store"
 )
 
-//go:embed themes_default.toml
+//go:embed default.toml
 var defaultThemes []byte
 
-// ThemesFile is the taxonomy's name in the data folder: data/themes.toml
-// (which store.Files, and so check, leaves out).
-const ThemesFile = store.ThemesFile
+// File is the taxonomy's name in the data folder: data/themes.toml
+// (which store.Files leaves out of the data files).
+const File = store.ThemesFile
 
 // OtherKey and OtherName are the theme of a finding no theme matches.
 const (
@@ -56,51 +58,54 @@ type Taxonomy struct {
 	Themes []*Theme
 }
 
-// ThemeOf is a finding's theme and why: which of its texts matched which
+// Match is a finding's theme and why: which of its texts matched which
 // phrase (Why is "" for 其他（未归类）).
-type ThemeOf struct {
+type Match struct {
 	Key  string `json:"key"`
 	Name string `json:"name"`
 	Why  string `json:"why,omitempty"` // 分组标题含“生态环保”
 }
 
-// DefaultTaxonomy is the embedded taxonomy.
-func DefaultTaxonomy() *Taxonomy {
-	t, err := ParseTaxonomy("", defaultThemes)
+// Default is the embedded taxonomy.
+func Default() *Taxonomy {
+	t, err := Parse("", defaultThemes)
 	if err != nil {
-		panic("model: the embedded themes_default.toml: " + err.Error())
+		panic("themes: the embedded default.toml: " + err.Error())
 	}
 	return t
 }
 
-// DefaultThemesTOML is the embedded taxonomy's text (to copy as
+// DefaultTOML is the embedded taxonomy's text (to copy as
 // data/themes.toml).
-func DefaultThemesTOML() []byte { return append([]byte(nil), defaultThemes...) }
+func DefaultTOML() []byte { return append([]byte(nil), defaultThemes...) }
 
-// LoadTaxonomy reads dataDir/themes.toml, or gives the default when there
+// Load reads dataDir/themes.toml, or gives the default when there
 // is none.
-func LoadTaxonomy(dataDir string) (*Taxonomy, error) {
-	p := filepath.Join(dataDir, ThemesFile)
+func Load(dataDir string) (*Taxonomy, error) {
+	p := filepath.Join(dataDir, File)
 	b, err := os.ReadFile(p)
 	if errors.Is(err, os.ErrNotExist) {
-		return DefaultTaxonomy(), nil
+		return Default(), nil
 	}
 	if err != nil {
 		return nil, i18n.Errorf("%s: %w", p, err)
 	}
-	return ParseTaxonomy(p, b)
+	return Parse(p, b)
 }
 
 // keyPattern is a theme's key: an ASCII slug, for URLs.
 var keyPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
 
-// ParseTaxonomy reads a taxonomy from its TOML (name is the file, for the
+// Parse reads a taxonomy from its TOML (name is the file, for the
 // errors, "" for the embedded default). An error names the file, the line
 // and the field.
-func ParseTaxonomy(name string, src []byte) (*Taxonomy, error) {
+func Parse(name string, src []byte) (*Taxonomy, error) {
 	file := name
 	if file == "" {
-		file = ThemesFile
+		file = File
+	}
+	fail := func(line int, field, format string, args ...any) error {
+		return &Error{File: file, Line: line, Field: field, Msg: i18n.Msg(format, args...)}
 	}
 	var raw struct {
 		Theme []*Theme `toml:"theme"`
@@ -109,20 +114,20 @@ func ParseTaxonomy(name string, src []byte) (*Taxonomy, error) {
 	if err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			return nil, i18n.Errorf("%s:%d: %s: not valid TOML: %s", file, pe.Position.Line, fieldName(pe.LastKey), pe.Message)
+			return nil, fail(pe.Position.Line, fieldName(pe.LastKey), "not valid TOML: %s", pe.Message)
 		}
 		if m := decodeError.FindStringSubmatch(err.Error()); m != nil {
 			line, _ := strconv.Atoi(m[1])
-			return nil, i18n.Errorf("%s:%d: %s: wrong kind of value: %s", file, line, m[2], m[3])
+			return nil, fail(line, m[2], "wrong kind of value: %s", m[3])
 		}
 		return nil, i18n.Errorf("%s: %w", file, err)
 	}
 	if und := md.Undecoded(); len(und) > 0 {
 		k := und[0]
-		return nil, i18n.Errorf("%s:%d: %s: unknown field (a theme has key, name, categories and words)", file, keyLine(src, k), k.String())
+		return nil, fail(keyLine(src, k), k.String(), "unknown field (a theme has key, name, categories and words)")
 	}
 	if len(raw.Theme) == 0 {
-		return nil, i18n.Errorf("%s:%d: theme: no [[theme]] in the file", file, 1)
+		return nil, fail(1, "theme", "no [[theme]] in the file")
 	}
 	t := &Taxonomy{Source: name}
 	seen := map[string]int{}
@@ -130,18 +135,18 @@ func ParseTaxonomy(name string, src []byte) (*Taxonomy, error) {
 		line := func(field string) int { return themeFieldLine(src, i, field) }
 		switch {
 		case strings.TrimSpace(th.Key) == "":
-			return nil, i18n.Errorf("%s:%d: theme.key: theme %d has no key (an ASCII name for its address, e.g. \"zuofeng\")", file, line("key"), i+1)
+			return nil, fail(line("key"), "theme.key", "theme %d has no key (an ASCII name for its address, e.g. \"zuofeng\")", i+1)
 		case !keyPattern.MatchString(th.Key):
-			return nil, i18n.Errorf("%s:%d: theme.key: %q is not lower-case letters, digits and hyphens", file, line("key"), th.Key)
+			return nil, fail(line("key"), "theme.key", "%q is not lower-case letters, digits and hyphens", th.Key)
 		case th.Key == OtherKey:
-			return nil, i18n.Errorf("%s:%d: theme.key: %q is kept for the findings no theme matches", file, line("key"), th.Key)
+			return nil, fail(line("key"), "theme.key", "%q is kept for the findings no theme matches", th.Key)
 		case strings.TrimSpace(th.Name) == "":
-			return nil, i18n.Errorf("%s:%d: theme.name: theme %q has no name", file, line("name"), th.Key)
+			return nil, fail(line("name"), "theme.name", "theme %q has no name", th.Key)
 		case len(th.Categories) == 0 && len(th.Words) == 0:
-			return nil, i18n.Errorf("%s:%d: theme.categories: theme %q has neither categories nor words: nothing can match it", file, line("key"), th.Key)
+			return nil, fail(line("key"), "theme.categories", "theme %q has neither categories nor words: nothing can match it", th.Key)
 		}
 		if j, ok := seen[th.Key]; ok {
-			return nil, i18n.Errorf("%s:%d: theme.key: %q is the key of theme %d too", file, line("key"), th.Key, j+1)
+			return nil, fail(line("key"), "theme.key", "%q is the key of theme %d too", th.Key, j+1)
 		}
 		seen[th.Key] = i
 		for _, f := range []struct {
@@ -152,7 +157,7 @@ func ParseTaxonomy(name string, src []byte) (*Taxonomy, error) {
 			for _, w := range f.in {
 				n := Normalize(w)
 				if n == "" {
-					return nil, i18n.Errorf("%s:%d: theme.%s: theme %q has an empty phrase", file, line(f.field), f.field, th.Key)
+					return nil, fail(line(f.field), "theme."+f.field, "theme %q has an empty phrase", th.Key)
 				}
 				*f.out = append(*f.out, n)
 			}
@@ -160,6 +165,22 @@ func ParseTaxonomy(name string, src []byte) (*Taxonomy, error) {
 		t.Themes = append(t.Themes, th)
 	}
 	return t, nil
+}
+
+// Error is what is wrong with a taxonomy file: where (file, line and the
+// field, as theme.key) and what (a message of the catalog).
+type Error struct {
+	File  string
+	Line  int
+	Field string
+	Msg   *i18n.Error
+}
+
+func (e *Error) Error() string { return e.Localize(nil) }
+
+// Localize is the error in p's language: file:line: field: message.
+func (e *Error) Localize(p *message.Printer) string {
+	return fmt.Sprintf("%s:%d: %s: %s", e.File, e.Line, e.Field, i18n.Localize(p, e.Msg))
 }
 
 // fieldName is a TOML key as the errors name it: theme.words.
@@ -267,7 +288,7 @@ func normalizeSlow(s string) string {
 // text, that contains a phrase of a theme, matched against the themes in
 // the taxonomy's order (categories for the headings, words for the title
 // and the problem).
-func (t *Taxonomy) Classify(f *notice.Finding) ThemeOf {
+func (t *Taxonomy) Classify(f *notice.Finding) Match {
 	for _, in := range []struct {
 		text, label string
 		heading     bool
@@ -283,19 +304,19 @@ func (t *Taxonomy) Classify(f *notice.Finding) ThemeOf {
 			}
 			for k, p := range phrases {
 				if strings.Contains(text, p) {
-					return ThemeOf{Key: th.Key, Name: th.Name, Why: fmt.Sprintf("%s含“%s”", in.label, orig[k])}
+					return Match{Key: th.Key, Name: th.Name, Why: fmt.Sprintf("%s含“%s”", in.label, orig[k])}
 				}
 			}
 		}
 	}
-	return ThemeOf{Key: OtherKey, Name: OtherName}
+	return Match{Key: OtherKey, Name: OtherName}
 }
 
-// all are the taxonomy's themes and 其他（未归类）, in order.
-func (t *Taxonomy) all() []ThemeOf {
-	out := make([]ThemeOf, 0, len(t.Themes)+1)
+// All are the taxonomy's themes and 其他（未归类）, in order.
+func (t *Taxonomy) All() []Match {
+	out := make([]Match, 0, len(t.Themes)+1)
 	for _, th := range t.Themes {
-		out = append(out, ThemeOf{Key: th.Key, Name: th.Name})
+		out = append(out, Match{Key: th.Key, Name: th.Name})
 	}
-	return append(out, ThemeOf{Key: OtherKey, Name: OtherName})
+	return append(out, Match{Key: OtherKey, Name: OtherName})
 }
