@@ -64,7 +64,7 @@ type Doc struct {
 
 // Due is a finding's deadline and overdue flag as the site model has them
 // (internal/site: Derive), by finding id, and its problem theme's name
-// (internal/site/model/themes.go), which the finding's document is then
+// (internal/themes), which the finding's document is then
 // found by.
 type Due struct {
 	Deadline notice.Date

@@ -191,7 +191,7 @@ const (
 )
 
 // ThemesFile is the problem themes' taxonomy in the data folder
-// (data/themes.toml, read by the build: internal/site/model/themes.go):
+// (data/themes.toml, read by the build and checked: internal/themes):
 // Files does not list it, it is not a data file.
 const ThemesFile = "themes.toml"
 
