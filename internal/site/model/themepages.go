@@ -38,7 +38,7 @@ type RecurRef struct {
 type Recurrence struct {
 	Unit       string   `json:"unit"`
 	UnitURL    string   `json:"unit_url"`
-	Place      string   `json:"place"`
+	Place      string   `json:"-"`
 	Earlier    RecurRef `json:"earlier"`
 	Later      RecurRef `json:"later"`
 	Similarity string   `json:"similarity"`
