@@ -19,7 +19,7 @@ import (
 // recurListMax is how many recurrences a region page lists one by one
 // above a county (its CSV always holds them all; its counties' pages list
 // theirs).
-const recurListMax = 500
+var recurListMax = 500
 
 // RecurRef is one finding of a recurrence, as the other one's page and
 // the recurrence lists link it.
