@@ -467,6 +467,10 @@
     }
     function download(kind) {
       if (!view) return;
+      if (!view.length) {
+        status.textContent = '本视图没有问题，没有可下载的内容。';
+        return;
+      }
       var rows = view, seen = seq;
       var files = sources(rows, kind === 'csv' ? 'csv_zh' : 'json');
       status.textContent = '正在准备下载…';

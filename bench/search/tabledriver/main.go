@@ -83,7 +83,7 @@ var ops = []Op{
 	{"sort 状态", click(`button[data-sort="status"]`)},
 	{"sort 整改时限", click(`button[data-sort="deadline"]`)},
 	{"sort 最新通报", click(`button[data-sort="signed"]`)},
-	{"filter 状态 未整改", click(`#ft-st-not_started`)},
+	{"filter 状态 整改中", click(`#ft-st-in_progress`)},
 	{"filter 只看逾期", click(`#ft-overdue`)},
 	{"filter 类别 (first)", choose("ft-category", 1)},
 	{"filter 地区 (last)", choose("ft-region", -1)},
@@ -91,7 +91,7 @@ var ops = []Op{
 	{"filter 通报年份 (newest)", choose("ft-year", 1)},
 	{"filter 整改时限 2024-07-01…2024-12-31", `(() => { const f = document.getElementById("ft-due-from"), t = document.getElementById("ft-due-to"); f.value = "2024-07-01"; t.value = "2024-12-31"; t.dispatchEvent(new Event("change", {bubbles: true})); })()`},
 	{"状态 整改中 + 逾期, then sort 问题", click(`#ft-st-in_progress`) + `; await idle(); ` + click(`#ft-overdue`) + `; await idle(); t0 = performance.now(); ` + click(`button[data-sort="title"]`)},
-	{"下载本视图 CSV (状态 未整改 in 地区 last)", choose("ft-region", -1) + `; await idle(); ` + click(`#ft-st-not_started`) + `; await idle(); t0 = performance.now(); ` + click(`#ft-csv`) + `; await downloaded()`},
+	{"下载本视图 CSV (状态 整改中 in 地区 last)", choose("ft-region", -1) + `; await idle(); ` + click(`#ft-st-in_progress`) + `; await idle(); t0 = performance.now(); ` + click(`#ft-csv`) + `; await downloaded()`},
 }
 
 // Run is one browser session.
