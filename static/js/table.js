@@ -190,7 +190,7 @@
       var p = new URLSearchParams(location.search), s = { page: Math.max(1, parseInt(p.get('page'), 10) || 1) };
       MULTI.forEach(function (k) { s[k] = p.getAll(k).filter(Boolean); });
       SINGLE.forEach(function (k) { s[k] = p.get(k) || ''; });
-      if (man.columns.indexOf(s.sort) < 0) s.sort = '';
+      if (!man || man.columns.indexOf(s.sort) < 0) s.sort = '';
       if (s.order !== 'desc') s.order = s.sort ? 'asc' : '';
       return s;
     }
@@ -372,6 +372,7 @@
 
     // render draws the URL's view: only the last one asked for is drawn.
     function render(focus) {
+      if (!man) return Promise.resolve(); // the manifest is not read yet: start() draws the view then
       var s = state(), my = ++seq;
       // The form shows the state.
       ['region', 'unit', 'category', 'year', 'due_from', 'due_to'].forEach(function (k) { form.elements[k].value = s[k]; });
