@@ -23,6 +23,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"sort"
 	"strings"
 	"sync"
@@ -378,6 +379,7 @@ func index(args []string) error {
 	fset.IntVar(&o.Findings, "findings", 60, "findings per notice")
 	fset.Int64Var(&o.Seed, "seed", 1, "seed")
 	seedText := fset.String("text", "seeds/000_e336554de99f7c35.txt", "the real notice whose sentences are recombined")
+	prof := fset.String("cpuprofile", "", "write a CPU profile of the BuildTable runs to this file")
 	fset.Parse(args)
 	src, err := os.ReadFile(*seedText)
 	if err != nil {
@@ -385,6 +387,17 @@ func index(args []string) error {
 	}
 	ns := synth.Generate(o, synth.ParseText(string(src)))
 	m := model.Derive(notice.NewCorpus(ns), time.Date(2026, 1, 1, 0, 0, 0, 0, model.ChinaTime), nil)
+	if *prof != "" {
+		f, err := os.Create(*prof)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
+	}
 	var best time.Duration
 	var files []model.TableFile
 	for i := 0; i < 3; i++ {

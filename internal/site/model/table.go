@@ -331,7 +331,7 @@ func BuildTable(m *Model, shardRows int) []TableFile {
 			perm[i] = i
 		}
 		empty := func(i int) bool { return o.empty != nil && o.empty(&rows[i]) }
-		slices.SortStableFunc(perm, func(i, j int) int {
+		slices.SortFunc(perm, func(i, j int) int { // a total order: ties go by id
 			if ei, ej := empty(i), empty(j); ei != ej {
 				if ei {
 					return 1
