@@ -16,37 +16,45 @@
 
   /* ---------------- The files' formats (model.EncodeIDs, model.EncodeSort) ---------------- */
 
-  // uvarints reads the unsigned varints (LEB128) of a byte array.
-  function uvarints(bytes, each) {
-    var v = 0, mul = 1;
+  // values reads a list file's values: unsigned varints (LEB128), each
+  // at least 1, where 0 and a count n repeat the previous value n times.
+  function values(bytes, each) {
+    var v = 0, mul = 1, run = false, last = 0;
     for (var i = 0; i < bytes.length; i++) {
       var b = bytes[i];
       v += (b & 0x7f) * mul;
-      if (b < 0x80) {
-        each(v);
-        v = 0;
-        mul = 1;
-      } else {
+      if (b >= 0x80) {
         mul *= 128;
+        continue;
       }
+      if (run) {
+        for (var k = 0; k < v; k++) each(last);
+        run = false;
+      } else if (v === 0) {
+        run = true;
+      } else {
+        each(v);
+        last = v;
+      }
+      v = 0;
+      mul = 1;
     }
-    if (mul !== 1) throw new Error('truncated varint');
+    if (mul !== 1 || run) throw new Error('truncated list');
   }
   // decodeIDs reads an ID-list file: ascending ids, each as its distance
-  // from the previous one less one.
+  // from the previous one.
   function decodeIDs(bytes) {
     var out = [], prev = -1;
-    uvarints(bytes, function (v) { prev += v + 1; out.push(prev); });
+    values(bytes, function (v) { prev += v; out.push(prev); });
     return Int32Array.from(out);
   }
   // decodeSort reads an IDs-and-groups file: 2·zigzag(id − previous) + 1
   // where a group of equal keys begins.
   function decodeSort(bytes) {
     var perm = [], groups = [], prev = -1;
-    uvarints(bytes, function (v) {
+    values(bytes, function (v) {
       var g = v % 2, zz = (v - g) / 2;
-      var d = zz % 2 ? -(zz + 1) / 2 : zz / 2;
-      prev += d;
+      prev += zz % 2 ? -(zz + 1) / 2 : zz / 2;
       perm.push(prev);
       groups.push(g);
     });
@@ -131,7 +139,7 @@
 
   // FORMAT is the files' format this script reads (model.TableFormat;
   // TestTableScriptFormat holds the two together).
-  var FORMAT = 1;
+  var FORMAT = 2;
   var MULTI = ['status'];
   var SINGLE = ['region', 'unit', 'category', 'year', 'due_from', 'due_to', 'overdue', 'sort', 'order'];
   var FILTERS = ['region', 'unit', 'category', 'year', 'due_from', 'due_to', 'overdue'];

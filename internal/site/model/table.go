@@ -49,7 +49,7 @@ const (
 
 // TableFormat is the version of the files' format: the script refuses a
 // manifest of another.
-const TableFormat = 1
+const TableFormat = 2
 
 // TableShardRows is the rows in one rows/N.json; TablePageRows the rows
 // the page shows at a time. A page of the table's own order is one shard.
@@ -441,68 +441,114 @@ func yearOf(d notice.Date) string {
 	return string(d[:4])
 }
 
-// EncodeIDs is an ID-list file: ascending row ids, each as the unsigned
-// varint (LEB128, as encoding/binary writes it) of its distance from the
-// previous one less one (the first: from -1).
-func EncodeIDs(ids []int) []byte {
-	var b []byte
-	prev := -1
-	for _, id := range ids {
-		b = binary.AppendUvarint(b, uint64(id-prev-1))
-		prev = id
+// The lists are varints (unsigned LEB128, as encoding/binary writes them),
+// every value at least 1, and a value repeated more than twice written
+// once and then 0 and the count of its further repeats: runs of
+// neighbouring ids (a unit's rows, an order that keeps the table's) cost
+// two or three bytes whatever their length.
+
+// appendRuns writes vs (each ≥ 1) with their runs.
+func appendRuns(b []byte, vs []uint64) []byte {
+	for i := 0; i < len(vs); {
+		j := i + 1
+		for j < len(vs) && vs[j] == vs[i] {
+			j++
+		}
+		b = binary.AppendUvarint(b, vs[i])
+		if n := j - i - 1; n > 2 {
+			b = binary.AppendUvarint(binary.AppendUvarint(b, 0), uint64(n))
+		} else {
+			for ; n > 0; n-- {
+				b = binary.AppendUvarint(b, vs[i])
+			}
+		}
+		i = j
 	}
 	return b
 }
 
-// DecodeIDs reads an ID-list file.
-func DecodeIDs(b []byte) ([]int, error) {
-	var ids []int
-	prev := -1
+// readRuns reads what appendRuns writes.
+func readRuns(b []byte) ([]uint64, error) {
+	var vs []uint64
 	for len(b) > 0 {
 		v, n := binary.Uvarint(b)
 		if n <= 0 {
-			return nil, fmt.Errorf("id list: bad varint at %d ids", len(ids))
+			return nil, fmt.Errorf("bad varint after %d values", len(vs))
 		}
 		b = b[n:]
-		prev += int(v) + 1
-		ids = append(ids, prev)
+		if v != 0 {
+			vs = append(vs, v)
+			continue
+		}
+		r, n := binary.Uvarint(b)
+		if n <= 0 || len(vs) == 0 {
+			return nil, fmt.Errorf("bad run after %d values", len(vs))
+		}
+		b = b[n:]
+		for ; r > 0; r-- {
+			vs = append(vs, vs[len(vs)-1])
+		}
+	}
+	return vs, nil
+}
+
+// EncodeIDs is an ID-list file: ascending row ids, each as its distance
+// from the previous one (the first: from -1).
+func EncodeIDs(ids []int) []byte {
+	vs := make([]uint64, len(ids))
+	prev := -1
+	for k, id := range ids {
+		vs[k] = uint64(id - prev)
+		prev = id
+	}
+	return appendRuns(nil, vs)
+}
+
+// DecodeIDs reads an ID-list file.
+func DecodeIDs(b []byte) ([]int, error) {
+	vs, err := readRuns(b)
+	if err != nil {
+		return nil, fmt.Errorf("id list: %w", err)
+	}
+	ids := make([]int, len(vs))
+	prev := -1
+	for k, v := range vs {
+		prev += int(v)
+		ids[k] = prev
 	}
 	return ids, nil
 }
 
 // EncodeSort is an IDs-and-groups file: the row ids in the column's order,
-// each as the unsigned varint of 2·zigzag(id − previous id) + 1 if it
-// begins a group of equal keys (the first id's previous is -1). Ties keep
-// the rows' own order in a group whichever way the table is sorted, so
-// the descending order is the groups backwards, each still in id order.
+// each as 2·zigzag(id − previous id) + 1 if it begins a group of equal
+// keys (the first id's previous is -1). Ties keep the rows' own order in a
+// group whichever way the table is sorted, so the descending order is the
+// groups backwards, each still in id order.
 func EncodeSort(perm []int, groups []bool) []byte {
-	var b []byte
+	vs := make([]uint64, len(perm))
 	prev := -1
 	for k, id := range perm {
 		d := int64(id - prev)
-		zz := uint64(d<<1) ^ uint64(d>>63)
-		v := zz << 1
+		v := (uint64(d<<1) ^ uint64(d>>63)) << 1
 		if groups[k] {
 			v |= 1
 		}
-		b = binary.AppendUvarint(b, v)
+		vs[k] = v
 		prev = id
 	}
-	return b
+	return appendRuns(nil, vs)
 }
 
 // DecodeSort reads an IDs-and-groups file.
 func DecodeSort(b []byte) (perm []int, groups []bool, err error) {
+	vs, err := readRuns(b)
+	if err != nil {
+		return nil, nil, fmt.Errorf("sort: %w", err)
+	}
 	prev := -1
-	for len(b) > 0 {
-		v, n := binary.Uvarint(b)
-		if n <= 0 {
-			return nil, nil, fmt.Errorf("sort: bad varint at %d ids", len(perm))
-		}
-		b = b[n:]
+	for _, v := range vs {
 		zz := v >> 1
-		d := int64(zz>>1) ^ -int64(zz&1)
-		prev += int(d)
+		prev += int(int64(zz>>1) ^ -int64(zz&1))
 		perm = append(perm, prev)
 		groups = append(groups, v&1 == 1)
 	}

@@ -326,13 +326,13 @@ func TestTableManifestAgrees(t *testing.T) {
 }
 
 func TestTableEncodings(t *testing.T) {
-	for _, ids := range [][]int{nil, {0}, {5}, {0, 1, 2, 300, 70000, 70001}} {
+	for _, ids := range [][]int{nil, {0}, {5}, {0, 1, 2, 300, 70000, 70001}, {0, 1, 2, 3, 4, 5, 9, 10, 11}, {3, 4, 5, 6}} {
 		got, err := DecodeIDs(EncodeIDs(ids))
 		if err != nil || !slices.Equal(got, ids) {
 			t.Errorf("ids %v: %v %v", ids, got, err)
 		}
 	}
-	for _, perm := range [][]int{{0}, {3, 1, 2, 0}, {100000, 0, 99999, 5}} {
+	for _, perm := range [][]int{{0}, {3, 1, 2, 0}, {100000, 0, 99999, 5}, {0, 1, 2, 3, 4, 5, 6, 7}} {
 		groups := make([]bool, len(perm))
 		for i := range groups {
 			groups[i] = i%2 == 0
@@ -342,7 +342,20 @@ func TestTableEncodings(t *testing.T) {
 			t.Errorf("sort %v: %v %v %v", perm, p, g, err)
 		}
 	}
-	if !bytes.Equal(EncodeIDs([]int{0, 1, 2}), []byte{0, 0, 0}) {
-		t.Errorf("ids 0 1 2: % x", EncodeIDs([]int{0, 1, 2}))
+	// A run: the first value, then 0 and how many more.
+	for _, c := range []struct {
+		ids  []int
+		want []byte
+	}{
+		{[]int{0, 1, 2}, []byte{1, 1, 1}},
+		{[]int{0, 1, 2, 3, 4, 5, 6}, []byte{1, 0, 6}},
+		{[]int{9, 10, 11, 12, 13, 20}, []byte{10, 1, 0, 3, 7}},
+	} {
+		if got := EncodeIDs(c.ids); !bytes.Equal(got, c.want) {
+			t.Errorf("ids %v: % x, want % x", c.ids, got, c.want)
+		}
+	}
+	if _, err := DecodeIDs([]byte{0, 3}); err == nil {
+		t.Error("a run with nothing before it reads")
 	}
 }
