@@ -412,6 +412,19 @@ func index(args []string) error {
 		n += int64(len(f.Data))
 	}
 	fmt.Printf("model.BuildTable, %d townships: %d files, %.1f MB, best of 3 %.2f s\n", o.Townships, len(files), float64(n)/1e6, best.Seconds())
+	// The list files, one by one (what a sort or filter fetches), and the
+	// manifest gzipped.
+	for _, f := range files {
+		p := strings.TrimPrefix(f.Path, model.TableDir)
+		if strings.HasPrefix(p, "rows/") {
+			continue
+		}
+		g := ""
+		if gzipped(p) {
+			g = fmt.Sprintf(", %d B gzipped", gzipLen(f.Data))
+		}
+		fmt.Printf("  %-28s %9d B%s\n", p, len(f.Data), g)
+	}
 	return nil
 }
 
