@@ -13,6 +13,11 @@
 #   bench/search/table.sh                       # 100 and 1,000 townships, 3 runs
 #   TOWNSHIPS="100" RUNS=1 bench/search/table.sh
 #   WORK=/tmp/x bench/search/table.sh           # keep (and reuse) corpora and sites in /tmp/x
+#   TOWNSHIPS=100 TABLE_ONLY=1000 bench/search/table.sh
+#       # 1,000 townships as a table-only site: the page, CSS and JS of the
+#       # 100-township build and the table's files of a 1,000-township model
+#       # (tabledriver index -write), without its 4.5 GB of pages and its
+#       # build's minutes; there is no download file, so no download op
 #
 # The corpora and sites are generated into the work folder, never into
 # data/. A 1,000-township build takes minutes: keep its runs few.
@@ -41,6 +46,16 @@ for n in $townships; do
   fi
   echo "measuring $n townships ($runs runs)"
   "$work/tabledriver" measure -site "$work/site-$n" -label "$n townships" -runs "$runs" -results "$results" -build-seconds "$secs"
+  [ "$n" -gt "$biggest" ] && biggest=$n
+done
+first=$(echo $townships | awk '{print $1}')
+for n in ${TABLE_ONLY:-}; do
+  t="$work/site-$n-table-only"
+  rm -rf "$t" && mkdir -p "$t/findings"
+  cp "$work/site-$first/findings/index.html" "$t/findings/" && cp -r "$work/site-$first/css" "$work/site-$first/js" "$t/"
+  "$work/tabledriver" index -townships "$n" -write "$t" | tee "$work/table-index-$n.txt"
+  echo "measuring $n townships, table-only ($runs runs)"
+  "$work/tabledriver" measure -site "$t" -label "$n townships (table only)" -runs "$runs" -results "$results" -no-download
   [ "$n" -gt "$biggest" ] && biggest=$n
 done
 "$work/tabledriver" index -townships "$biggest" | tee "$work/table-index.txt"

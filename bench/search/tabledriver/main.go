@@ -128,6 +128,7 @@ func measure(args []string) error {
 	runs := fset.Int("runs", 3, "browser sessions")
 	results := fset.String("results", "", "JSON lines file to append to")
 	buildSecs := fset.Float64("build-seconds", 0, "the build's wall time, for the report")
+	noDownload := fset.Bool("no-download", false, "skip the download op (a table-only site has no download files)")
 	fset.Parse(args)
 	res := Result{Label: *label, BuildSecs: *buildSecs}
 	var man model.TableManifest
@@ -163,7 +164,7 @@ func measure(args []string) error {
 	}
 	defer srv.Close()
 	for i := 0; i < *runs; i++ {
-		r, err := session(base)
+		r, err := session(base, *noDownload)
 		if err != nil {
 			return fmt.Errorf("run %d: %w", i+1, err)
 		}
@@ -196,7 +197,7 @@ func gzipLen(b []byte) int64 {
 
 // session is one fresh browser: the first rows, then each op on a freshly
 // loaded table (the HTTP cache off: each op fetches what it needs).
-func session(base string) (Run, error) {
+func session(base string, noDownload bool) (Run, error) {
 	run := Run{OpMS: map[string]float64{}, OpWire: map[string]int64{}}
 	profile, err := os.MkdirTemp("", "gongshi-bench-table-")
 	if err != nil {
@@ -248,6 +249,9 @@ func session(base string) (Run, error) {
 	const helpers = `window.idle = () => new Promise(res => { const f = () => document.querySelector("#ft-app[data-busy]") ? setTimeout(f, 2) : requestAnimationFrame(() => res()); f(); });
 		window.downloaded = () => new Promise((res, rej) => { const f = () => { const a = document.getElementById("ft-app"); if (a.dataset.downloaded) res(); else if (/失败/.test(document.getElementById("ft-status").textContent)) rej(new Error(document.getElementById("ft-status").textContent)); else setTimeout(f, 5); }; f(); }); 0`
 	for _, op := range ops {
+		if noDownload && strings.HasPrefix(op.Name, "下载") {
+			continue
+		}
 		if err := chromedp.Do(ctx, chromedp.Navigate(base+"/findings/")); err != nil {
 			return run, err
 		}
@@ -380,6 +384,7 @@ func index(args []string) error {
 	fset.Int64Var(&o.Seed, "seed", 1, "seed")
 	seedText := fset.String("text", "seeds/000_e336554de99f7c35.txt", "the real notice whose sentences are recombined")
 	prof := fset.String("cpuprofile", "", "write a CPU profile of the BuildTable runs to this file")
+	write := fset.String("write", "", "also write the table's files into this site folder (a table-only site: no downloads)")
 	fset.Parse(args)
 	src, err := os.ReadFile(*seedText)
 	if err != nil {
@@ -412,6 +417,17 @@ func index(args []string) error {
 		n += int64(len(f.Data))
 	}
 	fmt.Printf("model.BuildTable, %d townships: %d files, %.1f MB, best of 3 %.2f s\n", o.Townships, len(files), float64(n)/1e6, best.Seconds())
+	if *write != "" {
+		for _, f := range files {
+			p := filepath.Join(*write, filepath.FromSlash(f.Path))
+			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+				return err
+			}
+			if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+				return err
+			}
+		}
+	}
 	// The list files, one by one (what a sort or filter fetches), and the
 	// manifest gzipped.
 	for _, f := range files {
