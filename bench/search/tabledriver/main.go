@@ -521,6 +521,12 @@ func report(args []string) error {
 	}
 	for _, op := range ops {
 		row(op.Name+": ms (KB fetched)", func(r Result) string {
+			if len(r.Runs) == 0 {
+				return "—"
+			}
+			if _, ok := r.Runs[0].OpMS[op.Name]; !ok {
+				return "— (not run)"
+			}
 			return fmt.Sprintf("%.0f (%.0f)", med(r, func(x Run) float64 { return x.OpMS[op.Name] }),
 				med(r, func(x Run) float64 { return float64(x.OpWire[op.Name]) / 1e3 }))
 		})
