@@ -29,9 +29,10 @@ const IndexDir = "bleve"
 // tuning is how the Bleve index is built: defaultTuning, or in tests
 // Options.tune.
 type tuning struct {
-	// segmentDocs is how many documents of one unit go into one zap
-	// segment, at most, before the segments are merged (see segcache.go).
-	segmentDocs int
+	// segmentDocs is how many documents of one unit make one unit, at
+	// most; groupDocs how many documents of one county's consecutive units
+	// go into one zap segment, at most (see segcache.go).
+	segmentDocs, groupDocs int
 	// mergeGroups merges the groups' segments (see segcache.go) into the
 	// index's one segment; else they are the index's segments, one per
 	// county. Off: the final merge of 126k documents took longer than the
@@ -43,7 +44,7 @@ type tuning struct {
 }
 
 func defaultTuning() tuning {
-	return tuning{segmentDocs: 4096, mergeGroups: false, racyWindow: 2 * time.Second}
+	return tuning{segmentDocs: 4096, groupDocs: 16384, mergeGroups: false, racyWindow: 2 * time.Second}
 }
 
 var zapPlugin = &zap.ZapPlugin{}
@@ -88,7 +89,7 @@ func buildIndex(ctx context.Context, docs []Doc, dir, cache string, when time.Ti
 	}
 	st.Segments = time.Since(t0)
 	if debugTimes {
-		fmt.Fprintf(os.Stderr, "search: %d groups, %d units built, %d groups merged (%s)\n",
+		fmt.Fprintf(os.Stderr, "search: %d groups, %d units analysed, %d groups built (%s)\n",
 			st.Groups, st.BuiltUnits, st.MergedGroups, st.Segments.Round(time.Millisecond))
 	}
 	t0 = time.Now()

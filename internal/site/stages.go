@@ -73,6 +73,7 @@ func newBuilder(ctx context.Context, o Options) (*builder, error) {
 		o.Now = time.Now()
 	}
 	b := &builder{ctx: ctx, o: o, start: time.Now(), progress: progress{f: o.Progress, total: 6}}
+	go search.ProgramSum() // the program's hash (cache keys), read while the data is checked
 	if o.Log == nil {
 		o.Log = io.Discard
 	}
