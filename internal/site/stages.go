@@ -268,12 +268,19 @@ func (b *builder) render() error {
 			return err
 		}
 	} else {
-		// The downloads (one core) beside the index (both); then Hugo.
-		var derr error
-		var wg sync.WaitGroup
-		wg.Go(func() { derr = b.downloads() })
-		ierr := b.index()
-		wg.Wait()
+		// The downloads (one core) beside the index (both); then Hugo. Both
+		// under Hugo's memory limit: the index analyses a county's documents
+		// at once, two counties at a time, and with the model and the
+		// downloads' rows beside them the heap would otherwise grow past
+		// Hugo's peak before Hugo runs (4.0 GB at 1,000 townships).
+		var derr, ierr error
+		withMemoryLimit(func() error {
+			var wg sync.WaitGroup
+			wg.Go(func() { derr = b.downloads() })
+			ierr = b.index()
+			wg.Wait()
+			return nil
+		})
 		if err := errors.Join(derr, ierr); err != nil {
 			return err
 		}
