@@ -8,7 +8,10 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/RoaringBitmap/roaring/v2"
@@ -153,24 +156,39 @@ func buildSegment(m *mapping.IndexMappingImpl, docs []Doc, path string) error {
 	kwOpts := m.DefaultMapping.Properties[FieldKind].Fields[0].Options()
 	kwAnalyzer := m.AnalyzerNamed(keywordAnalyzer)
 	out := make([]index.Document, len(docs))
-	for i := range docs {
-		d := &docs[i]
-		doc := document.NewDocument(d.ID)
-		doc.AddField(newTextField(FieldText, d.Text, text.Options()))
-		for _, kv := range d.keywords() {
-			if kv[1] != "" {
-				doc.AddField(document.NewTextFieldCustom(kv[0], nil, []byte(kv[1]), kwOpts, kwAnalyzer))
-			}
-		}
-		doc.SetIndexed()
-		doc.AddIDField()
-		doc.VisitFields(func(f index.Field) {
-			if f.Options().IsIndexed() {
-				f.Analyze()
+	// Each document is analysed on its own, on the cores (an incremental
+	// build analyses one county: one segment, which zap then writes on one).
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), (len(docs)+255)/256) {
+		wg.Go(func() {
+			for {
+				lo := int(next.Add(256)) - 256
+				if lo >= len(docs) {
+					return
+				}
+				for i := lo; i < min(lo+256, len(docs)); i++ {
+					d := &docs[i]
+					doc := document.NewDocument(d.ID)
+					doc.AddField(newTextField(FieldText, d.Text, text.Options()))
+					for _, kv := range d.keywords() {
+						if kv[1] != "" {
+							doc.AddField(document.NewTextFieldCustom(kv[0], nil, []byte(kv[1]), kwOpts, kwAnalyzer))
+						}
+					}
+					doc.SetIndexed()
+					doc.AddIDField()
+					doc.VisitFields(func(f index.Field) {
+						if f.Options().IsIndexed() {
+							f.Analyze()
+						}
+					})
+					out[i] = doc
+				}
 			}
 		})
-		out[i] = doc
 	}
+	wg.Wait()
 	seg, _, err := zapPlugin.New(out)
 	if err != nil {
 		return fmt.Errorf("search: building a segment: %w", err)
