@@ -93,10 +93,10 @@ awk -v pages="$pages" '
     for (i = 2; i <= n; i++) { x = a[i]; for (j = i - 1; j >= 1 && a[j] + 0 > x + 0; j--) a[j+1] = a[j]; a[j+1] = x }
     return (n % 2) ? a[(n+1)/2] : (a[n/2] + a[n/2+1]) / 2 }
   function ratio(k, ref, arr) { return (ref in arr) ? sprintf("%.3f×", median(arr[k]) / median(arr[ref])) : "–" }
-  function row(label, k) { if (k in t) printf "| %s | %d | %.1f s | %.1f s | %.2f GB | %s | %s | %s |\n", label, n[k],
-    median(t[k]), median(c[k]), median(m[k]) / 1048576, ratio(k, "full", t), ratio(k, "hugo", t), ratio(k, "hugo", m) }
+  function row(label, k) { if (k in t) printf "| %s | %d | %.1f s | %.1f s | %.2f GB | %s | %s | %s | %s |\n", label, n[k],
+    median(t[k]), median(c[k]), median(m[k]) / 1048576, ratio(k, "full", t), ratio(k, "hugo", t), ratio(k, "hugo", c), ratio(k, "hugo", m) }
   END {
-    printf "\n| %d pages | runs | wall (median) | CPU user+sys (median) | peak RSS (median) | wall of the full build | wall of raw Hugo | peak RSS of raw Hugo |\n|---|---|---|---|---|---|---|---|\n", pages
+    printf "\n| %d pages | runs | wall (median) | CPU user+sys (median) | peak RSS (median) | wall of the full build | wall of raw Hugo | CPU of raw Hugo | peak RSS of raw Hugo |\n|---|---|---|---|---|---|---|---|---|\n", pages
     row("gongshi build --no-cache (full)", "full")
     row("incremental, one changed notice", "incr-notice")
     row("incremental, one new township", "incr-township")
