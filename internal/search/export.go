@@ -31,11 +31,21 @@ import (
 //	               vocabularies (statuses, categories, counties, places,
 //	               units with their kinds, notices);
 //	               fetched once, it is all a query needs besides its terms
-//	t/XX.bin       the term dictionary in 256 shards by FNV-1a hash of the
-//	               term: a query fetches only the shards of its terms, at
-//	               once with meta.json (the number is fixed, so the browser
-//	               needs no meta.json to find them)
-//	p/XX-N.bin     a term's postings when they are too long to sit in
+//	t/XXXX.bin     the term dictionary in meta.json's "shards" shards (a
+//	               power of two, see shardCount) by FNV-1a hash of the
+//	               term, four hex digits: a query fetches only the shards
+//	               of its terms, once it has meta.json. The shards are
+//	               many and small (about shardBytes of postings each), and
+//	               a term's postings sit in its shard unless they are very
+//	               long, so that a term costs one request and little more
+//	               than its own postings (with 256 shards and postings
+//	               over 1 KB apart, a 100-township site's query of three
+//	               terms cost six requests and five times their
+//	               postings' bytes). Every shard is written, empty or not,
+//	               so that a static host that answers a missing file with
+//	               a page of its own never hands the browser something
+//	               else for a shard
+//	p/XXXX-N.bin   a term's postings when they are too long to sit in
 //	               its shard
 //	d/UNIT/K.json  documents' display data (title, URL, kind, number,
 //	               status, category, text for snippets and phrase checks),
@@ -64,7 +74,7 @@ import (
 // document number (the first: the number), attr*8 + min(tf, 7) (then tf-7
 // when tf ≥ 7), field length. attr = status code + statusSpan × category
 // code, statusSpan = len(meta.json's statuses) + 1.
-const exportVersion = 6
+const exportVersion = 7
 
 // statusSpan: a posting's attr is status code + statusSpan × category
 // code. The status codes run from 1 to len(notice.Statuses) (0: none);
@@ -73,22 +83,52 @@ const exportVersion = 6
 // back as no status and the next category).
 var statusSpan = uint64(len(notice.Statuses) + 1)
 
-// Shards is the number of term dictionary shards.
-const Shards = 256
+// shardBytes is about how many bytes of postings a term shard holds: a
+// query pays them for each of its terms besides the term's own postings.
+// The shard count grows with the index to keep them so (shardCount).
+const shardBytes = 2048
 
-// externalOver: postings longer than this get their own file.
-var externalOver = 1024
+// The fewest and the most term shards.
+const (
+	minShards = 16
+	maxShards = 1 << 16 // four hex digits
+)
+
+// shardCount is the number of term shards for the documents: the
+// smallest power of two from minShards to maxShards that gives at most
+// shardBytes of postings a shard, the postings' bytes estimated as the
+// bytes of the documents' text (a posting takes about four bytes; a
+// Chinese character, three, and makes about one distinct term of its
+// document: 2.9 bytes of postings a character on the 100-township
+// corpus). It depends on the documents' text alone, so that the same
+// documents give the same shards however the index was built.
+func shardCount(docs []Doc) int {
+	var text uint64
+	for i := range docs {
+		text += uint64(len(docs[i].Text))
+	}
+	s := minShards
+	for s < maxShards && uint64(s)*shardBytes < text {
+		s *= 2
+	}
+	return s
+}
+
+// externalOver: postings longer than this get their own file. Longer
+// postings cost a second request after their shard's, but a shard that
+// holds them would cost every other term of the shard their bytes.
+var externalOver = 32 << 10
 
 // docsPerFile is the number of a unit's documents per display file
 // (meta.json's "chunk"; the last file of a unit holds the rest).
-const docsPerFile = 4
+const docsPerFile = 2
 
 // Meta is meta.json.
 type Meta struct {
 	Version    int        `json:"v"`
 	Build      string     `json:"build"`  // a hash of the documents: cache buster
 	Docs       uint64     `json:"docs"`   // Bleve's document count (idf)
-	Shards     int        `json:"shards"` // Shards
+	Shards     int        `json:"shards"` // term shards (shardCount)
 	Chunk      int        `json:"chunk"`  // a unit's documents per d/UNIT/K.json
 	Field      string     `json:"field"`
 	Statuses   []string   `json:"statuses"` // code 1… (0: none)
@@ -176,7 +216,7 @@ func startExport(docs []Doc, dir, prev, cache string) *exporter {
 	e := &exporter{docs: docs, dir: dir, prev: prev, cache: cache, build: buildID(docs), chunksDone: make(chan error, 1)}
 	var prevUnits map[string]unitSum // the manifest's display units (see writeChunks)
 	e.prevSums, prevUnits = loadManifest(cache, prev)
-	e.meta = Meta{Version: exportVersion, Field: FieldText, Shards: Shards, Build: hex.EncodeToString(e.build)}
+	e.meta = Meta{Version: exportVersion, Field: FieldText, Shards: shardCount(docs), Build: hex.EncodeToString(e.build)}
 	for _, s := range notice.Statuses {
 		e.meta.Statuses = append(e.meta.Statuses, string(s))
 		e.meta.Labels = append(e.meta.Labels, s.Label())
@@ -363,7 +403,7 @@ func (sw *shardWriter) write(ctx context.Context, s int, ts []string) (int, erro
 		putUvarint(buf, df)
 		if len(postings) > externalOver {
 			putUvarint(buf, 0)
-			if err := sw.w.write(fmt.Sprintf("p/%02x-%d.bin", s, ext), postings); err != nil {
+			if err := sw.w.write(fmt.Sprintf("p/%04x-%d.bin", s, ext), postings); err != nil {
 				return ext, err
 			}
 			ext++
@@ -372,7 +412,7 @@ func (sw *shardWriter) write(ctx context.Context, s int, ts []string) (int, erro
 		putUvarint(buf, uint64(len(postings)))
 		buf.Write(postings)
 	}
-	return ext, sw.w.write(fmt.Sprintf("t/%02x.bin", s), buf.Bytes())
+	return ext, sw.w.write(fmt.Sprintf("t/%04x.bin", s), buf.Bytes())
 }
 
 // writeChunks writes the display data, meta.Chunk documents of a unit

@@ -575,8 +575,8 @@
     return h >>> 0;
   }
   function hex2(n) { return ('0' + n.toString(16)).slice(-2); }
-  var SHARDS = 256; // internal/search.Shards
-  var VERSION = 6; // internal/search's exportVersion: the layout this file reads
+  function hex4(n) { return ('000' + n.toString(16)).slice(-4); }
+  var VERSION = 7; // internal/search's exportVersion: the layout this file reads
 
   // Index reads the static index through load(path, binary) → Promise.
   function Index(load) {
@@ -627,24 +627,21 @@
     do { c = b[p.i++]; v += (c & 127) * mul; mul *= 128; } while (c & 128);
     return v;
   }
-  // shard fetches a term shard. It needs no meta.json, so the first query
-  // fetches both at once; a shard that a cache kept from another build
-  // (its first 8 bytes are the build's id) is fetched again.
+  // shard fetches term shard n (of meta.json's shards: their number grows
+  // with the index, see internal/search shardCount), with the build's id
+  // in its address, so that no cache hands back another build's shard
+  // (its first 8 bytes are the build's id, checked).
   Index.prototype.shard = function (n) {
-    var self = this, name = 't/' + hex2(n) + '.bin';
+    var self = this, name = 't/' + hex4(n) + '.bin';
     if (!this.shards[n]) {
-      this.shards[n] = Promise.all([this.load(name, true), this.init()]).then(function (r) {
-        var b = r[0];
-        if (buildOf(b) === self.meta.build) return b;
-        return self.load(name + self.v, true);
-      }).then(function (b) {
+      this.shards[n] = this.load(name + self.v, true).then(function (b) {
         if (buildOf(b) !== self.meta.build) throw new Error(name + ' is from another build');
         var p = { i: 8 }, count = uvarint(b, p), dict = {}, ext = 0;
         for (var k = 0; k < count; k++) {
           var len = uvarint(b, p), term = key(b.subarray(p.i, p.i + len));
           p.i += len;
           var df = uvarint(b, p), plen = uvarint(b, p);
-          if (plen === 0) dict[term] = { df: df, ext: 'p/' + hex2(n) + '-' + (ext++) + '.bin' + self.v };
+          if (plen === 0) dict[term] = { df: df, ext: 'p/' + hex4(n) + '-' + (ext++) + '.bin' + self.v };
           else { dict[term] = { df: df, bytes: b.subarray(p.i, p.i + plen) }; p.i += plen; }
         }
         return dict;
@@ -656,7 +653,9 @@
   Index.prototype.term = function (term) {
     var self = this;
     if (!this.postings[term]) {
-      this.postings[term] = this.shard(fnv1a(term) % SHARDS).then(function (dict) {
+      this.postings[term] = this.init().then(function () {
+        return self.shard(fnv1a(term) & (self.meta.shards - 1));
+      }).then(function (dict) {
         var e = dict[term];
         if (!e) return { df: 0, docs: [], tfs: [], lens: [] };
         var bytes = e.bytes ? Promise.resolve(e.bytes) : self.load(e.ext, true);
@@ -917,10 +916,44 @@
     });
     return out;
   }
-  function countWhole(text, words) {
-    var p = positions(text), n = 0;
-    words.forEach(function (w) { if (p.has(w)) n++; });
+  // countWhole is how many of the words stand whole in the text. A word
+  // that is a chain of Han bigrams (偷工 工减 减料) stands whole wherever
+  // the text holds its characters in a row (偷工减料): each such character
+  // is a word of its own for the tokenizer, no filter changes it, and
+  // adjacent ones pair up at consecutive positions. So a text that holds
+  // the string needs no analysis; one that does not is analysed, since the
+  // terms can also meet across a break (偷工，工减料). noFast: analyse
+  // always (the tests compare both ways with Bleve's).
+  function countWhole(text, words, noFast) {
+    var p = null, n = 0;
+    words.forEach(function (w) {
+      var lit = noFast ? '' : literalWord(w);
+      if (lit && text.indexOf(lit) >= 0) { n++; return; }
+      p = p || positions(text);
+      if (p.has(w)) n++;
+    });
     return n;
+  }
+  // literalWord is the string of a word that is a chain of Han bigrams
+  // (each position one term of two Han characters, each starting with
+  // the last one's second), or '' (see countWhole).
+  function literalWord(w) {
+    if (w.lit !== undefined) return w.lit;
+    var s = '';
+    for (var i = 0; i < w.length && (i === 0 || s); i++) {
+      var cs = w[i].length === 1 ? Array.from(w[i][0]) : [];
+      if (cs.length !== 2 || !plainHan(cs[0]) || !plainHan(cs[1])) s = '';
+      else if (i === 0) s = cs[0] + cs[1];
+      else s = s.slice(-cs[0].length) === cs[0] ? s + cs[1] : '';
+    }
+    w.lit = w.length >= 2 ? s : '';
+    return w.lit;
+  }
+  // plainHan: a Han character that segment's rules take as a word of its
+  // own (no word break class of its own: 〆 has one).
+  function plainHan(c) {
+    var p = props(c.codePointAt(0));
+    return (p & 31) === 0 && (p >> 5) === HAN;
   }
   // highlightTerms is the terms of the clauses that are not negated.
   function highlightTerms(parts) {
@@ -1180,11 +1213,11 @@
   }
 
   var api = {
-    snippetSource: snippetSource, syntaxMessage: syntaxMessage, foldWidth: foldWidth,
+    snippetSource: snippetSource, syntaxMessage: syntaxMessage, foldWidth: foldWidth, countWhole: countWhole,
     init: initTables, analyze: analyze, terms: terms, lex: lex, parse: parse,
     Index: Index, snippet: snippet, fnv1a: fnv1a,
     // held equal to internal/search's by its tests
-    constants: { version: VERSION, shards: SHARDS, snippet: SNIPPET, phraseCheckMax: PHRASE_CHECK_MAX, wholeWordWindow: WHOLE_WORD_WINDOW }
+    constants: { version: VERSION, snippet: SNIPPET, phraseCheckMax: PHRASE_CHECK_MAX, wholeWordWindow: WHOLE_WORD_WINDOW }
   };
   if (root.gongshiSegData) initTables(root.gongshiSegData);
   root.gongshiSearch = api;

@@ -4,6 +4,7 @@
 //   node node.js STATIC_SEARCH_DIR search    < {site, queries, size} → [{total, hits, facets}, …]
 //   node node.js STATIC_SEARCH_DIR snippet   < [{text, terms}, …]   → [[fragment, …], …]
 //   node node.js STATIC_SEARCH_DIR constants < null                 → {shards, snippet, …}
+//   node node.js STATIC_SEARCH_DIR whole     < [{text, words}, …]   → [[fast, analysed], …]
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -20,6 +21,8 @@ function out(v) { process.stdout.write(JSON.stringify(v)); }
 
 if (cmd === 'analyze') {
   out(input.map((s) => S.analyze(s)));
+} else if (cmd === 'whole') {
+  out(input.map((x) => [S.countWhole(x.text, x.words), S.countWhole(x.text, x.words, true)]));
 } else if (cmd === 'constants') {
   out(S.constants);
 } else if (cmd === 'snippet') {
