@@ -3,6 +3,10 @@ package search
 import (
 	"bytes"
 	"context"
+	"encoding/binary"
+	"encoding/hex"
+	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -187,5 +191,89 @@ func TestDisplayFileLayout(t *testing.T) {
 	}
 	if n != len(files) {
 		t.Errorf("%d display files, %d of them named by a unit", len(files), n)
+	}
+}
+
+// TestShardCount: the term shards grow with the documents' text, a power
+// of two from minShards to maxShards, about shardBytes of text a shard.
+func TestShardCount(t *testing.T) {
+	docs := func(n, size int) []Doc {
+		ds := make([]Doc, n)
+		for i := range ds {
+			ds[i].Text = strings.Repeat("x", size)
+		}
+		return ds
+	}
+	for _, tc := range []struct {
+		docs []Doc
+		want int
+	}{
+		{nil, minShards},
+		{docs(1, 10), minShards},
+		{docs(16, shardBytes), minShards},
+		{docs(17, shardBytes), 2 * minShards},
+		{docs(100, 100*shardBytes), 16384},
+		{docs(1000, 1000*shardBytes), maxShards},
+	} {
+		if got := shardCount(tc.docs); got != tc.want {
+			t.Errorf("%d documents: %d shards, want %d", len(tc.docs), got, tc.want)
+		}
+	}
+}
+
+// TestShardsWritten: meta.json's shards are all written (an empty one
+// too: a host may answer a missing file with a page of its own), and each
+// term is in the shard of its hash.
+func TestShardsWritten(t *testing.T) {
+	c, err := searchtest.Mixed(6, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	site := t.TempDir()
+	if _, err := BuildSite(context.Background(), c, site, nil); err != nil {
+		t.Fatal(err)
+	}
+	x, err := Open(site)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	m := x.Meta()
+	if want := shardCount(Docs(c)); m.Shards != want || m.Shards <= minShards {
+		t.Fatalf("meta.json: %d shards, want %d (more than %d)", m.Shards, want, minShards)
+	}
+	names, err := filepath.Glob(filepath.Join(Dir(site), "t", "*.bin"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(names) != m.Shards {
+		t.Errorf("%d shard files, meta.json says %d", len(names), m.Shards)
+	}
+	terms := 0
+	for s := 0; s < m.Shards; s++ {
+		b, err := os.ReadFile(filepath.Join(Dir(site), "t", fmt.Sprintf("%04x.bin", s)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(b) < 9 || hex.EncodeToString(b[:8]) != m.Build {
+			t.Fatalf("shard %d: not of this build", s)
+		}
+		r := bytes.NewReader(b[8:])
+		n, _ := binary.ReadUvarint(r)
+		for range n {
+			l, _ := binary.ReadUvarint(r)
+			term := make([]byte, l)
+			r.Read(term)
+			if h := int(fnv1a(string(term)) & uint32(m.Shards-1)); h != s {
+				t.Fatalf("term %q in shard %d, its hash gives %d", term, s, h)
+			}
+			binary.ReadUvarint(r) // df
+			pl, _ := binary.ReadUvarint(r)
+			r.Seek(int64(pl), io.SeekCurrent)
+			terms++
+		}
+	}
+	if terms == 0 {
+		t.Error("no terms in the shards")
 	}
 }

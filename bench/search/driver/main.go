@@ -115,6 +115,7 @@ type Run struct {
 // Result is one engine on one site.
 type Result struct {
 	Label, Engine string
+	Key           string // the site in the issue's terms: bundled, or the number of townships
 	BuildSeconds  float64
 	IndexBytes    int64 // what the browser may fetch
 	ServerBytes   int64 // the Bleve index (ours)
@@ -127,6 +128,7 @@ func measure(args []string) error {
 	fs := flag.NewFlagSet("measure", flag.ExitOnError)
 	dir := fs.String("site", "", "built site with search/ and pagefind/")
 	label := fs.String("label", "", "name of the site in the table")
+	key := fs.String("key", "", "the site in issue 23's summary: bundled, or the number of townships")
 	runs := fs.Int("runs", 5, "browser sessions per engine")
 	results := fs.String("results", "", "file to append the JSON results to")
 	buildLog := fs.String("build-log", "", "gongshi build's log (for the search stage's time)")
@@ -140,14 +142,14 @@ func measure(args []string) error {
 		return err
 	}
 	defer srv.Close()
-	ours := Result{Label: *label, Engine: "gongshi"}
+	ours := Result{Label: *label, Key: *key, Engine: "gongshi"}
 	ours.BuildSeconds, err = searchStageSeconds(*buildLog)
 	if err != nil {
 		return err
 	}
 	ours.IndexBytes, ours.Files = dirBytes(*dir, "search", func(p string) bool { return !strings.Contains(p, "/bleve/") })
 	ours.ServerBytes, _ = dirBytes(*dir, "search/bleve", nil)
-	pf := Result{Label: *label, Engine: "pagefind", BuildSeconds: *pfTime, Failed: *pfFailed}
+	pf := Result{Label: *label, Key: *key, Engine: "pagefind", BuildSeconds: *pfTime, Failed: *pfFailed}
 	pf.IndexBytes, pf.Files = dirBytes(*dir, "pagefind", nil)
 	engines := []*Result{&ours, &pf}
 	if pf.Failed != "" {
@@ -515,6 +517,7 @@ func table(args []string) error {
 		}
 		byLabel[r.Label][r.Engine] = r
 	}
+	defer summary(labels, byLabel)
 	for _, l := range labels {
 		g, p := byLabel[l]["gongshi"], byLabel[l]["pagefind"]
 		fmt.Printf("\n### %s (medians of %d browser sessions each)\n\n", l, len(g.Runs))
@@ -610,4 +613,63 @@ func median(v []float64) float64 {
 		return s[len(s)/2]
 	}
 	return (s[len(s)/2-1] + s[len(s)/2]) / 2
+}
+
+// medianOf is the median over an engine's sessions of f.
+func medianOf(r Result, f func(Run) float64) float64 {
+	var v []float64
+	for _, x := range r.Runs {
+		v = append(v, f(x))
+	}
+	return median(v)
+}
+
+// summary prints the figures of issue 23, item 2 ("search lighter than
+// Pagefind everywhere"), each against its target: the first query's bytes
+// and requests, the cold first query's latency and the warm new queries'
+// median latency, as medians of the sessions and ratios to Pagefind on the
+// same site; on a site Pagefind could not index, gongshi's alone.
+func summary(labels []string, byLabel map[string]map[string]Result) {
+	fmt.Printf("\n### Issue 23, item 2: search lighter than Pagefind everywhere (medians of the sessions; ratio gongshi / Pagefind)\n\n")
+	fmt.Println("| site | first query: bytes sent | requests | cold first query | warm new queries (median) |")
+	fmt.Println("|---|---|---|---|---|")
+	verdict := func(ratio, target float64) string {
+		if ratio <= target {
+			return fmt.Sprintf("**%.2f×** (target ≤ %.1f×: met)", ratio, target)
+		}
+		return fmt.Sprintf("**%.2f×** (target ≤ %.1f×: not met)", ratio, target)
+	}
+	for _, l := range labels {
+		g, p := byLabel[l]["gongshi"], byLabel[l]["pagefind"]
+		if len(g.Runs) == 0 {
+			continue
+		}
+		name := l
+		if g.Key != "" {
+			name = g.Key
+			if g.Key != "bundled" {
+				name += " townships"
+			}
+		}
+		gb := medianOf(g, func(r Run) float64 { return float64(r.FirstWire) / 1e3 })
+		gr := medianOf(g, func(r Run) float64 { return float64(r.FirstReqs) })
+		gc := medianOf(g, func(r Run) float64 { return r.FirstMS })
+		gw := medianOf(g, func(r Run) float64 { return median(r.WarmMS) })
+		reqs := fmt.Sprintf("%.0f", gr)
+		if gr <= 12 {
+			reqs += " (target ≤ 12: met)"
+		} else {
+			reqs += " (target ≤ 12: not met)"
+		}
+		if p.Failed != "" || len(p.Runs) == 0 {
+			fmt.Printf("| %s (Pagefind could not index it) | %.1f KB | %s | %.0f ms | %.1f ms |\n", name, gb, reqs, gc, gw)
+			continue
+		}
+		pb := medianOf(p, func(r Run) float64 { return float64(r.FirstWire) / 1e3 })
+		pr := medianOf(p, func(r Run) float64 { return float64(r.FirstReqs) })
+		pc := medianOf(p, func(r Run) float64 { return r.FirstMS })
+		pw := medianOf(p, func(r Run) float64 { return median(r.WarmMS) })
+		fmt.Printf("| %s | %.1f KB vs %.1f KB: %s | %s vs %.0f | %.0f ms vs %.0f ms: %s | %.1f ms vs %.1f ms: %s |\n", name,
+			gb, pb, verdict(gb/pb, 0.2), reqs, pr, gc, pc, verdict(gc/pc, 0.3), gw, pw, verdict(gw/pw, 1.0))
+	}
 }
