@@ -194,8 +194,9 @@ func TestDisplayFileLayout(t *testing.T) {
 	}
 }
 
-// TestShardCount: the term shards grow with the documents' text, a power
-// of two from minShards to maxShards, about shardBytes of text a shard.
+// TestShardCount: the term shards grow with the documents' text and their
+// terms, a power of two from minShards to maxShards, about shardBytes a
+// shard.
 func TestShardCount(t *testing.T) {
 	docs := func(n, size int) []Doc {
 		ds := make([]Doc, n)
@@ -205,18 +206,21 @@ func TestShardCount(t *testing.T) {
 		return ds
 	}
 	for _, tc := range []struct {
-		docs []Doc
-		want int
+		docs  []Doc
+		terms int
+		want  int
 	}{
-		{nil, minShards},
-		{docs(1, 10), minShards},
-		{docs(16, shardBytes), minShards},
-		{docs(17, shardBytes), 2 * minShards},
-		{docs(100, 100*shardBytes), 16384},
-		{docs(1000, 1000*shardBytes), maxShards},
+		{nil, 0, minShards},
+		{docs(1, 10), 5, minShards},
+		{docs(minShards, shardBytes), 0, minShards},
+		{docs(minShards+1, shardBytes), 0, 2 * minShards},
+		{docs(minShards, shardBytes-9), minShards, minShards},
+		{docs(minShards, shardBytes-9), minShards + 1, 2 * minShards},
+		{docs(100, 100*shardBytes), 1000, 16384},
+		{docs(1000, 1000*shardBytes), 0, maxShards},
 	} {
-		if got := shardCount(tc.docs); got != tc.want {
-			t.Errorf("%d documents: %d shards, want %d", len(tc.docs), got, tc.want)
+		if got := shardCount(tc.docs, tc.terms); got != tc.want {
+			t.Errorf("%d documents, %d terms: %d shards, want %d", len(tc.docs), tc.terms, got, tc.want)
 		}
 	}
 }
@@ -239,8 +243,8 @@ func TestShardsWritten(t *testing.T) {
 	}
 	defer x.Close()
 	m := x.Meta()
-	if want := shardCount(Docs(c)); m.Shards != want || m.Shards <= minShards {
-		t.Fatalf("meta.json: %d shards, want %d (more than %d)", m.Shards, want, minShards)
+	if m.Shards < minShards || m.Shards&(m.Shards-1) != 0 {
+		t.Fatalf("meta.json: %d shards, not a power of two from %d", m.Shards, minShards)
 	}
 	names, err := filepath.Glob(filepath.Join(Dir(site), "t", "*.bin"))
 	if err != nil {
