@@ -259,7 +259,7 @@ func TestShardsWritten(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(b) < 9 || hex.EncodeToString(b[:8]) != m.Build {
+		if len(b) < 9 || hex.EncodeToString(b[:8]) != m.Numbering {
 			t.Fatalf("shard %d: not of this build", s)
 		}
 		r := bytes.NewReader(b[8:])
@@ -279,5 +279,55 @@ func TestShardsWritten(t *testing.T) {
 	}
 	if terms == 0 {
 		t.Error("no terms in the shards")
+	}
+}
+
+// TestShardsKeptAfterATextChange: a changed finding text (the documents
+// and their order the same) rewrites only the shards of the changed
+// document's terms (each of its postings holds its length): the shards
+// carry the numbering's id, not the build's.
+func TestShardsKeptAfterATextChange(t *testing.T) {
+	c, err := searchtest.Mixed(6, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	siteA := t.TempDir()
+	if _, err := BuildSiteWith(ctx, c, siteA, nil, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	n := c.Notices[len(c.Notices)-3]
+	title := n.Findings[0].Title
+	defer func() { n.Findings[0].Title = title }()
+	docTerms := map[string]bool{} // the changed document's terms, before and after
+	addTerms := func() {
+		for _, d := range Docs(c) {
+			if d.Notice == n && d.Kind == KindFinding && d.Number == n.Findings[0].Number {
+				for _, term := range AnalyzeTerms(d.Text) {
+					docTerms[term] = true
+				}
+			}
+		}
+	}
+	addTerms()
+	n.Findings[0].Title = title + "（虚构的修改）"
+	addTerms()
+	siteB := t.TempDir()
+	if _, err := BuildSiteWith(ctx, c, siteB, nil, Options{Previous: siteA}); err != nil {
+		t.Fatal(err)
+	}
+	x, err := Open(siteB)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	written := 0
+	for name := range staticTree(t, siteB) {
+		if strings.HasPrefix(name, "t/") {
+			written++
+		}
+	}
+	if written == 0 || written > len(docTerms) {
+		t.Errorf("one title changed: %d of %d shards written, want some and at most the document's %d terms' shards", written, x.Meta().Shards, len(docTerms))
 	}
 }

@@ -65,8 +65,12 @@ import (
 // carries the document's status and category codes, so that facet counts
 // and filters need nothing else.
 //
-// Shard format: the build's id (8 bytes: meta.json's "build" in hex; the
-// browser refetches a shard its cache kept from another build), then
+// Shard format: the numbering's id (8 bytes: meta.json's "numbering" in
+// hex, a hash of the documents' ids in order: the browser refuses a shard
+// that numbers the documents otherwise, which a cache could hand back
+// from another build; the build's id would do too, but it changes with
+// every text, and would have every shard rewritten and uploaded after a
+// one-word fix), then
 // unsigned LEB128 varints: number of terms, then per term:
 // byte length, UTF-8 bytes, document frequency, postings byte length (0:
 // the postings are in p/SHARD-K.bin, K = the how-manieth such term of the
@@ -128,7 +132,8 @@ const docsPerFile = 2
 // Meta is meta.json.
 type Meta struct {
 	Version    int        `json:"v"`
-	Build      string     `json:"build"`  // a hash of the documents: cache buster
+	Build      string     `json:"build"`     // a hash of the documents: cache buster
+	Numbering  string     `json:"numbering"` // a hash of the documents' ids in order (numberingID), in each shard
 	Docs       uint64     `json:"docs"`   // Bleve's document count (idf)
 	Shards     int        `json:"shards"` // term shards (shardCount)
 	Chunk      int        `json:"chunk"`  // a unit's documents per d/UNIT/K.json
@@ -206,6 +211,7 @@ type exporter struct {
 	meta       Meta
 	attrs      []uint64
 	build      []byte
+	numbering  []byte // numberingID
 	prev       string         // the previous export's folder ("": none; see writer)
 	prevSums   map[string]sum // its manifest (nil: none)
 	cache      string         // where the manifest is kept ("": nowhere)
@@ -215,10 +221,10 @@ type exporter struct {
 }
 
 func startExport(docs []Doc, dir, prev, cache string) *exporter {
-	e := &exporter{docs: docs, dir: dir, prev: prev, cache: cache, build: buildID(docs), chunksDone: make(chan error, 1)}
+	e := &exporter{docs: docs, dir: dir, prev: prev, cache: cache, build: buildID(docs), numbering: numberingID(docs), chunksDone: make(chan error, 1)}
 	var prevUnits map[string]unitSum // the manifest's display units (see writeChunks)
 	e.prevSums, prevUnits = loadManifest(cache, prev)
-	e.meta = Meta{Version: exportVersion, Field: FieldText, Build: hex.EncodeToString(e.build)}
+	e.meta = Meta{Version: exportVersion, Field: FieldText, Build: hex.EncodeToString(e.build), Numbering: hex.EncodeToString(e.numbering)}
 	for _, s := range notice.Statuses {
 		e.meta.Statuses = append(e.meta.Statuses, string(s))
 		e.meta.Labels = append(e.meta.Labels, s.Label())
@@ -281,7 +287,7 @@ func (e *exporter) finish(ctx context.Context, idxDir string) (exportStats, erro
 // returns their sizes and hashes (see writer).
 func (e *exporter) export(ctx context.Context, idxDir string) (exportStats, map[string]sum, error) {
 	var st exportStats
-	docs, dir, attrs, build := e.docs, e.dir, e.attrs, e.build
+	docs, dir, attrs, numbering := e.docs, e.dir, e.attrs, e.numbering
 	meta := &e.meta
 	idx, err := bleve.OpenUsing(idxDir, map[string]interface{}{"read_only": true})
 	if err != nil {
@@ -332,7 +338,7 @@ func (e *exporter) export(ctx context.Context, idxDir string) (exportStats, map[
 	for k := range workers {
 		ws[k] = newWriter(dir, e.prev, e.prevSums)
 		wg.Go(func() {
-			sw := &shardWriter{w: ws[k], r: r, attrs: attrs, build: build}
+			sw := &shardWriter{w: ws[k], r: r, attrs: attrs, numbering: numbering}
 			for {
 				s := int(next.Add(1) - 1)
 				if s >= len(shards) {
@@ -379,7 +385,7 @@ type shardWriter struct {
 	w          *writer
 	r          index.IndexReader
 	attrs      []uint64
-	build      []byte
+	numbering  []byte
 	shard, pst bytes.Buffer
 	tfd        index.TermFieldDoc
 }
@@ -389,7 +395,7 @@ type shardWriter struct {
 func (sw *shardWriter) write(ctx context.Context, s int, ts []string) (int, error) {
 	buf := &sw.shard
 	buf.Reset()
-	buf.Write(sw.build)
+	buf.Write(sw.numbering)
 	putUvarint(buf, uint64(len(ts)))
 	ext := 0
 	for _, t := range ts {
@@ -512,6 +518,17 @@ func unitKey(b []byte, path string, chunk int, docs []Doc, attrs []uint64, ds []
 // static index's folder: d/UNIT/K.json.
 func (m *Meta) DisplayFile(u, k int) string {
 	return "d/" + m.UnitPath(u) + "/" + strconv.Itoa(k) + ".json"
+}
+
+// numberingID identifies the documents' numbering (their ids in order):
+// the first 8 bytes of a SHA-256.
+func numberingID(docs []Doc) []byte {
+	h := sha256.New()
+	for i := range docs {
+		h.Write([]byte(docs[i].ID))
+		h.Write([]byte{0})
+	}
+	return h.Sum(nil)[:8]
 }
 
 // buildID identifies the documents (their ids, texts and display data):

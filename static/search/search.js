@@ -629,13 +629,15 @@
   }
   // shard fetches term shard n (of meta.json's shards: their number grows
   // with the index, see internal/search shardCount), with the build's id
-  // in its address, so that no cache hands back another build's shard
-  // (its first 8 bytes are the build's id, checked).
+  // in its address, so that no cache hands back another build's shard;
+  // its first 8 bytes, the numbering's id, must be meta.json's (a cache
+  // that ignores the address's query could still hand back a shard that
+  // numbers the documents otherwise).
   Index.prototype.shard = function (n) {
     var self = this, name = 't/' + hex4(n) + '.bin';
     if (!this.shards[n]) {
       this.shards[n] = this.load(name + self.v, true).then(function (b) {
-        if (buildOf(b) !== self.meta.build) throw new Error(name + ' is from another build');
+        if (buildOf(b) !== self.meta.numbering) throw new Error(name + ' is from another build');
         var p = { i: 8 }, count = uvarint(b, p), dict = {}, ext = 0;
         for (var k = 0; k < count; k++) {
           var len = uvarint(b, p), term = key(b.subarray(p.i, p.i + len));
