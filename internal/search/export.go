@@ -134,9 +134,9 @@ type Meta struct {
 	Version    int        `json:"v"`
 	Build      string     `json:"build"`     // a hash of the documents: cache buster
 	Numbering  string     `json:"numbering"` // a hash of the documents' ids in order (numberingID), in each shard
-	Docs       uint64     `json:"docs"`   // Bleve's document count (idf)
-	Shards     int        `json:"shards"` // term shards (shardCount)
-	Chunk      int        `json:"chunk"`  // a unit's documents per d/UNIT/K.json
+	Docs       uint64     `json:"docs"`      // Bleve's document count (idf)
+	Shards     int        `json:"shards"`    // term shards (shardCount)
+	Chunk      int        `json:"chunk"`     // a unit's documents per d/UNIT/K.json
 	Field      string     `json:"field"`
 	Statuses   []string   `json:"statuses"` // code 1… (0: none)
 	Labels     []string   `json:"labels"`   // their Chinese labels
@@ -211,7 +211,7 @@ type exporter struct {
 	meta       Meta
 	attrs      []uint64
 	build      []byte
-	numbering  []byte // numberingID
+	numbering  []byte         // numberingID
 	prev       string         // the previous export's folder ("": none; see writer)
 	prevSums   map[string]sum // its manifest (nil: none)
 	cache      string         // where the manifest is kept ("": nowhere)
