@@ -611,6 +611,7 @@
         self.paths = m.places.map(function (p) { return join(m.counties[p[0]][3], p[2]); });
         self.unitPaths = m.units.map(function (u) { return join(self.paths[u[0]], u[2]); });
         self.due = new Map();
+        self.placeOf = [];
         (m.due || []).forEach(function (x) { self.due.set(x[0], [x[1], x[2]]); });
         return self;
       });
@@ -696,15 +697,18 @@
     return this.chunks[name].then(function (c) { return c[i]; });
   };
   // place is a document's notice, unit, place (township) and county.
+  // The object is the notice's, made once (read it, do not change it):
+  // a query's facets ask it of every hit.
   Index.prototype.place = function (n) {
-    var lo = this.noticeOf(n);
+    var lo = this.noticeOf(n), pl = this.placeOf[lo];
+    if (pl) return pl;
     var no = this.meta.notices[lo], unit = this.meta.units[no[0]], town = this.meta.places[unit[0]];
     var county = this.meta.counties[town[0]];
     var d = String(no[1]), signed = d.slice(0, 4) + '-' + d.slice(4, 6) + '-' + d.slice(6);
-    return {
+    return (this.placeOf[lo] = {
       notice: lo, signed: signed, year: d.slice(0, 4), town: town, county: county, path: this.paths[unit[0]],
       unit: unit, unitPath: this.unitPaths[no[0]], kind: unit[3], label: this.unitLabel(no[0])
-    };
+    });
   };
   // unitLabel names unit i with its county (as internal/search unitLabel).
   Index.prototype.unitLabel = function (i) {
@@ -1088,10 +1092,24 @@
       function any(list, fn) { return !list.length || list.some(fn); }
       function under(p) { return function (v) { return p === v || p.indexOf(v + '/') === 0; }; }
       var hits = [];
+      var filtered = FILTER_KEYS.some(function (k) { return want[k].length > 0; });
       r.scores.forEach(function (score, d) {
         var a = self.attr[d], st = a % self.span, cat = Math.floor(a / self.span), pl = self.place(d), due = self.due.get(d);
         var county = pl.county[3], town = pl.path, status = self.meta.statuses[st - 1], category = self.meta.categories[cat - 1];
         var dyear = due && due[0] ? String(due[0]).slice(0, 4) : '', over = due && due[1] ? '1' : '';
+        if (!filtered) { // every hit passes: its values count in both (the same counts as below, without the checks)
+          hits.push({ doc: d, score: score });
+          if (st) { count(facets.status, status); count(others.status, status); }
+          if (cat) { count(facets.category, category); count(others.category, category); }
+          if (pl.year) { count(facets.year, pl.year); count(others.year, pl.year); }
+          if (pl.kind) { count(facets.unit_kind, pl.kind); count(others.unit_kind, pl.kind); }
+          if (over) { count(facets.overdue, over); count(others.overdue, over); }
+          if (dyear) { count(facets.deadline, dyear); count(others.deadline, dyear); }
+          count(facets.county, county); count(others.county, county);
+          count(facets.town, town); count(others.town, town);
+          count(facets.unit, pl.unitPath); count(others.unit, pl.unitPath);
+          return;
+        }
         var ok = {
           status: any(want.status, function (v) { return status === v; }),
           category: any(want.category, function (v) { return category === v; }),

@@ -32,6 +32,7 @@ import (
 
 	"github.com/chromedp/cdproto/cdp"
 	cdppage "github.com/chromedp/cdproto/page"
+	cdpprofiler "github.com/chromedp/cdproto/profiler"
 	cdpruntime "github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
@@ -434,8 +435,33 @@ func session(page string, ranks bool) (Run, error) {
 		b, _ := json.Marshal(q)
 		return chromedp.Run(qctx, chromedp.Evaluate[answer](`runQuery(`+string(b)+`)`, chromedp.EvalAwaitPromise))
 	}
+	prof := -1 // BENCH_PROFILE=N: profile query N (0: the cold first) and print where its time went
+	if v := os.Getenv("BENCH_PROFILE"); v != "" {
+		prof, _ = strconv.Atoi(v)
+	}
 	for i, q := range append(append([]string(nil), queries...), queries[0]) {
+		if i == prof {
+			if err := chromedp.Do(ctx, chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+				if _, err := cdp.Call(ctx, t, cdpprofiler.Enable, cdp.Empty{}); err != nil {
+					return err
+				}
+				cdp.Call(ctx, t, cdpprofiler.SetSamplingInterval, cdpprofiler.SetSamplingIntervalParams{Interval: 100})
+				_, err := cdp.Call(ctx, t, cdpprofiler.Start, cdp.Empty{})
+				return err
+			})); err != nil {
+				return run, err
+			}
+		}
 		a, err := ask(q)
+		if i == prof {
+			chromedp.Do(ctx, chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+				res, err := cdp.Call(ctx, t, cdpprofiler.Stop, cdp.Empty{})
+				if err == nil {
+					printProfile(q, res.Profile)
+				}
+				return err
+			}))
+		}
 		if err != nil {
 			return run, fmt.Errorf("%s: %w", q, err)
 		}
@@ -468,6 +494,42 @@ func session(page string, ranks bool) (Run, error) {
 		}
 	}
 	return run, nil
+}
+
+// printProfile prints the functions that took the most of a profile's
+// samples (their own time) and the total.
+func printProfile(q string, p *cdpprofiler.Profile) {
+	if p == nil {
+		return
+	}
+	byID := map[int64]*cdpprofiler.ProfileNode{}
+	for _, n := range p.Nodes {
+		byID[n.ID] = n
+	}
+	self := map[string]float64{}
+	var total float64
+	for i, id := range p.Samples {
+		if i >= len(p.TimeDeltas) {
+			break
+		}
+		n := byID[id]
+		d := float64(p.TimeDeltas[i]) / 1000
+		total += d
+		self[fmt.Sprintf("%s (%s:%d)", n.CallFrame.FunctionName, filepath.Base(n.CallFrame.URL), n.CallFrame.LineNumber+1)] += d
+	}
+	type fn struct {
+		name string
+		ms   float64
+	}
+	var fs []fn
+	for k, v := range self {
+		fs = append(fs, fn{k, v})
+	}
+	sort.Slice(fs, func(a, b int) bool { return fs[a].ms > fs[b].ms })
+	fmt.Fprintf(os.Stderr, "  profile of %s: %.1f ms sampled\n", q, total)
+	for i := 0; i < len(fs) && i < 15; i++ {
+		fmt.Fprintf(os.Stderr, "  %8.1f ms  %s\n", fs[i].ms, fs[i].name)
+	}
 }
 
 func chromium() string {
