@@ -41,10 +41,10 @@ import (
 //	               than its own postings (with 256 shards and postings
 //	               over 1 KB apart, a 100-township site's query of three
 //	               terms cost six requests and five times their
-//	               postings' bytes). Every shard is written, empty or not,
-//	               so that a static host that answers a missing file with
-//	               a page of its own never hands the browser something
-//	               else for a shard
+//	               postings' bytes). A shard that holds no term is not
+//	               written (most of them on a corpus of few terms and long
+//	               postings): the browser takes a 404, or a page in its
+//	               place, for an empty shard
 //	p/XXXX-N.bin   a term's postings when they are too long to sit in
 //	               its shard
 //	d/UNIT/K.json  documents' display data (title, URL, kind, number,
@@ -398,6 +398,9 @@ func (sw *shardWriter) write(ctx context.Context, s int, ts []string) (int, erro
 	buf.Write(sw.numbering)
 	putUvarint(buf, uint64(len(ts)))
 	ext := 0
+	if len(ts) == 0 {
+		return 0, nil // not written: see the format
+	}
 	for _, t := range ts {
 		if err := ctx.Err(); err != nil {
 			return ext, err

@@ -578,7 +578,9 @@
   function hex4(n) { return ('000' + n.toString(16)).slice(-4); }
   var VERSION = 7; // internal/search's exportVersion: the layout this file reads
 
-  // Index reads the static index through load(path, binary) → Promise.
+  // Index reads the static index through load(path, binary) → Promise (of
+  // null when the host answers 404: a term shard that holds no term is
+  // not written).
   function Index(load) {
     this.load = load;
     this.shards = {};
@@ -623,6 +625,12 @@
     for (var i = 0; i < 8 && i < b.length; i++) s += hex2(b[i]);
     return s;
   }
+  // isPage: bytes that start as an HTML page does (spaces, then <).
+  function isPage(b) {
+    var i = 0;
+    while (i < b.length && (b[i] === 0x20 || b[i] === 0x0a || b[i] === 0x0d || b[i] === 0x09 || b[i] === 0xef || b[i] === 0xbb || b[i] === 0xbf)) i++;
+    return i < b.length && b[i] === 0x3c;
+  }
   function uvarint(b, p) {
     var v = 0, mul = 1, c;
     do { c = b[p.i++]; v += (c & 127) * mul; mul *= 128; } while (c & 128);
@@ -638,6 +646,9 @@
     var self = this, name = 't/' + hex4(n) + '.bin';
     if (!this.shards[n]) {
       this.shards[n] = this.load(name + self.v, true).then(function (b) {
+        // No file (a 404), or a page in its place (a host that answers a
+        // missing file with its home page): a shard that holds no term.
+        if (!b || (buildOf(b) !== self.meta.numbering && isPage(b))) return {};
         if (buildOf(b) !== self.meta.numbering) throw new Error(name + ' is from another build');
         var p = { i: 8 }, count = uvarint(b, p), dict = {}, ext = 0;
         for (var k = 0; k < count; k++) {
@@ -1266,6 +1277,7 @@
   }
   function load(path, binary) {
     return fetch(base + path, path === 'meta.json' ? { cache: 'no-cache' } : {}).then(function (r) {
+      if (r.status === 404 && binary) return null; // see Index
       if (!r.ok) throw new Error(path + ': ' + r.status);
       return binary ? r.arrayBuffer().then(function (b) { return new Uint8Array(b); }) : r.json();
     });

@@ -241,6 +241,7 @@ func serve(dir string) (*http.Server, string, error) {
 <script src="/search/` + filepath.Base(bundle[0]) + `"></script>
 <script>
 const load = (p, binary) => fetch('/search/' + p, p === 'meta.json' ? {cache: 'no-cache'} : {}).then(r => {
+  if (r.status === 404 && binary) return null;
   if (!r.ok) throw new Error(p + ' ' + r.status);
   return binary ? r.arrayBuffer().then(b => new Uint8Array(b)) : r.json();
 });

@@ -1,7 +1,9 @@
 // Runs static/search/search.js under node for internal/search's tests.
 //
 //   node node.js STATIC_SEARCH_DIR analyze   < ["text", …]          → [[token, …], …]
-//   node node.js STATIC_SEARCH_DIR search    < {site, queries, size} → [{total, hits, facets}, …]
+//   node node.js STATIC_SEARCH_DIR search    < {site, queries, size, spa} → [{total, hits, facets}, …]
+//     (spa: a missing file answers with a page, as a host that serves its
+//     home page for every unknown path; else with null, a 404)
 //   node node.js STATIC_SEARCH_DIR snippet   < [{text, terms}, …]   → [[fragment, …], …]
 //   node node.js STATIC_SEARCH_DIR constants < null                 → {shards, snippet, …}
 //   node node.js STATIC_SEARCH_DIR whole     < [{text, words}, …]   → [[fast, analysed], …]
@@ -31,6 +33,9 @@ if (cmd === 'analyze') {
   const base = path.join(input.site, 'search');
   const load = (p, binary) => {
     const file = path.join(base, p.replace(/\?.*$/, ''));
+    if (binary && !fs.existsSync(file)) {
+      return Promise.resolve(input.spa ? new TextEncoder().encode('\ufeff<!doctype html><title>首页</title>') : null); // a 404
+    }
     const b = fs.readFileSync(file);
     return Promise.resolve(binary ? new Uint8Array(b) : JSON.parse(b.toString('utf8')));
   };
