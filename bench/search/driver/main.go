@@ -756,7 +756,11 @@ func summary(labels []string, byLabel map[string]map[string]Result) {
 			reqs += " (target ≤ 12: not met)"
 		}
 		if p.Failed != "" || len(p.Runs) == 0 {
-			fmt.Printf("| %s (Pagefind could not index it) | %.1f KB | %s | %.0f ms | %.1f ms |\n", name, gb, reqs, gc, gw)
+			why := "Pagefind could not index it"
+			if strings.HasPrefix(p.Failed, "not run") {
+				why = "Pagefind not run"
+			}
+			fmt.Printf("| %s (%s) | %.1f KB | %s | %.0f ms | %.1f ms |\n", name, why, gb, reqs, gc, gw)
 			continue
 		}
 		pb := medianOf(p, func(r Run) float64 { return float64(r.FirstWire) / 1e3 })
