@@ -586,7 +586,7 @@
     this.shards = {};
     this.postings = {};
     this.chunks = {};
-    this.attr = {}; // document → status + span × category, from postings (span: meta.statuses.length + 1)
+    this.attr = null; // document → status + span × category, from postings (span: meta.statuses.length + 1); an array of meta.docs (init)
     this.meta = null;
     this.due = new Map(); // document → [deadline as 20241231, 1 if overdue]
   }
@@ -597,6 +597,10 @@
         if (m.v !== VERSION) throw new Error('meta.json: index version ' + m.v + ', search.js reads ' + VERSION + ': reload the page');
         self.meta = m;
         self.span = m.statuses.length + 1; // internal/search: statusSpan
+        // An array, not an object keyed by document numbers (which the
+        // postings of one word at 1,000 townships fill with thousands of
+        // sparse keys).
+        self.attr = typeof Float64Array !== 'undefined' ? new Float64Array(m.docs) : [];
         self.v = '?v=' + m.build;
         // starts[i]: notice i's first document; inUnit[i]: its place among
         // its unit's documents (internal/search: Index.chunk).
