@@ -891,8 +891,20 @@ func writeSitemap(out, base string, m *model.Model) error {
 		}
 	}
 	head := []entry{{"/", newest["/"]}, {"/about/", ""}}
+	// A region's (and the site's) analysis, themes and recurrence pages
+	// change with its newest notice, as its page does.
+	across := func(url, analysis string, th *model.ThemePages) {
+		if analysis != "" {
+			head = append(head, entry{analysis, newest[url]})
+		}
+		if th != nil {
+			head = append(head, entry{th.URL, newest[url]}, entry{th.RecurURL, newest[url]})
+		}
+	}
+	across("/", m.Site.Analysis, m.Site.Themes)
 	for _, r := range m.Site.Regions {
 		head = append(head, entry{r.URL, newest[r.URL]})
+		across(r.URL, r.Analysis, r.Themes)
 	}
 	urls = append(head, urls...)
 
