@@ -30,10 +30,11 @@ import (
 //     Notice.UnitPath; the corpus sorts notices by it, so a unit's
 //     documents are contiguous), at most tuning.segmentDocs at a time;
 //   - groups: consecutive units of one county, as many as fit in
-//     tuning.groupDocs documents (a county of the corpora measured is one
-//     group), analysed into one zap segment. The groups' segments, in
-//     document order, are the index's segments (scorch numbers documents
-//     across them in that order), one per county; with tuning.mergeGroups
+//     tuning.groupDocs documents (about eight townships of the corpora
+//     measured: a changed notice re-analyses its group, not its county),
+//     analysed into one zap segment. The groups' segments, in document
+//     order, are the index's segments (scorch numbers documents across
+//     them in that order); with tuning.mergeGroups
 //     they are merged into one.
 //
 // Which documents make a unit or a group depends on those documents and
