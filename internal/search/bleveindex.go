@@ -37,7 +37,7 @@ type tuning struct {
 	// go into one zap segment, at most (see segcache.go): small enough
 	// that an incremental build re-analyses a few units, not a county
 	// (16,384, a county, made the incremental build at 100 townships
-	// 2.4× slower than 1,024, measured 2026-12-03).
+	// about 2× slower than 1,024, measured 2026-12-03).
 	segmentDocs, groupDocs int
 	// mergeGroups merges the groups' segments (see segcache.go) into the
 	// index's one segment; else they are the index's segments, one per
