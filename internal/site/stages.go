@@ -213,7 +213,7 @@ func (b *builder) hugoData() error {
 	for _, r := range b.m.Site.Regions {
 		if r.Downloads != nil && b.prev.Regions[r.Key] == b.regSums[r.Key] {
 			b.skip.regions[r.Key] = true
-			b.kept = append(b.kept, []string{siteFile(r.Downloads.CSV), siteFile(r.Downloads.CSVZh), siteFile(r.Downloads.JSON)})
+			b.kept = append(b.kept, []string{siteFile(r.Downloads.CSV), siteFile(r.Downloads.CSVZh), siteFile(r.Downloads.JSON), siteFile(r.Downloads.SQLite)})
 		}
 	}
 	return nil

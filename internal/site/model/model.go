@@ -52,8 +52,11 @@ type Downloads struct {
 	// and values as the pages show them (CSVColumnsZh).
 	CSVZh string `json:"csv_zh"`
 	JSON  string `json:"json"`
-	RSS   string `json:"rss"`
-	Atom  string `json:"atom"`
+	// SQLite is findings.sqlite (package sqlitedb): site-wide and per city
+	// and county, not per unit.
+	SQLite string `json:"sqlite,omitempty"`
+	RSS    string `json:"rss"`
+	Atom   string `json:"atom"`
 }
 
 // Counts are the figures shown for a region or unit.
