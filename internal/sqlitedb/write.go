@@ -68,8 +68,7 @@ func Write(path string, in Input) (err error) {
 	final := scratchPath + ".vacuum"
 	defer os.Remove(final)
 
-	db, err := sql.Open("sqlite", "file:"+(&url.URL{Path: filepath.ToSlash(scratchPath)}).EscapedPath()+
-		"?_pragma=foreign_keys(1)&_pragma=journal_mode(off)&_pragma=synchronous(off)")
+	db, err := sql.Open("sqlite", fileURI(scratchPath)+"?_pragma=foreign_keys(1)&_pragma=journal_mode(off)&_pragma=synchronous(off)")
 	if err != nil {
 		return err
 	}
@@ -88,6 +87,20 @@ func Write(path string, in Input) (err error) {
 		return err
 	}
 	return os.Rename(final, path)
+}
+
+// fileURI is the SQLite URI of the file p (file:///tmp/x.sqlite,
+// file:///C:/x.sqlite): any character of the path escaped, so that a '?'
+// or '#' in a folder's name stays part of it.
+func fileURI(p string) string {
+	if abs, err := filepath.Abs(p); err == nil {
+		p = abs
+	}
+	p = filepath.ToSlash(p)
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p // a drive letter
+	}
+	return "file://" + (&url.URL{Path: p}).EscapedPath()
 }
 
 // fill creates the tables and inserts every row, in one transaction.
