@@ -31,7 +31,8 @@ type Table struct {
 // filled (a table's references come before it).
 var Tables = []Table{
 	{
-		Name: "about", Zh: "本数据库的说明：数据截至日期、范围、网站地址", En: "what this database is: as-of date, scope, site",
+		Name: "about", Zh: "本数据库的说明：as_of 数据截至日期（判断逾期所用的“今天”），scope 范围（地区路径，如 fujian/putian；全站为空），scope_name 地区名称，site 网站地址，docs 说明所在",
+		En: "what this database is: as_of (the build's today, which overdue compares with), scope (the region's path, e.g. fujian/putian; empty for the whole site), scope_name, site (its address), docs",
 		Columns: []Column{
 			{"key", "TEXT PRIMARY KEY", "项目", "item"},
 			{"value", "TEXT NOT NULL", "值", "value"},

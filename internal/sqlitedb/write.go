@@ -247,7 +247,7 @@ func (w *writer) rows(in Input) error {
 		{"scope", in.Scope},
 		{"scope_name", in.Name},
 		{"site", in.Base},
-		{"docs", "docs/data.md; column_docs"},
+		{"docs", "每个表和每一列的说明见 column_docs 表 (column_docs describes every table and column)"},
 	}
 	for _, a := range about {
 		if err := w.insert("about", a[0], a[1]); err != nil {
