@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/gongshi/gongshi/internal/i18n"
 	"github.com/gongshi/gongshi/internal/notice"
 	"github.com/gongshi/gongshi/internal/site/model"
 )
@@ -274,6 +275,9 @@ func TestKeys(t *testing.T) {
 	}
 	if left, _ := os.ReadDir(dir); len(left) != 0 {
 		t.Errorf("a failed write left %v", left)
+	}
+	if zh := i18n.Localize(i18n.NewPrinter(true), err); !strings.HasPrefix(zh, "写入 SQLite 数据库 "+p+" 失败：") {
+		t.Errorf("in Chinese: %s", zh)
 	}
 }
 
