@@ -1,8 +1,11 @@
 package site
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
+	"runtime"
+	"sync"
 
 	"github.com/gongshi/gongshi/internal/site/model"
 	"github.com/gongshi/gongshi/internal/sqlitedb"
@@ -13,17 +16,23 @@ import (
 // metadata beside the site-wide one. An incremental build keeps the
 // files of the regions skip names (hugoData lists them as kept); the
 // site-wide database is written again from the model, the same bytes a
-// full build writes.
+// full build writes. The databases are independent files, written at once
+// up to one per processor (each is the same bytes whatever the order).
 func writeSQLite(out, base string, m *model.Model, skip *downloadSkip) error {
 	file := func(u string) string { return filepath.Join(out, filepath.FromSlash(siteFile(u))) }
 	site := m.Site.Downloads.SQLite
-	if err := sqlitedb.Write(file(site), sqlitedb.Input{AsOf: m.Site.AsOf, Base: base, Units: m.Units}); err != nil {
+	meta := filepath.Join(filepath.Dir(file(site)), sqlitedb.MetadataFile)
+	if err := os.MkdirAll(filepath.Dir(meta), 0o755); err != nil {
 		return err
 	}
-	meta := filepath.Join(filepath.Dir(file(site)), sqlitedb.MetadataFile)
 	if err := os.WriteFile(meta, sqlitedb.Metadata("巡察整改问题数据"), 0o644); err != nil {
 		return err
 	}
+	type job struct {
+		path string
+		in   sqlitedb.Input
+	}
+	jobs := []job{{file(site), sqlitedb.Input{AsOf: m.Site.AsOf, Base: base, Units: m.Units}}}
 	byRegion := map[string][]*model.Unit{}
 	for _, t := range m.Units {
 		for _, k := range regionalTargets(t) {
@@ -34,10 +43,19 @@ func writeSQLite(out, base string, m *model.Model, skip *downloadSkip) error {
 		if r.Downloads == nil || r.Downloads.SQLite == "" || skip.region(r.Key) {
 			continue
 		}
-		in := sqlitedb.Input{AsOf: m.Site.AsOf, Base: base, Scope: r.Key, Name: r.Place, Units: byRegion[r.Key]}
-		if err := sqlitedb.Write(file(r.Downloads.SQLite), in); err != nil {
-			return err
-		}
+		jobs = append(jobs, job{file(r.Downloads.SQLite),
+			sqlitedb.Input{AsOf: m.Site.AsOf, Base: base, Scope: r.Key, Name: r.Place, Units: byRegion[r.Key]}})
 	}
-	return nil
+	errs := make([]error, len(jobs))
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	for i, j := range jobs {
+		sem <- struct{}{}
+		wg.Go(func() {
+			defer func() { <-sem }()
+			errs[i] = sqlitedb.Write(j.path, j.in)
+		})
+	}
+	wg.Wait()
+	return errors.Join(errs...)
 }
