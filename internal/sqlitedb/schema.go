@@ -25,6 +25,10 @@ type Table struct {
 	Zh, En  string   // what a row is
 	Columns []Column // in order
 	Keys    []string // table constraints: PRIMARY KEY (…), FOREIGN KEY …
+	// Clustered tables are stored in their primary key's order (WITHOUT
+	// ROWID): a table of a finding's parts, keyed by the finding's id and
+	// a number, needs no second copy of its key in an index.
+	Clustered bool
 }
 
 // Tables are the database's tables, in the order they are created and
@@ -152,7 +156,7 @@ var Tables = []Table{
 			{"status_text", "TEXT NOT NULL", "该通报对状态的说法，原文", "the status as it worded it"},
 			{"url", "TEXT NOT NULL", "该问题在该通报页中的位置", "the finding on that notice's page"},
 		},
-		Keys: []string{"PRIMARY KEY (finding, seq)"},
+		Keys: []string{"PRIMARY KEY (finding, seq)"}, Clustered: true,
 	},
 	{
 		Name: "measures", Zh: "分条列出的整改措施（一是…二是…），原文；通报未分条的问题没有行，整改情况见 findings.rectification",
@@ -162,7 +166,7 @@ var Tables = []Table{
 			{"seq", "INTEGER NOT NULL", "第几条（1 起）", "which measure (from 1)"},
 			{"text", "TEXT NOT NULL", "措施原文", "the measure, as written"},
 		},
-		Keys: []string{"PRIMARY KEY (finding, seq)"},
+		Keys: []string{"PRIMARY KEY (finding, seq)"}, Clustered: true,
 	},
 	{
 		Name: "amounts", Zh: "问题中出现的金额，逐笔一行。性质各不相同（退回资金、处罚、投资额等），不应相加",
@@ -173,7 +177,7 @@ var Tables = []Table{
 			{"text", "TEXT NOT NULL", "金额原文（如“3.85万元”）", "as written (3.85万元)"},
 			{"yuan", "INTEGER NOT NULL", "折合元数（本站换算）", "in yuan (the site's conversion)"},
 		},
-		Keys: []string{"PRIMARY KEY (finding, seq)"},
+		Keys: []string{"PRIMARY KEY (finding, seq)"}, Clustered: true,
 	},
 	{
 		Name: "outstanding", Zh: "通报列出的需要进一步整改的事项（每次巡察每个问题取最新一份列出它的通报），及其是否已报告完成、是否逾期",
@@ -198,7 +202,7 @@ var Tables = []Table{
 			{"overdue", "INTEGER NOT NULL", "是否逾期（1/0）：整改时限已过且之后没有通报报告完成", "overdue (1/0): the deadline passed and no later notice reports it done"},
 			{"overdue_note", "TEXT", "逾期说明；未逾期为空", "what overdue means for it; NULL when not overdue"},
 		},
-		Keys: []string{"PRIMARY KEY (unit, inspection, finding_number)"},
+		Keys: []string{"PRIMARY KEY (unit, inspection, finding_number)"}, Clustered: true,
 	},
 	{
 		Name: "themes", Zh: "问题主题（按可编辑的主题分类表归类）；本站尚未配置主题分类时本表为空",
@@ -215,7 +219,7 @@ var Tables = []Table{
 			{"finding", "TEXT NOT NULL REFERENCES findings(id)", "问题（findings.id）", "the finding (findings.id)"},
 			{"theme", "TEXT NOT NULL REFERENCES themes(key)", "主题（themes.key）", "the theme (themes.key)"},
 		},
-		Keys: []string{"PRIMARY KEY (finding, theme)"},
+		Keys: []string{"PRIMARY KEY (finding, theme)"}, Clustered: true,
 	},
 	{
 		Name: "column_docs", Zh: "本数据库每个表和每一列的说明（中文和英文）", En: "every table's and column's description, in Chinese and English",
@@ -225,7 +229,7 @@ var Tables = []Table{
 			{"zh", "TEXT NOT NULL", "中文说明", "in Chinese"},
 			{"en", "TEXT NOT NULL", "英文说明", "in English"},
 		},
-		Keys: []string{"PRIMARY KEY (table_name, column_name)"},
+		Keys: []string{"PRIMARY KEY (table_name, column_name)"}, Clustered: true,
 	},
 }
 
@@ -234,7 +238,6 @@ var Indexes = []string{
 	"CREATE INDEX notices_unit ON notices(unit)",
 	"CREATE INDEX findings_unit ON findings(unit)",
 	"CREATE INDEX findings_notice ON findings(notice)",
-	"CREATE INDEX findings_status ON findings(status)",
 	"CREATE INDEX finding_history_notice ON finding_history(notice)",
 	"CREATE INDEX outstanding_finding ON outstanding(finding)",
 	"CREATE INDEX outstanding_notice ON outstanding(notice)",
@@ -273,6 +276,9 @@ func (t Table) create() string {
 		b.WriteString(",\n  " + k)
 	}
 	b.WriteString("\n)")
+	if t.Clustered {
+		b.WriteString(" WITHOUT ROWID")
+	}
 	return b.String()
 }
 
