@@ -272,6 +272,7 @@ func dirCheck(ctx context.Context, dir string, cache *fileCache, root string) ([
 		}
 		probs = append(probs, fc.probs...)
 	}
+	probs = append(probs, themesProblems(dir)...) // data/themes.toml (themes.go)
 	Sort(probs)
 	return files, probs, nil
 }

@@ -48,3 +48,7 @@ func Notice(n *notice.Notice) string {
 func Finding(n *notice.Notice, number int) string {
 	return Unit(n) + "findings/" + n.Inspection.ID() + "/" + strconv.Itoa(number) + "/"
 }
+
+// Analysis is the analysis page of the region at the URL (/ for the whole
+// site): its charts across notices.
+func Analysis(region string) string { return Path(region) + "analysis/" }

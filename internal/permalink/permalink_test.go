@@ -31,6 +31,8 @@ func TestPermalinks(t *testing.T) {
 		{Notice(summary), "/shili/shilishi/shilixian/notices/2025-03-03/"},
 		{Path(""), "/"},
 		{Path("a/b"), "/a/b/"},
+		{Analysis("/"), "/analysis/"},
+		{Analysis("/fujian/putian/xianyou/"), "/fujian/putian/xianyou/analysis/"},
 	} {
 		if c.got != c.want {
 			t.Errorf("got %s, want %s", c.got, c.want)

@@ -63,10 +63,22 @@ type Doc struct {
 }
 
 // Due is a finding's deadline and overdue flag as the site model has them
-// (internal/site: Derive), by finding id.
+// (internal/site: Derive), by finding id, and its problem theme's name
+// (internal/themes), which the finding's document is then
+// found by.
 type Due struct {
 	Deadline notice.Date
 	Overdue  bool
+	Theme    string
+}
+
+// withTheme adds the finding's theme to its text, on a line of its own
+// after the notice's words (which stay as they are): a search for the
+// theme's name finds it, in the Bleve index and the browser's alike.
+func (d *Doc) withTheme(theme string) {
+	if theme != "" && d.Kind == KindFinding {
+		d.Text = joinText([]string{d.Text, "问题主题：" + theme})
+	}
 }
 
 // DeadlineYear is the facet value of a document's deadline: its year.

@@ -101,6 +101,7 @@ func BuildSiteWith(ctx context.Context, c *notice.Corpus, siteDir string, log io
 	for i := range docs {
 		if d, ok := due[docs[i].ID]; ok && docs[i].Kind == KindFinding {
 			docs[i].Deadline, docs[i].Overdue = d.Deadline, d.Overdue
+			docs[i].withTheme(d.Theme)
 		}
 	}
 	st.Documents = len(docs)

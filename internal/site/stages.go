@@ -148,6 +148,9 @@ func (b *builder) derive() error {
 	corpus, paths := publishedCorpus(b.files, b.fromGit()) // masked: see publish.go
 	b.corpus = corpus
 	b.m = model.Derive(corpus, b.o.Now, paths)
+	if err := b.themes(); err != nil { // problem themes and recurrence (themes_downloads.go)
+		return err
+	}
 	b.sum.Units, b.sum.Notices, b.sum.Findings = len(b.m.Units), b.m.Site.Totals.Notices, b.m.Site.Totals.Findings
 	if b.global, err = globalHash(b.root, cfg.BaseURL, b.m); err != nil {
 		return err
@@ -266,7 +269,7 @@ func (b *builder) downloads() error {
 		return nil
 	}
 	t0 := time.Now()
-	err := writeDownloads(b.staging, b.cfg.BaseURL, b.m, b.skip)
+	err := writeDownloadsThemes(b.staging, b.cfg.BaseURL, b.m, b.skip)
 	err = b.o.hooks.Fail("downloads", err)
 	if err != nil {
 		if b.skip != nil && !diskFull(err) { // it read the previous site's download files
@@ -283,7 +286,7 @@ func (b *builder) downloads() error {
 	if err != nil {
 		return err
 	}
-	if err := writeSitemap(b.staging, b.cfg.BaseURL, b.m); err != nil {
+	if err := errors.Join(writeSitemap(b.staging, b.cfg.BaseURL, b.m), writeAnalysisDownloads(b.staging, b.cfg.BaseURL, b.m)); err != nil {
 		return err
 	}
 	b.keep(sources)

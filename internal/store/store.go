@@ -190,6 +190,11 @@ const (
 	EditsSuffix = ".edits.toml"
 )
 
+// ThemesFile is the problem themes' taxonomy in the data folder
+// (data/themes.toml, read by the build and checked: internal/themes):
+// Files does not list it, it is not a data file.
+const ThemesFile = "themes.toml"
+
 // Files lists the .toml files under dir (but layout profiles and edits
 // files), sorted: every name ending in
 // .toml, a folder's too (ReadFile refuses it: a folder named like a data
@@ -202,6 +207,9 @@ func Files(dir string) ([]string, error) {
 		}
 		if d.IsDir() && p == filepath.Join(dir, LayoutsDir) {
 			return filepath.SkipDir // layout profiles, not data files
+		}
+		if p == filepath.Join(dir, ThemesFile) {
+			return nil // the problem themes' taxonomy (docs/themes.md), not a data file
 		}
 		if p != dir && strings.HasSuffix(p, ".toml") && !strings.HasSuffix(p, EditsSuffix) {
 			out = append(out, p)

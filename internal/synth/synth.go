@@ -23,6 +23,15 @@ type Options struct {
 	Notices            int   // notices per township, each on its own inspection (default 2)
 	Findings           int   // findings per notice (default 60)
 	Seed               int64 // the random seed: the same options give the same corpus
+	// Repeat is the share of the findings of every round after a
+	// township's first that repeat a finding of its previous round,
+	// slightly reworded (their similarity stays above the recurrence
+	// threshold, docs/themes.md); Near the share that open their problem
+	// text with a sentence of a previous finding's, with a title of their
+	// own (most stay below it). Their
+	// choices come from a random source of their own: with both 0 the
+	// corpus is the one the same seed gave before they existed.
+	Repeat, Near float64
 }
 
 // Text is the material the generator recombines: sentences and headings of
@@ -101,8 +110,10 @@ func Generate(o Options, t Text) []*notice.Notice {
 	}
 	r := rand.New(rand.NewSource(o.Seed))
 	pick := func(list []string) string { return list[r.Intn(len(list))] }
+	rep := rand.New(rand.NewSource(o.Seed ^ 0x5eed)) // the repeats' choices
 	var out []*notice.Notice
 	for i := 1; i <= o.Townships; i++ {
+		var prev *notice.Notice // the township's previous round
 		county := (i-1)/o.TownshipsPerCounty + 1
 		reg := notice.Region{
 			Province: "示例省", ProvinceSlug: "shili",
@@ -162,6 +173,16 @@ func Generate(o Options, t Text) []*notice.Notice {
 					fd.Rectification += "已退回资金" + text + "。"
 					fd.Amounts = []notice.Amount{{Text: text, Yuan: int64(wan) * 100}}
 				}
+				if prev != nil && (o.Repeat > 0 || o.Near > 0) {
+					x, earlier := rep.Float64(), &prev.Findings[rep.Intn(len(prev.Findings))]
+					switch {
+					case x < o.Repeat:
+						fd.Title, fd.Problem = Reword(earlier.Title, earlier.Problem)
+					case x < o.Repeat+o.Near:
+						first, _, _ := strings.Cut(earlier.Problem, "。")
+						fd.Problem = first + "。" + fd.Problem
+					}
+				}
 				n.Findings = append(n.Findings, fd)
 			}
 			for j, f := range outstanding {
@@ -178,9 +199,23 @@ func Generate(o Options, t Text) []*notice.Notice {
 			n.Petitions.Closed = n.Petitions.Transferred - r.Intn(3)
 			n.Petitions.Pending = n.Petitions.Transferred - n.Petitions.Closed
 			out = append(out, n)
+			prev = n
 		}
 	}
 	return out
+}
+
+// Reword is a finding's title and problem as a later round's notice might
+// write the same problem again: 仍 in the title, and the problem said to
+// persist.
+func Reword(title, problem string) (string, string) {
+	rs := []rune(title)
+	if len(rs) > 2 {
+		title = string(rs[:len(rs)-2]) + "仍" + string(rs[len(rs)-2:])
+	} else {
+		title += "仍存在"
+	}
+	return title, "上轮巡察指出后，" + problem + "该问题仍未彻底解决。"
 }
 
 // WriteDir writes the corpus as data files under dir (a temporary folder,

@@ -91,6 +91,7 @@ func Derive(c *notice.Corpus, asOf time.Time, dataPaths map[*notice.Notice]strin
 	}
 	m.Site.Tree, m.Site.Regions = regions(m.Units, byKey)
 	m.Site.SmallTree = len(m.Units) <= smallTree
+	m.Site.Analyses = analyses(m) // the analysis pages (analysis.go)
 	return m
 }
 

@@ -10,13 +10,17 @@ import (
 
 // SearchDue is every finding's deadline and overdue flag, by id, for the
 // search index's overdue and deadline filters: the model's own flags, not
-// judged again.
+// judged again; and its theme's name, which the index finds it by.
 func (m *Model) SearchDue() map[string]search.Due {
 	out := map[string]search.Due{}
 	for _, t := range m.Units {
 		for _, fs := range t.Findings {
-			if fs.Deadline != "" || fs.Overdue {
-				out[fs.ID] = search.Due{Deadline: fs.Deadline, Overdue: fs.Overdue}
+			var theme string
+			if fs.Theme != nil {
+				theme = fs.Theme.Name
+			}
+			if fs.Deadline != "" || fs.Overdue || theme != "" {
+				out[fs.ID] = search.Due{Deadline: fs.Deadline, Overdue: fs.Overdue, Theme: theme}
 			}
 		}
 	}
@@ -34,7 +38,7 @@ func DueFingerprint(due map[string]search.Due) string {
 	sort.Strings(ids)
 	var b strings.Builder
 	for _, id := range ids {
-		fmt.Fprintf(&b, "%s\x00%s\x00%v\x00", id, due[id].Deadline, due[id].Overdue)
+		fmt.Fprintf(&b, "%s\x00%s\x00%v\x00%s\x00", id, due[id].Deadline, due[id].Overdue, due[id].Theme)
 	}
 	return b.String()
 }

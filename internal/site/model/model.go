@@ -5,7 +5,10 @@
 // and writes no file (package site writes what it derives).
 package model
 
-import "github.com/gongshi/gongshi/internal/notice"
+import (
+	"github.com/gongshi/gongshi/internal/notice"
+	"github.com/gongshi/gongshi/internal/themes"
+)
 
 // The derived site model: everything a page shows is computed here once, in
 // Go, and handed to Hugo as data (see package site, hugo.go). Templates only look values
@@ -33,6 +36,13 @@ type SiteData struct {
 	Units     []string    `json:"units"`      // the units' data files (File), in order
 	Downloads Downloads   `json:"downloads"`  // site-wide files
 	SmallTree bool        `json:"small_tree"` // few townships: the home tree lists them all
+	// Analysis is the site's analysis page; Analyses are every analysis
+	// page, the site's first, then the regions' (analysis.go).
+	Analysis string      `json:"analysis"`
+	Analyses []*Analysis `json:"analyses"`
+
+	// Themes are the site's /themes/ and /recurrence/ (themepages.go).
+	Themes *ThemePages `json:"themes,omitempty"`
 }
 
 // smallTree is how many townships the home page lists in its region tree;
@@ -166,6 +176,8 @@ type Region struct {
 	FeedDate  FeedDate      `json:"feed_date"`
 	Downloads *Downloads    `json:"downloads,omitempty"` // cities and counties
 	Outputs   []string      `json:"outputs"`             // Hugo's output formats of the page
+	Analysis  string        `json:"analysis"`            // its analysis page (analysis.go)
+	Themes    *ThemePages   `json:"themes,omitempty"`    // its themes and recurrence pages (themepages.go)
 
 	feeds bool
 	units []*Unit
@@ -359,6 +371,12 @@ type FindingState struct {
 	DeadlineRead string `json:"deadline_read,omitempty"`
 	Overdue      bool   `json:"overdue,omitempty"`
 	OverdueNote  string `json:"overdue_note,omitempty"`
+	// Theme is its problem theme; Recurs the finding of an earlier round
+	// of the unit it repeats, RecurredBy the later rounds' findings that
+	// repeat it (themepages.go).
+	Theme      *themes.Match `json:"theme,omitempty"`
+	Recurs     *RecurRef     `json:"recurs,omitempty"`
+	RecurredBy []*RecurRef   `json:"recurred_by,omitempty"`
 }
 
 // FillText is text of a finding that its latest notice left out; the
