@@ -538,9 +538,6 @@ func writeDownloads(out, base string, m *model.Model, skip *downloadSkip) error 
 			return err
 		}
 	}
-	if err := writeSQLite(out, base, m, skip); err != nil {
-		return err
-	}
 	return writeTable(out, m)
 }
 

@@ -1,61 +1,91 @@
 package site
 
 import (
-	"errors"
 	"os"
 	"path/filepath"
-	"runtime"
-	"sync"
+	"slices"
+	"time"
 
 	"github.com/gongshi/gongshi/internal/site/model"
+	"github.com/gongshi/gongshi/internal/site/publish"
 	"github.com/gongshi/gongshi/internal/sqlitedb"
 )
 
-// writeSQLite writes findings.sqlite (package sqlitedb) site-wide and for
-// every city and county, beside their findings.csv, and Datasette's
-// metadata beside the site-wide one. An incremental build keeps the
-// files of the regions skip names (hugoData lists them as kept); the
-// site-wide database is written again from the model, the same bytes a
-// full build writes. The databases are independent files, written at once
-// up to one per processor (each is the same bytes whatever the order).
-func writeSQLite(out, base string, m *model.Model, skip *downloadSkip) error {
-	file := func(u string) string { return filepath.Join(out, filepath.FromSlash(siteFile(u))) }
-	site := m.Site.Downloads.SQLite
-	meta := filepath.Join(filepath.Dir(file(site)), sqlitedb.MetadataFile)
+// sqlite is the stage that writes the site-wide findings.sqlite (package
+// sqlitedb; docs/data.md) and Datasette's metadata beside it. It is one
+// file for the whole site (Datasette's facets filter it by region), run
+// at once with the downloads and the index where those run at once. An
+// in-place build keeps the previous site's file when it holds what this
+// build would write (sqliteKept); else it writes it anew, the same bytes
+// a full build writes.
+func (b *builder) sqlite() error {
+	if !b.parts.site() {
+		return nil
+	}
+	t0 := time.Now()
+	site := siteFile(b.m.Site.Downloads.SQLite)
+	if b.sqliteKept() {
+		if err := writeSQLiteMetadata(b.staging, b.m); err != nil {
+			return err
+		}
+		b.keep([]string{site})
+		b.stage("sqlite", t0, "findings.sqlite kept: no unit changed")
+		return b.ctx.Err()
+	}
+	if err := writeSQLite(b.staging, b.cfg.BaseURL, b.m); err != nil {
+		return err
+	}
+	b.stage("sqlite", t0, "findings.sqlite (%d findings)", b.sum.Findings)
+	return b.ctx.Err()
+}
+
+// sqliteKept says whether the previous site's findings.sqlite holds what
+// this build would write: an in-place build (the program, the templates,
+// the base URL and the date as before) in which no unit changed, none was
+// added or removed, and whose theme taxonomy (which the units' data name
+// only where a finding is in a theme) is the one in the file.
+func (b *builder) sqliteKept() bool {
+	if b.mode != publish.InPlace || b.skip == nil || len(b.prev.Units) != len(b.m.Units) {
+		return false
+	}
+	for _, t := range b.m.Units {
+		if !b.skip.units[t.Key] {
+			return false
+		}
+	}
+	prev, err := sqlitedb.ReadThemes(filepath.Join(b.out, filepath.FromSlash(siteFile(b.m.Site.Downloads.SQLite))))
+	return err == nil && slices.Equal(prev, sqliteThemes(b.m))
+}
+
+// writeSQLite writes the site-wide findings.sqlite and Datasette's
+// metadata into the site folder out.
+func writeSQLite(out, base string, m *model.Model) error {
+	if err := writeSQLiteMetadata(out, m); err != nil {
+		return err
+	}
+	path := filepath.Join(out, filepath.FromSlash(siteFile(m.Site.Downloads.SQLite)))
+	return sqlitedb.Write(path, sqlitedb.Input{AsOf: m.Site.AsOf, Base: base, Units: m.Units, Themes: sqliteThemes(m)})
+}
+
+// writeSQLiteMetadata writes datasette-metadata.json beside findings.sqlite.
+func writeSQLiteMetadata(out string, m *model.Model) error {
+	meta := filepath.Join(out, filepath.FromSlash(siteFile(m.Site.Downloads.SQLite)))
+	meta = filepath.Join(filepath.Dir(meta), sqlitedb.MetadataFile)
 	if err := os.MkdirAll(filepath.Dir(meta), 0o755); err != nil {
 		return err
 	}
-	if err := os.WriteFile(meta, sqlitedb.Metadata("巡察整改问题数据"), 0o644); err != nil {
-		return err
+	return os.WriteFile(meta, sqlitedb.Metadata("巡察整改问题数据"), 0o644)
+}
+
+// sqliteThemes is the taxonomy as the site's themes page lists it (its
+// order, 其他（未归类） last); none when the model has no themes.
+func sqliteThemes(m *model.Model) []sqlitedb.Theme {
+	if m.Site.Themes == nil {
+		return nil
 	}
-	type job struct {
-		path string
-		in   sqlitedb.Input
+	var out []sqlitedb.Theme
+	for _, c := range m.Site.Themes.Themes {
+		out = append(out, sqlitedb.Theme{Key: c.Key, Name: c.Name})
 	}
-	jobs := []job{{file(site), sqlitedb.Input{AsOf: m.Site.AsOf, Base: base, Units: m.Units}}}
-	byRegion := map[string][]*model.Unit{}
-	for _, t := range m.Units {
-		for _, k := range regionalTargets(t) {
-			byRegion[k] = append(byRegion[k], t)
-		}
-	}
-	for _, r := range m.Site.Regions {
-		if r.Downloads == nil || r.Downloads.SQLite == "" || skip.region(r.Key) {
-			continue
-		}
-		jobs = append(jobs, job{file(r.Downloads.SQLite),
-			sqlitedb.Input{AsOf: m.Site.AsOf, Base: base, Scope: r.Key, Name: r.Place, Units: byRegion[r.Key]}})
-	}
-	errs := make([]error, len(jobs))
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	var wg sync.WaitGroup
-	for i, j := range jobs {
-		sem <- struct{}{}
-		wg.Go(func() {
-			defer func() { <-sem }()
-			errs[i] = sqlitedb.Write(j.path, j.in)
-		})
-	}
-	wg.Wait()
-	return errors.Join(errs...)
+	return out
 }

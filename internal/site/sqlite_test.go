@@ -11,15 +11,17 @@ import (
 	"github.com/gongshi/gongshi/internal/sqlitedb"
 )
 
-// TestBundledSQLite: beside the site-wide, city and county findings.csv is
-// findings.sqlite, whose findings agree with the CSV row for row (same ids
-// in the same order, same text and statuses, the deadline as written and
-// as read, overdue), every reference with its row; the pages that offer
-// the CSV link it; and a second build of the same data writes the same
+// TestBundledSQLite: beside the site-wide findings.csv is findings.sqlite,
+// one file for the whole site (none beside the cities' and counties'),
+// whose findings agree with the CSV row for row (same ids in the same
+// order, same text and statuses, the deadline as written and as read,
+// overdue), every reference with its row, every finding with its theme;
+// the pages that offer the CSV link it, the region pages saying it covers
+// the whole site; and a second build of the same data writes the same
 // bytes.
 func TestBundledSQLite(t *testing.T) {
 	site := bundledSite(t)
-	for _, prefix := range []string{"/downloads/", "/fujian/putian/", "/fujian/putian/xianyou/"} {
+	for _, prefix := range []string{"/downloads/"} {
 		csvRows := readCSV(t, site, prefix+"findings.csv")
 		col := map[string]int{}
 		for i, c := range csvRows[0] {
@@ -63,27 +65,39 @@ func TestBundledSQLite(t *testing.T) {
 		if n != len(csvRows)-1 || n < 2 {
 			t.Errorf("%sfindings.sqlite: %d findings, findings.csv %d", prefix, n, len(csvRows)-1)
 		}
-		var bad int
+		var bad, themed, themes int
 		if err := db.QueryRow("SELECT count(*) FROM pragma_foreign_key_check").Scan(&bad); err != nil || bad != 0 {
 			t.Errorf("%s: foreign_key_check %d rows, %v", p, bad, err)
+		}
+		if err := db.QueryRow("SELECT (SELECT count(*) FROM finding_themes), (SELECT count(*) FROM themes)").Scan(&themed, &themes); err != nil || themed != n || themes < 2 {
+			t.Errorf("%s: %d findings with a theme of %d, %d themes (%v)", p, themed, n, themes, err)
 		}
 	}
 	if _, err := os.Stat(filepath.Join(site, "downloads", sqlitedb.MetadataFile)); err != nil {
 		t.Error(err)
 	}
-	for _, c := range []struct{ page, href string }{
-		{"/fujian/putian/xianyou/", "/fujian/putian/xianyou/findings.sqlite"},
-		{"/fujian/putian/", "/fujian/putian/findings.sqlite"},
-		{"/findings/", "/downloads/findings.sqlite"},
-		{"/about/", "/downloads/findings.sqlite"},
+	for _, f := range []string{"fujian/putian/findings.sqlite", "fujian/putian/xianyou/findings.sqlite"} {
+		if _, err := os.Stat(filepath.Join(site, f)); err == nil {
+			t.Errorf("%s: a region's own database (the site has one, for every region)", f)
+		}
+	}
+	for _, c := range []struct{ page, says string }{
+		{"/fujian/putian/xianyou/", "涵盖全站，不只仙游县"},
+		{"/fujian/putian/", "涵盖全站，不只莆田市"},
+		{"/findings/", ""},
+		{"/about/", ""},
 	} {
-		if page := readFile(t, site, c.page); !strings.Contains(page, `href="`+c.href+`"`) || !strings.Contains(page, "SQLite 数据库") {
-			t.Errorf("%s does not link %s", c.page, c.href)
+		page := readFile(t, site, c.page)
+		if !strings.Contains(page, `href="/downloads/findings.sqlite"`) || !strings.Contains(page, "SQLite 数据库") {
+			t.Errorf("%s does not link /downloads/findings.sqlite", c.page)
+		}
+		if !strings.Contains(page, c.says) {
+			t.Errorf("%s does not say %s", c.page, c.says)
 		}
 	}
 	// Reproducible: another build of the same data, the same bytes.
 	again, _ := buildSite(t, bundledData(t), asOf)
-	for _, f := range []string{"downloads/findings.sqlite", "fujian/putian/xianyou/findings.sqlite", "downloads/" + sqlitedb.MetadataFile} {
+	for _, f := range []string{"downloads/findings.sqlite", "downloads/" + sqlitedb.MetadataFile} {
 		a, err1 := os.ReadFile(filepath.Join(site, f))
 		b, err2 := os.ReadFile(filepath.Join(again, f))
 		if err1 != nil || err2 != nil || !bytes.Equal(a, b) {

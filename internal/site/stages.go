@@ -216,7 +216,7 @@ func (b *builder) hugoData() error {
 	for _, r := range b.m.Site.Regions {
 		if r.Downloads != nil && b.prev.Regions[r.Key] == b.regSums[r.Key] {
 			b.skip.regions[r.Key] = true
-			b.kept = append(b.kept, []string{siteFile(r.Downloads.CSV), siteFile(r.Downloads.CSVZh), siteFile(r.Downloads.JSON), siteFile(r.Downloads.SQLite)})
+			b.kept = append(b.kept, []string{siteFile(r.Downloads.CSV), siteFile(r.Downloads.CSVZh), siteFile(r.Downloads.JSON)})
 		}
 	}
 	return nil
@@ -230,17 +230,17 @@ func (b *builder) hugoData() error {
 func (b *builder) render() error {
 	if b.mode == publish.InPlace {
 		var wg sync.WaitGroup
-		errs := make([]error, 3)
-		for i, f := range []func() error{b.downloads, b.index} {
+		errs := make([]error, 4)
+		for i, f := range []func() error{b.downloads, b.index, b.sqlite} {
 			wg.Go(func() { errs[i] = f() })
 		}
-		errs[2] = b.hugo()
+		errs[3] = b.hugo()
 		wg.Wait()
 		if err := errors.Join(errs...); err != nil {
 			return err
 		}
 	} else {
-		for _, f := range []func() error{b.downloads, b.index} {
+		for _, f := range []func() error{b.downloads, b.index, b.sqlite} {
 			if err := f(); err != nil {
 				return err
 			}

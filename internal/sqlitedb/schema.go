@@ -205,21 +205,32 @@ var Tables = []Table{
 		Keys: []string{"PRIMARY KEY (unit, inspection, finding_number)"}, Clustered: true,
 	},
 	{
-		Name: "themes", Zh: "问题主题（按可编辑的主题分类表归类）；本站尚未配置主题分类时本表为空",
-		En: "problem themes (from the editable theme taxonomy); empty while the site has no taxonomy",
+		Name: "themes", Zh: "问题主题（本站可编辑的主题分类表，按归类时尝试的顺序；最后一个为“其他（未归类）”）",
+		En: "the problem themes (the site's editable theme taxonomy, in the order they are tried; the last is 其他（未归类）, for findings no theme matches)",
 		Columns: []Column{
 			{"key", "TEXT PRIMARY KEY", "主题代码", "the theme's key"},
+			{"seq", "INTEGER NOT NULL", "次序（1 起，归类时先试的在前）", "its place in the taxonomy (from 1, the first tried first)"},
 			{"name", "TEXT NOT NULL", "主题名称", "its name"},
-			{"description", "TEXT NOT NULL", "主题说明", "what it covers"},
 		},
 	},
 	{
-		Name: "finding_themes", Zh: "问题所属的主题（本站的归类，不是通报原文）；一个问题可属多个主题", En: "which themes a finding is in (the site's classification, not the notice's words); a finding may be in several",
+		Name: "finding_themes", Zh: "每个问题的主题，每个问题一行（本站按主题分类表归类，不是通报原文）", En: "each finding's theme, one row per finding (the site's classification by its theme taxonomy, not the notice's words)",
 		Columns: []Column{
 			{"finding", "TEXT NOT NULL REFERENCES findings(id)", "问题（findings.id）", "the finding (findings.id)"},
 			{"theme", "TEXT NOT NULL REFERENCES themes(key)", "主题（themes.key）", "the theme (themes.key)"},
+			{"why", "TEXT", "归类依据（问题的哪段文字含分类表的哪个词）；“其他（未归类）”为空", "why: which of its texts matched which phrase of the taxonomy; NULL for 其他（未归类）"},
 		},
-		Keys: []string{"PRIMARY KEY (finding, theme)"}, Clustered: true,
+		Keys: []string{"PRIMARY KEY (finding)"}, Clustered: true,
+	},
+	{
+		Name: "recurrences", Zh: "重复出现的问题：同一单位后一轮巡察的问题与前一轮的某个问题文字相似（本站按文字相似度判断，不是通报的说法）",
+		En: "recurring findings: a finding of a unit's later inspection whose text is similar to one of an earlier inspection of the same unit (the site's judgement by text similarity, not the notice's words)",
+		Columns: []Column{
+			{"earlier", "TEXT NOT NULL REFERENCES findings(id)", "前一轮的问题（findings.id）", "the earlier finding (findings.id)"},
+			{"later", "TEXT NOT NULL REFERENCES findings(id)", "后一轮的问题（findings.id）", "the later finding (findings.id)"},
+			{"similarity", "REAL NOT NULL", "两者文字的相似度（0–1，两位小数，与网页和 recurrence.csv 相同）", "the similarity of their texts (0–1, two decimals, as on the pages and in recurrence.csv)"},
+		},
+		Keys: []string{"PRIMARY KEY (earlier, later)"}, Clustered: true,
 	},
 	{
 		Name: "column_docs", Zh: "本数据库每个表和每一列的说明（中文和英文）", En: "every table's and column's description, in Chinese and English",
@@ -242,6 +253,7 @@ var Indexes = []string{
 	"CREATE INDEX outstanding_finding ON outstanding(finding)",
 	"CREATE INDEX outstanding_notice ON outstanding(notice)",
 	"CREATE INDEX finding_themes_theme ON finding_themes(theme)",
+	"CREATE INDEX recurrences_later ON recurrences(later)",
 }
 
 // FTS is the full-text index of the findings' text, set up the way

@@ -18,6 +18,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/gongshi/gongshi/internal/i18n"
@@ -34,15 +35,16 @@ type Input struct {
 	Scope string        // "" for the whole site, else the region's key (fujian/putian)
 	Name  string        // the region's name (仙游县), or "" for the whole site
 	Units []*model.Unit // in the model's order (that of findings.csv)
-	// Themes and FindingThemes fill the themes tables (FindingThemes: a
-	// finding's id → its theme keys); empty when the site has none.
-	Themes        []Theme
-	FindingThemes map[string][]string
+	// Themes are the site's theme taxonomy, in its order (with
+	// 其他（未归类） last: model.ThemePages.Themes); each finding's theme
+	// (model.FindingState.Theme) must be one of them. The recurrences come
+	// from model.FindingState.Recurs.
+	Themes []Theme
 }
 
 // Theme is a problem theme of the site's taxonomy.
 type Theme struct {
-	Key, Name, Description string
+	Key, Name string
 }
 
 // Write writes the database of in to path: built in a scratch file beside
@@ -406,23 +408,48 @@ func (w *writer) outstanding(t *model.Unit) error {
 	return nil
 }
 
-// themes inserts the taxonomy and each finding's themes (the findings of
-// this database only).
+// themes inserts the taxonomy, each finding's theme and the recurrences
+// (each later finding's Recurs: RecurredBy is its mirror), in the
+// findings' order.
 func (w *writer) themes(in Input) error {
-	for _, th := range in.Themes {
-		if err := w.insert("themes", th.Key, th.Name, th.Description); err != nil {
+	for i, th := range in.Themes {
+		if err := w.insert("themes", th.Key, i+1, th.Name); err != nil {
 			return err
 		}
 	}
-	if len(in.FindingThemes) == 0 {
-		return nil
-	}
 	for _, t := range in.Units {
 		for _, fs := range t.Findings {
-			for _, k := range in.FindingThemes[fs.ID] {
-				if err := w.insert("finding_themes", fs.ID, k); err != nil {
-					return err
+			if fs.Theme == nil {
+				continue
+			}
+			if err := w.insert("finding_themes", fs.ID, fs.Theme.Key, null(fs.Theme.Why)); err != nil {
+				return err
+			}
+		}
+	}
+	for _, t := range in.Units {
+		var byURL map[string]string // the unit's findings' ids by permalink
+		for _, fs := range t.Findings {
+			r := fs.Recurs
+			if r == nil {
+				continue
+			}
+			if byURL == nil {
+				byURL = make(map[string]string, len(t.Findings))
+				for _, o := range t.Findings {
+					byURL[o.URL] = o.ID
 				}
+			}
+			earlier, ok := byURL[r.URL]
+			if !ok {
+				return fmt.Errorf("sqlitedb: finding %s recurs from %s, which is not one of %s's findings", fs.ID, r.URL, t.Key)
+			}
+			sim, err := strconv.ParseFloat(r.Similarity, 64)
+			if err != nil {
+				return fmt.Errorf("sqlitedb: finding %s: similarity %q: %w", fs.ID, r.Similarity, err)
+			}
+			if err := w.insert("recurrences", earlier, fs.ID, sim); err != nil {
+				return err
 			}
 		}
 	}
@@ -447,4 +474,32 @@ func (w *writer) docs() error {
 		}
 	}
 	return nil
+}
+
+// ReadThemes reads the themes table of the database at path (an earlier
+// build's), in its order: an in-place build keeps that file only while
+// the taxonomy it holds is the one it would write.
+func ReadThemes(path string) ([]Theme, error) {
+	if _, err := os.Stat(path); err != nil {
+		return nil, err
+	}
+	db, err := sql.Open("sqlite", fileURI(path)+"?mode=ro")
+	if err != nil {
+		return nil, err
+	}
+	defer db.Close()
+	rows, err := db.Query("SELECT key, name FROM themes ORDER BY seq")
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Theme
+	for rows.Next() {
+		var th Theme
+		if err := rows.Scan(&th.Key, &th.Name); err != nil {
+			return nil, err
+		}
+		out = append(out, th)
+	}
+	return out, rows.Err()
 }

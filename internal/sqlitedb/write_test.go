@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"database/sql"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -14,6 +15,7 @@ import (
 	"github.com/gongshi/gongshi/internal/i18n"
 	"github.com/gongshi/gongshi/internal/notice"
 	"github.com/gongshi/gongshi/internal/site/model"
+	"github.com/gongshi/gongshi/internal/themes"
 )
 
 // The fixture: two fictitious townships; the text of one finding carries
@@ -35,6 +37,18 @@ func finding(n int, st notice.Status, title, problem string) notice.Finding {
 
 func fixture(t testing.TB) *model.Model {
 	t.Helper()
+	return derive(fixtureNotices())
+}
+
+// derive derives the model of the notices as the build does, themes and
+// recurrence included (the default taxonomy).
+func derive(ns []*notice.Notice) *model.Model {
+	m := model.Derive(notice.NewCorpus(ns), time.Date(2025, 1, 5, 0, 0, 0, 0, model.ChinaTime), nil)
+	model.ApplyThemes(m, themes.Default())
+	return m
+}
+
+func fixtureNotices() []*notice.Notice {
 	a := &notice.Notice{
 		Title: "中共样本镇0001委员会关于巡察整改进展情况的通报", Issuer: "中共样本镇0001委员会",
 		Signed: "2024-01-10", Region: region,
@@ -67,13 +81,34 @@ func fixture(t testing.TB) *model.Model {
 		Inspection: notice.Inspection{Body: "县委巡察二组", Feedback: "2023-08-01"},
 		Findings:   []notice.Finding{{Number: 1, Title: "采购台账缺失", Problem: "问题描述乙", Status: notice.StatusUnstated}},
 	}
-	return model.Derive(notice.NewCorpus([]*notice.Notice{a, &later, b}), time.Date(2025, 1, 5, 0, 0, 0, 0, model.ChinaTime), nil)
+	return []*notice.Notice{a, &later, b}
+}
+
+// recurFixture is the fixture and a second inspection of 样本镇0001,
+// two of whose findings repeat findings of the first.
+func recurFixture() *model.Model {
+	ns := fixtureNotices()
+	c := &notice.Notice{
+		Title: "中共样本镇0001委员会关于第二轮巡察整改进展情况的通报", Issuer: "中共样本镇0001委员会",
+		Signed: "2024-12-20", Region: region,
+		Inspection: notice.Inspection{Body: "县委巡察三组", Start: "2024-09-01", Feedback: "2024-10-15"},
+		Findings: []notice.Finding{
+			finding(1, notice.StatusInProgress, "食堂采购台账仍不全", "问题描述甲"),
+			finding(2, notice.StatusDone, "党组织会议记录不规范", "会议记录缺页"),
+			finding(3, notice.StatusInProgress, "村级工程验收仍滞后", "工程款拨付仍不及时"),
+		},
+	}
+	return derive(append(ns, c))
 }
 
 const base = "https://example.org/"
 
 func input(m *model.Model) Input {
-	return Input{AsOf: m.Site.AsOf, Base: base, Units: m.Units}
+	var ths []Theme
+	for _, c := range m.Site.Themes.Themes {
+		ths = append(ths, Theme{Key: c.Key, Name: c.Name})
+	}
+	return Input{AsOf: m.Site.AsOf, Base: base, Units: m.Units, Themes: ths}
 }
 
 // write writes the fixture's database and opens it.
@@ -236,14 +271,12 @@ func TestFullTextSearch(t *testing.T) {
 func TestKeys(t *testing.T) {
 	m := fixture(t)
 	in := input(m)
-	in.Themes = []Theme{{Key: "canteen", Name: "食堂管理", Description: "食堂、采购"}}
-	in.FindingThemes = map[string][]string{"shili/shilishi/shilixian/zhen0001/2023-03-01/1": {"canteen"}}
 	db, _ := write(t, in)
 	if rows := query(t, db, "PRAGMA foreign_key_check"); len(rows) != 0 {
 		t.Errorf("foreign_key_check: %v", rows)
 	}
 	declared := map[string]bool{}
-	for _, tb := range []string{"notices", "findings", "finding_history", "measures", "amounts", "outstanding", "finding_themes"} {
+	for _, tb := range []string{"notices", "findings", "finding_history", "measures", "amounts", "outstanding", "finding_themes", "recurrences"} {
 		for _, r := range query(t, db, "SELECT \"table\", \"from\", \"to\" FROM pragma_foreign_key_list(?)", tb) {
 			declared[tb+"."+r[1].String+"→"+r[0].String+"."+r[2].String] = true
 		}
@@ -251,22 +284,19 @@ func TestKeys(t *testing.T) {
 	for _, want := range []string{"notices.unit→units.key", "findings.unit→units.key", "findings.notice→notices.id",
 		"finding_history.finding→findings.id", "finding_history.notice→notices.id", "measures.finding→findings.id",
 		"amounts.finding→findings.id", "outstanding.finding→findings.id", "outstanding.notice→notices.id",
-		"finding_themes.theme→themes.key"} {
+		"finding_themes.finding→findings.id", "finding_themes.theme→themes.key", "recurrences.earlier→findings.id", "recurrences.later→findings.id"} {
 		if !declared[want] {
 			t.Errorf("no reference %s (have %v)", want, declared)
 		}
 	}
-	if rows := query(t, db, "SELECT finding, theme FROM finding_themes"); len(rows) != 1 || rows[0][1].String != "canteen" {
-		t.Errorf("finding_themes: %v", rows)
-	}
-	for _, idx := range []string{"findings_unit", "findings_notice", "notices_unit", "outstanding_finding"} {
+	for _, idx := range []string{"findings_unit", "findings_notice", "notices_unit", "outstanding_finding", "finding_themes_theme", "recurrences_later"} {
 		if rows := query(t, db, "SELECT name FROM sqlite_master WHERE type = 'index' AND name = ?", idx); len(rows) != 1 {
 			t.Errorf("no index %s", idx)
 		}
 	}
 
-	// A theme the taxonomy does not have.
-	in.FindingThemes = map[string][]string{"shili/shilishi/shilixian/zhen0001/2023-03-01/1": {"nosuch"}}
+	// Findings in themes the taxonomy does not have.
+	in.Themes = in.Themes[len(in.Themes)-1:]
 	dir := t.TempDir()
 	p := filepath.Join(dir, "findings.sqlite")
 	err := Write(p, in)
@@ -395,5 +425,85 @@ func TestAwkwardFolder(t *testing.T) {
 	}
 	if rows := query(t, open(t, plain), "SELECT count(*) FROM findings"); rows[0][0].String != "4" {
 		t.Errorf("%v findings", rows)
+	}
+}
+
+// TestThemesAndRecurrences: the themes table is the taxonomy in its
+// order, finding_themes each finding's theme and why, recurrences the
+// model's pairs (each later finding's Recurs, mirrored by the earlier's
+// RecurredBy) with their similarity — all as the model has them.
+func TestThemesAndRecurrences(t *testing.T) {
+	m := recurFixture()
+	db, _ := write(t, input(m))
+
+	var want []string
+	for i, c := range m.Site.Themes.Themes {
+		want = append(want, fmt.Sprint(i+1, " ", c.Key, " ", c.Name))
+	}
+	var got []string
+	for _, r := range query(t, db, "SELECT seq, key, name FROM themes ORDER BY seq") {
+		got = append(got, r[0].String+" "+r[1].String+" "+r[2].String)
+	}
+	if len(want) < 2 || strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("themes:\n%s\nthe model's:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+
+	want, got = nil, nil
+	themed := 0
+	byURL := map[string]string{}
+	for _, u := range m.Units {
+		for _, fs := range u.Findings {
+			byURL[fs.URL] = fs.ID
+			want = append(want, fs.ID+" "+fs.Theme.Key+" "+fs.Theme.Why)
+			if fs.Theme.Key != themes.OtherKey {
+				themed++
+			}
+		}
+	}
+	for _, r := range query(t, db, "SELECT finding, theme, coalesce(why, '') FROM finding_themes JOIN findings ON findings.id = finding ORDER BY findings.seq") {
+		got = append(got, r[0].String+" "+r[1].String+" "+r[2].String)
+	}
+	if themed == 0 || strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("finding_themes (%d themed):\n%s\nthe model's:\n%s", themed, strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+
+	want, got = nil, nil
+	mirrored := map[string]bool{}
+	for _, u := range m.Units {
+		for _, fs := range u.Findings {
+			if r := fs.Recurs; r != nil {
+				want = append(want, byURL[r.URL]+" "+fs.ID+" "+r.Similarity)
+			}
+			for _, l := range fs.RecurredBy {
+				mirrored[fs.ID+" "+byURL[l.URL]+" "+l.Similarity] = true
+			}
+		}
+	}
+	for _, r := range query(t, db, "SELECT earlier, later, printf('%.2f', similarity) FROM recurrences JOIN findings ON findings.id = later ORDER BY findings.seq") {
+		row := r[0].String + " " + r[1].String + " " + r[2].String
+		got = append(got, row)
+		if !mirrored[row] {
+			t.Errorf("recurrence %s: not in the earlier finding's RecurredBy", row)
+		}
+	}
+	if len(want) < 2 || len(mirrored) != len(want) || strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("recurrences:\n%s\nthe model's:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if rows := query(t, db, "PRAGMA foreign_key_check"); len(rows) != 0 {
+		t.Errorf("foreign_key_check: %v", rows)
+	}
+}
+
+// TestReadThemes: ReadThemes reads back the taxonomy a database holds (an
+// in-place build compares it with the one it would write).
+func TestReadThemes(t *testing.T) {
+	in := input(fixture(t))
+	_, p := write(t, in)
+	got, err := ReadThemes(p)
+	if err != nil || len(got) < 2 || fmt.Sprint(got) != fmt.Sprint(in.Themes) {
+		t.Errorf("ReadThemes: %v %v, wrote %v", got, err, in.Themes)
+	}
+	if _, err := ReadThemes(filepath.Join(t.TempDir(), "none.sqlite")); err == nil {
+		t.Error("ReadThemes of no file: no error")
 	}
 }

@@ -50,7 +50,7 @@ func regions(units []*Unit, byKey map[string]*Unit) ([]*TreeNode, []*Region) {
 					feeds:      d == 3,
 				}
 				if d == 2 || d == 3 {
-					reg.Downloads = &Downloads{CSV: url + "findings.csv", CSVZh: url + "findings-zh.csv", JSON: url + "findings.json", SQLite: url + "findings.sqlite"}
+					reg.Downloads = &Downloads{CSV: url + "findings.csv", CSVZh: url + "findings-zh.csv", JSON: url + "findings.json"}
 					if reg.feeds {
 						reg.Downloads.RSS, reg.Downloads.Atom = url+"rss.xml", url+"atom.xml"
 					}
