@@ -6,9 +6,16 @@ import (
 
 // MetadataFile is the name of Datasette's metadata file, written beside the
 // site-wide database: datasette findings.sqlite --metadata datasette-metadata.json.
-// Every database file is findings.sqlite, so Datasette names each database
-// "findings" and the one file describes them all.
+// The file is findings.sqlite, so Datasette names the database "findings".
 const MetadataFile = "datasette-metadata.json"
+
+// Facets are the facets Datasette shows on a table at first: the one file
+// holds the whole site, and these filter it to a region (and a status).
+var Facets = map[string][]string{
+	"findings": {"city", "county", "status_label"},
+	"units":    {"city", "county", "kind_label"},
+	"notices":  {"kind"},
+}
 
 // Metadata is Datasette's metadata for the databases: a title, and each
 // table's and column's description in Chinese (column_docs in the file
@@ -17,6 +24,7 @@ func Metadata(title string) []byte {
 	type tableMeta struct {
 		Description string            `json:"description"`
 		Columns     map[string]string `json:"columns,omitempty"`
+		Facets      []string          `json:"facets,omitempty"`
 	}
 	tables := map[string]tableMeta{}
 	for _, t := range Tables {
@@ -24,7 +32,7 @@ func Metadata(title string) []byte {
 		for _, c := range t.Columns {
 			cols[c.Name] = c.Zh
 		}
-		tables[t.Name] = tableMeta{Description: t.Zh, Columns: cols}
+		tables[t.Name] = tableMeta{Description: t.Zh, Columns: cols, Facets: Facets[t.Name]}
 	}
 	for name, d := range ViewDocs {
 		tables[name] = tableMeta{Description: d[0]}

@@ -347,11 +347,23 @@ func TestDocs(t *testing.T) {
 			Tables map[string]struct {
 				Description string
 				Columns     map[string]string
+				Facets      []string
 			}
 		}
 	}
 	if err := json.Unmarshal(Metadata("t"), &meta); err != nil {
 		t.Fatal(err)
+	}
+	// The one file's findings filter by region at first sight, by columns it has.
+	if f := meta.Databases["findings"].Tables["findings"].Facets; !strings.Contains(strings.Join(f, ","), "county") {
+		t.Errorf("Datasette's facets on findings: %v, no county", f)
+	}
+	for tb, cols := range Facets {
+		for _, c := range cols {
+			if meta.Databases["findings"].Tables[tb].Columns[c] == "" {
+				t.Errorf("facet %s.%s: no such column", tb, c)
+			}
+		}
 	}
 	db, _ := write(t, input(fixture(t)))
 	docs := map[string]bool{}
