@@ -16,7 +16,7 @@ cd "$(dirname "$0")/.."
 . scripts/split-common.sh
 part=$1
 split_epoch
-gongshi=$(split_pin_gongshi "${GONGSHI:-bin/gongshi}")
+gongshi=$(split_gongshi "${GONGSHI:-bin/gongshi}")
 parts=${PARTS_DIR:-parts}
 folder=$(split_part_dir "$part")
 # Built beside parts/ and moved in, so that parts/ (the artifact) holds the

@@ -24,6 +24,5 @@ while IFS= read -r part; do
   dirs+=("$d")
 done <<<"$list"
 split_epoch
-# the pinned copy is executable: an artifact's file modes are not kept (GitHub's)
-gongshi=$(split_pin_gongshi "${GONGSHI:-bin/gongshi}")
+gongshi=$(split_gongshi "${GONGSHI:-bin/gongshi}")
 "$gongshi" merge --out "${OUT:-public}" "${dirs[@]}"

@@ -3,8 +3,9 @@
 # national-build.yml) on this machine, the way the CI runs it, and checks the
 # result against one whole build:
 #   1. every line of parts.txt is a job: scripts/build-part.sh PART, each its
-#      own process, all at once, each with its own copy of the binary (as each
-#      CI job downloads the artifact), into WORK/parts/FOLDER;
+#      own process, all at once, each with its own copy of the binary at its
+#      own path and time (as each CI job downloads the artifact), into
+#      WORK/parts/FOLDER;
 #   2. scripts/merge-parts.sh merges them into WORK/public;
 #   3. gongshi build --no-cache of the same data into WORK/full;
 #   4. diff -r WORK/full WORK/public: they must be the same bytes.
@@ -22,8 +23,6 @@ cd "$(dirname "$0")/.."
 mkdir -p "$1"
 work=$(cd "$1" && pwd)
 split_epoch
-# the jobs' one copy of the binary (split_pin_gongshi) is this run's
-export GONGSHI_PIN_DIR=${GONGSHI_PIN_DIR:-$work/pin}
 list=$(split_parts "${PARTS_FILE:-parts.txt}")
 gongshi=${GONGSHI:-}
 if [ -z "$gongshi" ]; then

@@ -32,22 +32,19 @@ split_epoch() {
   export SOURCE_DATE_EPOCH
 }
 
-# split_pin_gongshi BINARY: prints the path of a copy of BINARY that every
-# job of the build runs, whatever its working folder: /tmp/gongshi-split/
-# SHA-EPOCH/gongshi, dated SOURCE_DATE_EPOCH. A part's identity (which merge
-# compares) includes the program's path, size and time, and a binary passed
-# as an artifact lands at each job's own path with that job's time.
-split_pin_gongshi() {
-  local bin=$1 sum dir tmp
-  sum=$(sha256sum "$bin" | cut -c1-16) || return 1
-  dir=${GONGSHI_PIN_DIR:-/tmp/gongshi-split}/$sum-$SOURCE_DATE_EPOCH
-  if [ ! -e "$dir/gongshi" ]; then
-    mkdir -p "$dir" || return 1
-    tmp=$(mktemp "$dir/.gongshi.XXXXXX") || return 1
-    cp "$bin" "$tmp" && chmod 755 "$tmp" && touch -d "@$SOURCE_DATE_EPOCH" "$tmp" || { rm -f "$tmp"; return 1; }
-    # ln fails when another job linked it first: then that copy, the same bytes, stands
-    ln "$tmp" "$dir/gongshi" 2>/dev/null || true
-    rm -f "$tmp"
+# split_gongshi BINARY: prints the path of BINARY, made executable (an
+# artifact's file modes are not kept: GitHub's), or of an executable copy
+# when it cannot be changed. A part's identity, which merge compares, is the
+# program's bytes (their SHA-256), not its path or time, so each job runs
+# the binary where its artifact landed.
+split_gongshi() {
+  local bin=$1 tmp
+  [ -f "$bin" ] || { echo "no gongshi binary at $bin" >&2; return 1; }
+  if [ ! -x "$bin" ] && ! chmod +x "$bin" 2>/dev/null; then
+    tmp=$(mktemp -d) || return 1
+    cp "$bin" "$tmp/gongshi" && chmod 755 "$tmp/gongshi" || return 1
+    bin=$tmp/gongshi
   fi
-  printf '%s\n' "$dir/gongshi"
+  case $bin in /*) ;; *) bin=$PWD/$bin ;; esac
+  printf '%s\n' "$bin"
 }

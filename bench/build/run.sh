@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# In one run, on a fictitious corpus: a full `gongshi build` (--no-cache),
-# an incremental build after one changed notice, an incremental build after
-# one new township, and raw Hugo (the same embedded v0.165.0) rendering the
-# same number of plain markdown pages. Prints wall time and peak memory of
-# each run, the medians and the ratios. SPLIT=N also builds the site in N
-# parts (groups of counties, plus :site), one after another as N machines
-# would in parallel, and merges them.
+# In one run, on a fictitious corpus: a full `gongshi build` (--no-cache,
+# into an empty folder), an incremental build after one changed notice, an
+# incremental build after one new township, and raw Hugo (the same embedded
+# v0.165.0) rendering the same number of plain markdown pages. Prints wall
+# time, CPU time and peak memory of each run, then the medians and the
+# ratios (to the full build, to raw Hugo's time and to raw Hugo's peak
+# memory) and the full builds' stage lines. CPU time is the steadier figure
+# on a shared machine. SPLIT=N also builds the site in N parts (groups of
+# counties, plus :site), one after another as N machines would in
+# parallel, and merges them.
 #
 #   bench/build/run.sh                        # 1,000 townships × 2 notices × 60 findings, 3 runs each
 #   TOWNSHIPS=5000 RUNS=1 SPLIT=4 bench/build/run.sh
@@ -27,19 +30,23 @@ if [ ! -d "$work/corpus" ]; then # generated whole, then renamed: a half-written
   mv "$work/corpus.tmp" "$work/corpus"
 fi
 
-measure() { # label, command… → appends "label seconds kilobytes"
+measure() { # label, command… → appends "label seconds kilobytes cpu-seconds"
   local label=$1; shift
-  /usr/bin/time -f "%e %M" -o "$work/time.txt" "$@" >"$work/$label.log" 2>&1 || {
+  /usr/bin/time -f "%e %M %U %S" -o "$work/time.txt" "$@" >"$work/$label.log" 2>&1 || {
     echo "$label failed:"; tail -20 "$work/$label.log"; exit 1; }
-  read -r secs kb <"$work/time.txt"
-  echo "$label $secs $kb" | tee -a "$work/results.txt"
+  read -r secs kb user sys <"$work/time.txt"
+  echo "$label $secs $kb $(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.1f", u + s }')" | tee -a "$work/results.txt"
+  cat "$work/$label.log" >>"$work/$label.all.log"
 }
 
 : >"$work/results.txt"
+rm -f "$work"/*.all.log
 county=$(cd "$work/corpus" && ls -d */*/* | head -1)      # shili/shilishi/xian01
 township=$(cd "$work/corpus/$county" && ls | head -1)      # zhen0001
 for i in $(seq 1 "$runs"); do
   rm -rf "$work/data" && cp -r "$work/corpus" "$work/data"
+  # into an empty folder, as a new site's (the previous run's removed unmeasured)
+  rm -rf "$work/site" "$work/.gongshi-cache"
   measure full "$work/gongshi" build --no-cache --data "$work/data" --out "$work/site"
   # One changed notice: a finding's title.
   notice=$(ls "$work/data/$county/$township"/*.toml | head -1)
@@ -79,17 +86,23 @@ if [ "$raw" = 1 ]; then
   done
 fi
 
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 awk -v pages="$pages" '
-  { t[$1] = t[$1] " " $2; m[$1] = m[$1] " " $3 }
+  { t[$1] = t[$1] " " $2; m[$1] = m[$1] " " $3; c[$1] = c[$1] " " $4; n[$1]++ }
   function median(s,   a, n, i, j, x) { n = split(s, a, " ");
     for (i = 2; i <= n; i++) { x = a[i]; for (j = i - 1; j >= 1 && a[j] + 0 > x + 0; j--) a[j+1] = a[j]; a[j+1] = x }
     return (n % 2) ? a[(n+1)/2] : (a[n/2] + a[n/2+1]) / 2 }
-  function row(label, k) { if (k in t) printf "| %s | %.1f s | %.2f GB | %.3f× |\n", label, median(t[k]), median(m[k]) / 1048576, median(t[k]) / median(t["full"]) }
+  function ratio(k, ref, arr) { return (ref in arr) ? sprintf("%.3f×", median(arr[k]) / median(arr[ref])) : "–" }
+  function row(label, k) { if (k in t) printf "| %s | %d | %.1f s | %.1f s | %.2f GB | %s | %s | %s | %s |\n", label, n[k],
+    median(t[k]), median(c[k]), median(m[k]) / 1048576, ratio(k, "full", t), ratio(k, "hugo", t), ratio(k, "hugo", c), ratio(k, "hugo", m) }
   END {
-    printf "\n| %d pages | wall (median) | peak RSS (median) | of the full build |\n|---|---|---|---|\n", pages
+    printf "\n| %d pages | runs | wall (median) | CPU user+sys (median) | peak RSS (median) | wall of the full build | wall of raw Hugo | CPU of raw Hugo | peak RSS of raw Hugo |\n|---|---|---|---|---|---|---|---|---|\n", pages
     row("gongshi build --no-cache (full)", "full")
     row("incremental, one changed notice", "incr-notice")
     row("incremental, one new township", "incr-township")
     row("raw Hugo, plain markdown", "hugo")
     for (k in t) if (k ~ /^part/ || k == "merge") row("split: " k, k)
   }' "$work/results.txt"
+# Where the full builds' time went: each stage's line, run by run.
+echo
+grep -hE '^(check|model|downloads|search|hugo|publish|changes|cleanup) .*\([0-9.]+(ms|s|m[0-9.]+s)\)$' "$work/full.all.log" || true

@@ -8,7 +8,10 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/RoaringBitmap/roaring/v2"
@@ -29,9 +32,10 @@ const IndexDir = "bleve"
 // tuning is how the Bleve index is built: defaultTuning, or in tests
 // Options.tune.
 type tuning struct {
-	// segmentDocs is how many documents of one unit go into one zap
-	// segment, at most, before the segments are merged (see segcache.go).
-	segmentDocs int
+	// segmentDocs is how many documents of one unit make one unit, at
+	// most; groupDocs how many documents of one county's consecutive units
+	// go into one zap segment, at most (see segcache.go).
+	segmentDocs, groupDocs int
 	// mergeGroups merges the groups' segments (see segcache.go) into the
 	// index's one segment; else they are the index's segments, one per
 	// county. Off: the final merge of 126k documents took longer than the
@@ -43,7 +47,7 @@ type tuning struct {
 }
 
 func defaultTuning() tuning {
-	return tuning{segmentDocs: 4096, mergeGroups: false, racyWindow: 2 * time.Second}
+	return tuning{segmentDocs: 4096, groupDocs: 16384, mergeGroups: false, racyWindow: 2 * time.Second}
 }
 
 var zapPlugin = &zap.ZapPlugin{}
@@ -88,7 +92,7 @@ func buildIndex(ctx context.Context, docs []Doc, dir, cache string, when time.Ti
 	}
 	st.Segments = time.Since(t0)
 	if debugTimes {
-		fmt.Fprintf(os.Stderr, "search: %d groups, %d units built, %d groups merged (%s)\n",
+		fmt.Fprintf(os.Stderr, "search: %d groups, %d units analysed, %d groups built (%s)\n",
 			st.Groups, st.BuiltUnits, st.MergedGroups, st.Segments.Round(time.Millisecond))
 	}
 	t0 = time.Now()
@@ -152,24 +156,39 @@ func buildSegment(m *mapping.IndexMappingImpl, docs []Doc, path string) error {
 	kwOpts := m.DefaultMapping.Properties[FieldKind].Fields[0].Options()
 	kwAnalyzer := m.AnalyzerNamed(keywordAnalyzer)
 	out := make([]index.Document, len(docs))
-	for i := range docs {
-		d := &docs[i]
-		doc := document.NewDocument(d.ID)
-		doc.AddField(newTextField(FieldText, d.Text, text.Options()))
-		for _, kv := range d.keywords() {
-			if kv[1] != "" {
-				doc.AddField(document.NewTextFieldCustom(kv[0], nil, []byte(kv[1]), kwOpts, kwAnalyzer))
-			}
-		}
-		doc.SetIndexed()
-		doc.AddIDField()
-		doc.VisitFields(func(f index.Field) {
-			if f.Options().IsIndexed() {
-				f.Analyze()
+	// Each document is analysed on its own, on the cores (an incremental
+	// build analyses one county: one segment, which zap then writes on one).
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), (len(docs)+255)/256) {
+		wg.Go(func() {
+			for {
+				lo := int(next.Add(256)) - 256
+				if lo >= len(docs) {
+					return
+				}
+				for i := lo; i < min(lo+256, len(docs)); i++ {
+					d := &docs[i]
+					doc := document.NewDocument(d.ID)
+					doc.AddField(newTextField(FieldText, d.Text, text.Options()))
+					for _, kv := range d.keywords() {
+						if kv[1] != "" {
+							doc.AddField(document.NewTextFieldCustom(kv[0], nil, []byte(kv[1]), kwOpts, kwAnalyzer))
+						}
+					}
+					doc.SetIndexed()
+					doc.AddIDField()
+					doc.VisitFields(func(f index.Field) {
+						if f.Options().IsIndexed() {
+							f.Analyze()
+						}
+					})
+					out[i] = doc
+				}
 			}
 		})
-		out[i] = doc
 	}
+	wg.Wait()
 	seg, _, err := zapPlugin.New(out)
 	if err != nil {
 		return fmt.Errorf("search: building a segment: %w", err)

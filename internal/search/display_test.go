@@ -3,6 +3,10 @@ package search
 import (
 	"bytes"
 	"context"
+	"encoding/binary"
+	"encoding/hex"
+	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -187,5 +191,204 @@ func TestDisplayFileLayout(t *testing.T) {
 	}
 	if n != len(files) {
 		t.Errorf("%d display files, %d of them named by a unit", len(files), n)
+	}
+}
+
+// TestShardCount: the term shards grow with the documents' text and their
+// terms, a power of two from minShards to maxShards, about shardBytes a
+// shard.
+func TestShardCount(t *testing.T) {
+	docs := func(n, size int) []Doc {
+		ds := make([]Doc, n)
+		for i := range ds {
+			ds[i].Text = strings.Repeat("x", size)
+		}
+		return ds
+	}
+	for _, tc := range []struct {
+		docs  []Doc
+		terms int
+		want  int
+	}{
+		{nil, 0, minShards},
+		{docs(1, 10), 5, minShards},
+		{docs(minShards, shardBytes), 0, minShards},
+		{docs(minShards+1, shardBytes), 0, 2 * minShards},
+		{docs(minShards, shardBytes-9), minShards, minShards},
+		{docs(minShards, shardBytes-9), minShards + 1, 2 * minShards},
+		{docs(100, 100*shardBytes), 1000, 16384},
+		{docs(1000, 1000*shardBytes), 0, maxShards},
+	} {
+		if got := shardCount(tc.docs, tc.terms); got != tc.want {
+			t.Errorf("%d documents, %d terms: %d shards, want %d", len(tc.docs), tc.terms, got, tc.want)
+		}
+	}
+}
+
+// TestShardsWritten: the shards that hold terms are written, the others
+// not (the browser takes a 404 for an empty shard); every term of the
+// index is in the shard of its hash.
+func TestShardsWritten(t *testing.T) {
+	// The seed notice with two of its findings, its other texts short: a
+	// few terms, fewer than minShards.
+	seed, err := searchtest.SeedNotice()
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := *seed
+	n.Findings = n.Findings[:2]
+	n.Organisation, n.Regulations, n.Accountability, n.Outstanding, n.NextPlan = notice.Organisation{}, nil, notice.Accountability{}, nil, ""
+	c := &notice.Corpus{Notices: []*notice.Notice{&n}}
+	site := t.TempDir()
+	if _, err := BuildSite(context.Background(), c, site, nil); err != nil {
+		t.Fatal(err)
+	}
+	x, err := Open(site)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	m := x.Meta()
+	if m.Shards < minShards || m.Shards&(m.Shards-1) != 0 {
+		t.Fatalf("meta.json: %d shards, not a power of two from %d", m.Shards, minShards)
+	}
+	adv, err := x.bleve.Advanced()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ir, err := adv.Reader()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ir.Close()
+	all, err := dictTerms(ir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[int]bool{} // the shards that hold terms
+	for _, term := range all {
+		want[int(fnv1a(term)&uint32(m.Shards-1))] = true
+	}
+	if len(want) == m.Shards {
+		t.Fatalf("all %d shards hold terms: the test needs empty ones", m.Shards)
+	}
+	names, err := filepath.Glob(filepath.Join(Dir(site), "t", "*.bin"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(names) != len(want) {
+		t.Errorf("%d shard files, %d shards hold terms", len(names), len(want))
+	}
+	terms := 0
+	for s := range want {
+		b, err := os.ReadFile(filepath.Join(Dir(site), "t", fmt.Sprintf("%04x.bin", s)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(b) < 9 || hex.EncodeToString(b[:8]) != m.Numbering {
+			t.Fatalf("shard %d: not of this build", s)
+		}
+		r := bytes.NewReader(b[8:])
+		n, _ := binary.ReadUvarint(r)
+		if n == 0 {
+			t.Errorf("shard %d: written empty", s)
+		}
+		for range n {
+			l, _ := binary.ReadUvarint(r)
+			term := make([]byte, l)
+			r.Read(term)
+			if h := int(fnv1a(string(term)) & uint32(m.Shards-1)); h != s {
+				t.Fatalf("term %q in shard %d, its hash gives %d", term, s, h)
+			}
+			binary.ReadUvarint(r) // df
+			pl, _ := binary.ReadUvarint(r)
+			r.Seek(int64(pl), io.SeekCurrent)
+			terms++
+		}
+	}
+	if terms != len(all) {
+		t.Errorf("%d terms in the shards, %d in the index", terms, len(all))
+	}
+
+	// search.js takes a missing shard for an empty one, whether the host
+	// answers 404 or with a page of its own; words whose shards are
+	// missing find nothing, and the others what Bleve finds.
+	var queries []map[string]string
+	missing := 0
+	for _, w := range []string{"偷工", "回填", "火星", "月球", "海洋", "森林", "宇宙", "银河", "恒星", "彗星", "陨石", "星云",
+		"沙漠", "冰川", "火山", "峡谷", "瀑布", "草原", "湖泊", "岛屿", "半岛", "海峡", "珊瑚", "鲸鱼"} {
+		if !want[int(fnv1a(w)&uint32(m.Shards-1))] {
+			missing++
+		}
+		queries = append(queries, map[string]string{"q": w})
+	}
+	if missing == 0 {
+		t.Fatal("no word of the test has its shard missing")
+	}
+	for _, spa := range []bool{false, true} {
+		var js []struct {
+			Total int    `json:"total"`
+			Error string `json:"error"`
+		}
+		runNode(t, "search", map[string]any{"site": site, "queries": queries, "spa": spa}, &js)
+		for i, q := range queries {
+			res, err := x.Search(context.Background(), Request{Query: q["q"]})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if i >= len(js) || js[i].Error != "" || uint64(js[i].Total) != res.Total {
+				t.Errorf("spa %v, %s: search.js %+v, Bleve %d", spa, q["q"], js[i], res.Total)
+			}
+		}
+	}
+}
+
+// TestShardsKeptAfterATextChange: a changed finding text (the documents
+// and their order the same) rewrites only the shards of the changed
+// document's terms (each of its postings holds its length): the shards
+// carry the numbering's id, not the build's.
+func TestShardsKeptAfterATextChange(t *testing.T) {
+	c, err := searchtest.Mixed(6, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	siteA := t.TempDir()
+	if _, err := BuildSiteWith(ctx, c, siteA, nil, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	n := c.Notices[len(c.Notices)-3]
+	title := n.Findings[0].Title
+	defer func() { n.Findings[0].Title = title }()
+	docTerms := map[string]bool{} // the changed document's terms, before and after
+	addTerms := func() {
+		for _, d := range Docs(c) {
+			if d.Notice == n && d.Kind == KindFinding && d.Number == n.Findings[0].Number {
+				for _, term := range AnalyzeTerms(d.Text) {
+					docTerms[term] = true
+				}
+			}
+		}
+	}
+	addTerms()
+	n.Findings[0].Title = title + "（虚构的修改）"
+	addTerms()
+	siteB := t.TempDir()
+	if _, err := BuildSiteWith(ctx, c, siteB, nil, Options{Previous: siteA}); err != nil {
+		t.Fatal(err)
+	}
+	x, err := Open(siteB)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	written := 0
+	for name := range staticTree(t, siteB) {
+		if strings.HasPrefix(name, "t/") {
+			written++
+		}
+	}
+	if written == 0 || written > len(docTerms) {
+		t.Errorf("one title changed: %d of %d shards written, want some and at most the document's %d terms' shards", written, x.Meta().Shards, len(docTerms))
 	}
 }

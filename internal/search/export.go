@@ -31,11 +31,21 @@ import (
 //	               vocabularies (statuses, categories, counties, places,
 //	               units with their kinds, notices);
 //	               fetched once, it is all a query needs besides its terms
-//	t/XX.bin       the term dictionary in 256 shards by FNV-1a hash of the
-//	               term: a query fetches only the shards of its terms, at
-//	               once with meta.json (the number is fixed, so the browser
-//	               needs no meta.json to find them)
-//	p/XX-N.bin     a term's postings when they are too long to sit in
+//	t/XXXX.bin     the term dictionary in meta.json's "shards" shards (a
+//	               power of two, see shardCount) by FNV-1a hash of the
+//	               term, four hex digits: a query fetches only the shards
+//	               of its terms, once it has meta.json. The shards are
+//	               many and small (about shardBytes of postings each), and
+//	               a term's postings sit in its shard unless they are very
+//	               long, so that a term costs one request and little more
+//	               than its own postings (with 256 shards and postings
+//	               over 1 KB apart, a 100-township site's query of three
+//	               terms cost six requests and five times their
+//	               postings' bytes). A shard that holds no term is not
+//	               written (most of them on a corpus of few terms and long
+//	               postings): the browser takes a 404, or a page in its
+//	               place, for an empty shard
+//	p/XXXX-N.bin   a term's postings when they are too long to sit in
 //	               its shard
 //	d/UNIT/K.json  documents' display data (title, URL, kind, number,
 //	               status, category, text for snippets and phrase checks),
@@ -55,8 +65,12 @@ import (
 // carries the document's status and category codes, so that facet counts
 // and filters need nothing else.
 //
-// Shard format: the build's id (8 bytes: meta.json's "build" in hex; the
-// browser refetches a shard its cache kept from another build), then
+// Shard format: the numbering's id (8 bytes: meta.json's "numbering" in
+// hex, a hash of the documents' ids in order: the browser refuses a shard
+// that numbers the documents otherwise, which a cache could hand back
+// from another build; the build's id would do too, but it changes with
+// every text, and would have every shard rewritten and uploaded after a
+// one-word fix), then
 // unsigned LEB128 varints: number of terms, then per term:
 // byte length, UTF-8 bytes, document frequency, postings byte length (0:
 // the postings are in p/SHARD-K.bin, K = the how-manieth such term of the
@@ -64,7 +78,7 @@ import (
 // document number (the first: the number), attr*8 + min(tf, 7) (then tf-7
 // when tf ≥ 7), field length. attr = status code + statusSpan × category
 // code, statusSpan = len(meta.json's statuses) + 1.
-const exportVersion = 6
+const exportVersion = 7
 
 // statusSpan: a posting's attr is status code + statusSpan × category
 // code. The status codes run from 1 to len(notice.Statuses) (0: none);
@@ -73,23 +87,56 @@ const exportVersion = 6
 // back as no status and the next category).
 var statusSpan = uint64(len(notice.Statuses) + 1)
 
-// Shards is the number of term dictionary shards.
-const Shards = 256
+// shardBytes is about how many bytes of postings a term shard holds: a
+// query pays them for each of its terms besides the term's own postings.
+// The shard count grows with the index to keep them so (shardCount).
+const shardBytes = 2048
 
-// externalOver: postings longer than this get their own file.
-var externalOver = 1024
+// The fewest and the most term shards.
+const (
+	minShards = 256
+	maxShards = 1 << 16 // four hex digits
+)
+
+// shardCount is the number of term shards for the documents and their
+// number of distinct terms: the smallest power of two from minShards to
+// maxShards that gives at most shardBytes a shard, the shards' bytes
+// estimated as the bytes of the documents' text and 9 bytes a term (a
+// posting takes about four bytes; a Chinese character, three, and makes
+// about one distinct term of its document; a term's entry, its six bytes
+// and three of lengths). The estimate is within 4 % on the bundled site
+// (98 KB of shards) and the 100-township corpus (12.0 MB). It depends on
+// the documents and their terms alone, so that the same documents give
+// the same shards however the index was built.
+func shardCount(docs []Doc, terms int) int {
+	est := 9 * uint64(terms)
+	for i := range docs {
+		est += uint64(len(docs[i].Text))
+	}
+	s := minShards
+	for s < maxShards && uint64(s)*shardBytes < est {
+		s *= 2
+	}
+	return s
+}
+
+// externalOver: postings longer than this get their own file. Longer
+// postings cost a second request after their shard's, but a shard that
+// holds them would cost every other term of the shard their bytes.
+var externalOver = 32 << 10
 
 // docsPerFile is the number of a unit's documents per display file
 // (meta.json's "chunk"; the last file of a unit holds the rest).
-const docsPerFile = 4
+const docsPerFile = 2
 
 // Meta is meta.json.
 type Meta struct {
 	Version    int        `json:"v"`
-	Build      string     `json:"build"`  // a hash of the documents: cache buster
-	Docs       uint64     `json:"docs"`   // Bleve's document count (idf)
-	Shards     int        `json:"shards"` // Shards
-	Chunk      int        `json:"chunk"`  // a unit's documents per d/UNIT/K.json
+	Build      string     `json:"build"`     // a hash of the documents: cache buster
+	Numbering  string     `json:"numbering"` // a hash of the documents' ids in order (numberingID), in each shard
+	Docs       uint64     `json:"docs"`      // Bleve's document count (idf)
+	Shards     int        `json:"shards"`    // term shards (shardCount)
+	Chunk      int        `json:"chunk"`     // a unit's documents per d/UNIT/K.json
 	Field      string     `json:"field"`
 	Statuses   []string   `json:"statuses"` // code 1… (0: none)
 	Labels     []string   `json:"labels"`   // their Chinese labels
@@ -164,6 +211,7 @@ type exporter struct {
 	meta       Meta
 	attrs      []uint64
 	build      []byte
+	numbering  []byte         // numberingID
 	prev       string         // the previous export's folder ("": none; see writer)
 	prevSums   map[string]sum // its manifest (nil: none)
 	cache      string         // where the manifest is kept ("": nowhere)
@@ -173,10 +221,10 @@ type exporter struct {
 }
 
 func startExport(docs []Doc, dir, prev, cache string) *exporter {
-	e := &exporter{docs: docs, dir: dir, prev: prev, cache: cache, build: buildID(docs), chunksDone: make(chan error, 1)}
+	e := &exporter{docs: docs, dir: dir, prev: prev, cache: cache, build: buildID(docs), numbering: numberingID(docs), chunksDone: make(chan error, 1)}
 	var prevUnits map[string]unitSum // the manifest's display units (see writeChunks)
 	e.prevSums, prevUnits = loadManifest(cache, prev)
-	e.meta = Meta{Version: exportVersion, Field: FieldText, Shards: Shards, Build: hex.EncodeToString(e.build)}
+	e.meta = Meta{Version: exportVersion, Field: FieldText, Build: hex.EncodeToString(e.build), Numbering: hex.EncodeToString(e.numbering)}
 	for _, s := range notice.Statuses {
 		e.meta.Statuses = append(e.meta.Statuses, string(s))
 		e.meta.Labels = append(e.meta.Labels, s.Label())
@@ -239,7 +287,7 @@ func (e *exporter) finish(ctx context.Context, idxDir string) (exportStats, erro
 // returns their sizes and hashes (see writer).
 func (e *exporter) export(ctx context.Context, idxDir string) (exportStats, map[string]sum, error) {
 	var st exportStats
-	docs, dir, attrs, build := e.docs, e.dir, e.attrs, e.build
+	docs, dir, attrs, numbering := e.docs, e.dir, e.attrs, e.numbering
 	meta := &e.meta
 	idx, err := bleve.OpenUsing(idxDir, map[string]interface{}{"read_only": true})
 	if err != nil {
@@ -267,6 +315,7 @@ func (e *exporter) export(ctx context.Context, idxDir string) (exportStats, map[
 		return st, nil, err
 	}
 	st.Terms = len(terms)
+	meta.Shards = shardCount(docs, len(terms))
 
 	w := newWriter(dir, e.prev, e.prevSums)
 	shards := make([][]string, meta.Shards) // each shard's terms, in dictionary order
@@ -289,7 +338,7 @@ func (e *exporter) export(ctx context.Context, idxDir string) (exportStats, map[
 	for k := range workers {
 		ws[k] = newWriter(dir, e.prev, e.prevSums)
 		wg.Go(func() {
-			sw := &shardWriter{w: ws[k], r: r, attrs: attrs, build: build}
+			sw := &shardWriter{w: ws[k], r: r, attrs: attrs, numbering: numbering}
 			for {
 				s := int(next.Add(1) - 1)
 				if s >= len(shards) {
@@ -336,7 +385,7 @@ type shardWriter struct {
 	w          *writer
 	r          index.IndexReader
 	attrs      []uint64
-	build      []byte
+	numbering  []byte
 	shard, pst bytes.Buffer
 	tfd        index.TermFieldDoc
 }
@@ -346,9 +395,12 @@ type shardWriter struct {
 func (sw *shardWriter) write(ctx context.Context, s int, ts []string) (int, error) {
 	buf := &sw.shard
 	buf.Reset()
-	buf.Write(sw.build)
+	buf.Write(sw.numbering)
 	putUvarint(buf, uint64(len(ts)))
 	ext := 0
+	if len(ts) == 0 {
+		return 0, nil // not written: see the format
+	}
 	for _, t := range ts {
 		if err := ctx.Err(); err != nil {
 			return ext, err
@@ -363,7 +415,7 @@ func (sw *shardWriter) write(ctx context.Context, s int, ts []string) (int, erro
 		putUvarint(buf, df)
 		if len(postings) > externalOver {
 			putUvarint(buf, 0)
-			if err := sw.w.write(fmt.Sprintf("p/%02x-%d.bin", s, ext), postings); err != nil {
+			if err := sw.w.write(fmt.Sprintf("p/%04x-%d.bin", s, ext), postings); err != nil {
 				return ext, err
 			}
 			ext++
@@ -372,7 +424,7 @@ func (sw *shardWriter) write(ctx context.Context, s int, ts []string) (int, erro
 		putUvarint(buf, uint64(len(postings)))
 		buf.Write(postings)
 	}
-	return ext, sw.w.write(fmt.Sprintf("t/%02x.bin", s), buf.Bytes())
+	return ext, sw.w.write(fmt.Sprintf("t/%04x.bin", s), buf.Bytes())
 }
 
 // writeChunks writes the display data, meta.Chunk documents of a unit
@@ -469,6 +521,17 @@ func unitKey(b []byte, path string, chunk int, docs []Doc, attrs []uint64, ds []
 // static index's folder: d/UNIT/K.json.
 func (m *Meta) DisplayFile(u, k int) string {
 	return "d/" + m.UnitPath(u) + "/" + strconv.Itoa(k) + ".json"
+}
+
+// numberingID identifies the documents' numbering (their ids in order):
+// the first 8 bytes of a SHA-256.
+func numberingID(docs []Doc) []byte {
+	h := sha256.New()
+	for i := range docs {
+		h.Write([]byte(docs[i].ID))
+		h.Write([]byte{0})
+	}
+	return h.Sum(nil)[:8]
 }
 
 // buildID identifies the documents (their ids, texts and display data):

@@ -15,7 +15,7 @@ import (
 // made of several merged segments, and compares the trees byte for byte.
 func TestBuildIsReproducible(t *testing.T) {
 	tune := defaultTuning()
-	tune.segmentDocs = 300
+	tune.segmentDocs, tune.groupDocs = 300, 300
 	c, err := searchtest.Mixed(8, 11)
 	if err != nil {
 		t.Fatal(err)

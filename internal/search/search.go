@@ -32,7 +32,7 @@ type Stats struct {
 	Export    time.Duration // exporting the static index
 
 	// The Bleve index's segments (see segcache.go): units analysed and
-	// county groups merged, out of all; the time of both and of putting
+	// county groups built (MergedGroups), out of all; the time of both and of putting
 	// the groups into the index (both part of Index).
 	Units, BuiltUnits    int
 	Groups, MergedGroups int
@@ -128,7 +128,7 @@ func BuildSiteWith(ctx context.Context, c *notice.Corpus, siteDir string, log io
 	i18n.Logf(log, "%-9s bleve index of %d documents (%s, %s documents/s)\n", i18n.Sprintf(lp, "search"),
 		len(docs), st.Index.Round(time.Millisecond).String(), fmt.Sprintf("%.0f", float64(len(docs))/st.Index.Seconds()))
 	if opt.Cache != "" {
-		i18n.Logf(log, "%-9s %d of %d units analysed, %d of %d county groups merged (%s), placed (%s)\n", i18n.Sprintf(lp, "search"),
+		i18n.Logf(log, "%-9s %d of %d units analysed, in %d of %d county groups (%s), placed (%s)\n", i18n.Sprintf(lp, "search"),
 			is.BuiltUnits, is.Units, is.MergedGroups, is.Groups, is.Segments.Round(time.Millisecond).String(), is.Merge.Round(time.Millisecond).String())
 	}
 

@@ -92,7 +92,7 @@ type unitSum struct {
 func sumsHeader() string {
 	id := sha256.Sum256([]byte(programIdentity()))
 	return fmt.Sprintf("gongshi export sums 2 v%d shards %d chunk %d external %d program %x",
-		exportVersion, Shards, docsPerFile, externalOver, id[:16])
+		exportVersion, shardBytes, docsPerFile, externalOver, id[:16])
 }
 
 // loadSums reads the manifest's files (see loadManifest).

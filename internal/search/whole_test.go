@@ -280,7 +280,6 @@ func docs(hits []Hit) []int {
 func TestConstantsMatchSearchJS(t *testing.T) {
 	var js struct {
 		Version         int `json:"version"`
-		Shards          int `json:"shards"`
 		Snippet         int `json:"snippet"`
 		PhraseCheckMax  int `json:"phraseCheckMax"`
 		WholeWordWindow int `json:"wholeWordWindow"`
@@ -291,12 +290,70 @@ func TestConstantsMatchSearchJS(t *testing.T) {
 		js, goes int
 	}{
 		{"VERSION / exportVersion", js.Version, exportVersion},
-		{"SHARDS / Shards", js.Shards, Shards}, {"SNIPPET / SnippetLength", js.Snippet, SnippetLength},
+		{"SNIPPET / SnippetLength", js.Snippet, SnippetLength},
 		{"PHRASE_CHECK_MAX / PhraseCheckMax", js.PhraseCheckMax, PhraseCheckMax},
 		{"WHOLE_WORD_WINDOW / WholeWordWindow", js.WholeWordWindow, WholeWordWindow},
 	} {
 		if c.js != c.goes {
 			t.Errorf("%s: search.js %d, Go %d", c.name, c.js, c.goes)
 		}
+	}
+}
+
+// TestCountWholeLiteral: search.js counts whole words without analysing a
+// text that holds a chain word's characters in a row (countWhole's fast
+// way); both its ways must count as Bleve's analysis does, on every
+// document of the mixed site and on texts made to trip the fast way
+// (terms meeting across a break, a character with a word break class of
+// its own, marks, full-width letters, astral Han).
+func TestCountWholeLiteral(t *testing.T) {
+	site := mixedSite(t)
+	x, err := Open(site)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	var words [][][]string
+	for _, w := range []string{"偷工减料", "整改到位", "问题", "资金管理", "食堂管理 漏洞", "3.85万元", "abc公司", "〆切日", "𠀋𠀌𠀍", "工减"} {
+		for _, f := range strings.Fields(w) {
+			if ph := phraseOf(Analyzer().Analyze([]byte(f))); len(ph) >= 2 {
+				words = append(words, ph)
+			}
+		}
+	}
+	texts := []string{"偷工，工减料", "偷工减料", "偷\u0301工减料", "偷工减\u200d料", "〆切日まで", "〆切日", "𠀋𠀌𠀍", "x𠀋𠀌𠀍y",
+		"abc公司", "ＡＢＣ公司", "整改到位整改", "整改 到位", "偷工减", "资金管理，资金管理"}
+	for i := 0; i < int(x.meta.Docs); i++ {
+		c, err := x.chunk(i)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, c.Text)
+	}
+	type item struct {
+		Text  string       `json:"text"`
+		Words [][][]string `json:"words"`
+	}
+	var in []item
+	for _, s := range texts {
+		in = append(in, item{s, words})
+	}
+	var got [][2]int
+	runNode(t, "whole", in, &got)
+	if len(got) != len(in) {
+		t.Fatalf("%d answers for %d texts", len(got), len(in))
+	}
+	fast := 0
+	for i, s := range texts {
+		want := countWhole(s, words)
+		if got[i][0] != want || got[i][1] != want {
+			t.Errorf("%.40q: search.js counts %d (fast) and %d (analysed) whole words, Bleve's analysis %d", s, got[i][0], got[i][1], want)
+		}
+		if want > 0 {
+			fast++
+		}
+	}
+	if fast < 100 {
+		t.Errorf("only %d texts with a whole word: the test does not exercise the fast way", fast)
 	}
 }

@@ -109,8 +109,8 @@ href="/shili/shilishi/shilixian/analysis/"
 <h1>示例县整改情况分析</h1>
 <title id="overdue-by-unit-svg-t">各单位未完成和逾期的问题（逾期多的在前）</title>
 示例县文旅&amp;&lt;体育&gt;局
-! href="/shili/shilishi/shilixian/themes/"
-! href="/shili/shilishi/shilixian/recurrence/"
+href="/shili/shilishi/shilixian/themes/"
+href="/shili/shilishi/shilixian/recurrence/"
 -- expect/analysis/ --
 <h1>全站整改情况分析</h1>
 -- expect/ --
@@ -144,6 +144,12 @@ func TestAnalysisFixture(t *testing.T) {
 	// The linked region page: two clicks from the county page to the
 	// units with the most overdue items.
 	s.AssertFile("/shili/shilishi/shilixian/", `<a href="/shili/shilishi/shilixian/analysis/">`)
+	// The county page carries the overdue chart itself, and links the
+	// themes and recurrence pages.
+	s.AssertFile("/shili/shilishi/shilixian/", `<title id="region-chart-svg-t">各单位未完成和逾期的问题（逾期多的在前）</title>`)
+	s.AssertFile("/shili/shilishi/shilixian/", `<text class="label" x="0" y="15">样本镇0001</text>`)
+	s.AssertFile("/shili/shilishi/shilixian/", `<a href="/shili/shilishi/shilixian/recurrence/">`)
+	s.AssertFile("/shili/shilishi/shilixian/", `<a href="/shili/shilishi/shilixian/themes/">`)
 	s.AssertFile(analysisCounty+"overdue-by-unit.csv", "样本镇0001,乡镇（街道）,示例省示例市示例县,2,1,1,2024年6月底前,2024年6月30日,244")
 	s.AssertFile(analysisCounty+"stated-vs-read.csv", "已完成整改,2,1")
 }

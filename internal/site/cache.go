@@ -63,7 +63,7 @@ import (
 var sourceDirs = []string{"content", "layouts", "static", "assets", "i18n", "archetypes"}
 
 // globalHash hashes everything every rendered page depends on besides its
-// own unit's data: the executable (by path, size and time: a rebuilt
+// own unit's data: the executable (by its bytes' SHA-256: a rebuilt
 // gongshi has new ones), Hugo's version, config.toml and the Hugo source
 // folders (names and bytes), and the page-wide fields of the model. The
 // pages of a unit read only these of site.json (a test holds the layouts
@@ -99,14 +99,13 @@ func globalHash(root, baseURL string, m *model.Model) (string, error) {
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
-// executable identifies the running gongshi by its path, size and time (a
-// rebuilt binary has new ones): the code that writes pages and the index
-// is part of every cache key.
+// executable identifies the running gongshi by the SHA-256 of its bytes
+// (search.ProgramSum): the code that writes pages and the index is part
+// of every cache key, and of a part's identity, which merge compares — the
+// same binary copied to another machine, path or time is the same program.
 func executable() string {
-	if exe, err := os.Executable(); err == nil {
-		if info, err := os.Stat(exe); err == nil {
-			return fmt.Sprintf("exe %s %d %d\n", exe, info.Size(), info.ModTime().UnixNano())
-		}
+	if s := search.ProgramSum(); s != "" {
+		return "exe " + s + "\n"
 	}
 	return "exe ?\n"
 }

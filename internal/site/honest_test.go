@@ -2,7 +2,6 @@ package site
 
 import (
 	"encoding/csv"
-	"encoding/json"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -136,18 +135,13 @@ func TestHonestDeadline(t *testing.T) {
 	s.AssertFile("/findings/", "整改时限照录通报原文")
 
 	// The table: the deadline as written and the reading beside the date it sorts by.
-	var tb struct {
-		Rows [][]any `json:"rows"`
-	}
-	if err := json.Unmarshal([]byte(readFile(t, s.Dir, "/findings/table.json")), &tb); err != nil {
-		t.Fatal(err)
-	}
+	ts := readTableSite(t, s.Dir)
 	found := false
-	for _, r := range tb.Rows {
-		if r[3] == "示例问题二" {
+	for i := range ts.rows {
+		if ts.str(i, "title") == "示例问题二" {
 			found = true
-			if len(r) < 13 || r[6] != "2024-12-31" || r[11] != "2024年12月前" || r[12] != "2024年12月31日" {
-				t.Errorf("table row %v: want deadline 2024-12-31, written 2024年12月前, read 2024年12月31日", r)
+			if ts.str(i, "deadline") != "2024-12-31" || ts.str(i, "deadline_text") != "2024年12月前" || ts.str(i, "deadline_read") != "2024年12月31日" {
+				t.Errorf("table row %v: want deadline 2024-12-31, written 2024年12月前, read 2024年12月31日", ts.rows[i])
 			}
 		}
 	}

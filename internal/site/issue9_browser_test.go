@@ -137,6 +137,9 @@ func TestBrowserFindingsTable(t *testing.T) {
 		if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`button[data-sort="deadline"]`))); err != nil {
 			t.Fatal(err)
 		}
+		if err := tableReady(ctx); err != nil {
+			t.Fatal(err)
+		}
 		if got := eval(`document.querySelector('th[data-key="deadline"]').getAttribute("aria-sort")`); got != want {
 			t.Errorf("aria-sort %q, want %q", got, want)
 		}
@@ -153,6 +156,9 @@ func TestBrowserFindingsTable(t *testing.T) {
 	}
 	// Filter: overdue, then two statuses, from the URL.
 	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#ft-overdue"))); err != nil {
+		t.Fatal(err)
+	}
+	if err := tableReady(ctx); err != nil {
 		t.Fatal(err)
 	}
 	over := eval(`document.getElementById("ft-app").dataset.rows`)
@@ -172,12 +178,12 @@ func TestBrowserFindingsTable(t *testing.T) {
 	if got := eval(`[...document.querySelectorAll("input[name=status]:checked")].map(c => c.value).join()`); got != "in_progress,not_started" {
 		t.Errorf("checked statuses %q", got)
 	}
-	// Download the view: the downloads' columns, one row per finding shown.
+	// Download the view: findings-zh.csv's columns, one row per finding shown.
 	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#ft-csv")), chromedp.WaitVisible(chromedp.CSS("#ft-app[data-downloaded]"))); err != nil {
 		t.Fatal(err)
 	}
 	csv := eval(`document.getElementById("ft-app").downloaded`)
-	if !strings.HasPrefix(csv, "\ufeff"+strings.Join(model.CSVColumns, ",")+"\r\n") {
+	if !strings.HasPrefix(csv, "\ufeff"+strings.Join(model.CSVColumnsZh, ",")+"\r\n") {
 		t.Errorf("CSV header: %.200q", csv)
 	}
 	if got := eval(`document.getElementById("ft-app").dataset.downloaded`); got != "csv:"+open {

@@ -379,9 +379,10 @@ func TestBundledSitemapAndRobots(t *testing.T) {
 	if err := xml.Unmarshal([]byte(readFile(t, site, "/sitemap.xml")), &sm); err != nil {
 		t.Fatal(err)
 	}
-	// home, about, 3 regions, township, notice, 59 findings
-	if len(sm.URLs) != 66 {
-		t.Errorf("sitemap lists %d URLs, want 66", len(sm.URLs))
+	// home, about, 3 regions, township, notice, 59 findings, and the
+	// analysis, themes and recurrence pages of the site and of the 3 regions
+	if len(sm.URLs) != 78 {
+		t.Errorf("sitemap lists %d URLs, want 78", len(sm.URLs))
 	}
 	for _, u := range sm.URLs {
 		p := strings.TrimPrefix(u.Loc, "https://example.org")

@@ -2,7 +2,6 @@ package site
 
 import (
 	"context"
-	"encoding/json"
 	"net/http"
 	"net/http/httptest"
 	"slices"
@@ -16,7 +15,6 @@ import (
 
 	"github.com/gongshi/gongshi/internal/browsertest"
 	"github.com/gongshi/gongshi/internal/notice"
-	"github.com/gongshi/gongshi/internal/site/model"
 )
 
 // TestBrowserFindingsTableSortsEveryColumn clicks the findings table's 类别
@@ -25,26 +23,20 @@ import (
 // rows' order against one computed here in Go: 状态 by notice.Statuses (the
 // site's order, 已整改 整改中 未整改 未说明, which is not the labels' order
 // in Chinese collation), 类别 by its text in Chinese collation with the
-// findings that have none last either way; ties keep table.json's order.
+// findings that have none last either way; ties keep the table's own
+// order (its rows as the build wrote them, read back from its files).
 // Every column header is a sort button.
 func TestBrowserFindingsTableSortsEveryColumn(t *testing.T) {
 	browsertest.Require(t)
 	s := buildFixture(t, countyFixture, asOfFixture)
-	var tb model.Table
-	if err := json.Unmarshal([]byte(readFile(t, s.Dir, model.TableFile)), &tb); err != nil {
-		t.Fatal(err)
-	}
+	ts := readTableSite(t, s.Dir)
 	type row struct {
 		url, category string
 		status        int
 	}
 	var rows []row
-	for _, r := range tb.Rows {
-		c := ""
-		if ci := int(r[4].(float64)); ci >= 0 {
-			c = tb.Categories[ci]
-		}
-		rows = append(rows, row{url: r[9].(string), category: c, status: slices.Index(notice.Statuses, notice.Status(r[5].(string)))})
+	for i := range ts.rows {
+		rows = append(rows, row{url: ts.str(i, "url"), category: ts.category(i), status: slices.Index(notice.Statuses, notice.Status(ts.man.Statuses[ts.num(i, "status")][0]))})
 	}
 	coll := collate.New(language.Chinese)
 	want := func(key string, desc bool) string {
@@ -106,6 +98,9 @@ func TestBrowserFindingsTableSortsEveryColumn(t *testing.T) {
 	for _, key := range []string{"category", "status"} {
 		for _, order := range []string{"ascending", "descending"} {
 			if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`button[data-sort="`+key+`"]`))); err != nil {
+				t.Fatal(err)
+			}
+			if err := tableReady(ctx); err != nil {
 				t.Fatal(err)
 			}
 			if got := eval(`document.querySelector('th[data-key="` + key + `"]').getAttribute("aria-sort") || ""`); got != order {

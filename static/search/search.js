@@ -575,16 +575,18 @@
     return h >>> 0;
   }
   function hex2(n) { return ('0' + n.toString(16)).slice(-2); }
-  var SHARDS = 256; // internal/search.Shards
-  var VERSION = 6; // internal/search's exportVersion: the layout this file reads
+  function hex4(n) { return ('000' + n.toString(16)).slice(-4); }
+  var VERSION = 7; // internal/search's exportVersion: the layout this file reads
 
-  // Index reads the static index through load(path, binary) → Promise.
+  // Index reads the static index through load(path, binary) → Promise (of
+  // null when the host answers 404: a term shard that holds no term is
+  // not written).
   function Index(load) {
     this.load = load;
     this.shards = {};
     this.postings = {};
     this.chunks = {};
-    this.attr = {}; // document → status + span × category, from postings (span: meta.statuses.length + 1)
+    this.attr = null; // document → status + span × category, from postings (span: meta.statuses.length + 1); an array of meta.docs (init)
     this.meta = null;
     this.due = new Map(); // document → [deadline as 20241231, 1 if overdue]
   }
@@ -595,6 +597,10 @@
         if (m.v !== VERSION) throw new Error('meta.json: index version ' + m.v + ', search.js reads ' + VERSION + ': reload the page');
         self.meta = m;
         self.span = m.statuses.length + 1; // internal/search: statusSpan
+        // An array, not an object keyed by document numbers (which the
+        // postings of one word at 1,000 townships fill with thousands of
+        // sparse keys).
+        self.attr = typeof Float64Array !== 'undefined' ? new Float64Array(m.docs) : [];
         self.v = '?v=' + m.build;
         // starts[i]: notice i's first document; inUnit[i]: its place among
         // its unit's documents (internal/search: Index.chunk).
@@ -611,6 +617,7 @@
         self.paths = m.places.map(function (p) { return join(m.counties[p[0]][3], p[2]); });
         self.unitPaths = m.units.map(function (u) { return join(self.paths[u[0]], u[2]); });
         self.due = new Map();
+        self.placeOf = [];
         (m.due || []).forEach(function (x) { self.due.set(x[0], [x[1], x[2]]); });
         return self;
       });
@@ -622,29 +629,37 @@
     for (var i = 0; i < 8 && i < b.length; i++) s += hex2(b[i]);
     return s;
   }
+  // isPage: bytes that start as an HTML page does (spaces, then <).
+  function isPage(b) {
+    var i = 0;
+    while (i < b.length && (b[i] === 0x20 || b[i] === 0x0a || b[i] === 0x0d || b[i] === 0x09 || b[i] === 0xef || b[i] === 0xbb || b[i] === 0xbf)) i++;
+    return i < b.length && b[i] === 0x3c;
+  }
   function uvarint(b, p) {
     var v = 0, mul = 1, c;
     do { c = b[p.i++]; v += (c & 127) * mul; mul *= 128; } while (c & 128);
     return v;
   }
-  // shard fetches a term shard. It needs no meta.json, so the first query
-  // fetches both at once; a shard that a cache kept from another build
-  // (its first 8 bytes are the build's id) is fetched again.
+  // shard fetches term shard n (of meta.json's shards: their number grows
+  // with the index, see internal/search shardCount), with the build's id
+  // in its address, so that no cache hands back another build's shard;
+  // its first 8 bytes, the numbering's id, must be meta.json's (a cache
+  // that ignores the address's query could still hand back a shard that
+  // numbers the documents otherwise).
   Index.prototype.shard = function (n) {
-    var self = this, name = 't/' + hex2(n) + '.bin';
+    var self = this, name = 't/' + hex4(n) + '.bin';
     if (!this.shards[n]) {
-      this.shards[n] = Promise.all([this.load(name, true), this.init()]).then(function (r) {
-        var b = r[0];
-        if (buildOf(b) === self.meta.build) return b;
-        return self.load(name + self.v, true);
-      }).then(function (b) {
-        if (buildOf(b) !== self.meta.build) throw new Error(name + ' is from another build');
+      this.shards[n] = this.load(name + self.v, true).then(function (b) {
+        // No file (a 404), or a page in its place (a host that answers a
+        // missing file with its home page): a shard that holds no term.
+        if (!b || (buildOf(b) !== self.meta.numbering && isPage(b))) return {};
+        if (buildOf(b) !== self.meta.numbering) throw new Error(name + ' is from another build');
         var p = { i: 8 }, count = uvarint(b, p), dict = {}, ext = 0;
         for (var k = 0; k < count; k++) {
           var len = uvarint(b, p), term = key(b.subarray(p.i, p.i + len));
           p.i += len;
           var df = uvarint(b, p), plen = uvarint(b, p);
-          if (plen === 0) dict[term] = { df: df, ext: 'p/' + hex2(n) + '-' + (ext++) + '.bin' + self.v };
+          if (plen === 0) dict[term] = { df: df, ext: 'p/' + hex4(n) + '-' + (ext++) + '.bin' + self.v };
           else { dict[term] = { df: df, bytes: b.subarray(p.i, p.i + plen) }; p.i += plen; }
         }
         return dict;
@@ -656,7 +671,9 @@
   Index.prototype.term = function (term) {
     var self = this;
     if (!this.postings[term]) {
-      this.postings[term] = this.shard(fnv1a(term) % SHARDS).then(function (dict) {
+      this.postings[term] = this.init().then(function () {
+        return self.shard(fnv1a(term) & (self.meta.shards - 1));
+      }).then(function (dict) {
         var e = dict[term];
         if (!e) return { df: 0, docs: [], tfs: [], lens: [] };
         var bytes = e.bytes ? Promise.resolve(e.bytes) : self.load(e.ext, true);
@@ -695,15 +712,18 @@
     return this.chunks[name].then(function (c) { return c[i]; });
   };
   // place is a document's notice, unit, place (township) and county.
+  // The object is the notice's, made once (read it, do not change it):
+  // a query's facets ask it of every hit.
   Index.prototype.place = function (n) {
-    var lo = this.noticeOf(n);
+    var lo = this.noticeOf(n), pl = this.placeOf[lo];
+    if (pl) return pl;
     var no = this.meta.notices[lo], unit = this.meta.units[no[0]], town = this.meta.places[unit[0]];
     var county = this.meta.counties[town[0]];
     var d = String(no[1]), signed = d.slice(0, 4) + '-' + d.slice(4, 6) + '-' + d.slice(6);
-    return {
+    return (this.placeOf[lo] = {
       notice: lo, signed: signed, year: d.slice(0, 4), town: town, county: county, path: this.paths[unit[0]],
       unit: unit, unitPath: this.unitPaths[no[0]], kind: unit[3], label: this.unitLabel(no[0])
-    };
+    });
   };
   // unitLabel names unit i with its county (as internal/search unitLabel).
   Index.prototype.unitLabel = function (i) {
@@ -917,10 +937,44 @@
     });
     return out;
   }
-  function countWhole(text, words) {
-    var p = positions(text), n = 0;
-    words.forEach(function (w) { if (p.has(w)) n++; });
+  // countWhole is how many of the words stand whole in the text. A word
+  // that is a chain of Han bigrams (偷工 工减 减料) stands whole wherever
+  // the text holds its characters in a row (偷工减料): each such character
+  // is a word of its own for the tokenizer, no filter changes it, and
+  // adjacent ones pair up at consecutive positions. So a text that holds
+  // the string needs no analysis; one that does not is analysed, since the
+  // terms can also meet across a break (偷工，工减料). noFast: analyse
+  // always (the tests compare both ways with Bleve's).
+  function countWhole(text, words, noFast) {
+    var p = null, n = 0;
+    words.forEach(function (w) {
+      var lit = noFast ? '' : literalWord(w);
+      if (lit && text.indexOf(lit) >= 0) { n++; return; }
+      p = p || positions(text);
+      if (p.has(w)) n++;
+    });
     return n;
+  }
+  // literalWord is the string of a word that is a chain of Han bigrams
+  // (each position one term of two Han characters, each starting with
+  // the last one's second), or '' (see countWhole).
+  function literalWord(w) {
+    if (w.lit !== undefined) return w.lit;
+    var s = '';
+    for (var i = 0; i < w.length && (i === 0 || s); i++) {
+      var cs = w[i].length === 1 ? Array.from(w[i][0]) : [];
+      if (cs.length !== 2 || !plainHan(cs[0]) || !plainHan(cs[1])) s = '';
+      else if (i === 0) s = cs[0] + cs[1];
+      else s = s.slice(-cs[0].length) === cs[0] ? s + cs[1] : '';
+    }
+    w.lit = w.length >= 2 ? s : '';
+    return w.lit;
+  }
+  // plainHan: a Han character that segment's rules take as a word of its
+  // own (no word break class of its own: 〆 has one).
+  function plainHan(c) {
+    var p = props(c.codePointAt(0));
+    return (p & 31) === 0 && (p >> 5) === HAN;
   }
   // highlightTerms is the terms of the clauses that are not negated.
   function highlightTerms(parts) {
@@ -1053,10 +1107,24 @@
       function any(list, fn) { return !list.length || list.some(fn); }
       function under(p) { return function (v) { return p === v || p.indexOf(v + '/') === 0; }; }
       var hits = [];
+      var filtered = FILTER_KEYS.some(function (k) { return want[k].length > 0; });
       r.scores.forEach(function (score, d) {
         var a = self.attr[d], st = a % self.span, cat = Math.floor(a / self.span), pl = self.place(d), due = self.due.get(d);
         var county = pl.county[3], town = pl.path, status = self.meta.statuses[st - 1], category = self.meta.categories[cat - 1];
         var dyear = due && due[0] ? String(due[0]).slice(0, 4) : '', over = due && due[1] ? '1' : '';
+        if (!filtered) { // every hit passes: its values count in both (the same counts as below, without the checks)
+          hits.push({ doc: d, score: score });
+          if (st) { count(facets.status, status); count(others.status, status); }
+          if (cat) { count(facets.category, category); count(others.category, category); }
+          if (pl.year) { count(facets.year, pl.year); count(others.year, pl.year); }
+          if (pl.kind) { count(facets.unit_kind, pl.kind); count(others.unit_kind, pl.kind); }
+          if (over) { count(facets.overdue, over); count(others.overdue, over); }
+          if (dyear) { count(facets.deadline, dyear); count(others.deadline, dyear); }
+          count(facets.county, county); count(others.county, county);
+          count(facets.town, town); count(others.town, town);
+          count(facets.unit, pl.unitPath); count(others.unit, pl.unitPath);
+          return;
+        }
         var ok = {
           status: any(want.status, function (v) { return status === v; }),
           category: any(want.category, function (v) { return category === v; }),
@@ -1180,11 +1248,11 @@
   }
 
   var api = {
-    snippetSource: snippetSource, syntaxMessage: syntaxMessage, foldWidth: foldWidth,
+    snippetSource: snippetSource, syntaxMessage: syntaxMessage, foldWidth: foldWidth, countWhole: countWhole,
     init: initTables, analyze: analyze, terms: terms, lex: lex, parse: parse,
     Index: Index, snippet: snippet, fnv1a: fnv1a,
     // held equal to internal/search's by its tests
-    constants: { version: VERSION, shards: SHARDS, snippet: SNIPPET, phraseCheckMax: PHRASE_CHECK_MAX, wholeWordWindow: WHOLE_WORD_WINDOW }
+    constants: { version: VERSION, snippet: SNIPPET, phraseCheckMax: PHRASE_CHECK_MAX, wholeWordWindow: WHOLE_WORD_WINDOW }
   };
   if (root.gongshiSegData) initTables(root.gongshiSegData);
   root.gongshiSearch = api;
@@ -1213,6 +1281,7 @@
   }
   function load(path, binary) {
     return fetch(base + path, path === 'meta.json' ? { cache: 'no-cache' } : {}).then(function (r) {
+      if (r.status === 404 && binary) return null; // see Index
       if (!r.ok) throw new Error(path + ': ' + r.status);
       return binary ? r.arrayBuffer().then(function (b) { return new Uint8Array(b); }) : r.json();
     });

@@ -10,6 +10,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"compress/gzip"
 	"context"
 	"encoding/json"
@@ -19,6 +20,7 @@ import (
 	"io/fs"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -30,6 +32,7 @@ import (
 
 	"github.com/chromedp/cdproto/cdp"
 	cdppage "github.com/chromedp/cdproto/page"
+	cdpprofiler "github.com/chromedp/cdproto/profiler"
 	cdpruntime "github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
@@ -115,6 +118,7 @@ type Run struct {
 // Result is one engine on one site.
 type Result struct {
 	Label, Engine string
+	Key           string // the site in the issue's terms: bundled, or the number of townships
 	BuildSeconds  float64
 	IndexBytes    int64 // what the browser may fetch
 	ServerBytes   int64 // the Bleve index (ours)
@@ -127,6 +131,7 @@ func measure(args []string) error {
 	fs := flag.NewFlagSet("measure", flag.ExitOnError)
 	dir := fs.String("site", "", "built site with search/ and pagefind/")
 	label := fs.String("label", "", "name of the site in the table")
+	key := fs.String("key", "", "the site in issue 23's summary: bundled, or the number of townships")
 	runs := fs.Int("runs", 5, "browser sessions per engine")
 	results := fs.String("results", "", "file to append the JSON results to")
 	buildLog := fs.String("build-log", "", "gongshi build's log (for the search stage's time)")
@@ -140,14 +145,14 @@ func measure(args []string) error {
 		return err
 	}
 	defer srv.Close()
-	ours := Result{Label: *label, Engine: "gongshi"}
+	ours := Result{Label: *label, Key: *key, Engine: "gongshi"}
 	ours.BuildSeconds, err = searchStageSeconds(*buildLog)
 	if err != nil {
 		return err
 	}
 	ours.IndexBytes, ours.Files = dirBytes(*dir, "search", func(p string) bool { return !strings.Contains(p, "/bleve/") })
 	ours.ServerBytes, _ = dirBytes(*dir, "search/bleve", nil)
-	pf := Result{Label: *label, Engine: "pagefind", BuildSeconds: *pfTime, Failed: *pfFailed}
+	pf := Result{Label: *label, Key: *key, Engine: "pagefind", BuildSeconds: *pfTime, Failed: *pfFailed}
 	pf.IndexBytes, pf.Files = dirBytes(*dir, "pagefind", nil)
 	engines := []*Result{&ours, &pf}
 	if pf.Failed != "" {
@@ -222,7 +227,10 @@ func dirBytes(root, sub string, keep func(string) bool) (int64, int) {
 }
 
 // serve serves the site, the two bench pages, and gzip for text as a
-// static host would.
+// static host would: compressed once per file (gzip's default level) and
+// kept, as nginx's gzip_static or a CDN keep them, so that no engine's
+// latency counts this server compressing the same file again (a new
+// compressor is about a megabyte to allocate, on every request).
 func serve(dir string) (*http.Server, string, error) {
 	bundle, err := filepath.Glob(filepath.Join(dir, "search", "search.bundle.*.js"))
 	if err != nil || len(bundle) != 1 {
@@ -233,6 +241,7 @@ func serve(dir string) (*http.Server, string, error) {
 <script src="/search/` + filepath.Base(bundle[0]) + `"></script>
 <script>
 const load = (p, binary) => fetch('/search/' + p, p === 'meta.json' ? {cache: 'no-cache'} : {}).then(r => {
+  if (r.status === 404 && binary) return null;
   if (!r.ok) throw new Error(p + ' ' + r.status);
   return binary ? r.arrayBuffer().then(b => new Uint8Array(b)) : r.json();
 });
@@ -276,13 +285,35 @@ window.benchReady = true;
 		ext := filepath.Ext(r.URL.Path)
 		if (ext == ".js" || ext == ".css" || ext == ".json" || ext == ".html" || strings.HasSuffix(r.URL.Path, "/")) &&
 			strings.Contains(r.Header.Get("Accept-Encoding"), "gzip") {
+			rec := httptest.NewRecorder()
+			files.ServeHTTP(rec, r)
+			if rec.Code != http.StatusOK { // a 304, a 404: as the file server answered
+				for k, v := range rec.Header() {
+					w.Header()[k] = v
+				}
+				w.WriteHeader(rec.Code)
+				wire.Write(rec.Body.Bytes())
+				traffic.add(r.URL.Path, wire.n, wire.n)
+				return
+			}
+			plain := rec.Body.Bytes()
+			key := r.URL.Path + "\x00" + rec.Header().Get("Last-Modified")
+			z, ok := compressed.Load(key)
+			if !ok {
+				var b bytes.Buffer
+				gz := gzip.NewWriter(&b)
+				gz.Write(plain)
+				gz.Close()
+				z, _ = compressed.LoadOrStore(key, b.Bytes())
+			}
+			for _, k := range []string{"Content-Type", "Last-Modified"} {
+				w.Header().Set(k, rec.Header().Get(k))
+			}
 			w.Header().Set("Content-Encoding", "gzip")
 			w.Header().Set("Vary", "Accept-Encoding")
-			gz := gzip.NewWriter(wire)
-			body := &counter{w: gz}
-			files.ServeHTTP(&gzipWriter{ResponseWriter: w, w: body}, r)
-			gz.Close()
-			traffic.add(r.URL.Path, wire.n, body.n)
+			w.Header().Set("Content-Length", strconv.Itoa(len(z.([]byte))))
+			wire.Write(z.([]byte))
+			traffic.add(r.URL.Path, wire.n, int64(len(plain)))
 			return
 		}
 		gw := &gzipWriter{ResponseWriter: w, w: wire, keepLength: true}
@@ -297,6 +328,10 @@ window.benchReady = true;
 	go srv.Serve(ln)
 	return srv, "http://" + ln.Addr().String(), nil
 }
+
+// compressed keeps the gzipped text files served (by path and
+// modification time).
+var compressed sync.Map
 
 // traffic is the server's meter.
 var traffic = &meter{log: os.Getenv("BENCH_DEBUG") != ""}
@@ -401,8 +436,33 @@ func session(page string, ranks bool) (Run, error) {
 		b, _ := json.Marshal(q)
 		return chromedp.Run(qctx, chromedp.Evaluate[answer](`runQuery(`+string(b)+`)`, chromedp.EvalAwaitPromise))
 	}
+	prof := -1 // BENCH_PROFILE=N: profile query N (0: the cold first) and print where its time went
+	if v := os.Getenv("BENCH_PROFILE"); v != "" {
+		prof, _ = strconv.Atoi(v)
+	}
 	for i, q := range append(append([]string(nil), queries...), queries[0]) {
+		if i == prof {
+			if err := chromedp.Do(ctx, chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+				if _, err := cdp.Call(ctx, t, cdpprofiler.Enable, cdp.Empty{}); err != nil {
+					return err
+				}
+				cdp.Call(ctx, t, cdpprofiler.SetSamplingInterval, cdpprofiler.SetSamplingIntervalParams{Interval: 100})
+				_, err := cdp.Call(ctx, t, cdpprofiler.Start, cdp.Empty{})
+				return err
+			})); err != nil {
+				return run, err
+			}
+		}
 		a, err := ask(q)
+		if i == prof {
+			chromedp.Do(ctx, chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+				res, err := cdp.Call(ctx, t, cdpprofiler.Stop, cdp.Empty{})
+				if err == nil {
+					printProfile(q, res.Profile)
+				}
+				return err
+			}))
+		}
 		if err != nil {
 			return run, fmt.Errorf("%s: %w", q, err)
 		}
@@ -435,6 +495,42 @@ func session(page string, ranks bool) (Run, error) {
 		}
 	}
 	return run, nil
+}
+
+// printProfile prints the functions that took the most of a profile's
+// samples (their own time) and the total.
+func printProfile(q string, p *cdpprofiler.Profile) {
+	if p == nil {
+		return
+	}
+	byID := map[int64]*cdpprofiler.ProfileNode{}
+	for _, n := range p.Nodes {
+		byID[n.ID] = n
+	}
+	self := map[string]float64{}
+	var total float64
+	for i, id := range p.Samples {
+		if i >= len(p.TimeDeltas) {
+			break
+		}
+		n := byID[id]
+		d := float64(p.TimeDeltas[i]) / 1000
+		total += d
+		self[fmt.Sprintf("%s (%s:%d)", n.CallFrame.FunctionName, filepath.Base(n.CallFrame.URL), n.CallFrame.LineNumber+1)] += d
+	}
+	type fn struct {
+		name string
+		ms   float64
+	}
+	var fs []fn
+	for k, v := range self {
+		fs = append(fs, fn{k, v})
+	}
+	sort.Slice(fs, func(a, b int) bool { return fs[a].ms > fs[b].ms })
+	fmt.Fprintf(os.Stderr, "  profile of %s: %.1f ms sampled\n", q, total)
+	for i := 0; i < len(fs) && i < 15; i++ {
+		fmt.Fprintf(os.Stderr, "  %8.1f ms  %s\n", fs[i].ms, fs[i].name)
+	}
 }
 
 func chromium() string {
@@ -515,6 +611,7 @@ func table(args []string) error {
 		}
 		byLabel[r.Label][r.Engine] = r
 	}
+	defer summary(labels, byLabel)
 	for _, l := range labels {
 		g, p := byLabel[l]["gongshi"], byLabel[l]["pagefind"]
 		fmt.Printf("\n### %s (medians of %d browser sessions each)\n\n", l, len(g.Runs))
@@ -610,4 +707,67 @@ func median(v []float64) float64 {
 		return s[len(s)/2]
 	}
 	return (s[len(s)/2-1] + s[len(s)/2]) / 2
+}
+
+// medianOf is the median over an engine's sessions of f.
+func medianOf(r Result, f func(Run) float64) float64 {
+	var v []float64
+	for _, x := range r.Runs {
+		v = append(v, f(x))
+	}
+	return median(v)
+}
+
+// summary prints the figures of issue 23, item 2 ("search lighter than
+// Pagefind everywhere"), each against its target: the first query's bytes
+// and requests, the cold first query's latency and the warm new queries'
+// median latency, as medians of the sessions and ratios to Pagefind on the
+// same site; on a site Pagefind could not index, gongshi's alone.
+func summary(labels []string, byLabel map[string]map[string]Result) {
+	fmt.Printf("\n### Issue 23, item 2: search lighter than Pagefind everywhere (medians of the sessions; ratio gongshi / Pagefind)\n\n")
+	fmt.Println("| site | first query: bytes sent | requests | cold first query | warm new queries (median) |")
+	fmt.Println("|---|---|---|---|---|")
+	verdict := func(ratio, target float64) string {
+		if ratio <= target {
+			return fmt.Sprintf("**%.2f×** (target ≤ %.1f×: met)", ratio, target)
+		}
+		return fmt.Sprintf("**%.2f×** (target ≤ %.1f×: not met)", ratio, target)
+	}
+	for _, l := range labels {
+		g, p := byLabel[l]["gongshi"], byLabel[l]["pagefind"]
+		if len(g.Runs) == 0 {
+			continue
+		}
+		name := l
+		if g.Key != "" {
+			name = g.Key
+			if g.Key != "bundled" {
+				name += " townships"
+			}
+		}
+		gb := medianOf(g, func(r Run) float64 { return float64(r.FirstWire) / 1e3 })
+		gr := medianOf(g, func(r Run) float64 { return float64(r.FirstReqs) })
+		gc := medianOf(g, func(r Run) float64 { return r.FirstMS })
+		gw := medianOf(g, func(r Run) float64 { return median(r.WarmMS) })
+		reqs := fmt.Sprintf("%.0f", gr)
+		if gr <= 12 {
+			reqs += " (target ≤ 12: met)"
+		} else {
+			reqs += " (target ≤ 12: not met)"
+		}
+		if p.Failed != "" || len(p.Runs) == 0 {
+			why := "Pagefind could not index it"
+			if strings.HasPrefix(p.Failed, "not run") {
+				why = "Pagefind not run"
+			}
+			fmt.Printf("| %s (%s) | %.1f KB | %s | %.0f ms | %.1f ms |\n", name, why, gb, reqs, gc, gw)
+			continue
+		}
+		pb := medianOf(p, func(r Run) float64 { return float64(r.FirstWire) / 1e3 })
+		pr := medianOf(p, func(r Run) float64 { return float64(r.FirstReqs) })
+		pc := medianOf(p, func(r Run) float64 { return r.FirstMS })
+		pw := medianOf(p, func(r Run) float64 { return median(r.WarmMS) })
+		fmt.Printf("| %s | %.1f KB vs %.1f KB: %s | %s vs %.0f | %.0f ms vs %.0f ms: %s | %.1f ms vs %.1f ms: %s |\n", name,
+			gb, pb, verdict(gb/pb, 0.2), reqs, pr, gc, pc, verdict(gc/pc, 0.3), gw, pw, verdict(gw/pw, 1.0))
+	}
 }

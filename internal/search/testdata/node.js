@@ -1,9 +1,12 @@
 // Runs static/search/search.js under node for internal/search's tests.
 //
 //   node node.js STATIC_SEARCH_DIR analyze   < ["text", …]          → [[token, …], …]
-//   node node.js STATIC_SEARCH_DIR search    < {site, queries, size} → [{total, hits, facets}, …]
+//   node node.js STATIC_SEARCH_DIR search    < {site, queries, size, spa} → [{total, hits, facets}, …]
+//     (spa: a missing file answers with a page, as a host that serves its
+//     home page for every unknown path; else with null, a 404)
 //   node node.js STATIC_SEARCH_DIR snippet   < [{text, terms}, …]   → [[fragment, …], …]
 //   node node.js STATIC_SEARCH_DIR constants < null                 → {shards, snippet, …}
+//   node node.js STATIC_SEARCH_DIR whole     < [{text, words}, …]   → [[fast, analysed], …]
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -20,6 +23,8 @@ function out(v) { process.stdout.write(JSON.stringify(v)); }
 
 if (cmd === 'analyze') {
   out(input.map((s) => S.analyze(s)));
+} else if (cmd === 'whole') {
+  out(input.map((x) => [S.countWhole(x.text, x.words), S.countWhole(x.text, x.words, true)]));
 } else if (cmd === 'constants') {
   out(S.constants);
 } else if (cmd === 'snippet') {
@@ -28,6 +33,9 @@ if (cmd === 'analyze') {
   const base = path.join(input.site, 'search');
   const load = (p, binary) => {
     const file = path.join(base, p.replace(/\?.*$/, ''));
+    if (binary && !fs.existsSync(file)) {
+      return Promise.resolve(input.spa ? new TextEncoder().encode('\ufeff<!doctype html><title>首页</title>') : null); // a 404
+    }
     const b = fs.readFileSync(file);
     return Promise.resolve(binary ? new Uint8Array(b) : JSON.parse(b.toString('utf8')));
   };

@@ -694,7 +694,7 @@ func statedVsRead(units []*Unit, csv string) *Chart {
 			continue
 		}
 		y := i * pairHeight
-		r := ChartRow{Label: chartLabel(name + d.np.SignedText), Full: name + d.np.SignedText + "：" + what,
+		r := ChartRow{Label: chartLabel(name), Full: name + " " + d.np.SignedText + "的通报",
 			Value: fmt.Sprintf("%s：称%d，读%d", what, d.d.Stated, d.d.Read), Y: y + 15}
 		for j, v := range []struct {
 			class string

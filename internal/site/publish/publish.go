@@ -46,6 +46,44 @@ type Tally struct {
 // its mode to FileMode or DirMode, counts the files, and lists them
 // (relative to dir, with /, in lexical order).
 func Settle(dir string, now time.Time) (files []string, t Tally, err error) {
+	// The walk lists and counts; the changes go to a few goroutines: after
+	// Hugo wrote gigabytes, each chmod and utimes may wait on the file
+	// system's journal, and one at a time they took longer than the walk
+	// (1,000 townships: 167,000 files, 112 s on a busy machine).
+	type change struct {
+		p     string
+		chmod fs.FileMode // 0: none
+		times bool
+	}
+	var (
+		wg   sync.WaitGroup
+		mu   sync.Mutex
+		errc error
+	)
+	jobs := make(chan []change, 8)
+	for range settleWorkers {
+		wg.Go(func() {
+			for batch := range jobs {
+				for _, c := range batch {
+					var err error
+					if c.chmod != 0 {
+						err = os.Chmod(c.p, c.chmod)
+					}
+					if err == nil && c.times {
+						err = os.Chtimes(c.p, now, now)
+					}
+					if err != nil {
+						mu.Lock()
+						if errc == nil {
+							errc = err
+						}
+						mu.Unlock()
+					}
+				}
+			}
+		})
+	}
+	var batch []change
 	err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -68,18 +106,31 @@ func Settle(dir string, now time.Time) (files []string, t Tally, err error) {
 				t.Pages++
 			}
 		}
+		c := change{p: p, times: d.IsDir() || !info.ModTime().Equal(now)} // a file equal to now: a page linked from the previous site
 		if info.Mode().Perm() != mode {
-			if err := os.Chmod(p, mode); err != nil {
-				return err
+			c.chmod = mode
+		}
+		if c.chmod != 0 || c.times {
+			if batch = append(batch, c); len(batch) == 256 {
+				jobs <- batch
+				batch = nil
 			}
 		}
-		if !d.IsDir() && info.ModTime().Equal(now) {
-			return nil // a page linked from the previous site
-		}
-		return os.Chtimes(p, now, now)
+		return nil
 	})
+	if batch != nil {
+		jobs <- batch
+	}
+	close(jobs)
+	wg.Wait()
+	if err == nil {
+		err = errc
+	}
 	return files, t, err
 }
+
+// settleWorkers is how many goroutines Settle changes files on.
+const settleWorkers = 8
 
 // StagingPrefix names the staging and backup folders of out: .public.staging-PID-…
 func StagingPrefix(out string) string { return "." + filepath.Base(out) + ".staging-" }
