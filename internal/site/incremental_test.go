@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/json"
 	"fmt"
+	"io"
 	"io/fs"
 	"maps"
 	"os"
@@ -15,6 +16,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 
 	"golang.org/x/tools/txtar"
@@ -100,7 +102,16 @@ func sameTrees(t *testing.T, what, a, b string) {
 func TestIncrementalIsFull(t *testing.T) {
 	data := incrementalData(t)
 	out := filepath.Join(t.TempDir(), "public")
-	build := func() Summary { t.Helper(); return buildWithCache(t, data, out) }
+	var log strings.Builder // the last build's log
+	build := func() Summary {
+		t.Helper()
+		log.Reset()
+		sum, err := Build(context.Background(), Options{Root: repoRoot(t), Data: data, Out: out, Now: asOf, Log: io.MultiWriter(&logWriter{t: t}, &syncWriter{w: &log})})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return sum
+	}
 	if sum := build(); sum.Incremental {
 		t.Fatal("the first build claims to be incremental")
 	}
@@ -112,10 +123,11 @@ func TestIncrementalIsFull(t *testing.T) {
 		rendered int
 		changed  string // a path the changes list must name (added or changed)
 		removed  string
+		sqlite   bool // findings.sqlite kept (no unit changed), not written
 	}{
 		{"a changed notice", func() {
 			editData(t, filepath.Join(zhen, "2024-10-01.toml"), `title = "近年问题甲一"`, `title = "近年问题甲一（更正）"`)
-		}, 1, "shili/shilishi/shilixian/zhen0001/findings/2024-03-01/1/index.html", ""},
+		}, 1, "shili/shilishi/shilixian/zhen0001/findings/2024-03-01/1/index.html", "", false},
 		{"a comment in a data file", func() {
 			// The pages stay as they are; the published data file does not.
 			b, err := os.ReadFile(filepath.Join(zhen, "2021-09-01.toml"))
@@ -123,7 +135,7 @@ func TestIncrementalIsFull(t *testing.T) {
 				t.Fatal(err)
 			}
 			writeData(t, filepath.Join(zhen, "2021-09-01.toml"), string(b)+"# 编辑备注：已核对\n")
-		}, 0, "", ""},
+		}, 0, "", "", true},
 		{"a new township", func() {
 			b, err := os.ReadFile(filepath.Join(zhen, "2021-09-01.toml"))
 			if err != nil {
@@ -131,19 +143,22 @@ func TestIncrementalIsFull(t *testing.T) {
 			}
 			text := strings.ReplaceAll(strings.ReplaceAll(string(b), "样本镇0001", "样本镇0002"), "zhen0001", "zhen0002")
 			writeData(t, filepath.Join(data, "shili/shilishi/shilixian/zhen0002/2021-09-01.toml"), text)
-		}, 1, "shili/shilishi/shilixian/zhen0002/index.html", ""},
+		}, 1, "shili/shilishi/shilixian/zhen0002/index.html", "", false},
 		{"a removed unit", func() {
 			if err := os.RemoveAll(filepath.Join(data, "shili/shilishi/shilixian/diyizhongxue")); err != nil {
 				t.Fatal(err)
 			}
-		}, 0, "shili/shilishi/shilixian/index.html", "shili/shilishi/shilixian/diyizhongxue/index.html"},
-		{"nothing", func() {}, 0, "", ""},
+		}, 0, "shili/shilishi/shilixian/index.html", "shili/shilishi/shilixian/diyizhongxue/index.html", false},
+		{"nothing", func() {}, 0, "", "", true},
 	}
 	for _, s := range steps {
 		s.change()
 		sum := build()
 		if !sum.Incremental || sum.Rendered != s.rendered {
 			t.Errorf("%s: incremental %v, %d units rendered, want %d", s.name, sum.Incremental, sum.Rendered, s.rendered)
+		}
+		if kept := strings.Contains(log.String(), "findings.sqlite kept") || strings.Contains(log.String(), "findings.sqlite：没有单位改动"); kept != s.sqlite {
+			t.Errorf("%s: findings.sqlite kept %v, want %v", s.name, kept, s.sqlite)
 		}
 		sameTrees(t, s.name+": incremental vs full", fullBuild(t, data), out)
 		c := sum.Changes
@@ -705,4 +720,16 @@ func TestTrashUnusable(t *testing.T) {
 		t.Error("the next build is not incremental")
 	}
 	sameTrees(t, "without a trash, the next build: incremental vs full", fullBuild(t, data), out)
+}
+
+// syncWriter serialises the writes of the stages that log at once.
+type syncWriter struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+func (w *syncWriter) Write(p []byte) (int, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.w.Write(p)
 }

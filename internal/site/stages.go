@@ -261,30 +261,32 @@ func (b *builder) hugoData() error {
 func (b *builder) render() error {
 	if b.mode == publish.InPlace {
 		var wg sync.WaitGroup
-		errs := make([]error, 3)
-		for i, f := range []func() error{b.downloads, b.index} {
+		errs := make([]error, 4)
+		for i, f := range []func() error{b.downloads, b.index, b.sqlite} {
 			wg.Go(func() { errs[i] = f() })
 		}
-		errs[2] = b.hugo()
+		errs[3] = b.hugo()
 		wg.Wait()
 		if err := errors.Join(errs...); err != nil {
 			return err
 		}
 	} else {
-		// The downloads (one core) beside the index (both); then Hugo. Both
+		// The downloads (one core) and findings.sqlite (one core) beside
+		// the index (both); then Hugo. All
 		// under Hugo's memory limit: the index analyses a county's documents
 		// at once, two counties at a time, and with the model and the
 		// downloads' rows beside them the heap would otherwise grow past
 		// Hugo's peak before Hugo runs (4.0 GB at 1,000 townships).
-		var derr, ierr error
+		var derr, ierr, serr error
 		withMemoryLimit(func() error {
 			var wg sync.WaitGroup
 			wg.Go(func() { derr = b.downloads() })
+			wg.Go(func() { serr = b.sqlite() })
 			ierr = b.index()
 			wg.Wait()
 			return nil
 		})
-		if err := errors.Join(derr, ierr); err != nil {
+		if err := errors.Join(derr, ierr, serr); err != nil {
 			return err
 		}
 		// Hugo's memory: what the stages before read of the data is not

@@ -21,7 +21,7 @@ func Derive(c *notice.Corpus, asOf time.Time, dataPaths map[*notice.Notice]strin
 		AsOfText: dateText(today),
 		Downloads: Downloads{
 			CSV: "/downloads/findings.csv", CSVZh: "/downloads/findings-zh.csv", JSON: "/downloads/findings.json",
-			RSS: "/rss.xml", Atom: "/atom.xml",
+			SQLite: "/downloads/findings.sqlite", RSS: "/rss.xml", Atom: "/atom.xml",
 		},
 	}}
 

@@ -62,8 +62,11 @@ type Downloads struct {
 	// and values as the pages show them (CSVColumnsZh).
 	CSVZh string `json:"csv_zh"`
 	JSON  string `json:"json"`
-	RSS   string `json:"rss"`
-	Atom  string `json:"atom"`
+	// SQLite is findings.sqlite (package sqlitedb): site-wide only (a
+	// region's page links the site's; Datasette filters it by region).
+	SQLite string `json:"sqlite,omitempty"`
+	RSS    string `json:"rss"`
+	Atom   string `json:"atom"`
 }
 
 // Counts are the figures shown for a region or unit.
