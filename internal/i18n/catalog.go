@@ -259,6 +259,7 @@ var Catalog = []Entry{
 	{"%s: no title found (a line like …关于…情况的通报 before 一、): give --title TITLE; nothing written", "%s：没有找到标题（一、之前如“……关于……情况的通报”的一行）：请用 --title 标题 指定；未写入任何文件"},
 	{"%s: %s; nothing written", "%s：%s；未写入任何文件"},
 	{"%s: %w; nothing written", "%s：%s；未写入任何文件"},
+	{"%s: %w", "%s：%s"},
 	{"%s: the existing data file cannot be read (%s), so its [[redact]], [[revisions]] and [withdrawn] would be lost: correct it (gongshi check) or move it away, then import again", "%s：无法读取已有的数据文件（%s），其中的 [[redact]]、[[revisions]] 和 [withdrawn] 会丢失：请先改正它（gongshi check）或移走它，再导入"},
 	{"%s: the existing data file has keys a notice does not have (%s), which would be lost: move them into a key of the notice or remove them, then import again", "%s：已有的数据文件含有通报没有的键（%s），重新导入会丢失它们：请把内容移到通报的键中或删除，再导入"},
 	{"%s: the existing data file's [withdrawn] (%s, %s) differs from the imported one (%s, %s): only one can be kept", "%s：已有数据文件的 [withdrawn]（%s，%s）与导入的（%s，%s）不同：只能保留一个"},

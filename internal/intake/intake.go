@@ -184,14 +184,14 @@ func (req Request) Check() error {
 	if req.SourceURL != "" {
 		u, err := url.Parse(req.SourceURL)
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			return &FlagError{fmt.Errorf("--source-url %q is not an http(s) URL", req.SourceURL)}
+			return &FlagError{i18n.Errorf("--source-url %q is not an http(s) URL", req.SourceURL)}
 		}
 	}
 	if req.UnitKind != "" && !notice.UnitKind(req.UnitKind).Valid() {
-		return &FlagError{fmt.Errorf("--unit-kind %q is not one of township, village, department, school, enterprise, region", req.UnitKind)}
+		return &FlagError{i18n.Errorf("--unit-kind %q is not one of township, village, department, school, enterprise, region", req.UnitKind)}
 	}
 	if req.UnitSlug != "" && !notice.SlugValid(req.UnitSlug) {
-		return &FlagError{fmt.Errorf("--unit-slug %q is not a slug (a-z, 0-9, words joined by -)", req.UnitSlug)}
+		return &FlagError{i18n.Errorf("--unit-slug %q is not a slug (a-z, 0-9, words joined by -)", req.UnitSlug)}
 	}
 	for _, e := range req.Edits {
 		if err := e.Check(); err != nil {
@@ -199,7 +199,7 @@ func (req Request) Check() error {
 		}
 	}
 	if k := strings.Count(req.Region, "/"); k > 3 {
-		return &FlagError{fmt.Errorf("--region %q has %d parts; give at most 4: province/city/county/township", req.Region, k+1)}
+		return &FlagError{i18n.Errorf("--region %q has %d parts; give at most 4: province/city/county/township", req.Region, k+1)}
 	}
 	return nil
 }
@@ -352,13 +352,13 @@ func Place(ctx context.Context, req Request, pr *importer.Result) (*Result, erro
 
 	switch {
 	case regionErr != nil:
-		r.Unplaceable = fmt.Errorf("%s: %w", req.Name, regionErr)
+		r.Unplaceable = i18n.Errorf("%s: %w", req.Name, regionErr)
 	case u.Kind != notice.UnitTownship && u.Name == "":
 		r.Unplaceable = i18n.Errorf("%s: the text does not name the inspected %s (it says only %q): give --unit NAME", req.Name, kindName(u.Kind), n.Inspection.Target)
 	case u.Kind != notice.UnitTownship && u.Kind != notice.UnitRegion && u.Slug == "":
-		r.Unplaceable = fmt.Errorf("%s: cannot make a slug for the unit %q: give --unit-slug", req.Name, u.Name)
+		r.Unplaceable = i18n.Errorf("%s: cannot make a slug for the unit %q: give --unit-slug", req.Name, u.Name)
 	case n.Signed == "":
-		r.Unplaceable = fmt.Errorf("%s: no signature date (a line like 2024年12月2日 under the issuer), so the data file cannot be named; nothing written", req.Name)
+		r.Unplaceable = i18n.Errorf("%s: no signature date (a line like 2024年12月2日 under the issuer), so the data file cannot be named; nothing written", req.Name)
 	}
 	if r.Unplaceable != nil {
 		// Not placed, so no earlier notices to count: the notice's own
@@ -387,10 +387,10 @@ func Place(ctx context.Context, req Request, pr *importer.Result) (*Result, erro
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
 		case err != nil:
-			r.carry = fmt.Errorf("%s: %w", req.Name, err)
+			r.carry = i18n.Errorf("%s: %w", req.Name, err)
 		default:
 			if r.Kept, err = store.Carry(old, n); err != nil {
-				r.carry = fmt.Errorf("%s: %w", req.Name, fmt.Errorf("%s: %w; nothing written", r.Path, err))
+				r.carry = i18n.Errorf("%s: %w", req.Name, i18n.Errorf("%s: %w; nothing written", r.Path, err))
 			}
 		}
 	}
@@ -400,7 +400,7 @@ func Place(ctx context.Context, req Request, pr *importer.Result) (*Result, erro
 	// when the whole folder is).
 	r.Encoded, err = store.Encode(n)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", req.Name, err)
+		return nil, i18n.Errorf("%s: %w", req.Name, err)
 	}
 	_, r.Problems = check.Bytes(r.Path, r.Encoded)
 	return r, nil

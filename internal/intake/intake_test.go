@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/gongshi/gongshi/internal/check"
+	"github.com/gongshi/gongshi/internal/i18n"
 	"github.com/gongshi/gongshi/internal/importer"
 	"github.com/gongshi/gongshi/internal/notice"
 	"github.com/gongshi/gongshi/internal/store"
@@ -293,4 +294,45 @@ func TestTotalsOfAnUnplacedNotice(t *testing.T) {
 	if r.Totals == nil || r.Totals.Stated != 3 || r.Totals.Read != 3 {
 		t.Errorf("Totals = %+v, want 3 stated, 3 read", r.Totals)
 	}
+}
+
+// The import use case's refusals are messages built in the reader's
+// language: under a Chinese printer they print in Chinese, with the
+// document's name kept (the CLI and the review page print them as they
+// are, never translated back).
+func TestRefusalsInChinese(t *testing.T) {
+	zh := i18n.NewPrinter(true)
+	noDate := strings.Replace(deptNotice, "2024年9月1日\n", "", 1)
+	for _, c := range []struct {
+		name string
+		err  func(t *testing.T) error
+		want string
+	}{
+		{"no signature date", func(t *testing.T) error {
+			r := read(t, Request{Name: "cut.txt", Data: []byte(noDate), Region: deptRegion, DataDir: t.TempDir(), ConfigPath: "none.toml"})
+			return r.Unplaceable
+		}, "cut.txt：没有落款日期"},
+		{"unit kind", func(t *testing.T) error { return Request{UnitKind: "city"}.Check() }, "--unit-kind"},
+		{"region parts", func(t *testing.T) error { return Request{Region: "a/b/c/d/e"}.Check() }, "--region"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			err := c.err(t)
+			if err == nil {
+				t.Fatal("no refusal")
+			}
+			got := i18n.Localize(zh, err)
+			if !strings.Contains(got, c.want) || !containsHan(got) || got == err.Error() {
+				t.Errorf("Chinese printer: %q, want Chinese containing %q (English: %q)", got, c.want, err.Error())
+			}
+		})
+	}
+}
+
+func containsHan(s string) bool {
+	for _, r := range s {
+		if r >= 0x4e00 && r <= 0x9fff {
+			return true
+		}
+	}
+	return false
 }
