@@ -9,6 +9,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"fmt"
+	"github.com/gongshi/gongshi/internal/i18n"
 	"io"
 	"io/fs"
 	"os"
@@ -576,5 +577,42 @@ func TestRemoveTree(t *testing.T) {
 	}
 	if err := publish.RemoveTree(dir); err != nil {
 		t.Errorf("removing a missing folder: %v", err)
+	}
+}
+
+// A folder without the site's templates and pages (layouts/, content/)
+// would give a site of downloads and no page, built without a word: the
+// build refuses it by name, in the reader's language, and writes nothing.
+func TestBuildRefusesARootWithoutTemplates(t *testing.T) {
+	for _, missing := range []string{"layouts", "content"} {
+		t.Run(missing, func(t *testing.T) {
+			root := t.TempDir()
+			src := repoRoot(t)
+			for _, name := range []string{"layouts", "content", "static", "seeds"} {
+				if name != missing {
+					if err := os.CopyFS(filepath.Join(root, name), os.DirFS(filepath.Join(src, name))); err != nil {
+						t.Fatal(err)
+					}
+				}
+			}
+			b, err := os.ReadFile(filepath.Join(src, "config.toml"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(root, "config.toml"), b, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			out := filepath.Join(t.TempDir(), "public")
+			_, err = Build(context.Background(), Options{Root: root, Data: bundledData(t), Out: out, Now: asOf})
+			if err == nil {
+				t.Fatalf("built without %s/", missing)
+			}
+			if got := i18n.Localize(i18n.NewPrinter(true), err); !strings.Contains(got, "下没有 "+missing+" 文件夹") {
+				t.Errorf("Chinese: %q", got)
+			}
+			if _, err := os.Stat(out); !os.IsNotExist(err) {
+				t.Errorf("%s was written: %v", out, err)
+			}
+		})
 	}
 }

@@ -177,6 +177,13 @@ type siteConfig struct {
 
 func readSiteConfig(root string) (siteConfig, error) {
 	var c siteConfig
+	// Without the site's templates Hugo renders no page and says nothing:
+	// a site of downloads and no pages. Refuse before anything is built.
+	for _, dir := range []string{"layouts", "content"} {
+		if fi, err := os.Stat(filepath.Join(root, dir)); err != nil || !fi.IsDir() {
+			return c, i18n.Errorf("%s has no %s folder (the site's templates and pages): run gongshi in the site's folder, or give --root", root, dir)
+		}
+	}
 	p := filepath.Join(root, "config.toml")
 	if _, err := toml.DecodeFile(p, &c); err != nil {
 		return c, fmt.Errorf("%s: %w", p, err)
