@@ -165,7 +165,10 @@ func Build(ctx context.Context, o Options) (sum Summary, err error) {
 	}
 	publish.RecoverJournal(b.cache, b.out, b.log) // before RecoverStale clears its staging folder
 	publish.RecoverStale(b.out, b.log)
-	defer publish.EmptyTrash(b.cache)() // the files the last in-place update replaced, freed meanwhile
+	// The files earlier updates replaced are freed meanwhile, until this
+	// build is done; what is left then waits for the next build.
+	trashCtx, stopTrash := context.WithCancel(ctx)
+	defer func(wait func()) { stopTrash(); wait() }(publish.EmptyTrash(trashCtx, b.cache))
 	if b.parts, err = parseParts(o.Parts); err != nil {
 		return sum, err
 	}
