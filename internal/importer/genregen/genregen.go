@@ -134,7 +134,7 @@ type Finding struct {
 	// plan after-status); "" when it has none.
 	DeadlineText string
 	Category     string // "" under grouping 0
-	Group      string // "" unless grouping 2
+	Group        string // "" unless grouping 2
 }
 
 // Counts are figures a notice states (nil: not stated), or the counts of
