@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"github.com/gongshi/gongshi/internal/i18n"
+	"github.com/gongshi/gongshi/internal/program"
 	"hash/crc32"
 	"os"
 	"path/filepath"
@@ -97,14 +98,15 @@ func newFileCache(dir string) *fileCache {
 	return c
 }
 
-var exeID = sync.OnceValue(func() string {
-	if exe, err := os.Executable(); err == nil {
-		if info, err := os.Stat(exe); err == nil {
-			return fmt.Sprintf("exe %s %d %d\n", exe, info.Size(), info.ModTime().UnixNano())
-		}
+// exeID is the program's part of an entry's key: the SHA-256 of its
+// executable (program.Sum), so that a copy of the same binary elsewhere
+// finds the entries and a rebuilt one does not.
+func exeID() string {
+	if s := program.Sum(); s != "" {
+		return "exe " + s + "\n"
 	}
 	return "exe ?\n"
-})
+}
 
 // key names the entry of a file: a hash of the program, the file's path
 // under the data folder and its bytes' SHA-256.

@@ -738,6 +738,13 @@ func (b *builder) finding(rf *rawFinding) notice.Finding {
 		b.warnf(line, "finding %s: its text states no status (已整改 / 正在整改中 …); its status is 未说明 (unstated)", name)
 	}
 	b.forceStatus(rf, &f)
+	if f.DeadlineText == "" {
+		// no 完成时限 of its own: the date its status says the work is
+		// planned to be done by (正在推进，计划于2025年12月底前完成), as written
+		if d := PlanDeadline(f.StatusText); d != "" {
+			f.DeadlineText, f.Deadline = d, DeadlineDate(d)
+		}
+	}
 	f.Measures = Measures(f.Rectification)
 	f.Amounts = Amounts(f.Problem, f.Rectification)
 	f.Dates = Dates(f.Problem, f.Rectification)

@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/gongshi/gongshi/internal/i18n"
 )
 
 // tiny is a small fictitious notice; body replaces its findings.
@@ -151,5 +153,22 @@ func TestParseWarnings(t *testing.T) {
 				t.Errorf("unplaced %q, want %q", un, c.unplaced)
 			}
 		})
+	}
+}
+
+// A parse error names its file (and line) the way its reader's language
+// joins them: under Chinese, a full-width colon and 第 N 行.
+func TestParseErrorPlaceInChinese(t *testing.T) {
+	zh := i18n.NewPrinter(true)
+	for _, c := range []struct {
+		e    *ParseError
+		want string
+	}{
+		{&ParseError{File: "样本.txt", Msg: "x", Loc: i18n.Msg("the notice states %d problems, but gongshi found none of its findings (numbered items with a rectification or a status); if it is a summary over several units that lists none, import it as one (--unit-kind region)", 3)}, "样本.txt：通报自述 3 个问题"},
+		{&ParseError{File: "样本.txt", Line: 7, Msg: "x", Loc: i18n.Msg("the notice states %d problems, but gongshi found none of its findings (numbered items with a rectification or a status); if it is a summary over several units that lists none, import it as one (--unit-kind region)", 3)}, "样本.txt 第 7 行：通报自述 3 个问题"},
+	} {
+		if got := c.e.Localize(zh); !strings.HasPrefix(got, c.want) {
+			t.Errorf("got %q, want it to start with %q", got, c.want)
+		}
 	}
 }

@@ -276,6 +276,29 @@ var (
 // reDeadlineDate reads a deadline: 2024年12月前, 2024年12月31日前, 2024年底前.
 var reDeadlineDate = regexp.MustCompile(`(\d{4})\s*年\s*(?:(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?(?:底|末)?|年?(?:底|末))`)
 
+// rePlanDeadline finds a date a text says the work is planned to be done
+// by: 计划于2025年12月底前完成, 预计2026年6月前整改到位, 力争在2025年底前完成.
+var rePlanDeadline = regexp.MustCompile(`(?:计划|预计|力争|争取|拟)(?:于|在)?\s*\d{4}\s*年[^,;。!?]{0,12}?(?:底前|末前|前|底|末)(?:全面)?(?:完成|整改到位|整改完成|办结|完成整改)?`)
+
+// rePlanClause is a whole clause of such a plan.
+var rePlanClause = regexp.MustCompile(`^(?:` + rePlanDeadline.String() + `)$`)
+
+// PlanDeadline is the words of a text that give a date by which the work
+// is planned to be done, as written (计划于2025年12月底前完成), when they name
+// a date DeadlineDate reads; else "".
+func PlanDeadline(s string) string {
+	t := newText(s)
+	loc := rePlanDeadline.FindStringIndex(t.norm)
+	if loc == nil {
+		return ""
+	}
+	d := t.cut(loc[0], loc[1])
+	if DeadlineDate(d) == "" {
+		return ""
+	}
+	return d
+}
+
 // DeadlineDate is the last day a deadline as written allows: the day named,
 // else the last day of the month named, else of the year. "" when the text
 // names no year (长期坚持).

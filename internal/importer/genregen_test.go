@@ -45,7 +45,7 @@ const genreFloor = 0.998
 
 // genreResult is what went wrong with one case ("" kinds: it read right).
 type genreResult struct {
-	kinds  []string // "error", "count", "number", "status", "title", "stated", "signed", "feedback", "closing", "panic"
+	kinds  []string // "error", "count", "number", "status", "title", "deadline", "stated", "signed", "feedback", "closing", "panic"
 	detail string   // the first mismatch, in words
 	// details: the first mismatch of each kind
 	details map[string]string
@@ -115,6 +115,10 @@ func checkGenreCase(c genregen.Case) (res genreResult) {
 		}
 		if g.Status != w.Status {
 			fail("status", "finding %d: status %s (%q), want %s (%q)", i+1, g.Status, g.StatusText, w.Status, w.StatusText)
+			right = false
+		}
+		if w.DeadlineText != "" && (g.DeadlineText != w.DeadlineText || g.Deadline == "") {
+			fail("deadline", "finding %d: deadline %q (%q), want %q", i+1, g.DeadlineText, g.Deadline, w.DeadlineText)
 			right = false
 		}
 		if !titleMatches(g.Title, w.Title) {
@@ -333,7 +337,7 @@ func TestGenre(t *testing.T) {
 	fmt.Fprintf(&rep, "  notices whose findings all read right (stated totals and dates aside): %d = %s\n", findingsOK, pct(findingsOK, n))
 	fmt.Fprintf(&rep, "  findings read right at their place: %d of %d = %s\n", fRight, fTotal, pct(fRight, fTotal))
 	fmt.Fprintf(&rep, "  notices failing each check (a notice can fail several):")
-	for _, k := range []string{"error", "panic", "count", "number", "status", "title", "stated", "signed", "feedback", "closing"} {
+	for _, k := range []string{"error", "panic", "count", "number", "status", "title", "deadline", "stated", "signed", "feedback", "closing"} {
 		fmt.Fprintf(&rep, " %s %d;", k, byKind[k])
 	}
 	rep.WriteString("\n\nrate per value of each dimension (notices read right / notices with the value):\n")

@@ -76,10 +76,18 @@ func trailingStatus(t text) (Found, bool) {
 	last := s[start:]
 	lead := reSentenceStart.FindString(last)
 	clause := strings.TrimSpace(last[len(lead):])
+	status := clause
 	if !isStatusClause(clause) {
-		return Found{}, false
+		// status words, then the date the work is planned to be done by
+		// (正在整改中，计划于2025年12月底前完成): the status is the words,
+		// and the plan stays in its text (PlanDeadline reads it)
+		i := strings.IndexByte(clause, ',')
+		if i < 0 || !isStatusClause(clause[:i]) || !rePlanClause.MatchString(strings.TrimSpace(clause[i+1:])) {
+			return Found{}, false
+		}
+		status = clause[:i]
 	}
-	st, _ := notice.ParseStatus(clause)
+	st, _ := notice.ParseStatus(status)
 	end := len(s)
 	return Found{Text: strings.TrimSpace(t.cut(start+len(lead), end)), Status: st, Rectification: t.orig, Where: "end"}, true
 }

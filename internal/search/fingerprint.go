@@ -5,13 +5,11 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"io"
-	"os"
-	"sync"
 
 	"github.com/blevesearch/bleve/v2/util"
 
 	"github.com/gongshi/gongshi/internal/notice"
+	"github.com/gongshi/gongshi/internal/program"
 )
 
 // Fingerprint hashes what the index built from the corpus depends on: its
@@ -60,26 +58,6 @@ func MappingKey() (string, error) {
 	return fmt.Sprintf("%s\n%d", m, buildTime().Unix()), nil
 }
 
-// ProgramSum identifies the running program by the SHA-256 of its
-// executable's bytes: the code that writes pages and the index is part of
-// every cache key, and of a split build's identity, which merge compares
-// across machines — where the same binary lands at another path with
-// another time. It is read once per process (about 0.2 s for 90 MB);
-// callers start it early (go ProgramSum()) so that it overlaps the check.
-// "" when the executable cannot be read (then nothing is cached by it).
-var ProgramSum = sync.OnceValue(func() string {
-	exe, err := os.Executable()
-	if err != nil {
-		return ""
-	}
-	f, err := os.Open(exe)
-	if err != nil {
-		return ""
-	}
-	defer f.Close()
-	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
-		return ""
-	}
-	return hex.EncodeToString(h.Sum(nil))
-})
+// ProgramSum identifies the running program by its executable's bytes
+// (program.Sum).
+var ProgramSum = program.Sum

@@ -145,6 +145,11 @@ func Build(ctx context.Context, o Options) (sum Summary, err error) {
 		return sum, err
 	}
 	defer func() {
+		if err == nil {
+			// Its time includes the cleanups below (the work folder, the
+			// trash), which the process waits for before it ends.
+			b.sum.Duration = time.Since(b.start)
+		}
 		sum = b.sum
 		if full := (*DiskFullError)(nil); err != nil && diskFull(err) && !errors.As(err, &full) {
 			err = &DiskFullError{Dir: b.parent, Err: err}
@@ -165,7 +170,17 @@ func Build(ctx context.Context, o Options) (sum Summary, err error) {
 	}
 	publish.RecoverJournal(b.cache, b.out, b.log) // before RecoverStale clears its staging folder
 	publish.RecoverStale(b.out, b.log)
-	defer publish.EmptyTrash(b.cache)() // the files the last in-place update replaced, freed meanwhile
+	// The files earlier updates replaced are freed meanwhile, until this
+	// build is done; what is left then waits for the next build.
+	trashCtx, stopTrash := context.WithCancel(ctx)
+	defer func(wait func()) {
+		t0 := time.Now()
+		stopTrash()
+		wait()
+		if time.Since(t0) >= time.Second {
+			b.stage("cleanup", t0, "the trash's parts in progress finished")
+		}
+	}(publish.EmptyTrash(trashCtx, b.cache))
 	if b.parts, err = parseParts(o.Parts); err != nil {
 		return sum, err
 	}
@@ -196,7 +211,13 @@ func Build(ctx context.Context, o Options) (sum Summary, err error) {
 	if b.work, err = os.MkdirTemp(b.parent, publish.WorkPrefix(b.out)+strconv.Itoa(os.Getpid())+"-"); err != nil {
 		return sum, err
 	}
-	defer publish.RemoveTree(b.work)
+	defer func() {
+		t0 := time.Now()
+		publish.RemoveTree(b.work)
+		if time.Since(t0) >= time.Second {
+			b.stage("cleanup", t0, "the work folder removed")
+		}
+	}()
 	if err := b.hugoData(); err != nil {
 		return sum, err
 	}
@@ -206,7 +227,6 @@ func Build(ctx context.Context, o Options) (sum Summary, err error) {
 	if err := b.publish(); err != nil {
 		return sum, err
 	}
-	b.sum.Duration = time.Since(b.start)
 	return sum, nil
 }
 

@@ -398,6 +398,11 @@ func compose(s Spec, c *Case) *doc {
 					}
 					t, pr, m, word := titles[perm[i]], problems[r.IntN(len(problems))]+"。", meas(), s.wordFor(i)
 					st := fmt.Sprintf(sentence, word)
+					if v["plan"] == "after-status" && c.Findings[i].Status != notice.StatusDone {
+						plan := fmt.Sprintf("计划于2025年%d月底前完成", 6+i%7)
+						st = strings.TrimSuffix(st, "。") + "," + plan + "。"
+						c.Findings[i].DeadlineText = w(plan)
+					}
 					switch v["placement"] {
 					case "own-line":
 						fp.Body = t + "。" + pr

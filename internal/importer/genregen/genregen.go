@@ -56,6 +56,7 @@ var Dimensions = []Dimension{
 	{"heading-marks", []string{"cn", "paren"}, "the marks of the headings above the findings: categories 一、 (（一） under 二、) and groups （一）; or categories （一） and groups 1. (the bundled notice's 二、/（一）/1./（1）, opening 02's (一)在“…”方面/1.关于“…”问题的整改/(1))"},
 	{"placement", []string{"own-line", "measures-then-status", "inline-label", "last-sentence", "inline-last-sentence", "bracket", "none", "table-column"},
 		"where the status is: its own labelled line after the finding (整改情况：已完成。…); a labelled line after 整改措施：…; a label inside the finding's paragraph (…。整改措施：…。整改情况：已完成。); the last sentence of the rectification (目前，该问题已整改到位。); that sentence ending the finding's own paragraph; in brackets after the title (（已完成）); a table column; nowhere (unstated)"},
+	{"plan", []string{"none", "after-status"}, "a status sentence (last-sentence placements) of a finding not done ends with the date its work is planned to be done by (目前正在整改中，计划于2025年12月底前完成。), which is then its deadline"},
 	{"status-label", []string{"整改情况", "整改进展", "完成情况", "整改进度", "整改结果"}, "the label before a labelled status"},
 	{"wording", []string{"plain", "varied"}, "status words: plain (已整改, 正在整改, 未整改) or drawn from the genre's (已整改到位, 已完成整改, 已完成, 整改完成, 基本完成, 整改中, 持续整改, 长期坚持, 未完成 …)"},
 	{"punct", []string{"half", "full"}, "punctuation width: , : ; ( ) . or ， ： ； （ ） ．"},
@@ -129,8 +130,11 @@ type Finding struct {
 	Title      string // the short sentence after the number
 	StatusText string // the status words as written; "" when unstated
 	Status     notice.Status
-	Category   string // "" under grouping 0
-	Group      string // "" unless grouping 2
+	// DeadlineText is the deadline as written (the plan after its status,
+	// plan after-status); "" when it has none.
+	DeadlineText string
+	Category     string // "" under grouping 0
+	Group        string // "" unless grouping 2
 }
 
 // Counts are figures a notice states (nil: not stated), or the counts of
@@ -249,6 +253,14 @@ func Resolve(s Spec) Spec {
 		}
 	default:
 		v["status-label"] = NA
+	}
+	switch v["placement"] {
+	case "last-sentence", "inline-last-sentence":
+		if v["plan"] == NA {
+			v["plan"] = "none"
+		}
+	default:
+		v["plan"] = NA
 	}
 	if v["placement"] == "none" {
 		v["wording"] = NA

@@ -28,7 +28,8 @@ package publish
 // millisecond a file on ext4 (a new township changes 5,000 files of the
 // static index), and every link and folder removed; it is moved into the
 // cache's trash folder (trash/), which the next build empties in the
-// background alongside its check (EmptyTrash). Where it cannot be moved
+// background while it runs, leaving what it has not freed by its end to
+// the build after it (EmptyTrash). Where it cannot be moved
 // there (the cache on another device), it is removed at once.
 //
 // Unchanged files keep their times (the previous build's); new and changed
@@ -38,6 +39,7 @@ package publish
 // should say.
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -437,8 +439,11 @@ const TrashDir = "trash"
 
 // EmptyTrash frees, in the background, what earlier updates put in the
 // cache's trash folder; the returned function waits until it is done.
-// What it has not freed when the process ends stays for the next build.
-func EmptyTrash(cache string) (wait func()) {
+// Once ctx is done it takes no further part of the trash: the parts being
+// removed are finished, and the rest stays for the next build. A build
+// cancels ctx when its own work is done, so that freeing a replaced site
+// (minutes for a whole site on a slow disk) never keeps it from ending.
+func EmptyTrash(ctx context.Context, cache string) (wait func()) {
 	dir := filepath.Join(cache, TrashDir)
 	entries, err := os.ReadDir(dir)
 	if err != nil || len(entries) == 0 {
@@ -448,7 +453,9 @@ func EmptyTrash(cache string) (wait func()) {
 	go func() {
 		defer close(done)
 		for _, e := range entries {
-			RemoveTree(filepath.Join(dir, e.Name())) // a whole site folder: several subtrees at once
+			if removeTree(ctx, filepath.Join(dir, e.Name())) != nil && ctx.Err() != nil { // a whole site folder: several subtrees at once
+				return
+			}
 		}
 	}()
 	return func() { <-done }

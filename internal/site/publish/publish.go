@@ -11,6 +11,7 @@
 package publish
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -224,7 +225,12 @@ func Alive(pid int) bool {
 // RemoveTree removes a folder like os.RemoveAll, several subtrees at once:
 // removing a site of 100,000 pages is one system call per file and folder,
 // and on a journaling file system parallel removals take half the time.
-func RemoveTree(dir string) error {
+func RemoveTree(dir string) error { return removeTree(context.Background(), dir) }
+
+// removeTree is RemoveTree until ctx is done: then it takes no further
+// subtree, finishes those being removed and returns ctx's error, leaving
+// the rest of the tree in place.
+func removeTree(ctx context.Context, dir string) error {
 	// Split the tree, level by level, into at least 256 pieces (or all of
 	// it); the emptied folders go last.
 	units := []string{dir}
@@ -255,6 +261,9 @@ func RemoveTree(dir string) error {
 		go func() {
 			defer wg.Done()
 			for p := range work {
+				if ctx.Err() != nil {
+					continue
+				}
 				if err := removeAll(p, os.RemoveAll); err != nil {
 					errs <- err
 				}
@@ -262,11 +271,17 @@ func RemoveTree(dir string) error {
 		}()
 	}
 	for _, u := range units {
+		if ctx.Err() != nil {
+			break
+		}
 		work <- u
 	}
 	close(work)
 	wg.Wait()
 	close(errs)
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 	if err := <-errs; err != nil {
 		return err
 	}

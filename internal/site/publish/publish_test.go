@@ -2,6 +2,7 @@ package publish
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"io/fs"
 	"os"
@@ -295,10 +296,32 @@ func TestTrash(t *testing.T) {
 		if len(entries) != 1 {
 			t.Fatalf("trash %v: want the previous folder", entries)
 		}
-		EmptyTrash(cache)() // waits
+		EmptyTrash(context.Background(), cache)() // waits
 		if entries, _ := os.ReadDir(filepath.Join(cache, TrashDir)); len(entries) != 0 {
 			t.Errorf("trash not emptied: %v", entries)
 		}
+	}
+}
+
+// A build stops emptying the trash when its own work is done: what is
+// left stays for the next build, which finishes it.
+func TestEmptyTrashStops(t *testing.T) {
+	cache := t.TempDir()
+	old := filepath.Join(cache, TrashDir, "old")
+	for _, f := range []string{"a/index.html", "b/c/index.html", "top.txt"} {
+		p := filepath.Join(old, filepath.FromSlash(f))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		os.WriteFile(p, []byte("x"), 0o644)
+	}
+	done, cancel := context.WithCancel(context.Background())
+	cancel() // the build was done before the trash's first part
+	EmptyTrash(done, cache)()
+	if _, err := os.Stat(filepath.Join(old, "top.txt")); err != nil {
+		t.Errorf("a stopped emptying went on: %v", err)
+	}
+	EmptyTrash(context.Background(), cache)()
+	if entries, _ := os.ReadDir(filepath.Join(cache, TrashDir)); len(entries) != 0 {
+		t.Errorf("the next build left the trash: %v", entries)
 	}
 }
 
