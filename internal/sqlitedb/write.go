@@ -121,20 +121,21 @@ var pragmas = []string{
 	"PRAGMA cache_size = -32768",
 }
 
-// ftsSetup sets findings_fts up for one rebuild from findings: FTS5
-// keeps up to 64 MiB of index in memory (BenchmarkWrite's 20,000 findings
-// make one segment) before
-// writing it out as a segment, and never merges the segments. With the
-// defaults (1 MiB, automerge 4) it wrote a segment every few hundred
-// findings and merged them again and again: a quarter of the write's CPU
-// time, and every merge frees pages. A search reads every segment: a
-// handful at 100,000 findings. ('hashsize' is an FTS5 setting that its
-// documentation does not list; fts5_config.c reads it.) ftsReset then
-// deletes the settings from the file, leaving FTS5's defaults to anyone
-// who adds rows later.
+// ftsSetup sets findings_fts up for one rebuild from findings. FTS5
+// keeps up to 8 MiB of index in memory (some 5,000 findings' worth)
+// before writing it out as a segment, and does not merge the segments as
+// it goes, only when 16 of them pile up on one level (crisismerge). With
+// the defaults (1 MiB, automerge 4) it wrote a segment every thousand
+// findings and merged them four at a time, again and again: a quarter of
+// the write's CPU time. A larger pending index is slower again (64 MiB:
+// as slow as the defaults; its lookups miss the CPU's caches). A search
+// reads every segment: at most 15 per level. ('hashsize' is an FTS5
+// setting that its documentation does not list; fts5_config.c reads it.)
+// ftsReset then deletes these settings from the file, leaving FTS5's
+// defaults to anyone who adds rows later.
 var (
 	ftsSetup = []string{
-		`INSERT INTO findings_fts(findings_fts, rank) VALUES ('hashsize', 67108864)`,
+		`INSERT INTO findings_fts(findings_fts, rank) VALUES ('hashsize', 8388608)`,
 		`INSERT INTO findings_fts(findings_fts, rank) VALUES ('automerge', 0)`,
 	}
 	ftsReset = `DELETE FROM findings_fts_config WHERE k IN ('hashsize', 'automerge')`
