@@ -3,6 +3,7 @@ package sqlitedb
 import (
 	"os"
 	"path/filepath"
+	"strconv"
 	"sync"
 	"testing"
 
@@ -11,13 +12,20 @@ import (
 
 // benchInput is a fictitious corpus (bench/gencorpus's: 样本镇0001 …,
 // two inspection rounds of 60 findings each per township, the sentences
-// of the bundled notice recombined) of about 20,000 findings.
+// of the bundled notice recombined) of about 20,000 findings, or of
+// $SQLITEDB_BENCH_TOWNSHIPS townships (120 findings each).
 var benchInput = sync.OnceValues(func() (Input, error) {
 	src, err := os.ReadFile("../../seeds/000_e336554de99f7c35.txt")
 	if err != nil {
 		return Input{}, err
 	}
-	ns := synth.Generate(synth.Options{Townships: 167, Notices: 2, Findings: 60, Repeat: 0.1, Near: 0.05, Seed: 1}, synth.ParseText(string(src)))
+	townships := 167
+	if v := os.Getenv("SQLITEDB_BENCH_TOWNSHIPS"); v != "" {
+		if townships, err = strconv.Atoi(v); err != nil {
+			return Input{}, err
+		}
+	}
+	ns := synth.Generate(synth.Options{Townships: townships, Notices: 2, Findings: 60, Repeat: 0.1, Near: 0.05, Seed: 1}, synth.ParseText(string(src)))
 	return input(derive(ns)), nil
 })
 
