@@ -105,9 +105,9 @@ func fileURI(p string) string {
 // pragmas set up the new database before its first table.
 var pragmas = []string{
 	// The page size and the text encoding are set here so that no
-	// default of the library changes the file. 16 KiB pages hold a
-	// findings row of 1–2 KB with less left over than 4 KiB ones (the
-	// file is 6 % smaller).
+	// default of the library changes the file. 16 KiB pages hold
+	// findings rows of 1–2 KB with less left over than 4 KiB ones
+	// (findings takes 15 % less room).
 	"PRAGMA page_size = 16384",
 	"PRAGMA encoding = 'UTF-8'",
 	// The file is written once and never vacuumed: auto_vacuum moves the
@@ -125,9 +125,9 @@ var pragmas = []string{
 // keeps up to 8 MiB of index in memory (some 5,000 findings' worth)
 // before writing it out as a segment, and does not merge the segments as
 // it goes, only when 16 of them pile up on one level (crisismerge). With
-// the defaults (1 MiB, automerge 4) it wrote a segment every thousand
+// the defaults (1 MiB, automerge 4) it wrote a segment every few hundred
 // findings and merged them four at a time, again and again: a quarter of
-// the write's CPU time. A larger pending index is slower again (64 MiB:
+// the write's CPU time (docs/data.md, "Cheaper to write"). A larger pending index is slower again (64 MiB:
 // as slow as the defaults; its lookups miss the CPU's caches). A search
 // reads every segment: at most 15 per level. ('hashsize' is an FTS5
 // setting that its documentation does not list; fts5_config.c reads it.)
