@@ -260,6 +260,9 @@ var Indexes = []string{
 // Datasette detects it (a table named findings_fts whose SQL says
 // content="findings"): an external-content FTS5 table over findings,
 // whose rowid is findings.seq (an INTEGER PRIMARY KEY, which VACUUM keeps).
+// detail=full (the default) it must be: FTS5 refuses a phrase of two
+// tokens or more (any query of four characters or more, under the
+// trigram tokenizer) with detail=none or detail=column.
 // The trigram tokenizer matches any substring of three characters or
 // more, Chinese included (Chinese has no spaces between words).
 const FTS = `CREATE VIRTUAL TABLE findings_fts USING fts5(title, problem, rectification, content="findings", content_rowid="seq", tokenize="trigram")`

@@ -7,8 +7,10 @@
 // them (column_docs), and Metadata gives them to Datasette.
 //
 // It is pure Go (modernc.org/sqlite), so the release cross-builds with
-// CGO off. The file is the same bytes for the same data: rows go in, in
-// the model's order, then VACUUM INTO writes a fresh, compact copy.
+// CGO off. The file is the same bytes for the same data: it is built
+// anew in a scratch file by the same statements in the same order (rows
+// in the model's order), with no free page left (auto_vacuum; the
+// full-text index is never merged), then renamed into place.
 package sqlitedb
 
 import (
@@ -47,9 +49,9 @@ type Theme struct {
 	Key, Name string
 }
 
-// Write writes the database of in to path: built in a scratch file beside
-// it, copied compact by VACUUM INTO to a second, which is renamed to path
-// at the end. On an error nothing is left at path (nor beside it).
+// Write writes the database of in to path: built in a new scratch file
+// beside it, which is renamed to path at the end. On an error nothing is
+// left at path (nor beside it).
 func Write(path string, in Input) (err error) {
 	defer func() {
 		if err != nil {
@@ -66,11 +68,11 @@ func Write(path string, in Input) (err error) {
 	}
 	scratchPath := scratch.Name()
 	scratch.Close()
-	defer os.Remove(scratchPath)
-	final := scratchPath + ".vacuum"
-	defer os.Remove(final)
+	defer os.Remove(scratchPath) // nothing left after the rename
 
-	db, err := sql.Open("sqlite", fileURI(scratchPath)+"?_pragma=foreign_keys(1)&_pragma=journal_mode(off)&_pragma=synchronous(off)")
+	// One connection, which alone uses the file (no journal, no sync:
+	// a failed write leaves only a scratch file, removed above).
+	db, err := sql.Open("sqlite", fileURI(scratchPath)+"?_pragma=foreign_keys(1)&_pragma=journal_mode(off)&_pragma=synchronous(off)&_pragma=locking_mode(exclusive)")
 	if err != nil {
 		return err
 	}
@@ -80,15 +82,10 @@ func Write(path string, in Input) (err error) {
 	if err := fill(ctx, db, in); err != nil {
 		return err
 	}
-	// A fresh copy: the same pages for the same rows, whatever the
-	// scratch file's history.
-	if _, err := db.ExecContext(ctx, "VACUUM INTO ?", final); err != nil {
-		return err
-	}
 	if err := db.Close(); err != nil {
 		return err
 	}
-	return os.Rename(final, path)
+	return os.Rename(scratchPath, path)
 }
 
 // fileURI is the SQLite URI of the file p (file:///tmp/x.sqlite,
@@ -105,11 +102,50 @@ func fileURI(p string) string {
 	return "file://" + (&url.URL{Path: p}).EscapedPath()
 }
 
-// fill creates the tables and inserts every row, in one transaction.
+// pragmas set up the new database before its first table.
+var pragmas = []string{
+	// The page size and the text encoding are set here so that no
+	// default of the library changes the file. 16 KiB pages hold
+	// findings rows of 1–2 KB with less left over than 4 KiB ones
+	// (findings takes 15 % less room).
+	"PRAGMA page_size = 16384",
+	"PRAGMA encoding = 'UTF-8'",
+	// The file is written once and never vacuumed: auto_vacuum moves the
+	// last pages into any page freed on the way and truncates the file
+	// at the commit, so that it holds no free page (whose old contents
+	// would be history, not data).
+	"PRAGMA auto_vacuum = FULL",
+	// 32 MiB of page cache (the default is 2 MiB), for the tables and
+	// indexes keyed by text (a finding's id), which grow in the middle as
+	// well as at the end.
+	"PRAGMA cache_size = -32768",
+}
+
+// ftsSetup sets findings_fts up for one rebuild from findings. FTS5
+// keeps up to 8 MiB of index in memory (some 5,000 findings' worth)
+// before writing it out as a segment, and does not merge the segments as
+// it goes, only when 16 of them pile up on one level (crisismerge). With
+// the defaults (1 MiB, automerge 4) it wrote a segment every few hundred
+// findings and merged them four at a time, again and again: a quarter of
+// the write's CPU time (docs/data.md, "Cheaper to write"). A larger pending index is slower again (64 MiB:
+// as slow as the defaults; its lookups miss the CPU's caches). A search
+// reads every segment: at most 15 per level. ('hashsize' is an FTS5
+// setting that its documentation does not list; fts5_config.c reads it.)
+// ftsReset then deletes these settings from the file, leaving FTS5's
+// defaults to anyone who adds rows later.
+var (
+	ftsSetup = []string{
+		`INSERT INTO findings_fts(findings_fts, rank) VALUES ('hashsize', 8388608)`,
+		`INSERT INTO findings_fts(findings_fts, rank) VALUES ('automerge', 0)`,
+	}
+	ftsReset = `DELETE FROM findings_fts_config WHERE k IN ('hashsize', 'automerge')`
+)
+
+// fill creates the tables and inserts every row, in one transaction: the
+// tables, the rows, then the indexes (each built at once from its sorted
+// keys, rather than kept up row by row) and the full-text index.
 func fill(ctx context.Context, db *sql.DB, in Input) error {
-	// page_size and the text encoding are those of a new database, set
-	// here so that no default of the library changes the file.
-	for _, s := range []string{"PRAGMA page_size = 4096", "PRAGMA encoding = 'UTF-8'"} {
+	for _, s := range pragmas {
 		if _, err := db.ExecContext(ctx, s); err != nil {
 			return err
 		}
@@ -119,24 +155,37 @@ func fill(ctx context.Context, db *sql.DB, in Input) error {
 		return err
 	}
 	defer tx.Rollback()
-	var ddl []string
-	for _, t := range Tables {
-		ddl = append(ddl, t.create())
-	}
-	ddl = append(ddl, Indexes...)
-	ddl = append(ddl, Views...)
-	ddl = append(ddl, FTS)
-	for _, s := range ddl {
-		if _, err := tx.ExecContext(ctx, s); err != nil {
-			return fmt.Errorf("%s: %w", s, err)
+	exec := func(stmts ...string) error {
+		for _, s := range stmts {
+			if _, err := tx.ExecContext(ctx, s); err != nil {
+				return fmt.Errorf("%s: %w", s, err)
+			}
 		}
+		return nil
+	}
+	for _, t := range Tables {
+		if err := exec(t.create()); err != nil {
+			return err
+		}
+	}
+	if err := exec(Views...); err != nil {
+		return err
 	}
 	w := &writer{ctx: ctx, tx: tx, stmts: map[string]*sql.Stmt{}}
 	defer w.close()
 	if err := w.rows(in); err != nil {
 		return err
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO findings_fts(findings_fts) VALUES ('rebuild')`); err != nil {
+	if err := exec(Indexes...); err != nil {
+		return err
+	}
+	if err := exec(FTS); err != nil {
+		return err
+	}
+	if err := exec(ftsSetup...); err != nil {
+		return err
+	}
+	if err := exec(`INSERT INTO findings_fts(findings_fts) VALUES ('rebuild')`, ftsReset); err != nil {
 		return err
 	}
 	if err := w.check(); err != nil {
