@@ -116,9 +116,9 @@ func BuildSiteWith(ctx context.Context, c *notice.Corpus, siteDir string, log io
 	if opt.tune != nil {
 		tune = *opt.tune
 	}
-	is, err := buildIndex(ctx, docs, filepath.Join(dir, IndexDir), opt.Cache, buildTime(), tune)
+	is, err := buildIndex(ctx, docs, filepath.Join(dir, IndexDir), opt.Cache, buildTime(), tune, ex.post)
 	if err != nil {
-		ex.wait()
+		ex.abort()
 		return st, i18n.Errorf("bleve index: %w", err)
 	}
 	st.Index = time.Since(t0)
@@ -133,7 +133,7 @@ func BuildSiteWith(ctx context.Context, c *notice.Corpus, siteDir string, log io
 	}
 
 	t0 = time.Now()
-	es, err := ex.finish(ctx, filepath.Join(dir, IndexDir))
+	es, err := ex.finish(ctx)
 	if err != nil {
 		return st, i18n.Errorf("static index: %w", err)
 	}

@@ -65,6 +65,7 @@ type indexStats struct {
 	BuiltUnits, MergedGroups  int           // the units analysed, the groups built (not taken from the cache)
 	Segments                  time.Duration // the groups' segments (with the cache's checks)
 	Merge                     time.Duration // putting the groups into the index (merged with tuning.mergeGroups)
+	Postings                  time.Duration // the groups' postings files (postings.go)
 	UnitsReused, GroupsReused int
 }
 
@@ -434,8 +435,8 @@ feed:
 }
 
 // build makes the groups' segments, from the cache where it can, and
-// returns their paths in document order.
-func (sc *segCache) build(ctx context.Context, m *mapping.IndexMappingImpl, docs []Doc, st *indexStats) ([]string, error) {
+// returns the groups, with their segments' paths, in document order.
+func (sc *segCache) build(ctx context.Context, m *mapping.IndexMappingImpl, docs []Doc, st *indexStats) ([]span, error) {
 	units := unitSpans(docs, sc.tune.segmentDocs)
 	groups := groupSpans(docs, units, sc.tune.groupDocs)
 	st.Units, st.Groups = len(units), len(groups)
@@ -478,11 +479,7 @@ func (sc *segCache) build(ctx context.Context, m *mapping.IndexMappingImpl, docs
 		return nil, err
 	}
 	st.MergedGroups = len(missing)
-	paths := make([]string, len(groups))
-	for i := range groups {
-		paths[i] = groups[i].path
-	}
-	return paths, nil
+	return groups, nil
 }
 
 // prune removes the cache's entries that the build did not reference.
