@@ -112,6 +112,9 @@ func BuildSiteWith(ctx context.Context, c *notice.Corpus, siteDir string, log io
 		prev = Dir(opt.Previous)
 	}
 	ex := startExport(docs, dir, prev, opt.Cache) // the display files, while the index is built
+	if debugTimes {
+		fmt.Fprintf(os.Stderr, "search: documents' codes, build id, manifest (%s)\n", time.Since(t0).Round(time.Millisecond))
+	}
 	tune := defaultTuning()
 	if opt.tune != nil {
 		tune = *opt.tune

@@ -244,11 +244,12 @@ func (sc *segCache) unitKey(docs []Doc) string {
 		buf = append(buf, s...)
 		h.Write(buf)
 	}
+	var k noticeKeywords
 	for i := range docs {
 		d := &docs[i]
 		putField(d.ID)
 		putField(d.Text)
-		for _, kv := range d.keywords() {
+		for _, kv := range d.keywordsWith(&k) {
 			putField(kv[0])
 			putField(kv[1])
 		}
@@ -440,12 +441,14 @@ func (sc *segCache) build(ctx context.Context, m *mapping.IndexMappingImpl, docs
 	units := unitSpans(docs, sc.tune.segmentDocs)
 	groups := groupSpans(docs, units, sc.tune.groupDocs)
 	st.Units, st.Groups = len(units), len(groups)
+	t0 := time.Now()
 	if err := parallel(ctx, len(units), func(i int) error {
 		units[i].key = sc.unitKey(docs[units[i].lo:units[i].hi])
 		return nil
 	}); err != nil {
 		return nil, err
 	}
+	t1 := time.Now()
 	if err := parallel(ctx, len(groups), func(i int) error {
 		g := &groups[i]
 		g.key = sc.groupKey(units, *g)
@@ -453,6 +456,10 @@ func (sc *segCache) build(ctx context.Context, m *mapping.IndexMappingImpl, docs
 		return nil
 	}); err != nil {
 		return nil, err
+	}
+	if debugTimes {
+		fmt.Fprintf(os.Stderr, "search: units' keys (%s), groups' cache entries (%s)\n",
+			t1.Sub(t0).Round(time.Millisecond), time.Since(t1).Round(time.Millisecond))
 	}
 	var missing []int
 	for i := range groups {
