@@ -589,7 +589,8 @@ func buildID(docs []Doc) []byte {
 }
 
 // checkOrder verifies that the index holds docs in their order: document
-// number i is docs[i]. Ties between equal scores are broken by document
+// number i is docs[i] (extractGroup checks each group's segment; the tests
+// check the index). Ties between equal scores are broken by document
 // number, in Bleve and in the browser alike.
 func checkOrder(r index.IndexReader, docs []Doc) error {
 	all, err := r.DocIDReaderAll()
@@ -713,7 +714,9 @@ func dictTerms(r index.IndexReader) ([]string, error) {
 }
 
 // readTerm reads one term's postings in the export's form (see the format
-// above) into buf, with tfd as scratch, and returns its document frequency.
+// above) through Bleve's index reader into buf, with tfd as scratch, and
+// returns its document frequency. The export reads the groups' segments
+// instead (postings.go); TestShardsHoldBlevePostings compares the two.
 func readTerm(ctx context.Context, r index.IndexReader, term string, attrs []uint64, buf *bytes.Buffer, tfd *index.TermFieldDoc) (uint64, error) {
 	tfr, err := r.TermFieldReader(ctx, []byte(term), FieldText, true, true, false)
 	if err != nil {
