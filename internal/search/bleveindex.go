@@ -59,7 +59,8 @@ var debugTimes = os.Getenv("GONGSHI_SEARCH_TIMES") != ""
 
 // buildIndex writes a Bleve index (scorch, one zap segment per county, see
 // segcache.go) of docs into dir, which must not exist, reusing and
-// refilling the segment cache in cache ("": none).
+// refilling the segment cache in cache ("": none), and has post (nil:
+// none) find or make the groups' postings files from their segments.
 //
 // It does what Bleve's offline builder (bleve.NewBuilder) does, with two
 // differences that matter here: documents are analysed in parallel, and
@@ -68,7 +69,7 @@ var debugTimes = os.Getenv("GONGSHI_SEARCH_TIMES") != ""
 // random order, and two builds of the same data would differ). The result
 // is byte-for-byte the same for the same documents, with or without a
 // cache, and Bleve opens it like any index it wrote itself.
-func buildIndex(ctx context.Context, docs []Doc, dir, cache string, when time.Time, tune tuning) (indexStats, error) {
+func buildIndex(ctx context.Context, docs []Doc, dir, cache string, when time.Time, tune tuning, post *postStore) (indexStats, error) {
 	var st indexStats
 	m := NewMapping()
 	mappingJSON, err := util.MarshalJSON(m)
@@ -89,11 +90,25 @@ func buildIndex(ctx context.Context, docs []Doc, dir, cache string, when time.Ti
 	if err != nil {
 		return st, err
 	}
-	paths, err := sc.build(ctx, m, docs, &st)
+	groups, err := sc.build(ctx, m, docs, &st)
 	if err != nil {
 		return st, err
 	}
+	paths := make([]string, len(groups))
+	for i := range groups {
+		paths[i] = groups[i].path
+	}
 	st.Segments = time.Since(t0)
+	if post != nil {
+		t1 := time.Now()
+		if err := post.fill(ctx, groups); err != nil {
+			return st, err
+		}
+		st.Postings = time.Since(t1)
+		if debugTimes {
+			fmt.Fprintf(os.Stderr, "search: the groups' postings (%s)\n", st.Postings.Round(time.Millisecond))
+		}
+	}
 	if debugTimes {
 		fmt.Fprintf(os.Stderr, "search: %d groups, %d units analysed, %d groups built (%s)\n",
 			st.Groups, st.BuiltUnits, st.MergedGroups, st.Segments.Round(time.Millisecond))
@@ -204,13 +219,33 @@ const keywordAnalyzer = keyword.Name
 
 // keywords are the document's keyword field values, in KeywordFields order.
 func (d *Doc) keywords() [][2]string {
-	r := d.Notice.Region
-	return [][2]string{
-		{FieldProvince, r.Province}, {FieldCity, r.City}, {FieldCounty, r.County},
-		{FieldTownship, r.Township}, {FieldPlace, r.Path()},
+	var k noticeKeywords
+	kw := d.keywordsWith(&k)
+	return kw[:]
+}
+
+// noticeKeywords are the keyword values a document takes from its notice
+// (see keywordsWith), computed once for consecutive documents of one
+// notice.
+type noticeKeywords struct {
+	n                                                                  *notice.Notice
+	province, city, county, township, place, year, key, unit, unitKind string
+}
+
+// keywordsWith is keywords, with k holding the values of the last notice
+// asked for.
+func (d *Doc) keywordsWith(k *noticeKeywords) [14][2]string {
+	if n := d.Notice; k.n != n {
+		r := n.Region
+		*k = noticeKeywords{n: n, province: r.Province, city: r.City, county: r.County, township: r.Township,
+			place: r.Path(), year: d.Year(), key: noticeKey(n), unit: n.UnitPath(), unitKind: string(n.Subject().Kind)}
+	}
+	return [14][2]string{
+		{FieldProvince, k.province}, {FieldCity, k.city}, {FieldCounty, k.county},
+		{FieldTownship, k.township}, {FieldPlace, k.place},
 		{FieldStatus, string(d.Status)}, {FieldCategory, d.Category},
-		{FieldYear, d.Year()}, {FieldNotice, noticeKey(d.Notice)}, {FieldKind, d.Kind},
-		{FieldUnit, d.Notice.UnitPath()}, {FieldUnitKind, string(d.Notice.Subject().Kind)},
+		{FieldYear, k.year}, {FieldNotice, k.key}, {FieldKind, d.Kind},
+		{FieldUnit, k.unit}, {FieldUnitKind, k.unitKind},
 		{FieldOverdue, d.overdueValue()}, {FieldDeadline, d.DeadlineYear()},
 	}
 }

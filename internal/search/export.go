@@ -18,7 +18,6 @@ import (
 	"sync"
 	"sync/atomic"
 
-	"github.com/blevesearch/bleve/v2"
 	index "github.com/blevesearch/bleve_index_api"
 
 	"github.com/gongshi/gongshi/internal/notice"
@@ -196,6 +195,7 @@ type Chunk struct {
 
 type exportStats struct {
 	Terms, Shards, External, Chunks int
+	Rebuilt                         int // term shards assembled, not kept
 	Bytes                           int64
 	Kept                            []string // files equal to the previous export's, not written (see writer)
 }
@@ -217,19 +217,24 @@ type exporter struct {
 	cache      string         // where the manifest is kept ("": nowhere)
 	chunks     *writer
 	chunksDone chan error
-	nchunks    int // display files written (read after wait)
+	nchunks    int                // display files written (read after wait)
+	post       *postStore         // the groups' postings (filled by buildIndex)
+	prevShards map[string]unitSum // the manifest's term shards (see sums.go)
+	shardSums  []unitSum          // this export's, by shard (zero: none)
 }
 
 func startExport(docs []Doc, dir, prev, cache string) *exporter {
 	e := &exporter{docs: docs, dir: dir, prev: prev, cache: cache, build: buildID(docs), numbering: numberingID(docs), chunksDone: make(chan error, 1)}
 	var prevUnits map[string]unitSum // the manifest's display units (see writeChunks)
-	e.prevSums, prevUnits = loadManifest(cache, prev)
+	e.prevSums, prevUnits, e.prevShards = loadManifest(cache, prev)
+	e.post = newPostStore(cache, dir, docs, nil)
 	e.meta = Meta{Version: exportVersion, Field: FieldText, Build: hex.EncodeToString(e.build), Numbering: hex.EncodeToString(e.numbering)}
 	for _, s := range notice.Statuses {
 		e.meta.Statuses = append(e.meta.Statuses, string(s))
 		e.meta.Labels = append(e.meta.Labels, s.Label())
 	}
 	e.attrs = docAttrs(docs, &e.meta)
+	e.post.attrs = e.attrs
 	e.meta.Due = [][3]int{}
 	for i, d := range docs {
 		if d.Deadline != "" || d.Overdue {
@@ -255,6 +260,13 @@ func startExport(docs []Doc, dir, prev, cache string) *exporter {
 	return e
 }
 
+// abort waits for the display files and drops the groups' postings
+// (the index failed).
+func (e *exporter) abort() {
+	_ = e.wait()
+	_ = e.post.close()
+}
+
 // wait waits for the display files.
 func (e *exporter) wait() error {
 	if e.chunksDone == nil {
@@ -265,12 +277,15 @@ func (e *exporter) wait() error {
 	return err
 }
 
-// finish exports the Bleve index at idxDir, which must hold the documents
-// in their order, and saves the export's manifest in the cache folder.
-func (e *exporter) finish(ctx context.Context, idxDir string) (exportStats, error) {
-	st, sums, err := e.export(ctx, idxDir)
+// finish exports the groups' postings (which buildIndex filled) and saves
+// the export's manifest in the cache folder.
+func (e *exporter) finish(ctx context.Context) (exportStats, error) {
+	st, sums, err := e.export(ctx)
 	if werr := e.wait(); err == nil {
 		err = werr
+	}
+	if cerr := e.post.close(); err == nil {
+		err = cerr
 	}
 	st.Chunks = e.nchunks
 	st.Kept = append(st.Kept, e.chunks.kept...)
@@ -278,57 +293,48 @@ func (e *exporter) finish(ctx context.Context, idxDir string) (exportStats, erro
 		for n, s := range e.chunks.sums {
 			sums[n] = s
 		}
-		err = saveManifest(e.cache, sums, e.chunks.units)
+		shards := map[string]unitSum{}
+		for s, u := range e.shardSums {
+			if u != (unitSum{}) {
+				shards[shardFile(s)] = u
+			}
+		}
+		err = saveManifest(e.cache, sums, e.chunks.units, shards)
 	}
 	return st, err
 }
 
 // export writes the term dictionary, the long postings and meta.json, and
-// returns their sizes and hashes (see writer).
-func (e *exporter) export(ctx context.Context, idxDir string) (exportStats, map[string]sum, error) {
+// returns their sizes and hashes (see writer). The postings come from the
+// groups' postings files (postings.go); a shard whose key the previous
+// export's manifest lists is kept without reading them.
+func (e *exporter) export(ctx context.Context) (exportStats, map[string]sum, error) {
 	var st exportStats
-	docs, dir, attrs, numbering := e.docs, e.dir, e.attrs, e.numbering
+	docs, dir, numbering, ps := e.docs, e.dir, e.numbering, e.post
 	meta := &e.meta
-	idx, err := bleve.OpenUsing(idxDir, map[string]interface{}{"read_only": true})
-	if err != nil {
-		return st, nil, err
+	if !ps.filled || len(ps.groups) == 0 && len(docs) > 0 {
+		return st, nil, fmt.Errorf("search: the groups' postings were not read")
 	}
-	defer idx.Close()
-	adv, err := idx.Advanced()
-	if err != nil {
-		return st, nil, err
-	}
-	r, err := adv.Reader()
-	if err != nil {
-		return st, nil, err
-	}
-	defer r.Close()
-	if err := checkOrder(r, docs); err != nil {
-		return st, nil, err
-	}
-	if meta.Docs, err = r.DocCount(); err != nil {
-		return st, nil, err
-	}
-
-	terms, err := dictTerms(r)
-	if err != nil {
-		return st, nil, err
-	}
-	st.Terms = len(terms)
-	meta.Shards = shardCount(docs, len(terms))
+	// The groups hold the documents in their order (extractGroup checks
+	// their ids, and the files' keys hash them), none deleted.
+	meta.Docs = uint64(len(docs))
+	d := ps.dictionary()
+	st.Terms = len(d.terms)
+	meta.Shards = shardCount(docs, len(d.terms))
 
 	w := newWriter(dir, e.prev, e.prevSums)
-	shards := make([][]string, meta.Shards) // each shard's terms, in dictionary order
-	for _, t := range terms {
+	shards := make([][]int, meta.Shards) // each shard's terms, in dictionary order
+	for i, t := range d.terms {
 		s := fnv1a(t) & uint32(meta.Shards-1)
-		shards[s] = append(shards[s], t)
+		shards[s] = append(shards[s], i)
 	}
-	// Shard by shard, on all cores: each worker reads its shard's terms'
-	// postings through the index reader (a snapshot serves concurrent
-	// readers, as it does concurrent searches) into buffers it reuses,
-	// and writes the shard and its long postings with a writer of its own
-	// (the files are the shard's), gathered into w. No shard depends on
-	// which worker wrote it, and the postings are never all in memory.
+	e.shardSums = make([]unitSum, meta.Shards)
+	// Shard by shard, on all cores: each worker computes its shard's key,
+	// keeps the shard's files when the manifest lists that key, else
+	// assembles its terms' postings from the groups' pieces into buffers
+	// it reuses, and writes the shard and its long postings with a writer
+	// of its own (the files are the shard's), gathered into w. No shard
+	// depends on which worker wrote it.
 	workers := runtime.GOMAXPROCS(0)
 	ws := make([]*writer, workers)
 	exts := make([]int, len(shards))
@@ -337,8 +343,9 @@ func (e *exporter) export(ctx context.Context, idxDir string) (exportStats, map[
 	var wg sync.WaitGroup
 	for k := range workers {
 		ws[k] = newWriter(dir, e.prev, e.prevSums)
+		ws[k].prevShards = e.prevShards
 		wg.Go(func() {
-			sw := &shardWriter{w: ws[k], r: r, attrs: attrs, numbering: numbering}
+			sw := &shardWriter{w: ws[k], ps: ps, d: &d, shards: meta.Shards, numbering: numbering, sums: e.shardSums}
 			for {
 				s := int(next.Add(1) - 1)
 				if s >= len(shards) {
@@ -357,6 +364,7 @@ func (e *exporter) export(ctx context.Context, idxDir string) (exportStats, map[
 	}
 	for _, o := range ws {
 		w.absorb(o)
+		st.Rebuilt += o.rebuilt
 	}
 	for _, n := range exts {
 		st.External += n
@@ -383,29 +391,45 @@ func (e *exporter) export(ctx context.Context, idxDir string) (exportStats, map[
 // from shard to shard).
 type shardWriter struct {
 	w          *writer
-	r          index.IndexReader
-	attrs      []uint64
+	ps         *postStore
+	d          *dictionary
+	shards     int
 	numbering  []byte
+	sums       []unitSum // each shard's key and long postings, for the next manifest
 	shard, pst bytes.Buffer
-	tfd        index.TermFieldDoc
+	kb         []byte // shardKey's scratch
 }
 
-// write writes term shard s, whose terms are ts, and the long postings
-// apart; it returns how many postings went apart.
-func (sw *shardWriter) write(ctx context.Context, s int, ts []string) (int, error) {
+// shardRebuilds counts the term shards assembled from the groups'
+// postings, not kept (for the tests).
+var shardRebuilds atomic.Int64
+
+// write writes term shard s, whose terms are ts (indexes into the
+// dictionary), and the long postings apart, or keeps them (see
+// writer.keepShard); it returns how many postings are apart.
+func (sw *shardWriter) write(ctx context.Context, s int, ts []int) (int, error) {
+	if len(ts) == 0 {
+		return 0, nil // not written: see the format
+	}
+	var key [sha256.Size]byte
+	key, sw.kb = sw.ps.shardKey(sw.kb, sw.numbering, sw.shards, s, sw.d, ts)
+	if ext, ok := sw.w.keepShard(s, key); ok {
+		sw.sums[s] = unitSum{key: key, files: ext}
+		return ext, nil
+	}
+	shardRebuilds.Add(1)
+	sw.w.rebuilt++
 	buf := &sw.shard
 	buf.Reset()
 	buf.Write(sw.numbering)
 	putUvarint(buf, uint64(len(ts)))
 	ext := 0
-	if len(ts) == 0 {
-		return 0, nil // not written: see the format
-	}
-	for _, t := range ts {
+	for _, i := range ts {
 		if err := ctx.Err(); err != nil {
 			return ext, err
 		}
-		df, err := readTerm(ctx, sw.r, t, sw.attrs, &sw.pst, &sw.tfd)
+		t := sw.d.terms[i]
+		df, err := sw.ps.postings(&sw.pst, sw.d, i)
 		if err != nil {
 			return ext, err
 		}
@@ -415,7 +439,7 @@ func (sw *shardWriter) write(ctx context.Context, s int, ts []string) (int, erro
 		putUvarint(buf, df)
 		if len(postings) > externalOver {
 			putUvarint(buf, 0)
-			if err := sw.w.write(fmt.Sprintf("p/%04x-%d.bin", s, ext), postings); err != nil {
+			if err := sw.w.write(externalFile(s, ext), postings); err != nil {
 				return ext, err
 			}
 			ext++
@@ -424,8 +448,13 @@ func (sw *shardWriter) write(ctx context.Context, s int, ts []string) (int, erro
 		putUvarint(buf, uint64(len(postings)))
 		buf.Write(postings)
 	}
-	return ext, sw.w.write(fmt.Sprintf("t/%04x.bin", s), buf.Bytes())
+	sw.sums[s] = unitSum{key: key, files: ext}
+	return ext, sw.w.write(shardFile(s), buf.Bytes())
 }
+
+// shardFile is term shard s's file; externalFile its k-th long postings.
+func shardFile(s int) string       { return fmt.Sprintf("t/%04x.bin", s) }
+func externalFile(s, k int) string { return fmt.Sprintf("p/%04x-%d.bin", s, k) }
 
 // writeChunks writes the display data, meta.Chunk documents of a unit
 // per file (see DisplayFile), and returns how many files it wrote or kept.
@@ -560,7 +589,8 @@ func buildID(docs []Doc) []byte {
 }
 
 // checkOrder verifies that the index holds docs in their order: document
-// number i is docs[i]. Ties between equal scores are broken by document
+// number i is docs[i] (extractGroup checks each group's segment; the tests
+// check the index). Ties between equal scores are broken by document
 // number, in Bleve and in the browser alike.
 func checkOrder(r index.IndexReader, docs []Doc) error {
 	all, err := r.DocIDReaderAll()
@@ -684,7 +714,9 @@ func dictTerms(r index.IndexReader) ([]string, error) {
 }
 
 // readTerm reads one term's postings in the export's form (see the format
-// above) into buf, with tfd as scratch, and returns its document frequency.
+// above) through Bleve's index reader into buf, with tfd as scratch, and
+// returns its document frequency. The export reads the groups' segments
+// instead (postings.go); TestShardsHoldBlevePostings compares the two.
 func readTerm(ctx context.Context, r index.IndexReader, term string, attrs []uint64, buf *bytes.Buffer, tfd *index.TermFieldDoc) (uint64, error) {
 	tfr, err := r.TermFieldReader(ctx, []byte(term), FieldText, true, true, false)
 	if err != nil {
@@ -759,14 +791,16 @@ func fnv1a(s string) uint32 {
 // previous file is not the manifest's size, it reads the previous file.
 // It records every file's size and hash for the next manifest.
 type writer struct {
-	dir, prev string
-	prevSums  map[string]sum     // the previous export's manifest (nil: none; read only)
-	prevUnits map[string]unitSum // its display units (nil: none; read only)
-	units     map[string]unitSum // the display units for the next manifest (nil: not recorded)
-	dirs      map[string]bool
-	bytes     int64
-	kept      []string // names of files left to the previous export
-	sums      map[string]sum
+	dir, prev  string
+	prevSums   map[string]sum     // the previous export's manifest (nil: none; read only)
+	prevUnits  map[string]unitSum // its display units (nil: none; read only)
+	units      map[string]unitSum // the display units for the next manifest (nil: not recorded)
+	prevShards map[string]unitSum // the previous export's term shards (nil: none; read only)
+	rebuilt    int                // term shards assembled
+	dirs       map[string]bool
+	bytes      int64
+	kept       []string // names of files left to the previous export
+	sums       map[string]sum
 }
 
 // prevReads counts the previous export's files the writers read (for the
@@ -840,9 +874,40 @@ func (w *writer) keepUnit(meta *Meta, u int, path string, key [sha256.Size]byte,
 		return false
 	}
 	names := make([]string, files)
-	ss := make([]sum, files)
 	for k := range names {
 		names[k] = meta.DisplayFile(u, k)
+	}
+	return w.keepFiles(names)
+}
+
+// keepShard keeps term shard s's files (its shard file and long
+// postings) when the previous export's manifest lists the same key for
+// it and its files are in the previous site as the manifest lists them,
+// as keepUnit does; it returns the number of long postings.
+func (w *writer) keepShard(s int, key [sha256.Size]byte) (int, bool) {
+	if w.prev == "" {
+		return 0, false
+	}
+	name := shardFile(s)
+	ps, ok := w.prevShards[name]
+	if !ok || ps.key != key {
+		return 0, false
+	}
+	names := []string{name}
+	for k := range ps.files {
+		names = append(names, externalFile(s, k))
+	}
+	return ps.files, w.keepFiles(names)
+}
+
+// keepFiles lists the previous export's files names as kept and carries
+// their sums over, when each is in the manifest and, in the previous site,
+// a regular file of the manifest's size; else it does nothing and reports
+// false.
+func (w *writer) keepFiles(names []string) bool {
+	ss := make([]sum, len(names))
+	for k := range names {
+		var ok bool
 		if ss[k], ok = w.prevSums[names[k]]; !ok {
 			return false
 		}

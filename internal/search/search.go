@@ -112,13 +112,16 @@ func BuildSiteWith(ctx context.Context, c *notice.Corpus, siteDir string, log io
 		prev = Dir(opt.Previous)
 	}
 	ex := startExport(docs, dir, prev, opt.Cache) // the display files, while the index is built
+	if debugTimes {
+		fmt.Fprintf(os.Stderr, "search: documents' codes, build id, manifest (%s)\n", time.Since(t0).Round(time.Millisecond))
+	}
 	tune := defaultTuning()
 	if opt.tune != nil {
 		tune = *opt.tune
 	}
-	is, err := buildIndex(ctx, docs, filepath.Join(dir, IndexDir), opt.Cache, buildTime(), tune)
+	is, err := buildIndex(ctx, docs, filepath.Join(dir, IndexDir), opt.Cache, buildTime(), tune, ex.post)
 	if err != nil {
-		ex.wait()
+		ex.abort()
 		return st, i18n.Errorf("bleve index: %w", err)
 	}
 	st.Index = time.Since(t0)
@@ -133,7 +136,7 @@ func BuildSiteWith(ctx context.Context, c *notice.Corpus, siteDir string, log io
 	}
 
 	t0 = time.Now()
-	es, err := ex.finish(ctx, filepath.Join(dir, IndexDir))
+	es, err := ex.finish(ctx)
 	if err != nil {
 		return st, i18n.Errorf("static index: %w", err)
 	}

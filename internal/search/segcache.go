@@ -65,6 +65,7 @@ type indexStats struct {
 	BuiltUnits, MergedGroups  int           // the units analysed, the groups built (not taken from the cache)
 	Segments                  time.Duration // the groups' segments (with the cache's checks)
 	Merge                     time.Duration // putting the groups into the index (merged with tuning.mergeGroups)
+	Postings                  time.Duration // the groups' postings files (postings.go)
 	UnitsReused, GroupsReused int
 }
 
@@ -243,11 +244,12 @@ func (sc *segCache) unitKey(docs []Doc) string {
 		buf = append(buf, s...)
 		h.Write(buf)
 	}
+	var k noticeKeywords
 	for i := range docs {
 		d := &docs[i]
 		putField(d.ID)
 		putField(d.Text)
-		for _, kv := range d.keywords() {
+		for _, kv := range d.keywordsWith(&k) {
 			putField(kv[0])
 			putField(kv[1])
 		}
@@ -434,17 +436,19 @@ feed:
 }
 
 // build makes the groups' segments, from the cache where it can, and
-// returns their paths in document order.
-func (sc *segCache) build(ctx context.Context, m *mapping.IndexMappingImpl, docs []Doc, st *indexStats) ([]string, error) {
+// returns the groups, with their segments' paths, in document order.
+func (sc *segCache) build(ctx context.Context, m *mapping.IndexMappingImpl, docs []Doc, st *indexStats) ([]span, error) {
 	units := unitSpans(docs, sc.tune.segmentDocs)
 	groups := groupSpans(docs, units, sc.tune.groupDocs)
 	st.Units, st.Groups = len(units), len(groups)
+	t0 := time.Now()
 	if err := parallel(ctx, len(units), func(i int) error {
 		units[i].key = sc.unitKey(docs[units[i].lo:units[i].hi])
 		return nil
 	}); err != nil {
 		return nil, err
 	}
+	t1 := time.Now()
 	if err := parallel(ctx, len(groups), func(i int) error {
 		g := &groups[i]
 		g.key = sc.groupKey(units, *g)
@@ -452,6 +456,10 @@ func (sc *segCache) build(ctx context.Context, m *mapping.IndexMappingImpl, docs
 		return nil
 	}); err != nil {
 		return nil, err
+	}
+	if debugTimes {
+		fmt.Fprintf(os.Stderr, "search: units' keys (%s), groups' cache entries (%s)\n",
+			t1.Sub(t0).Round(time.Millisecond), time.Since(t1).Round(time.Millisecond))
 	}
 	var missing []int
 	for i := range groups {
@@ -478,11 +486,7 @@ func (sc *segCache) build(ctx context.Context, m *mapping.IndexMappingImpl, docs
 		return nil, err
 	}
 	st.MergedGroups = len(missing)
-	paths := make([]string, len(groups))
-	for i := range groups {
-		paths[i] = groups[i].path
-	}
-	return paths, nil
+	return groups, nil
 }
 
 // prune removes the cache's entries that the build did not reference.

@@ -65,9 +65,18 @@ import (
 // site) writes the unit as without a key: its files are encoded and go
 // through the per-file comparison above.
 //
+// The manifest lists the same way, per term shard, a key (shardKey in
+// postings.go: the hash of what the shard's files are made of) and its
+// number of long postings apart: an in-place export keeps a shard whose
+// key is the one listed (its file and long postings in the manifest and,
+// in the site, regular files of the manifest's sizes) without reading
+// its postings.
+//
 // Format: a header line, then one line per file: hex SHA-256, size, name
 // (relative to the search folder, with /), sorted by name; then one line
-// per display unit: "u", hex key, number of files, path, sorted by path.
+// per display unit: "u", hex key, number of files, path, sorted by path;
+// then one line per term shard: "s", hex key, number of long postings,
+// the shard's file name, sorted by name.
 // A manifest with another header (an older format among others) is
 // ignored.
 const sumsFile = "export.sums"
@@ -91,62 +100,65 @@ type unitSum struct {
 // documents.
 func sumsHeader() string {
 	id := sha256.Sum256([]byte(programIdentity()))
-	return fmt.Sprintf("gongshi export sums 2 v%d shards %d chunk %d external %d program %x",
+	return fmt.Sprintf("gongshi export sums 3 v%d shards %d chunk %d external %d program %x",
 		exportVersion, shardBytes, docsPerFile, externalOver, id[:16])
 }
 
 // loadSums reads the manifest's files (see loadManifest).
 func loadSums(cache, prev string) map[string]sum {
-	sums, _ := loadManifest(cache, prev)
+	sums, _, _ := loadManifest(cache, prev)
 	return sums
 }
 
-// loadManifest reads the manifest in cache and returns its files and its
-// display units (by path) when it describes the static index in prev (see
-// above), else nil, nil.
-func loadManifest(cache, prev string) (map[string]sum, map[string]unitSum) {
+// loadManifest reads the manifest in cache and returns its files, its
+// display units (by path) and its term shards (by file name) when it
+// describes the static index in prev (see above), else nil, nil, nil.
+func loadManifest(cache, prev string) (map[string]sum, map[string]unitSum, map[string]unitSum) {
 	if cache == "" || prev == "" {
-		return nil, nil
+		return nil, nil, nil
 	}
 	b, err := os.ReadFile(filepath.Join(cache, sumsFile))
 	if err != nil {
-		return nil, nil
+		return nil, nil, nil
 	}
 	header, body, ok := bytes.Cut(b, []byte("\n"))
 	if !ok || string(header) != sumsHeader() {
-		return nil, nil
+		return nil, nil, nil
 	}
 	sums := map[string]sum{}
 	units := map[string]unitSum{}
+	shards := map[string]unitSum{}
 	for len(body) > 0 {
 		var line []byte
 		line, body, ok = bytes.Cut(body, []byte("\n"))
 		if !ok {
-			return nil, nil // truncated
+			return nil, nil, nil // truncated
 		}
-		u, unit := bytes.CutPrefix(line, []byte("u "))
-		if unit {
-			line = u
+		var into map[string]unitSum
+		if u, unit := bytes.CutPrefix(line, []byte("u ")); unit {
+			line, into = u, units
+		} else if s, shard := bytes.CutPrefix(line, []byte("s ")); shard {
+			line, into = s, shards
 		}
 		h, n, name, ok := manifestLine(line)
 		if !ok {
-			return nil, nil
+			return nil, nil, nil
 		}
-		if unit {
-			units[name] = unitSum{key: h, files: int(n)}
+		if into != nil {
+			into[name] = unitSum{key: h, files: int(n)}
 		} else {
 			sums[name] = sum{size: n, hash: h}
 		}
 	}
 	m, ok := sums["meta.json"]
 	if !ok {
-		return nil, nil
+		return nil, nil, nil
 	}
 	cur, err := os.ReadFile(filepath.Join(prev, "meta.json"))
 	if err != nil || sumOf(cur) != m {
-		return nil, nil
+		return nil, nil, nil
 	}
-	return sums, units
+	return sums, units, shards
 }
 
 // manifestLine splits a manifest line, "HEX-SHA256 NUMBER NAME" (a file:
@@ -184,18 +196,22 @@ func lineNames[V any](m map[string]V, what string) ([]string, error) {
 
 // saveSums writes a manifest of files without display units (see
 // saveManifest).
-func saveSums(cache string, sums map[string]sum) error { return saveManifest(cache, sums, nil) }
+func saveSums(cache string, sums map[string]sum) error { return saveManifest(cache, sums, nil, nil) }
 
-// saveManifest writes the manifest of an export's files and display units
-// into cache, under a temporary name renamed into place: a build killed
+// saveManifest writes the manifest of an export's files, display units
+// and term shards into cache, under a temporary name renamed into place: a build killed
 // before the rename leaves the previous manifest (which then describes
 // the site or is ignored, see loadManifest).
-func saveManifest(cache string, sums map[string]sum, units map[string]unitSum) error {
+func saveManifest(cache string, sums map[string]sum, units, shards map[string]unitSum) error {
 	names, err := lineNames(sums, "file name")
 	if err != nil {
 		return err
 	}
 	paths, err := lineNames(units, "unit path")
+	if err != nil {
+		return err
+	}
+	shardNames, err := lineNames(shards, "shard")
 	if err != nil {
 		return err
 	}
@@ -216,6 +232,10 @@ func saveManifest(cache string, sums map[string]sum, units map[string]unitSum) e
 	for _, p := range paths {
 		u := units[p]
 		fmt.Fprintf(w, "u %x %d %s\n", u.key, u.files, p)
+	}
+	for _, n := range shardNames {
+		s := shards[n]
+		fmt.Fprintf(w, "s %x %d %s\n", s.key, s.files, n)
 	}
 	err = w.Flush()
 	if cerr := f.Close(); err == nil {

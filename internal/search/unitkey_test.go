@@ -200,7 +200,7 @@ func TestInPlaceDisplayUnitsManifest(t *testing.T) {
 	for _, l := range strings.SplitAfter(string(body), "\n") {
 		if strings.HasPrefix(l, "u ") {
 			unitLines = append(unitLines, l)
-		} else if l != "" {
+		} else if l != "" && !strings.HasPrefix(l, "s ") {
 			files = append(files, l)
 		}
 	}
@@ -220,14 +220,14 @@ func TestInPlaceDisplayUnitsManifest(t *testing.T) {
 		reads    int64 // previous files read
 	}{
 		{"current", string(good), false, 0, 0},
-		{"previous format", strings.Replace(string(header), "sums 2", "sums 1", 1) + "\n" + strings.Join(files, ""),
+		{"previous format", strings.Replace(string(header), "sums 3", "sums 2", 1) + "\n" + strings.Join(files, ""),
 			false, units, int64(len(want.files))},
 		{"no units", string(header) + "\n" + strings.Join(files, ""), false, units, 0},
 		{"another key", strings.Replace(string(good), unitLines[len(unitLines)/2], otherKey, 1), false, 1, 0},
 		{"a file of another size", string(good), true, 1, 1},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			if !strings.HasPrefix(string(header), "gongshi export sums 2 ") {
+			if !strings.HasPrefix(string(header), "gongshi export sums 3 ") {
 				t.Fatalf("header %q", header)
 			}
 			if err := os.WriteFile(mf, []byte(tc.manifest), 0o644); err != nil {
