@@ -61,9 +61,9 @@ func (e *ParseError) Localize(p *message.Printer) string {
 		m = e.Loc
 	}
 	if e.Line > 0 {
-		return i18n.Sprintf(p, "%s:%d: %s", e.File, e.Line, m)
+		return i18n.Sprintf(p, "%[1]s:%[2]d: %[3]s", e.File, e.Line, m)
 	}
-	return i18n.Sprintf(p, "%s: %s", e.File, m)
+	return i18n.Sprintf(p, "%[1]s: %[2]s", e.File, m)
 }
 
 func (e *ParseError) Error() string {
