@@ -43,6 +43,7 @@ measure() { # label, command… → appends "label seconds kilobytes cpu-seconds
 rm -f "$work"/*.all.log
 county=$(cd "$work/corpus" && ls -d */*/* | head -1)      # shili/shilishi/xian01
 township=$(cd "$work/corpus/$county" && ls | head -1)      # zhen0001
+rm -rf "$work/raw" # generated from this run's page count
 for i in $(seq 1 "$runs"); do
   rm -rf "$work/data" && cp -r "$work/corpus" "$work/data"
   # into an empty folder, as a new site's (the previous run's removed unmeasured)
@@ -61,6 +62,18 @@ for i in $(seq 1 "$runs"); do
     sed "s/${township}/${new}/g; s/样本镇${township#zhen}/样本镇9999/g" "$f" >"$work/data/$county/$new/$(basename "$f")"
   done
   measure incr-township "$work/gongshi" build --data "$work/data" --out "$work/site"
+  # Raw Hugo in the same run, right after gongshi's builds: on a machine
+  # whose speed drifts (a VM's shared disk and CPU), three gongshi runs then
+  # three raw Hugo runs would compare different hours. Each run's ratio is
+  # printed below, beside the ratio of the medians.
+  if [ "$raw" = 1 ]; then
+    if [ ! -d "$work/raw" ]; then
+      pages=$(find "$work/site" -name '*.html' | wc -l)
+      go run ./bench/rawsite -pages "$pages" -out "$work/raw" >/dev/null
+    fi
+    measure hugo "$work/gongshi" hugo --quiet -s "$work/raw" -d "$work/raw/public"
+    rm -rf "$work/raw/public"
+  fi
 done
 pages=$(find "$work/site" -name '*.html' | wc -l)
 echo "gongshi rendered $pages HTML pages"
@@ -77,14 +90,6 @@ if [ "$split" -gt 0 ]; then
   measure merge "$work/gongshi" merge --out "$work/merged" "$work/parts"/*
 fi
 
-if [ "$raw" = 1 ]; then
-  rm -rf "$work/raw"
-  go run ./bench/rawsite -pages "$pages" -out "$work/raw" >/dev/null
-  for i in $(seq 1 "$runs"); do
-    measure hugo "$work/gongshi" hugo --quiet -s "$work/raw" -d "$work/raw/public"
-    rm -rf "$work/raw/public"
-  done
-fi
 
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 awk -v pages="$pages" '
@@ -102,6 +107,12 @@ awk -v pages="$pages" '
     row("incremental, one new township", "incr-township")
     row("raw Hugo, plain markdown", "hugo")
     for (k in t) if (k ~ /^part/ || k == "merge") row("split: " k, k)
+    if (("full" in t) && ("hugo" in t)) {
+      nf = split(t["full"], f, " "); nh = split(t["hugo"], h, " "); split(c["full"], fc, " "); split(c["hugo"], hc, " ")
+      printf "\nEach run'"'"'s full build against the raw Hugo run beside it (wall, CPU):"
+      for (i = 1; i <= nf && i <= nh; i++) printf " run %d %.3f× %.3f×;", i, f[i] / h[i], fc[i] / hc[i]
+      printf "\n"
+    }
   }' "$work/results.txt"
 # Where the full builds' time went: each stage's line, run by run.
 echo
