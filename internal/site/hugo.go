@@ -139,7 +139,13 @@ func runHugo(root, work, dataDir, dest, baseURL string) error {
 	}
 	hugoMu.Lock()
 	defer hugoMu.Unlock()
-	if err := commands.Execute(args); err != nil {
+	done := make(chan error, 1)
+	go func() { done <- commands.Execute(args) }()
+	hung, err := defaultHugoWatch.wait(done)
+	if hung {
+		return errHugoHung()
+	}
+	if err != nil {
 		return hugoError(err)
 	}
 	return nil
