@@ -741,7 +741,13 @@ func (b *builder) finding(rf *rawFinding) notice.Finding {
 	if f.DeadlineText == "" {
 		// no 完成时限 of its own: the date its status says the work is
 		// planned to be done by (正在推进，计划于2025年12月底前完成), as written
-		if d := PlanDeadline(f.StatusText); d != "" {
+		d := PlanDeadline(f.StatusText)
+		if d == "" && rf.found != nil && rf.found.Where == "start" {
+			// the words after a labelled status on its line
+			// (整改结果:正在整改,计划于2025年6月底前完成。)
+			d = planDeadline(rf.found.Rectification, true)
+		}
+		if d != "" {
 			f.DeadlineText, f.Deadline = d, DeadlineDate(d)
 		}
 	}

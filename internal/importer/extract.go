@@ -287,9 +287,17 @@ var rePlanClause = regexp.MustCompile(`^(?:` + rePlanDeadline.String() + `)$`)
 // is planned to be done, as written (计划于2025年12月底前完成), when they name
 // a date DeadlineDate reads; else "".
 func PlanDeadline(s string) string {
+	return planDeadline(s, false)
+}
+
+// planDeadline is PlanDeadline; with lead, only the words that open the
+// text (its first clause, after any punctuation) count: the rest of a
+// status line after its status words (整改结果:正在整改,计划于2025年6月底前完成),
+// and never a plan further on, which may be one measure's.
+func planDeadline(s string, lead bool) string {
 	t := newText(s)
 	loc := rePlanDeadline.FindStringIndex(t.norm)
-	if loc == nil {
+	if loc == nil || lead && strings.TrimLeft(t.norm[:loc[0]], " ,;:、") != "" {
 		return ""
 	}
 	d := t.cut(loc[0], loc[1])
@@ -456,10 +464,12 @@ func PetitionsOf(s string) notice.Petitions {
 
 // ---- preamble: the inspection ----
 
+// The inspecting body may be counted in digits (区委4个巡察组): the count
+// belongs to it, not a break before it (which left 个巡察组).
 var (
 	rePeriod      = regexp.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:至|到|—|-|~|－|–)+\s*(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日`)
-	reBodyTgt     = regexp.MustCompile(`(\p{Han}{0,12}?(?:巡察|巡视)\p{Han}{0,6}?组)\s*(?:于[^对,;。]{0,40}?)?(?:对|进驻)\s*([\p{Han}\d]{2,30}?)\s*(?:开展了?|进行了?|实施了?)`)
-	reFeedbackTgt = regexp.MustCompile(`(\p{Han}{0,12}?(?:巡察|巡视)\p{Han}{0,6}?组)\s*向\s*([\p{Han}\d]{2,30}?)\s*(?:进行了?|作了|全面)?\s*反馈`)
+	reBodyTgt     = regexp.MustCompile(`(\p{Han}{0,12}?(?:\d{1,3}个)?(?:巡察|巡视)\p{Han}{0,6}?组)\s*(?:于[^对,;。]{0,40}?)?(?:对|进驻)\s*([\p{Han}\d]{2,30}?)\s*(?:开展了?|进行了?|实施了?)`)
+	reFeedbackTgt = regexp.MustCompile(`(\p{Han}{0,12}?(?:\d{1,3}个)?(?:巡察|巡视)\p{Han}{0,6}?组)\s*向\s*([\p{Han}\d]{2,30}?)\s*(?:进行了?|作了|全面)?\s*反馈`)
 	// reFeedback is the date the inspection's findings were fed back, in
 	// either order: 于2024年1月16日反馈了巡察意见, and the date first, then the
 	// subject: 2023年1月17日,区委巡察组向区文旅体局党组反馈了巡察意见;

@@ -84,13 +84,15 @@ func TestNumberingGrammar(t *testing.T) {
 		{"（1）标题。", "(1)", "（1）", 1, false},
 		{"⑴标题。", "(1)", "⑴", 1, false},
 		{"③标题。", "①", "③", 3, false},
+		{"第一部分 贯彻落实党的路线方针政策方面", "第1部分", "第一部分 ", 1, false},
+		{"第二部分：全面从严治党方面", "第1部分", "第二部分：", 2, false},
 	} {
 		nb, ok := NumberingOf(newText(c.in))
 		if !ok || nb.Style != c.style || nb.Label != c.label || nb.Num != c.num || nb.Ref != c.ref || nb.Label+nb.Rest != c.in && nb.Rest != c.in {
 			t.Errorf("%q: %+v %v, want style %q label %q num %d ref %v", c.in, nb, ok, c.style, c.label, c.num, c.ref)
 		}
 	}
-	for _, in := range []string{"问题线索移交情况。", "第一项工作已完成。", "10:30召开会议。", "1.5万元已清退。", "问题12个已整改。", "关于第4点的说明。", "【整改措施】措施。", "【责任单位】镇党政办", "第一书记，负责整改。", "第一次会议，研究部署。"} {
+	for _, in := range []string{"问题线索移交情况。", "第一项工作已完成。", "10:30召开会议。", "1.5万元已清退。", "问题12个已整改。", "关于第4点的说明。", "【整改措施】措施。", "【责任单位】镇党政办", "第一书记，负责整改。", "第一次会议，研究部署。", "第一部分内容已整改。"} {
 		if nb, ok := NumberingOf(newText(in)); ok {
 			t.Errorf("%q read as numbered: %+v", in, nb)
 		}
@@ -298,6 +300,21 @@ func TestFeedbackDateEitherOrder(t *testing.T) {
 		in := InspectionOf(c.in)
 		if in.Feedback != c.want || in.Target != c.target {
 			t.Errorf("%q: feedback %q target %q, want %q %q", c.in, in.Feedback, in.Target, c.want, c.target)
+		}
+	}
+}
+
+// The inspecting body as the text names it, a count of groups in digits
+// included (a region's round: 区委4个巡察组).
+func TestInspectionBody(t *testing.T) {
+	for _, c := range []struct{ in, body, target string }{
+		{"2022年1月27日,区委4个巡察组向示例县40家被巡察单位党组织全面反馈巡察情况。", "区委4个巡察组", "示例县40家被巡察单位党组织"},
+		{"2021年11月8日至12月20日,区委组建12个巡察组对样本镇0001党委开展常规巡察。", "区委组建12个巡察组", "样本镇0001党委"},
+		{"县委第二巡察组对样本镇0001党委开展了巡察。", "县委第二巡察组", "样本镇0001党委"},
+		{"市委四个巡察组向示例区样本局党组反馈了巡察意见。", "市委四个巡察组", "示例区样本局党组"},
+	} {
+		if in := InspectionOf(c.in); in.Body != c.body || in.Target != c.target {
+			t.Errorf("%q: body %q target %q, want %q %q", c.in, in.Body, in.Target, c.body, c.target)
 		}
 	}
 }

@@ -6,7 +6,7 @@ import (
 )
 
 // Numbering is a small grammar: an optional word around the number
-// (问题, 第…个问题, 第…点, 第…项, 【问题…】, and before them the words of a
+// (问题, 第…个问题, 第…点, 第…项, 第…部分, 【问题…】, and before them the words of a
 // reference to the first notice: 巡察反馈), the number in any notation
 // (Arabic, full-width — the matching copy has made it half-width —,
 // Chinese, circled ①, parenthesised ⑴ (1) (一) ㈠, ⒈) and a closing mark
@@ -23,7 +23,7 @@ const refWords = `(关于)?((?:(?:县委|市委|区委|省委)?(?:巡察|巡视)
 
 var (
 	reNumWord = regexp.MustCompile(`^(【\s*)?` + refWords + `问题\s*` + numAny + `\s*(】\s*:?|[.、:)]|\s|)\s*`)
-	reNumOrd  = regexp.MustCompile(`^(【\s*)?` + refWords + `(?:问题)?第\s*` + numAny + `\s*(个问题|个方面|个|点|项|条)(?:问题)?\s*(】\s*:?|[.、:,)]|\s)?\s*`)
+	reNumOrd  = regexp.MustCompile(`^(【\s*)?` + refWords + `(?:问题)?第\s*` + numAny + `\s*(个问题|个方面|个|点|项|条|部分)(?:问题)?\s*(】\s*:?|[.、:,)]|\s)?\s*`)
 	reNumStop = regexp.MustCompile(`^([\x{2488}-\x{249B}])\s*`)
 	// 第一，…  第二，… (an ordinal with a comma or 、, no word after it): the
 	// enumeration of a letter or a speech; ordinals written with a word
@@ -101,8 +101,8 @@ func numberingWithWord(t text) (Numbering, bool) {
 		if about && !ref {
 			return Numbering{}, false
 		}
-		if closeMark == "" && word != "个问题" && !ref {
-			return Numbering{}, false // 第一项工作… is a sentence
+		if closeMark == "" && word != "个问题" && !ref && !(word == "部分" && headingBreak(n[m[11]:])) {
+			return Numbering{}, false // 第一项工作… is a sentence; 第一部分 贯彻…方面 a heading
 		}
 		if word == "个方面" {
 			return Numbering{}, false
@@ -127,6 +127,13 @@ func numberingWithWord(t text) (Numbering, bool) {
 		}
 	}
 	return Numbering{}, false
+}
+
+// headingBreak: what follows 第N部分 makes it a heading's label: a space
+// before the heading's words. (A label alone on its line, its words on
+// the next, is not read as a heading by any style yet.)
+func headingBreak(after string) bool {
+	return strings.TrimLeft(after, " \t\u3000") != after
 }
 
 // selfClosing: a number that needs no closing mark after it: (3), ⑶, ③.

@@ -305,13 +305,15 @@ func compose(s Spec, c *Case) *doc {
 			return "", true
 		case v["sections"] == "org" || v["heading-marks"] == "paren":
 			return "(" + CN(k) + ")", false
+		case v["heading-marks"] == "part":
+			return "第" + CN(k) + "部分 ", false
 		}
 		return CN(k) + "、", false
 	}
 	catBody := func(k int) string {
 		name := categoryNames[catPerm[(k-1)%len(catPerm)]]
 		switch {
-		case v["sections"] == "org":
+		case v["sections"] == "org" || v["heading-marks"] == "part":
 			return name + "方面"
 		case v["heading-marks"] == "paren":
 			return "在“" + name + "”方面"
@@ -397,22 +399,23 @@ func compose(s Spec, c *Case) *doc {
 						f.Group = w(grpBody(3*ci + gi + 1))
 					}
 					t, pr, m, word := titles[perm[i]], problems[r.IntN(len(problems))]+"。", meas(), s.wordFor(i)
-					st := fmt.Sprintf(sentence, word)
+					st, labelled := fmt.Sprintf(sentence, word), word
 					if v["plan"] == "after-status" && c.Findings[i].Status != notice.StatusDone {
 						plan := fmt.Sprintf("计划于2025年%d月底前完成", 6+i%7)
 						st = strings.TrimSuffix(st, "。") + "," + plan + "。"
+						labelled = word + "," + plan
 						c.Findings[i].DeadlineText = w(plan)
 					}
 					switch v["placement"] {
 					case "own-line":
 						fp.Body = t + "。" + pr
 						add(fp)
-						add(para{Body: label + ":" + word + "。" + m})
+						add(para{Body: label + ":" + labelled + "。" + m})
 					case "measures-then-status":
 						fp.Body = t + "。" + pr
 						add(fp)
 						add(para{Body: "整改措施:" + m})
-						add(para{Body: label + ":" + word + "。"})
+						add(para{Body: label + ":" + labelled + "。"})
 					case "inline-label":
 						fp.Body = t + "。" + pr + "整改措施:" + m + label + ":" + word + "。"
 						add(fp)

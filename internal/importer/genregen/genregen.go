@@ -53,10 +53,10 @@ var Dimensions = []Dimension{
 	{"restart", []string{"runs-on", "restarts"}, "numbering runs on through the notice, or starts again at 1 in each category (group)"},
 	{"grouping", []string{"1", "0", "2"}, "grouping levels above the findings: 1 categories (一、关于“…”方面的问题, or （一）…方面 under 二、), 0 none, 2 categories and groups (一、 then （一）关于“…”的问题)"},
 	{"sections", []string{"org", "none"}, "一、巡察整改工作开展情况 (一是…二是…) and 二、具体问题整改情况 around the findings, or the findings straight after the preamble"},
-	{"heading-marks", []string{"cn", "paren"}, "the marks of the headings above the findings: categories 一、 (（一） under 二、) and groups （一）; or categories （一） and groups 1. (the bundled notice's 二、/（一）/1./（1）, opening 02's (一)在“…”方面/1.关于“…”问题的整改/(1))"},
+	{"heading-marks", []string{"cn", "paren", "part"}, "the marks of the headings above the findings: categories 一、 (（一） under 二、) and groups （一）; or categories （一） and groups 1. (the bundled notice's 二、/（一）/1./（1）, opening 02's (一)在“…”方面/1.关于“…”问题的整改/(1)); or categories 第一部分 …方面 and groups （一） (no 一、/二、 sections around them)"},
 	{"placement", []string{"own-line", "measures-then-status", "inline-label", "last-sentence", "inline-last-sentence", "bracket", "none", "table-column"},
 		"where the status is: its own labelled line after the finding (整改情况：已完成。…); a labelled line after 整改措施：…; a label inside the finding's paragraph (…。整改措施：…。整改情况：已完成。); the last sentence of the rectification (目前，该问题已整改到位。); that sentence ending the finding's own paragraph; in brackets after the title (（已完成）); a table column; nowhere (unstated)"},
-	{"plan", []string{"none", "after-status"}, "a status sentence (last-sentence placements) of a finding not done ends with the date its work is planned to be done by (目前正在整改中，计划于2025年12月底前完成。), which is then its deadline"},
+	{"plan", []string{"none", "after-status"}, "the status of a finding not done is followed by the date its work is planned to be done by, which is then its deadline: at the end of a status sentence (last-sentence placements: 目前正在整改中，计划于2025年12月底前完成。), or after the words of a labelled status (own-line, measures-then-status: 整改结果：正在整改，计划于2025年12月底前完成。)"},
 	{"status-label", []string{"整改情况", "整改进展", "完成情况", "整改进度", "整改结果"}, "the label before a labelled status"},
 	{"wording", []string{"plain", "varied"}, "status words: plain (已整改, 正在整改, 未整改) or drawn from the genre's (已整改到位, 已完成整改, 已完成, 整改完成, 基本完成, 整改中, 持续整改, 长期坚持, 未完成 …)"},
 	{"punct", []string{"half", "full"}, "punctuation width: , : ; ( ) . or ， ： ； （ ） ．"},
@@ -255,7 +255,7 @@ func Resolve(s Spec) Spec {
 		v["status-label"] = NA
 	}
 	switch v["placement"] {
-	case "last-sentence", "inline-last-sentence":
+	case "last-sentence", "inline-last-sentence", "own-line", "measures-then-status":
 		if v["plan"] == NA {
 			v["plan"] = "none"
 		}
@@ -279,6 +279,10 @@ func Resolve(s Spec) Spec {
 	if v["grouping"] == "0" || table {
 		v["heading-marks"] = NA
 	} else if v["heading-marks"] == NA {
+		v["heading-marks"] = "cn"
+	}
+	// 第一部分 headings stand alone, with no 一、/二、 sections around them
+	if v["heading-marks"] == "part" && v["sections"] == "org" {
 		v["heading-marks"] = "cn"
 	}
 	// under 一、/二、 sections, categories are （一）: groups （一） would
