@@ -116,4 +116,10 @@ awk -v pages="$pages" '
   }' "$work/results.txt"
 # Where the full builds' time went: each stage's line, run by run.
 echo
-grep -hE '^(check|model|downloads|search|hugo|publish|changes|cleanup) .*\([0-9.]+(ms|s|m[0-9.]+s)\)$' "$work/full.all.log" || true
+grep -hE '^(check|themes|model|downloads|search|sqlite|hugo|publish|changes|cleanup) .*\([0-9.]+(ms|s|m[0-9.]+s)\)$' "$work/full.all.log" || true
+# And the incremental builds' (their critical path: the site-wide downloads
+# and findings.sqlite, rewritten whole on any change).
+for k in incr-notice incr-township; do
+  echo; echo "$k:"
+  grep -hE '^(check|themes|model|downloads|search|sqlite|hugo|publish|changes|cleanup|built) ' "$work/$k.all.log" | grep -E '\)$|^built' || true
+done
