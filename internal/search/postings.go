@@ -389,22 +389,7 @@ func (ps *postStore) close() error {
 			}
 		}
 	}
-	v := map[string]fileID{}
-	for name, id := range ps.verified {
-		if ps.keep[name] {
-			v[name] = id
-		}
-	}
-	b, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
-	cache := filepath.Dir(ps.dir)
-	tmp := filepath.Join(cache, "."+postingsVerified+".tmp")
-	if err := os.WriteFile(tmp, b, 0o644); err != nil {
-		return err
-	}
-	return os.Rename(tmp, filepath.Join(cache, postingsVerified))
+	return writeVerified(filepath.Dir(ps.dir), postingsVerified, ps.verified, ps.keep)
 }
 
 // termRef is a term's piece in a group: group g's directory entry k.

@@ -139,22 +139,28 @@ func (sc *segCache) saveVerified() error {
 	if sc.dir == "" {
 		return nil
 	}
+	return writeVerified(filepath.Dir(sc.dir), verifiedFile, sc.verified, sc.keep)
+}
+
+// writeVerified writes, as the file name in the cache folder, the entries
+// of verified that this build kept (their file identities: an entry whose
+// file is the same need not be read and checked again), replacing it whole.
+func writeVerified(cache, name string, verified map[string]fileID, keep map[string]bool) error {
 	v := map[string]fileID{}
-	for name, id := range sc.verified {
-		if sc.keep[name] {
-			v[name] = id
+	for n, id := range verified {
+		if keep[n] {
+			v[n] = id
 		}
 	}
 	b, err := json.Marshal(v)
 	if err != nil {
 		return err
 	}
-	cache := filepath.Dir(sc.dir)
-	tmp := filepath.Join(cache, "."+verifiedFile+".tmp")
+	tmp := filepath.Join(cache, "."+name+".tmp")
 	if err := os.WriteFile(tmp, b, 0o644); err != nil {
 		return err
 	}
-	return os.Rename(tmp, filepath.Join(cache, verifiedFile))
+	return os.Rename(tmp, filepath.Join(cache, name))
 }
 
 // segKeyPrefix is what every segment's key starts with: the format, the
