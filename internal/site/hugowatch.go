@@ -14,12 +14,12 @@ import (
 // the tree walker, which looked for the stop just before, waits to hand the
 // next page to workers that are gone; the collator then waits for the
 // walker to read its result (hugolib.(*Site).renderPages and errorCollator,
-// both on a channel send). Seen in about one run of six with a missing
-// partial. Nothing in Hugo ends it: the process uses no CPU and ignores
+// both on a channel send). Seen in one run of six to one of thirteen with
+// a missing partial. Nothing in Hugo ends it: the process uses no CPU and ignores
 // SIGTERM, `gongshi build` never returns and `gongshi serve` keeps Hugo's
 // lock, so every later rebuild waits behind it.
 //
-// watchHugo waits for Hugo and looks, every poll, for that state: the
+// hugoWatch.wait waits for Hugo and looks, every poll, for that state: the
 // collator goroutine blocked on a channel send. The collator sends only
 // once, after the render loop; when the walk ends normally it is received at
 // once, and after a stop the workers finish the page they hold and the walk
