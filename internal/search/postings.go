@@ -378,16 +378,8 @@ func (ps *postStore) close() error {
 	if ps.temp {
 		return os.RemoveAll(ps.dir)
 	}
-	es, err := os.ReadDir(ps.dir)
-	if err != nil {
+	if err := pruneDir(ps.dir, ps.keep); err != nil {
 		return err
-	}
-	for _, e := range es {
-		if !ps.keep[e.Name()] {
-			if err := os.RemoveAll(filepath.Join(ps.dir, e.Name())); err != nil {
-				return err
-			}
-		}
 	}
 	return writeVerified(filepath.Dir(ps.dir), postingsVerified, ps.verified, ps.keep)
 }

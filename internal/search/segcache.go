@@ -500,13 +500,18 @@ func (sc *segCache) prune() error {
 	if sc.dir == "" {
 		return nil
 	}
-	es, err := os.ReadDir(sc.dir)
+	return pruneDir(sc.dir, sc.keep)
+}
+
+// pruneDir removes the entries of dir whose names are not in keep.
+func pruneDir(dir string, keep map[string]bool) error {
+	es, err := os.ReadDir(dir)
 	if err != nil {
 		return err
 	}
 	for _, e := range es {
-		if !sc.keep[e.Name()] {
-			if err := os.RemoveAll(filepath.Join(sc.dir, e.Name())); err != nil {
+		if !keep[e.Name()] {
+			if err := os.RemoveAll(filepath.Join(dir, e.Name())); err != nil {
 				return err
 			}
 		}
