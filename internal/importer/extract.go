@@ -499,14 +499,14 @@ func InspectionOf(texts ...string) notice.Inspection {
 		}
 		if in.Body == "" {
 			if m := newText(s).find(reBodyTgt); m != nil {
-				in.Body, in.Target = m[1], m[2]
+				in.Body, in.Target = bodyAfterDate(m[1]), m[2]
 			}
 		}
 		if in.Body == "" && in.Feedback == "" {
 			// no sentence of the inspection itself: the feedback's
 			// (2023年1月17日,县委巡察组向县样本局党组反馈了巡察意见)
 			if m := newText(s).find(reFeedbackTgt); m != nil {
-				in.Body, in.Target = m[1], m[2]
+				in.Body, in.Target = bodyAfterDate(m[1]), m[2]
 			}
 		}
 		if in.Feedback == "" {
@@ -519,6 +519,26 @@ func InspectionOf(texts ...string) notice.Inspection {
 		}
 	}
 	return in
+}
+
+// bodyAfterDate is the inspecting body without the date that ran into it
+// where no comma came between: 2024年4月1日区委巡察组 (the match starts at
+// 日) and 二〇二四年四月一日区委巡察组 (Chinese numerals are Han: it starts at
+// 〇). It cuts after the last 年, 月, 日 or 号 that ends a number, or that
+// starts the body.
+func bodyAfterDate(body string) string {
+	rs := []rune(body)
+	cut := 0
+	for i, r := range rs {
+		if (r == '年' || r == '月' || r == '日' || r == '号') && (i == 0 || isNumeral(rs[i-1])) {
+			cut = i + 1
+		}
+	}
+	return string(rs[cut:])
+}
+
+func isNumeral(r rune) bool {
+	return ('0' <= r && r <= '9') || ('０' <= r && r <= '９') || strings.ContainsRune("〇零一二三四五六七八九十两", r)
 }
 
 // ---- region names in the text ----

@@ -285,10 +285,16 @@ func compose(s Spec, c *Case) *doc {
 	start := fmt.Sprintf("%d年%d月%d日至%d月%d日", year, startM, 1+r.IntN(28), startM+1, 1+r.IntN(28))
 	feedback := fmt.Sprintf("%d年%d月%d日", year, fbM, fbD)
 	body := "县委第二巡察组"
-	if v["date-order"] == "date-first" {
+	c.Body = body
+	switch v["date-order"] {
+	case "run-in":
+		// no comma between the dates and the body
+		add(para{Body: fmt.Sprintf("根据示例县委统一部署,%s%s对%s开展了巡察。%s%s向%s反馈了巡察意见%s。%s按照巡察工作有关要求,现将巡察整改进展情况予以公布。",
+			start, body, u.target, feedback, body, u.target, tot1, tot2)})
+	case "date-first":
 		add(para{Body: fmt.Sprintf("根据示例县委统一部署,%s,%s对%s开展了巡察。%s,%s向%s反馈了巡察意见%s。%s按照巡察工作有关要求,现将巡察整改进展情况予以公布。",
 			start, body, u.target, feedback, body, u.target, tot1, tot2)})
-	} else {
+	default:
 		add(para{Body: fmt.Sprintf("根据示例县委统一部署,%s,%s对%s开展了巡察,并于%s反馈了巡察意见%s。%s按照巡察工作有关要求,现将巡察整改进展情况予以公布。",
 			start, body, u.target, feedback, tot1, tot2)})
 	}

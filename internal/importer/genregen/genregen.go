@@ -68,7 +68,7 @@ var Dimensions = []Dimension{
 	{"meta", []string{"present", "absent"}, "a meta line (发布时间 … 来源 …)"},
 	{"sign-date", []string{"arabic", "chinese"}, "the date under the signature: 2024年12月2日 or 二〇二四年十二月二日"},
 	{"closing", []string{"none", "invite", "contacts"}, "the notice's closing words to its readers before the signature: none; an invitation to supervise (欢迎广大干部群众对巡察整改工作进行监督…); a request for opinions and the contacts, a line each (如对巡察整改工作有意见建议… / 监督电话:… / 邮政信箱:…)"},
-	{"date-order", []string{"subject-first", "date-first"}, "the feedback date after the subject (…并于2024年1月16日反馈了巡察意见) or before it (2024年1月16日，县委第二巡察组向…反馈了巡察意见)"},
+	{"date-order", []string{"subject-first", "date-first", "run-in"}, "the feedback date after the subject (…并于2024年1月16日反馈了巡察意见) or before it (2024年1月16日，县委第二巡察组向…反馈了巡察意见), or before it with no comma, the dates running into the inspecting body (2024年3月1日至4月30日县委第二巡察组对…; 2024年1月16日县委第二巡察组向…)"},
 }
 
 // Dimension returns the dimension named name.
@@ -153,6 +153,7 @@ type Case struct {
 	Findings []Finding
 	Stated   Counts // what the preamble states; all nil when totals are absent
 	Feedback string // the feedback date, 2024-01-16
+	Body     string // the inspecting body, as written: 县委第二巡察组
 	Signed   string // the date under the signature, 2024-12-02
 	// Closing is the closing paragraphs before the signature (dimension
 	// closing), as written: the notice's closing text, never a finding's.
