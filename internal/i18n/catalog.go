@@ -524,6 +524,7 @@ var Catalog = []Entry{
 	{"no title found (a line like …关于…情况的通报 before 一、)", "没有找到标题（一、之前如“……关于……情况的通报”的一行）"},
 	{"no signature date found (a line like 2024年12月2日 after the last section)", "没有找到落款日期（最后一部分之后如“2024年12月2日”的一行）"},
 	{"the organisation section announces %d regulations but names %d", "组织落实部分称有 %d 项制度，但只列出 %d 项"},
+	{"%q: the sentence counts %d findings, but %d come before it under its heading; it is taken as the status of those %d", "%q：这句话说的是 %d 个问题，但同一标题下到这句为止只有 %d 个；按这 %d 个问题的状态读取"},
 	{"accountability: %d people, but the forms of handling add up to %d", "追责问责：%d 人，但各种处理方式合计 %d 人"},
 	{"petitions: %d transferred, but %d closed and %d pending", "信访件：转办 %d 件，但已办结 %d 件、办理中 %d 件"},
 	{"the first finding is numbered %s, not 1", "第一个问题的编号是 %s，不是 1"},

@@ -558,8 +558,9 @@ func (b *builder) finish() {
 	n.Stated = StatedOf(append([]string{n.Preamble, n.Organisation.Intro}, n.Organisation.Points...)...)
 
 	b.numberFindings()
-	for _, rf := range b.findings {
-		n.Findings = append(n.Findings, b.finding(rf))
+	groups := b.groupStatuses()
+	for i, rf := range b.findings {
+		n.Findings = append(n.Findings, b.finding(rf, groups[i]))
 	}
 	if len(b.acc) > 0 {
 		n.Accountability = AccountabilityOf(joinLines(b.acc...))
@@ -676,7 +677,92 @@ func (b *builder) references() bool {
 	return true
 }
 
-func (b *builder) finding(rf *rawFinding) notice.Finding {
+// groupStatuses reads the sentences that state the status of the findings
+// above them together (以上2个问题已整改完成。/ 上述问题均已整改到位。), the
+// last line of a finding's text: for each finding (by index), the status
+// of the sentence that covers it, nil if none. A sentence covers the
+// findings of its heading (category and group) from the one after the last
+// such sentence to the one it ends, the last N of them when it counts them
+// (以上2个问题). It stays where the notice put it, at the end of the last
+// finding's text (its rectification), and is the status text of each
+// finding it covers whose own text states none (Assemble's finding).
+func (b *builder) groupStatuses() []*Found {
+	out := make([]*Found, len(b.findings))
+	from := 0 // the first finding a sentence could still cover
+	for i, rf := range b.findings {
+		if i > 0 && (rf.cat != b.findings[i-1].cat || rf.grp != b.findings[i-1].grp) {
+			from = i
+		}
+		last := rf.rect
+		if len(last) == 0 {
+			last = rf.more
+		}
+		if len(last) == 0 {
+			continue
+		}
+		count, f, ok := groupStatus(last[len(last)-1])
+		if !ok {
+			continue
+		}
+		if len(rf.rect) == 0 {
+			// the sentence is not more of the last finding's problem
+			rf.rect, rf.more = rf.more[len(rf.more)-1:], rf.more[:len(rf.more)-1]
+		}
+		start := from
+		if count > 0 && i-count+1 > start {
+			start = i - count + 1
+		}
+		if count > i-from+1 {
+			b.warnf(rf.line, "%q: the sentence counts %d findings, but %d come before it under its heading; it is taken as the status of those %d", f.Text, count, i-from+1, i-from+1)
+		}
+		for k := start; k <= i; k++ {
+			out[k] = &f
+		}
+		from = i + 1
+	}
+	return out
+}
+
+// reGroupStatus is a sentence that states one status for the findings
+// above it: 以上|上述, the count (2个, 三项) or 问题 or both, then status
+// words.
+// One of the two must be there: 以上整改措施已完成 is not one.
+var reGroupStatus = regexp.MustCompile(`^(?:以上|上述)\s*(?:(\d{1,3}|[一二三四五六七八九十两]{1,3})\s*(?:个|项|条)\s*(?:问题|事项)?|问题|事项)\s*[,:]?\s*(?:均|都|皆)?\s*(\S{2,24}?)\s*[。.]?$`)
+
+// groupStatus reads a sentence that states one status for the findings
+// above it (以上2个问题已整改完成。): the count it gives (0 if none) and
+// the status, whose text is the sentence as written (without its full
+// stop), so that a finding's page says the status was stated for several.
+// Status words may be followed by a plan (正在整改，计划2025年3月底前完成).
+func groupStatus(line string) (int, Found, bool) {
+	t := newText(line).trim()
+	m := reGroupStatus.FindStringSubmatchIndex(t.norm)
+	if m == nil {
+		return 0, Found{}, false
+	}
+	words := t.norm[m[4]:m[5]]
+	status := words
+	if !isStatusClause(status) {
+		i := strings.IndexByte(words, ',')
+		if i < 0 || !isStatusClause(words[:i]) || !rePlanClause.MatchString(strings.TrimSpace(words[i+1:])) {
+			return 0, Found{}, false
+		}
+		status = words[:i]
+	}
+	st, err := notice.ParseStatus(status)
+	if err != nil {
+		return 0, Found{}, false
+	}
+	count := 0
+	if m[2] >= 0 {
+		if count = numValue(t.norm[m[2]:m[3]]); t.norm[m[2]:m[3]] == "两" {
+			count = 2
+		}
+	}
+	return count, Found{Text: strings.TrimSpace(t.cut(0, m[5])), Status: st, Where: "group"}, true
+}
+
+func (b *builder) finding(rf *rawFinding, group *Found) notice.Finding {
 	if len(rf.rect) == 0 && rf.found == nil && len(rf.more) > 0 {
 		// Paragraphs after the finding's line with no label: they are its
 		// rectification when the last ends by stating a status (…目前该问题
@@ -726,6 +812,9 @@ func (b *builder) finding(rf *rawFinding) notice.Finding {
 	switch {
 	case found != nil && found.Where != "":
 		f.StatusText, f.Status = found.Text, found.Status
+	case group != nil:
+		// stated for it and the findings before it (以上2个问题已整改完成)
+		f.StatusText, f.Status = group.Text, group.Status
 	case len(rf.rect) == 0 && found == nil:
 		f.Status = notice.StatusUnstated
 		b.warnf(rf.line, "finding %s has no rectification and states no status; its status is 未说明 (unstated)", name)

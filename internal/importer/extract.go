@@ -278,7 +278,13 @@ var reDeadlineDate = regexp.MustCompile(`(\d{4})\s*年\s*(?:(\d{1,2})\s*月(?:\s
 
 // rePlanDeadline finds a date a text says the work is planned to be done
 // by: 计划于2025年12月底前完成, 预计2026年6月前整改到位, 力争在2025年底前完成.
-var rePlanDeadline = regexp.MustCompile(`(?:计划|预计|力争|争取|拟)(?:于|在)?\s*\d{4}\s*年[^,;。!?]{0,12}?(?:底前|末前|前|底|末)(?:全面)?(?:完成|整改到位|整改完成|办结|完成整改)?`)
+var rePlanDeadline = regexp.MustCompile(`(?:计划|预计|力争|争取|拟|将)(?:于|在)?\s*\d{4}\s*年[^,;。!?]{0,12}?(?:底前|末前|前|底|末)(?:全面)?(?:完成|整改到位|整改完成|办结|完成整改)?`)
+
+// rePlanBare is a plan with no word of planning, only a date and the work
+// done by it (2025年6月底前完成, 于2025年底前整改到位): read only where it
+// opens what follows the words of a labelled status (整改进展:正在整改,
+// 2025年6月底前完成), where no other date stands.
+var rePlanBare = regexp.MustCompile(`^(?:于|在)?\s*\d{4}\s*年[^,;。!?]{0,12}?(?:底前|末前|前)(?:全面)?(?:完成|整改到位|整改完成|办结|完成整改)`)
 
 // rePlanClause is a whole clause of such a plan.
 var rePlanClause = regexp.MustCompile(`^(?:` + rePlanDeadline.String() + `)$`)
@@ -297,6 +303,14 @@ func PlanDeadline(s string) string {
 func planDeadline(s string, lead bool) string {
 	t := newText(s)
 	loc := rePlanDeadline.FindStringIndex(t.norm)
+	if lead && (loc == nil || strings.TrimLeft(t.norm[:loc[0]], " ,;:、") != "") {
+		rest := strings.TrimLeft(t.norm, " ,;:、")
+		loc = rePlanBare.FindStringIndex(rest)
+		if loc != nil {
+			skip := len(t.norm) - len(rest)
+			loc[0], loc[1] = loc[0]+skip, loc[1]+skip
+		}
+	}
 	if loc == nil || lead && strings.TrimLeft(t.norm[:loc[0]], " ,;:、") != "" {
 		return ""
 	}

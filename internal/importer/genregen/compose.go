@@ -406,8 +406,11 @@ func compose(s Spec, c *Case) *doc {
 					}
 					t, pr, m, word := titles[perm[i]], problems[r.IntN(len(problems))]+"。", meas(), s.wordFor(i)
 					st, labelled := fmt.Sprintf(sentence, word), word
-					if v["plan"] == "after-status" && c.Findings[i].Status != notice.StatusDone {
+					if (v["plan"] == "after-status" || v["plan"] == "bare") && c.Findings[i].Status != notice.StatusDone {
 						plan := fmt.Sprintf("计划于2025年%d月底前完成", 6+i%7)
+						if v["plan"] == "bare" {
+							plan = fmt.Sprintf("2025年%d月底前完成", 6+i%7)
+						}
 						st = strings.TrimSuffix(st, "。") + "," + plan + "。"
 						labelled = word + "," + plan
 						c.Findings[i].DeadlineText = w(plan)
@@ -436,12 +439,20 @@ func compose(s Spec, c *Case) *doc {
 						fp.Body = t + "(" + word + ")"
 						add(fp)
 						add(para{Body: "整改措施:" + m})
-					case "none":
+					case "none", "group":
 						fp.Body = t + "。" + pr
 						add(fp)
 						add(para{Body: "整改措施:" + m})
 					}
 					i++
+				}
+				if v["placement"] == "group" {
+					// the leaf's findings share a status (Resolve)
+					if leaf%2 == 0 {
+						add(para{Body: fmt.Sprintf("以上%d个问题%s。", s.Shape[leaf], s.wordFor(i-1))})
+					} else {
+						add(para{Body: "上述问题均" + s.wordFor(i-1) + "。"})
+					}
 				}
 				leaf++
 			}

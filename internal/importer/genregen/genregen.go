@@ -54,9 +54,9 @@ var Dimensions = []Dimension{
 	{"grouping", []string{"1", "0", "2"}, "grouping levels above the findings: 1 categories (一、关于“…”方面的问题, or （一）…方面 under 二、), 0 none, 2 categories and groups (一、 then （一）关于“…”的问题)"},
 	{"sections", []string{"org", "none"}, "一、巡察整改工作开展情况 (一是…二是…) and 二、具体问题整改情况 around the findings, or the findings straight after the preamble"},
 	{"heading-marks", []string{"cn", "paren", "part"}, "the marks of the headings above the findings: categories 一、 (（一） under 二、) and groups （一）; or categories （一） and groups 1. (the bundled notice's 二、/（一）/1./（1）, opening 02's (一)在“…”方面/1.关于“…”问题的整改/(1)); or categories 第一部分 …方面 and groups （一） (no 一、/二、 sections around them)"},
-	{"placement", []string{"own-line", "measures-then-status", "inline-label", "last-sentence", "inline-last-sentence", "bracket", "none", "table-column"},
-		"where the status is: its own labelled line after the finding (整改情况：已完成。…); a labelled line after 整改措施：…; a label inside the finding's paragraph (…。整改措施：…。整改情况：已完成。); the last sentence of the rectification (目前，该问题已整改到位。); that sentence ending the finding's own paragraph; in brackets after the title (（已完成）); a table column; nowhere (unstated)"},
-	{"plan", []string{"none", "after-status"}, "the status of a finding not done is followed by the date its work is planned to be done by, which is then its deadline: at the end of a status sentence (last-sentence placements: 目前正在整改中，计划于2025年12月底前完成。), or after the words of a labelled status (own-line, measures-then-status: 整改结果：正在整改，计划于2025年12月底前完成。)"},
+	{"placement", []string{"own-line", "measures-then-status", "inline-label", "last-sentence", "inline-last-sentence", "bracket", "none", "table-column", "group"},
+		"where the status is: its own labelled line after the finding (整改情况：已完成。…); a labelled line after 整改措施：…; a label inside the finding's paragraph (…。整改措施：…。整改情况：已完成。); the last sentence of the rectification (目前，该问题已整改到位。); that sentence ending the finding's own paragraph; in brackets after the title (（已完成）); a table column; nowhere (unstated); once for the findings of a heading, in a sentence after the last of them (以上3个问题已整改到位。/ 上述问题均正在整改。)"},
+	{"plan", []string{"none", "after-status", "bare"}, "the status of a finding not done is followed by the date its work is planned to be done by, which is then its deadline: at the end of a status sentence (last-sentence placements: 目前正在整改中，计划于2025年12月底前完成。), or after the words of a labelled status (own-line, measures-then-status: 整改结果：正在整改，计划于2025年12月底前完成。), or the same with no word of planning after a labelled status (bare: 整改进展：正在整改，2025年12月底前完成。)"},
 	{"status-label", []string{"整改情况", "整改进展", "完成情况", "整改进度", "整改结果"}, "the label before a labelled status"},
 	{"wording", []string{"plain", "varied"}, "status words: plain (已整改, 正在整改, 未整改) or drawn from the genre's (已整改到位, 已完成整改, 已完成, 整改完成, 基本完成, 整改中, 持续整改, 长期坚持, 未完成 …)"},
 	{"punct", []string{"half", "full"}, "punctuation width: , : ; ( ) . or ， ： ； （ ） ．"},
@@ -260,6 +260,11 @@ func Resolve(s Spec) Spec {
 		if v["plan"] == NA {
 			v["plan"] = "none"
 		}
+		// a plan with no word of planning is read only after a labelled
+		// status, where nothing else stands
+		if v["plan"] == "bare" && (v["placement"] == "last-sentence" || v["placement"] == "inline-last-sentence") {
+			v["plan"] = "after-status"
+		}
 	default:
 		v["plan"] = NA
 	}
@@ -338,6 +343,17 @@ func Resolve(s Spec) Spec {
 	}
 	n := sum(s.Shape)
 	s.Codes, s.WordPick = s.Codes[:n], s.WordPick[:n]
+	// one status for the findings of a heading: each leaf's findings take
+	// its first finding's
+	if v["placement"] == "group" {
+		k := 0
+		for _, m := range s.Shape {
+			for j := k + 1; j < k+m; j++ {
+				s.Codes[j], s.WordPick[j] = s.Codes[k], s.WordPick[k]
+			}
+			k += m
+		}
+	}
 	return s
 }
 
