@@ -740,14 +740,9 @@ func groupStatus(line string) (int, Found, bool) {
 	if m == nil {
 		return 0, Found{}, false
 	}
-	words := t.norm[m[4]:m[5]]
-	status := words
-	if !isStatusClause(status) {
-		i := strings.IndexByte(words, ',')
-		if i < 0 || !isStatusClause(words[:i]) || !rePlanClause.MatchString(strings.TrimSpace(words[i+1:])) {
-			return 0, Found{}, false
-		}
-		status = words[:i]
+	status, ok := statusWords(t.norm[m[4]:m[5]])
+	if !ok {
+		return 0, Found{}, false
 	}
 	st, err := notice.ParseStatus(status)
 	if err != nil {

@@ -76,20 +76,28 @@ func trailingStatus(t text) (Found, bool) {
 	last := s[start:]
 	lead := reSentenceStart.FindString(last)
 	clause := strings.TrimSpace(last[len(lead):])
-	status := clause
-	if !isStatusClause(clause) {
-		// status words, then the date the work is planned to be done by
-		// (正在整改中，计划于2025年12月底前完成): the status is the words,
-		// and the plan stays in its text (PlanDeadline reads it)
-		i := strings.IndexByte(clause, ',')
-		if i < 0 || !isStatusClause(clause[:i]) || !rePlanClause.MatchString(strings.TrimSpace(clause[i+1:])) {
-			return Found{}, false
-		}
-		status = clause[:i]
+	status, ok := statusWords(clause)
+	if !ok {
+		return Found{}, false
 	}
 	st, _ := notice.ParseStatus(status)
 	end := len(s)
 	return Found{Text: strings.TrimSpace(t.cut(start+len(lead), end)), Status: st, Rectification: t.orig, Where: "end"}, true
+}
+
+// statusWords is the status words of a clause: the clause itself, or
+// status words then the date the work is planned to be done by
+// (正在整改中，计划于2025年12月底前完成): the status is the words, and the
+// plan stays in its text (PlanDeadline reads it).
+func statusWords(clause string) (string, bool) {
+	if isStatusClause(clause) {
+		return clause, true
+	}
+	i := strings.IndexByte(clause, ',')
+	if i < 0 || !isStatusClause(clause[:i]) || !rePlanClause.MatchString(strings.TrimSpace(clause[i+1:])) {
+		return "", false
+	}
+	return clause[:i], true
 }
 
 // inlineStatus is a status written in a finding's own line: after an inline
