@@ -25,9 +25,12 @@ var (
 		}},
 		{"in_progress", []*regexp.Regexp{
 			regexp.MustCompile(`(?:正在整改|持续整改|整改中|基本完成|正在推进|阶段性成效|阶段性成果)[^。;,\d]{0,12}?(?:问题)?\s*(\d+)\s*(?:个|项|条)`),
+			// the count first (其余2个正在整改)
+			regexp.MustCompile(`(\d+)\s*(?:个|项|条)(?:问题)?(?:正在整改|持续整改|整改中|基本完成|正在推进)`),
 		}},
 		{"not_done", []*regexp.Regexp{
 			regexp.MustCompile(`(?:尚未完成|未完成|未整改到位|未整改|尚未整改)(?:整改)?(?:问题)?\s*(\d+)\s*(?:个|项|条)`),
+			regexp.MustCompile(`(\d+)\s*(?:个|项|条)(?:问题)?(?:尚未完成|未完成|未整改到位|未整改|尚未整改)`),
 		}},
 		{"units", []*regexp.Regexp{
 			regexp.MustCompile(`(\d+)\s*(?:家|个)被巡察(?:单位|党组织)`),

@@ -254,7 +254,7 @@ func compose(s Spec, c *Case) *doc {
 		add(para{Body: fmt.Sprintf("发布时间:%04d-%02d-%02d 来源:示例县纪委监委", signY, signM, signD), Role: "meta"})
 	}
 	var tot1, tot2 string
-	if v["totals"] == "present" {
+	if v["totals"] != "absent" {
 		c.Stated.Problems = notice.IntP(n)
 		switch {
 		case cats > 0 && v["grouping"] != "0":
@@ -267,17 +267,26 @@ func compose(s Spec, c *Case) *doc {
 		}
 		if v["placement"] != "none" {
 			var parts []string
+			// count-first: the count before the status words, the last
+			// one "the rest" (9个问题已完成整改7个，其余2个正在整改)
+			words := [3]string{"已完成整改%d个", "正在整改%d个", "未完成%d个"}
+			if v["totals"] == "count-first" {
+				words = [3]string{"%d个问题已完成整改", "%d个正在整改", "%d个尚未完成"}
+			}
 			if done > 0 {
-				parts = append(parts, fmt.Sprintf("已完成整改%d个", done))
+				parts = append(parts, fmt.Sprintf(words[0], done))
 				c.Stated.Done = notice.IntP(done)
 			}
 			if prog > 0 {
-				parts = append(parts, fmt.Sprintf("正在整改%d个", prog))
+				parts = append(parts, fmt.Sprintf(words[1], prog))
 				c.Stated.InProgress = notice.IntP(prog)
 			}
 			if not > 0 {
-				parts = append(parts, fmt.Sprintf("未完成%d个", not))
+				parts = append(parts, fmt.Sprintf(words[2], not))
 				c.Stated.NotDone = notice.IntP(not)
+			}
+			if v["totals"] == "count-first" && len(parts) > 1 {
+				parts[len(parts)-1] = "其余" + parts[len(parts)-1]
 			}
 			tot2 = "截至目前," + strings.Join(parts, ",") + "。"
 		}

@@ -62,7 +62,7 @@ var Dimensions = []Dimension{
 	{"punct", []string{"half", "full"}, "punctuation width: , : ; ( ) . or ， ： ； （ ） ．"},
 	{"digits", []string{"half", "full"}, "digit width: 2024 or ２０２４"},
 	{"indent", []string{"none", "ideographic", "spaces"}, "paragraph indentation: none, two ideographic spaces (　　), two spaces"},
-	{"totals", []string{"present", "absent"}, "stated totals in the preamble (指出N个方面M个问题, 已完成整改X个, 正在整改Y个, 未完成Z个) or none"},
+	{"totals", []string{"present", "absent", "count-first"}, "stated totals in the preamble (指出N个方面M个问题, 已完成整改X个, 正在整改Y个, 未完成Z个), or none, or with each count before its status words and the last one the rest (X个问题已完成整改, 其余Y个正在整改)"},
 	{"unit", []string{"township", "village", "department", "school", "enterprise"}, "the inspected unit: 样本镇NNNN, 样本村NNNN, 示例县某某局党组, 示例县第一样本中学, 示例县样本投资集团有限公司"},
 	{"title", []string{"present", "absent"}, "the notice's title line"},
 	{"meta", []string{"present", "absent"}, "a meta line (发布时间 … 来源 …)"},
