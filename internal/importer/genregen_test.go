@@ -45,7 +45,7 @@ const genreFloor = 0.998
 
 // genreResult is what went wrong with one case ("" kinds: it read right).
 type genreResult struct {
-	kinds  []string // "error", "count", "number", "status", "title", "deadline", "stated", "signed", "feedback", "body", "closing", "panic"
+	kinds  []string // "error", "count", "number", "status", "title", "deadline", "stated", "signed", "feedback", "body", "source", "closing", "panic"
 	detail string   // the first mismatch, in words
 	// details: the first mismatch of each kind
 	details map[string]string
@@ -160,6 +160,9 @@ func checkGenreCase(c genregen.Case) (res genreResult) {
 	}
 	if r.Notice.Inspection.Body != c.Body {
 		fail("body", "inspecting body %q, want %s", r.Notice.Inspection.Body, c.Body)
+	}
+	if r.Notice.Source != c.Source {
+		fail("source", "source %q, want %q", r.Notice.Source, c.Source)
 	}
 	return res
 }
@@ -299,7 +302,7 @@ func TestGenre(t *testing.T) {
 		}
 		fRight += r.right
 		if !slices.ContainsFunc(r.kinds, func(k string) bool {
-			return k != "stated" && k != "signed" && k != "feedback" && k != "body" && k != "closing"
+			return k != "stated" && k != "signed" && k != "feedback" && k != "body" && k != "source" && k != "closing"
 		}) {
 			findingsOK++
 		}
@@ -338,11 +341,11 @@ func TestGenre(t *testing.T) {
 	var rep strings.Builder
 	fmt.Fprintf(&rep, "genre: %d generated notices (seed %d): %d read right = %.2f %% (threshold %.1f %%, floor %.1f %%)\n",
 		n, seed, right, 100*rate, 100*genreThreshold, 100*genreFloor)
-	fmt.Fprintf(&rep, "  a notice reads right when its findings read right in order (number, status, title) and its stated totals, signature date, feedback date and inspecting body are read\n")
+	fmt.Fprintf(&rep, "  a notice reads right when its findings read right in order (number, status, title) and its stated totals, signature date, feedback date, inspecting body and source are read\n")
 	fmt.Fprintf(&rep, "  notices whose findings all read right (stated totals and dates aside): %d = %s\n", findingsOK, pct(findingsOK, n))
 	fmt.Fprintf(&rep, "  findings read right at their place: %d of %d = %s\n", fRight, fTotal, pct(fRight, fTotal))
 	fmt.Fprintf(&rep, "  notices failing each check (a notice can fail several):")
-	for _, k := range []string{"error", "panic", "count", "number", "status", "title", "deadline", "stated", "signed", "feedback", "body", "closing"} {
+	for _, k := range []string{"error", "panic", "count", "number", "status", "title", "deadline", "stated", "signed", "feedback", "body", "source", "closing"} {
 		fmt.Fprintf(&rep, " %s %d;", k, byKind[k])
 	}
 	rep.WriteString("\n\nrate per value of each dimension (notices read right / notices with the value):\n")
@@ -391,7 +394,7 @@ func TestGenre(t *testing.T) {
 		// is the count's doing)
 		kinds := []string{r.kinds[0]}
 		for _, k := range r.kinds[1:] {
-			if k == "stated" || k == "signed" || k == "feedback" || k == "body" || k == "closing" {
+			if k == "stated" || k == "signed" || k == "feedback" || k == "body" || k == "source" || k == "closing" {
 				kinds = append(kinds, k)
 			}
 		}

@@ -3,6 +3,7 @@ package importer
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // Recognisers are tried in this order on every line that is not blank and
@@ -88,6 +89,14 @@ func matchMeta(st *State, l Line) (Classified, bool) {
 		return c, true
 	}
 	locs := reMetaKey.FindAllStringSubmatchIndex(t.norm, -1)
+	for _, m := range locs {
+		// a key in brackets (【字体:大 中 小】): the bracket opens its
+		// segment, not ends the value before it
+		if i := strings.TrimRight(t.norm[:m[0]], " "); strings.HasSuffix(i, "【") || strings.HasSuffix(i, "[") || strings.HasSuffix(i, "(") {
+			_, size := utf8.DecodeLastRuneInString(i)
+			m[0] = len(i) - size
+		}
+	}
 	if len(locs) > 0 && locs[0][0] > 0 {
 		if s := strings.TrimSpace(t.cut(0, locs[0][0])); s != "" {
 			c.Leftover = append(c.Leftover, s)

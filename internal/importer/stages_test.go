@@ -458,11 +458,24 @@ func TestClassifyShapes(t *testing.T) {
 }
 
 func TestMetaLine(t *testing.T) {
-	cs := classify("中共示例镇委员会关于巡察整改情况的通报\n发布日期：2024年1月2日　作者：李四　来源：示例县纪委监委　浏览次数：35\n一、组织落实整改情况")
-	m := cs[1]
-	if m.Role != RoleMeta || !reflect.DeepEqual(m.Fields, []Field{{"published", "2024年1月2日"}, {"source", "示例县纪委监委"}}) ||
-		!reflect.DeepEqual(m.Leftover, []string{"作者：李四"}) || !reflect.DeepEqual(m.Chrome, []string{"浏览次数：35"}) {
-		t.Errorf("meta = %+v", m)
+	for _, c := range []struct {
+		line             string
+		fields           []Field
+		leftover, chrome []string
+	}{
+		{"发布日期：2024年1月2日　作者：李四　来源：示例县纪委监委　浏览次数：35",
+			[]Field{{"published", "2024年1月2日"}, {"source", "示例县纪委监委"}}, []string{"作者：李四"}, []string{"浏览次数：35"}},
+		// a key in brackets: the bracket is the chrome's, not the source's
+		{"发布日期：2025-01-08　　来源：示例县纪委监委　　【字体：大 中 小】",
+			[]Field{{"published", "2025-01-08"}, {"source", "示例县纪委监委"}}, nil, []string{"【字体：大 中 小】"}},
+		{"来源：示例县纪委监委 [字体：大 中 小] [打印]",
+			[]Field{{"source", "示例县纪委监委"}}, nil, []string{"[字体：大 中 小] [打印]"}},
+	} {
+		cs := classify("中共示例镇委员会关于巡察整改情况的通报\n" + c.line + "\n一、组织落实整改情况")
+		m := cs[1]
+		if m.Role != RoleMeta || !reflect.DeepEqual(m.Fields, c.fields) || !reflect.DeepEqual(m.Leftover, c.leftover) || !reflect.DeepEqual(m.Chrome, c.chrome) {
+			t.Errorf("%s: meta = %+v", c.line, m)
+		}
 	}
 }
 

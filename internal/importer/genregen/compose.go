@@ -250,8 +250,13 @@ func compose(s Spec, c *Case) *doc {
 	if v["title"] == "present" {
 		add(para{Body: u.issuer + u.title, Role: "title"})
 	}
-	if v["meta"] == "present" {
+	switch v["meta"] {
+	case "present":
 		add(para{Body: fmt.Sprintf("发布时间:%04d-%02d-%02d 来源:示例县纪委监委", signY, signM, signD), Role: "meta"})
+		c.Source = "示例县纪委监委"
+	case "chrome":
+		add(para{Body: fmt.Sprintf("发布时间:%04d-%02d-%02d  来源:示例县纪委监委  【字体:大 中 小】【打印】", signY, signM, signD), Role: "meta"})
+		c.Source = "示例县纪委监委"
 	}
 	var tot1, tot2 string
 	if v["totals"] != "absent" {

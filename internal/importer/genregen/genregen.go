@@ -65,7 +65,7 @@ var Dimensions = []Dimension{
 	{"totals", []string{"present", "absent", "count-first"}, "stated totals in the preamble (指出N个方面M个问题, 已完成整改X个, 正在整改Y个, 未完成Z个), or none, or with each count before its status words and the last one the rest (X个问题已完成整改, 其余Y个正在整改)"},
 	{"unit", []string{"township", "village", "department", "school", "enterprise"}, "the inspected unit: 样本镇NNNN, 样本村NNNN, 示例县某某局党组, 示例县第一样本中学, 示例县样本投资集团有限公司"},
 	{"title", []string{"present", "absent"}, "the notice's title line"},
-	{"meta", []string{"present", "absent"}, "a meta line (发布时间 … 来源 …)"},
+	{"meta", []string{"present", "absent", "chrome"}, "a meta line (发布时间 … 来源 …), none, or one that ends in the page's buttons in brackets (… 来源:示例县纪委监委 【字体:大 中 小】【打印】)"},
 	{"sign-date", []string{"arabic", "chinese"}, "the date under the signature: 2024年12月2日 or 二〇二四年十二月二日"},
 	{"closing", []string{"none", "invite", "contacts"}, "the notice's closing words to its readers before the signature: none; an invitation to supervise (欢迎广大干部群众对巡察整改工作进行监督…); a request for opinions and the contacts, a line each (如对巡察整改工作有意见建议… / 监督电话:… / 邮政信箱:…)"},
 	{"date-order", []string{"subject-first", "date-first", "run-in"}, "the feedback date after the subject (…并于2024年1月16日反馈了巡察意见) or before it (2024年1月16日，县委第二巡察组向…反馈了巡察意见), or before it with no comma, the dates running into the inspecting body (2024年3月1日至4月30日县委第二巡察组对…; 2024年1月16日县委第二巡察组向…)"},
@@ -154,6 +154,7 @@ type Case struct {
 	Stated   Counts // what the preamble states; all nil when totals are absent
 	Feedback string // the feedback date, 2024-01-16
 	Body     string // the inspecting body, as written: 县委第二巡察组
+	Source   string // the meta line's source (示例县纪委监委), "" without one
 	Signed   string // the date under the signature, 2024-12-02
 	// Closing is the closing paragraphs before the signature (dimension
 	// closing), as written: the notice's closing text, never a finding's.
