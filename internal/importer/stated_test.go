@@ -20,6 +20,7 @@ func TestStatedCounts(t *testing.T) {
 		{"指出问题9个，截至目前，6个问题已完成整改，2个正在整改，其余1个尚未完成。", counts{n(9), n(6), n(2), n(1)}},
 		{"反馈了5个问题，3项已整改到位，2项持续整改。", counts{n(5), n(3), n(2), nil}},
 		{"反馈了5个问题，已完成整改5个。", counts{n(5), n(5), nil, nil}},
+		{"反馈意见指出的2个方面5个具体问题，已整改完成3个，达到时序进度2个。", counts{n(5), n(3), n(2), nil}},
 		// a count of measures or of people is no count of problems by status
 		{"反馈了5个问题，制定整改措施12条，处理3人。", counts{n(5), nil, nil, nil}},
 	} {

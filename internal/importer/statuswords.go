@@ -21,7 +21,7 @@ type Found struct {
 }
 
 var (
-	reStatusWords   = regexp.MustCompile(`^(?:已|正在|未|尚未|暂未|持续|基本|部分|整改|完成|长期|全部|阶段性|有序|办结|销号)`)
+	reStatusWords   = regexp.MustCompile(`^(?:已|正在|未|尚未|暂未|持续|基本|部分|整改|完成|长期|全部|阶段性|有序|办结|销号|达到时序|序时)`)
 	reBracketStart  = regexp.MustCompile(`^[(【\[]\s*([^()【】\[\]]{1,12}?)\s*[)】\]]\s*[。,;]?\s*`)
 	reBracketEnd    = regexp.MustCompile(`[(【\[]\s*([^()【】\[\]]{1,12}?)\s*[)】\]]\s*[。.]?\s*$`)
 	reSentenceStart = regexp.MustCompile(`^(?:(?:目前|现已|现|该问题|此问题|该项|截至目前|截止目前|截至当前)\s*[,:]?\s*)+`)

@@ -84,6 +84,8 @@ var Vocabulary = []StatusWord{
 	{"进行中", StatusInProgress, false},
 	{"有序推进", StatusInProgress, false},
 	{"持续落实", StatusInProgress, false},
+	{"时序进度", StatusInProgress, false}, // 达到时序进度: on schedule, not done
+	{"序时推进", StatusInProgress, false},
 	{"已整改", StatusDone, false},
 	{"已完成", StatusDone, false},
 	{"整改完成", StatusDone, false},

@@ -85,7 +85,7 @@ func DimensionNamed(name string) (Dimension, bool) {
 // notice.ParseStatus gives them; the first of each is the plain one.
 var Wordings = map[notice.Status][]string{
 	notice.StatusDone:       {"已整改", "已整改到位", "已完成整改", "已完成", "整改完成"},
-	notice.StatusInProgress: {"正在整改", "基本完成", "整改中", "持续整改", "长期坚持", "正在整改中"},
+	notice.StatusInProgress: {"正在整改", "基本完成", "整改中", "持续整改", "长期坚持", "正在整改中", "达到时序进度"},
 	notice.StatusNotStarted: {"未整改", "未完成", "尚未完成整改"},
 }
 
