@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/gongshi/gongshi/internal/importer/genregen"
 )
 
 // The decoders' fuzz targets (issue 18: HTML tables, Word numbering, PDF):
@@ -101,9 +103,9 @@ func FuzzWordNumbering(f *testing.F) {
 func FuzzPDF(f *testing.F) {
 	fs := seedFindings(f)
 	text := layouts[0].text(fs[:3])
-	f.Add((&pdfMaker{toUni: true}).makePDF(typeset(text, true)))
-	f.Add((&pdfMaker{toUni: true, imageOps: true}).makePDF([][]pdfText{{{x: 72, y: 700, size: 15, text: "示例县"}}}))
-	f.Add((&pdfMaker{toUni: false}).makePDF([][]pdfText{{{x: 72, y: 700, size: 15, text: "样本镇"}}}))
+	f.Add((&genregen.PDFMaker{ToUnicode: true}).Make(genregen.Typeset(text, true)))
+	f.Add((&genregen.PDFMaker{ToUnicode: true, ImageOps: true}).Make([][]genregen.PDFText{{{X: 72, Y: 700, Size: 15, Text: "示例县"}}}))
+	f.Add((&genregen.PDFMaker{ToUnicode: false}).Make([][]genregen.PDFText{{{X: 72, Y: 700, Size: 15, Text: "样本镇"}}}))
 	f.Add([]byte("%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [2 0 R] /Count 1 >> endobj\nxref\n0 3\n0000000000 65535 f \n0000000009 00000 n \n0000000058 00000 n \ntrailer << /Size 3 /Root 1 0 R >>\nstartxref\n113\n%%EOF\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		if len(data) > 1<<20 {

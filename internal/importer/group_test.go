@@ -119,3 +119,29 @@ func TestBarePlan(t *testing.T) {
 		}
 	}
 }
+
+// The last finding, one paragraph whose last sentence is its status, is
+// whole when the notice's closing words follow it (欢迎…监督): its status
+// is read as for the findings before it.
+func TestLastFindingBeforeClosing(t *testing.T) {
+	src := "示例县样本乡关于巡察整改进展情况的通报\n" +
+		"2024年3月11日至5月10日，县委第四巡察组对样本乡党委进行了常规巡察。2024年6月20日，巡察组向样本乡党委反馈了巡察意见。\n" +
+		"1.学习不深入。学习流于形式。制定学习计划。目前，该问题已整改。\n" +
+		"2.研讨不够。研讨发言质量不高。每季度研讨。目前，该问题正在整改。\n" +
+		"欢迎广大干部群众对巡察整改工作进行监督。联系电话：0000-6543210。\n" +
+		"中共示例县样本乡委员会\n2024年12月10日\n"
+	r, err := Parse("closing.txt", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []notice.Status
+	for _, f := range r.Notice.Findings {
+		got = append(got, f.Status)
+	}
+	if len(got) != 2 || got[0] != notice.StatusDone || got[1] != notice.StatusInProgress {
+		t.Errorf("statuses %v, want [done in_progress]", got)
+	}
+	if !strings.HasPrefix(r.Notice.NextPlan, "欢迎广大干部群众") {
+		t.Errorf("closing text %q", r.Notice.NextPlan)
+	}
+}

@@ -996,7 +996,7 @@ var (
 	rePoint      = regexp.MustCompile(`^(?:[一二三四五六七八九十]+是|首先|其次|再次|最后)`)
 	// a line that starts a numbered item or a label: never the rest of
 	// the line before it
-	reStartsItem = regexp.MustCompile(`^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十0-9０-９]+[）)]|[0-9０-９]+(?:[、)）]|[.．][^0-9０-９])|[①-⑳⑴-⒇⒈-⒛]|第[一二三四五六七八九十百0-9０-９]+[条点项个部章节]|【|问题[0-9０-９一二三四五六七八九十]+|(?:整改|完成|落实|进展|存在|责任|反馈)[^，,。]{0,6}[:：])`)
+	reStartsItem = regexp.MustCompile(`^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十0-9０-９]+[）)]|[0-9０-９]+(?:[、)）]|[.．][^0-9０-９])|[①-⑳⑴-⒇⒈-⒛]|第[一二三四五六七八九十百0-9０-９]+(?:[条点项个部章节]|[,，、])|【|问题[0-9０-９一二三四五六七八九十]+|(?:整改|完成|落实|进展|存在|责任|反馈)[^，,。]{0,6}[:：])`)
 )
 
 // pdfLines turns the runs into lines: by page, top to bottom, left to
@@ -1067,6 +1067,7 @@ func pdfLines(runs []pdfRun, pages int) []SourceLine {
 		}
 		right[l.page] = math.Max(right[l.page], l.xEnd)
 	}
+	fillMargins(right, lines, math.Max, -1)
 	// the pages' left margins, and whether the document starts its
 	// paragraphs with an indent (公文 indent every paragraph two
 	// characters): most lines after a short line are indented
@@ -1078,6 +1079,7 @@ func pdfLines(runs []pdfRun, pages int) []SourceLine {
 			}
 		}
 	}
+	fillMargins(left, lines, math.Min, 1)
 	indented := func(l *pdfLine) bool { return l.x > left[l.page]+0.8*math.Max(l.size, 1) }
 	short := func(l *pdfLine) bool { return l.xEnd < right[l.page]-2*math.Max(l.size, 1) }
 	after, afterIndented := 0, 0
@@ -1110,7 +1112,8 @@ func pdfLines(runs []pdfRun, pages int) []SourceLine {
 	//
 	// Where paragraphs are not indented, a sentence's end followed by 一是
 	// 二是 … (the genre's enumerated points, often a paragraph each) ends
-	// the paragraph too.
+	// the paragraph too; so does one followed by the closing words or the
+	// signature, indented or not.
 	continues := func(prev, l *pdfLine, t string) bool {
 		if reStartsItem.MatchString(t) || (usesIndent && indented(l)) {
 			return false
@@ -1119,6 +1122,12 @@ func pdfLines(runs []pdfRun, pages int) []SourceLine {
 		last, _ := utf8.DecodeLastRuneInString(p)
 		ends := strings.ContainsRune("。；：！？;:!?", last)
 		if !usesIndent && ends && rePoint.MatchString(t) {
+			return false
+		}
+		// after a sentence's end, the notice's closing words to its
+		// readers (如对…有意见建议, 监督电话:) and the signature (the
+		// issuer, the date) start their own paragraphs, indented or not
+		if n := Normalise(t); ends && (reClosing.MatchString(n) || issuerShaped(n) || reDateOnly.MatchString(n)) {
 			return false
 		}
 		if !short(prev) {
@@ -1170,6 +1179,42 @@ func pdfLines(runs []pdfRun, pages int) []SourceLine {
 	}
 	flush()
 	return out
+}
+
+// fillMargins gives a page the document's margin where its own lines do
+// not reach it: a page whose lines all end short (the last page: a few
+// short lines, the contacts and the signature) or all start indented has
+// its own margin inside the text's, and would join its short lines as if
+// they ran to the margin. The document's margin is the median of the pages
+// that have lines enough (5) to show theirs; a page's own margin stays where
+// it is beyond the document's (more, by dir: -1 for the right margin, whose
+// lines end short of it; 1 for the left), or within an em of it.
+func fillMargins(m map[int]float64, lines []*pdfLine, more func(a, b float64) float64, dir float64) {
+	count := map[int]int{}
+	var sizes []float64
+	for _, l := range lines {
+		if l.chrome == "" && strings.TrimSpace(l.text) != "" {
+			count[l.page]++
+			sizes = append(sizes, l.size)
+		}
+	}
+	var full []float64
+	for p, v := range m {
+		if count[p] >= 5 {
+			full = append(full, v)
+		}
+	}
+	if len(full) == 0 || len(sizes) == 0 {
+		return
+	}
+	sort.Float64s(full)
+	sort.Float64s(sizes)
+	doc, em := full[len(full)/2], math.Max(sizes[len(sizes)/2], 1)
+	for p, v := range m {
+		if (v-doc)*dir > em { // inside the document's margin by more than an em
+			m[p] = more(v, doc)
+		}
+	}
 }
 
 func isLatinLetter(r rune) bool { return r < 0x80 && unicode.IsLetter(r) }

@@ -539,7 +539,8 @@ func endsFinding(st *State) bool {
 	if _, ok := NumberingOf(next.t); ok {
 		return true
 	}
-	return reProblemLabel.MatchString(s) || reSection.MatchString(s) || reDateOnly.MatchString(s) || issuerShaped(s)
+	return reProblemLabel.MatchString(s) || reSection.MatchString(s) || reDateOnly.MatchString(s) || issuerShaped(s) ||
+		reClosing.MatchString(s) // the notice's closing words to its readers (欢迎…监督)
 }
 
 // matchStatus is a labelled status line: 整改情况:已整改。…, 完成情况:…,

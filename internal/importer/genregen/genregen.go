@@ -43,8 +43,8 @@ const NA = "-"
 // Dimensions lists every dimension and its values. A Spec holds one value
 // of each (or NA).
 var Dimensions = []Dimension{
-	{"container", []string{"text", "html-p", "html-br", "html-table", "docx-p", "docx-num", "docx-table"},
-		"plain text; HTML with a <p> per paragraph; one <p> broken by <br>, the signature a <p> of its own (issuer <br> date); an HTML table (category column with rowspan, a header cell with colspan); .docx paragraphs with typed numbers; .docx with Word list numbering (numbering.xml); a .docx table (gridSpan, vMerge)"},
+	{"container", []string{"text", "html-p", "html-br", "html-table", "docx-p", "docx-num", "docx-table", "pdf"},
+		"plain text; HTML with a <p> per paragraph; one <p> broken by <br>, the signature a <p> of its own (issuer <br> date); an HTML table (category column with rowspan, a header cell with colspan); .docx paragraphs with typed numbers; .docx with Word list numbering (numbering.xml); a .docx table (gridSpan, vMerge); a PDF of A4 pages typeset from the paragraphs (lines broken at the page width, a header and a page number on every page, a subset font with Identity-H and ToUnicode)"},
 	{"encoding", []string{"utf-8", "utf-8-bom", "gb18030", "utf-16le-bom"}, "the text file's encoding (text only)"},
 	{"line-end", []string{"lf", "crlf"}, "line ends (text and HTML source)"},
 	{"numbering", []string{"1.", "1、", "(1)", "⑴", "①", "一、", "问题1:", "【问题1】", "第1个问题:", "第一项:", "第一,",
@@ -218,7 +218,7 @@ func Resolve(s Spec) Spec {
 	} else if v["encoding"] == NA {
 		v["encoding"] = "utf-8"
 	}
-	if strings.HasPrefix(v["container"], "docx") {
+	if strings.HasPrefix(v["container"], "docx") || v["container"] == "pdf" {
 		v["line-end"] = NA
 	} else if v["line-end"] == NA {
 		v["line-end"] = "lf"
@@ -445,6 +445,8 @@ func Ext(container string) string {
 		return ".html"
 	case strings.HasPrefix(container, "docx"):
 		return ".docx"
+	case container == "pdf":
+		return ".pdf"
 	}
 	return ".txt"
 }

@@ -234,6 +234,10 @@ func TestCasesAreConsistent(t *testing.T) {
 			if v["container"] == "html-br" && strings.Count(s, "<br />") < n {
 				fail("fewer <br> than findings")
 			}
+		case "pdf":
+			if !bytes.HasPrefix(c.Data, []byte("%PDF-1.")) || !bytes.Contains(c.Data, []byte("/ToUnicode")) || !bytes.HasSuffix(c.Data, []byte("%%EOF\n")) {
+				fail("not a PDF with a ToUnicode CMap")
+			}
 		default:
 			checkDocx(t, c, fail)
 		}

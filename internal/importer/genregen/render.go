@@ -25,6 +25,13 @@ func render(s Spec, d *doc) []byte {
 		return []byte(renderHTML(v["container"], d, nl))
 	case "docx-p", "docx-num", "docx-table":
 		return renderDocx(d)
+	case "pdf":
+		// the indentation is where a paragraph's first line starts
+		var paras []string
+		for _, p := range d.Before {
+			paras = append(paras, p.text())
+		}
+		return (&PDFMaker{ToUnicode: true}).Make(Typeset(strings.Join(paras, "\n"), v["indent"] != "none"))
 	}
 	var b strings.Builder
 	for _, p := range d.Before {
