@@ -276,6 +276,12 @@ var (
 // reDeadlineDate reads a deadline: 2024年12月前, 2024年12月31日前, 2024年底前.
 var reDeadlineDate = regexp.MustCompile(`(\d{4})\s*年\s*(?:(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?(?:底|末)?|年?(?:底|末))`)
 
+// reDeadlineNum reads a deadline in figures (2025.6, 2025.06.30, 2025-6-30
+// 前, 2025/6): a year of four digits, a month, perhaps a day, no digit or
+// point on either side (the groups are one place on: the first is the
+// start).
+var reDeadlineNum = regexp.MustCompile(`(^|[^\d.])(\d{4})\s*[./-]\s*(\d{1,2})(?:\s*[./-]\s*(\d{1,2}))?(?:[^\d.]|\.?$)`)
+
 // rePlanDeadline finds a date a text says the work is planned to be done
 // by: 计划于2025年12月底前完成, 预计2026年6月前整改到位, 力争在2025年底前完成.
 var rePlanDeadline = regexp.MustCompile(`(?:计划|预计|力争|争取|拟|将)(?:于|在)?\s*\d{4}\s*年[^,;。!?]{0,12}?(?:底前|末前|前|底|末)(?:全面)?(?:完成|整改到位|整改完成|办结|完成整改)?`)
@@ -325,7 +331,14 @@ func planDeadline(s string, lead bool) string {
 // else the last day of the month named, else of the year. "" when the text
 // names no year (长期坚持).
 func DeadlineDate(s string) notice.Date {
-	m := reDeadlineDate.FindStringSubmatch(Normalise(s))
+	n := Normalise(s)
+	m := reDeadlineDate.FindStringSubmatch(n)
+	if m == nil {
+		// a table's 完成时限 in figures: 2025.6, 2025.06.30, 2025-6-30, 2025/6
+		if m = reDeadlineNum.FindStringSubmatch(n); m != nil {
+			m = m[1:]
+		}
+	}
 	if m == nil {
 		return ""
 	}

@@ -117,7 +117,7 @@ func checkGenreCase(c genregen.Case) (res genreResult) {
 			fail("status", "finding %d: status %s (%q), want %s (%q)", i+1, g.Status, g.StatusText, w.Status, w.StatusText)
 			right = false
 		}
-		if w.DeadlineText != "" && (g.DeadlineText != w.DeadlineText || g.Deadline == "") {
+		if w.DeadlineText != "" && (g.DeadlineText != w.DeadlineText || g.Deadline == "" || w.Deadline != "" && string(g.Deadline) != w.Deadline) {
 			fail("deadline", "finding %d: deadline %q (%q), want %q", i+1, g.DeadlineText, g.Deadline, w.DeadlineText)
 			right = false
 		}

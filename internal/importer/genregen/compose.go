@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"strings"
+	"time"
 
 	"github.com/gongshi/gongshi/internal/notice"
 )
@@ -519,8 +520,15 @@ func composeTable(s Spec, c *Case, d *doc, r *rand.Rand, catBody func(int) strin
 		h1 = append(h1, cell{Text: "问题类别", RowSpan: 2, Header: true})
 		h2 = append(h2, cell{Covered: true, Header: true})
 	}
-	h1 = append(h1, cell{Text: "反馈问题", RowSpan: 2, Header: true}, cell{Text: "整改落实情况", ColSpan: 2, Header: true})
-	h2 = append(h2, cell{Covered: true, Header: true}, cell{Text: "整改措施", Header: true}, cell{Text: "整改情况", Header: true})
+	h1 = append(h1, cell{Text: "反馈问题", RowSpan: 2, Header: true})
+	h2 = append(h2, cell{Covered: true, Header: true})
+	dl := v["deadline-column"] == "words" || v["deadline-column"] == "figures"
+	if dl {
+		h1 = append(h1, cell{Text: "完成时限", RowSpan: 2, Header: true})
+		h2 = append(h2, cell{Covered: true, Header: true})
+	}
+	h1 = append(h1, cell{Text: "整改落实情况", ColSpan: 2, Header: true})
+	h2 = append(h2, cell{Text: "整改措施", Header: true}, cell{Text: "整改情况", Header: true})
 	d.Table = append(d.Table, h1, h2)
 	i := 0
 	for ci := range s.Groups {
@@ -541,7 +549,19 @@ func composeTable(s Spec, c *Case, d *doc, r *rand.Rand, catBody func(int) strin
 				f.Category = w(catBody(ci + 1))
 			}
 			pr := problems[r.IntN(len(problems))] + "。"
-			row = append(row, cell{Text: w(titles[titleIndex(f.Title, v)] + "。" + pr)}, cell{Text: w(meas())}, cell{Text: w(s.wordFor(i))})
+			row = append(row, cell{Text: w(titles[titleIndex(f.Title, v)] + "。" + pr)})
+			if dl {
+				mo := 1 + (i*5+ci)%12
+				last := time.Date(2025, time.Month(mo)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+				forms := []string{fmt.Sprintf("2025年%d月", mo), fmt.Sprintf("2025年%d月底前", mo)}
+				if v["deadline-column"] == "figures" {
+					forms = []string{fmt.Sprintf("2025.%d", mo), fmt.Sprintf("2025.%02d.%02d", mo, last), fmt.Sprintf("2025-%d-%d", mo, last)}
+				}
+				f.DeadlineText = w(forms[i%len(forms)])
+				f.Deadline = fmt.Sprintf("2025-%02d-%02d", mo, last)
+				row = append(row, cell{Text: f.DeadlineText})
+			}
+			row = append(row, cell{Text: w(meas())}, cell{Text: w(s.wordFor(i))})
 			d.Table = append(d.Table, row)
 			i++
 		}

@@ -67,6 +67,7 @@ var Dimensions = []Dimension{
 	{"title", []string{"present", "absent"}, "the notice's title line"},
 	{"meta", []string{"present", "absent", "chrome"}, "a meta line (发布时间 … 来源 …), none, or one that ends in the page's buttons in brackets (… 来源:示例县纪委监委 【字体:大 中 小】【打印】)"},
 	{"sign-date", []string{"arabic", "chinese"}, "the date under the signature: 2024年12月2日 or 二〇二四年十二月二日"},
+	{"deadline-column", []string{"none", "words", "figures"}, "a table's 完成时限 column (tables only): none; the month in words (2025年6月, 2025年6月底前); the date in figures (2025.6, 2025.06.30, 2025-6-30)"},
 	{"closing", []string{"none", "invite", "contacts"}, "the notice's closing words to its readers before the signature: none; an invitation to supervise (欢迎广大干部群众对巡察整改工作进行监督…); a request for opinions and the contacts, a line each (如对巡察整改工作有意见建议… / 监督电话:… / 邮政信箱:…)"},
 	{"date-order", []string{"subject-first", "date-first", "run-in"}, "the feedback date after the subject (…并于2024年1月16日反馈了巡察意见) or before it (2024年1月16日，县委第二巡察组向…反馈了巡察意见), or before it with no comma, the dates running into the inspecting body (2024年3月1日至4月30日县委第二巡察组对…; 2024年1月16日县委第二巡察组向…)"},
 }
@@ -131,8 +132,10 @@ type Finding struct {
 	StatusText string // the status words as written; "" when unstated
 	Status     notice.Status
 	// DeadlineText is the deadline as written (the plan after its status,
-	// plan after-status); "" when it has none.
+	// plan after-status; a table's 完成时限 column); "" when it has none.
+	// Deadline is the date it gives (2025-06-30), where the case knows it.
 	DeadlineText string
+	Deadline     string
 	Category     string // "" under grouping 0
 	Group        string // "" unless grouping 2
 }
@@ -241,6 +244,11 @@ func Resolve(s Spec) Spec {
 				v["numbering"] = "1."
 			}
 		}
+	}
+	if !table {
+		v["deadline-column"] = NA
+	} else if v["deadline-column"] == NA {
+		v["deadline-column"] = "none"
 	}
 	// the status is in a table's column, and only there
 	if table {
