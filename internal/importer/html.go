@@ -5,6 +5,7 @@ import (
 	"github.com/gongshi/gongshi/internal/i18n"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -166,15 +167,19 @@ func textTokens(src string) []tokLine {
 
 type htmlWalker struct {
 	tables map[*html.Node]bool // the findings tables met
-	toks   []tokLine
-	cursor int
-	blocks []*block
-	cur    *block
-	elems  []*html.Node // block-level element stack
-	neg    []string     // negative context stack (parallel to any element)
-	inLink int
-	inPre  int
-	line   int
+	// markers are the numbers a browser draws before the items of the
+	// ordered lists met (listMarkers), by item
+	markers map[*html.Node]string
+	marker  string // the marker the next text starts with
+	toks    []tokLine
+	cursor  int
+	blocks  []*block
+	cur     *block
+	elems   []*html.Node // block-level element stack
+	neg     []string     // negative context stack (parallel to any element)
+	inLink  int
+	inPre   int
+	line    int
 }
 
 // lineOf finds the source line of a text node by matching it against the
@@ -240,6 +245,9 @@ func (w *htmlWalker) appendText(s string, line int) {
 		if strings.TrimSpace(s) == "" {
 			return
 		}
+		if w.marker != "" {
+			s, w.marker = w.marker+strings.TrimLeft(s, " "), ""
+		}
 		w.cur = &block{line: line, negative: w.negative()}
 		if len(w.elems) > 0 {
 			w.cur.elem = w.elems[len(w.elems)-1]
@@ -278,10 +286,26 @@ func (w *htmlWalker) walk(n *html.Node) {
 		if n.DataAtom == atom.Table && w.dataTable(n) {
 			return
 		}
+		if n.DataAtom == atom.Ol {
+			for li, m := range listMarkers(n) {
+				if w.markers == nil {
+					w.markers = map[*html.Node]string{}
+				}
+				w.markers[li] = m
+			}
+		}
 		isBlock := blockTags[n.DataAtom]
 		if isBlock {
 			w.flush()
 			w.elems = append(w.elems, n)
+		}
+		if m := w.markers[n]; m != "" {
+			// the item's number, as the browser draws it before the item's
+			// first text (in a paragraph of its own too), unless that text
+			// already starts with it
+			if first := firstText(n); !strings.HasPrefix(Normalise(strings.TrimSpace(first)), Normalise(m)) {
+				w.marker = m
+			}
 		}
 		w.neg = append(w.neg, negativeName(n))
 		if n.DataAtom == atom.A {
@@ -500,9 +524,11 @@ func extractHTML(src string) ([]SourceLine, error) {
 				best = c
 			}
 		}
-		if best == nil || weight[article] == 0 || weight[best]*10 < weight[article]*6 || w.tables[best] || textElement(best) {
+		if best == nil || weight[article] == 0 || weight[best]*10 < weight[article]*6 || w.tables[best] || textElement(best) ||
+			best.DataAtom == atom.Ol || best.DataAtom == atom.Ul {
 			// a findings table is part of the article, never all of it:
 			// the title, preamble and signature stand around it; nor is
+			// a list (the findings as its items), nor
 			// one paragraph (a <p> whose <br> lines hold the findings), however
 			// much of the text it holds: the signature is the next <p>
 			break
@@ -544,4 +570,134 @@ func extractHTML(src string) ([]SourceLine, error) {
 		out = append(out, sl)
 	}
 	return out, nil
+}
+
+// listMarkers are the markers a browser draws before the items of an
+// ordered list, by item: the HTML ordinal algorithm (the list's start, or
+// its item count when reversed; an item's value sets its number and the
+// next ones'), in the style of the item's or the list's list-style-type,
+// else of the list's type (1, a, A, i, I), as CSS Counter Styles render
+// them (decimal 1., cjk-ideographic 一、, cjk-decimal 1、 …). A list with
+// list-style-type none draws none.
+func listMarkers(ol *html.Node) map[*html.Node]string {
+	var items []*html.Node
+	for c := ol.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && c.DataAtom == atom.Li {
+			items = append(items, c)
+		}
+	}
+	step, n := 1, 1
+	if _, ok := attr(ol, "reversed"); ok {
+		step, n = -1, len(items)
+	}
+	if v, ok := attr(ol, "start"); ok {
+		if k, err := strconv.Atoi(strings.TrimSpace(v)); err == nil {
+			n = k
+		}
+	}
+	listStyle := listStyleOf(ol)
+	out := map[*html.Node]string{}
+	for _, li := range items {
+		if v, ok := attr(li, "value"); ok {
+			if k, err := strconv.Atoi(strings.TrimSpace(v)); err == nil {
+				n = k
+			}
+		}
+		st := listStyle
+		if s := cssListStyle(li); s != "" {
+			st = s
+		}
+		if m := listMarker(n, st); m != "" {
+			out[li] = m
+		}
+		n += step
+	}
+	return out
+}
+
+// listStyleOf is the list-style-type of an ordered list: its style's, else
+// its type attribute's, else decimal.
+func listStyleOf(ol *html.Node) string {
+	if s := cssListStyle(ol); s != "" {
+		return s
+	}
+	if t, ok := attr(ol, "type"); ok {
+		switch strings.TrimSpace(t) {
+		case "a":
+			return "lower-alpha"
+		case "A":
+			return "upper-alpha"
+		case "i":
+			return "lower-roman"
+		case "I":
+			return "upper-roman"
+		}
+	}
+	return "decimal"
+}
+
+var reListStyle = regexp.MustCompile(`list-style(?:-type)?\s*:\s*([a-z-]+)`)
+
+// cssListStyle is the list-style-type an element's style sets, or "".
+func cssListStyle(n *html.Node) string {
+	v, _ := attr(n, "style")
+	if m := reListStyle.FindStringSubmatch(strings.ToLower(v)); m != nil {
+		return m[1]
+	}
+	return ""
+}
+
+// listMarker is the marker of item n in a list-style-type: the number in
+// the style's Word format (formatNumber) and its suffix; "" for none, for
+// bullets and for a style not known.
+func listMarker(n int, style string) string {
+	f, suffix := "", "."
+	switch style {
+	case "decimal":
+		f = "decimal"
+	case "decimal-leading-zero":
+		f = "decimalZero"
+	case "lower-alpha", "lower-latin":
+		f = "lowerLetter"
+	case "upper-alpha", "upper-latin":
+		f = "upperLetter"
+	case "lower-roman":
+		f = "lowerRoman"
+	case "upper-roman":
+		f = "upperRoman"
+	case "cjk-ideographic", "simp-chinese-informal", "trad-chinese-informal":
+		f, suffix = "chineseCounting", "、"
+	case "simp-chinese-formal":
+		f, suffix = "chineseLegalSimplified", "、"
+	case "cjk-decimal":
+		f, suffix = "decimal", "、"
+	default:
+		return ""
+	}
+	return formatNumber(n, f) + suffix
+}
+
+// firstText is the first text an element holds, or "".
+func firstText(n *html.Node) string {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.TextNode && strings.TrimSpace(c.Data) != "" {
+			return c.Data
+		}
+		if c.Type == html.ElementNode && !skipTags[c.DataAtom] {
+			if t := firstText(c); t != "" {
+				return t
+			}
+		}
+	}
+	return ""
+}
+
+// attr is an element's attribute, and whether it has it.
+func attr(n *html.Node, key string) (string, bool) {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val, true
+		}
+	}
+	return "", false
 }

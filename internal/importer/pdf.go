@@ -994,9 +994,13 @@ var (
 	rePageNumber = regexp.MustCompile(`^(?:第\s*[0-9０-９一二三四五六七八九十百]+\s*页\s*[,，、/]?\s*(?:共\s*[0-9０-９一二三四五六七八九十百]+\s*页)?|共\s*[0-9０-９]+\s*页\s*[,，]?\s*第\s*[0-9０-９]+\s*页|[-—–－─]\s*[0-9０-９]+\s*[-—–－─]|[0-9０-９]+\s*/\s*[0-9０-９]+|[0-9０-９]{1,4}|Page\s+\d+(?:\s+of\s+\d+)?)$`)
 	reDigits     = regexp.MustCompile(`[0-9０-９]+`)
 	rePoint      = regexp.MustCompile(`^(?:[一二三四五六七八九十]+是|首先|其次|再次|最后)`)
-	// a line that starts a numbered item or a label: never the rest of
-	// the line before it
-	reStartsItem = regexp.MustCompile(`^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十0-9０-９]+[）)]|[0-9０-９]+(?:[、)）]|[.．][^0-9０-９])|[①-⑳⑴-⒇⒈-⒛]|第[一二三四五六七八九十百0-9０-９]+(?:[条点项个部章节]|[,，、])|【|问题[0-9０-９一二三四五六七八九十]+|(?:整改|完成|落实|进展|存在|责任|反馈)[^，,。]{0,6}[:：])`)
+	// a line that starts a numbered item: never the rest of the line
+	// before it
+	reStartsItem = regexp.MustCompile(`^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十0-9０-９]+[）)]|[0-9０-９]+(?:[、)）]|[.．][^0-9０-９])|[①-⑳⑴-⒇⒈-⒛]|第[一二三四五六七八九十百0-9０-９]+(?:[条点项个部章节]|[,，、])|【|问题[0-9０-９一二三四五六七八九十]+)`)
+	// reLabelStart: a line that starts with a field label (整改情况：, 责任单位：
+	// …: the labels Assemble knows, whole), on the matching copy; never
+	// the second half of one broken at the margin (整改 | 进展：)
+	reLabelStart = labelAt(labelWords(FieldProblem, FieldStatus, FieldMeasures, FieldResponsible, FieldDeadline))
 )
 
 // pdfLines turns the runs into lines: by page, top to bottom, left to
@@ -1115,7 +1119,7 @@ func pdfLines(runs []pdfRun, pages int) []SourceLine {
 	// the paragraph too; so does one followed by the closing words or the
 	// signature, indented or not.
 	continues := func(prev, l *pdfLine, t string) bool {
-		if reStartsItem.MatchString(t) || (usesIndent && indented(l)) {
+		if reStartsItem.MatchString(t) || reLabelStart.MatchString(Normalise(t)) || (usesIndent && indented(l)) {
 			return false
 		}
 		p := strings.TrimRight(strings.TrimSpace(prev.text), "”’」』）)")

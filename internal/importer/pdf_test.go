@@ -132,6 +132,10 @@ func TestPDFLines(t *testing.T) {
 			run(1, 0, 0, full30), run(1, 1, 0, full30), run(1, 2, 0, full30), run(1, 3, 0, full30), run(1, 4, 0, "县。"),
 			run(2, 0, 0, "邮政信箱:示例县某某路18号"), run(2, 1, 0, "中共样本镇委员会"), run(2, 2, 0, "2024年12月2日"),
 		}, []string{full30 + full30 + full30 + full30 + "县。", "邮政信箱:示例县某某路18号", "中共样本镇委员会", "2024年12月2日"}},
+		{"a label starts a line; a label broken at the margin is joined again", []pdfRun{
+			run(1, 0, 0, strings.Repeat("样", 29)+"。"), run(1, 1, 0, "整改进展：已整改。"),
+			run(1, 2, 0, strings.Repeat("样", 28)+"整改"), run(1, 3, 0, "进展：正在整改。"),
+		}, []string{strings.Repeat("样", 29) + "。", "整改进展：已整改。", strings.Repeat("样", 28) + "整改进展：正在整改。"}},
 		{"第四, after a full line starts a line", []pdfRun{
 			run(1, 0, 0, strings.Repeat("样", 29)+"。"), run(1, 1, 0, "第四,食堂采购管理不规范。"),
 		}, []string{strings.Repeat("样", 29) + "。", "第四,食堂采购管理不规范。"}},

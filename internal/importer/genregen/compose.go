@@ -49,6 +49,8 @@ type para struct {
 	Role  string // "title", "meta" or "" (a body paragraph)
 	List  int    // 0; 1 a category heading in a Word list; 2 a finding in a Word list
 	NumID int    // the w:num of a list paragraph
+	Ord   int    // a list paragraph's number (an HTML list's start or value)
+	In    bool   // a paragraph of the finding above it (its measures, its status): inside its <li> in html-ol
 	// Sign: the signature's lines (issuer, date); in a page of <br> runs
 	// they are a <p> of their own, the issuer and date broken by <br>.
 	Sign bool
@@ -322,6 +324,11 @@ func compose(s Spec, c *Case) *doc {
 	// the findings
 	catLabel := func(k int) (label string, list bool) {
 		switch {
+		case wordNum && v["container"] == "html-ol" && (v["sections"] == "org" || v["heading-marks"] == "paren"):
+			// (一) is no CSS list style: typed
+			return "(" + CN(k) + ")", false
+		case wordNum && v["container"] == "html-ol" && v["heading-marks"] == "part":
+			return "第" + CN(k) + "部分 ", false
 		case wordNum:
 			return "", true
 		case v["sections"] == "org" || v["heading-marks"] == "paren":
@@ -387,7 +394,7 @@ func compose(s Spec, c *Case) *doc {
 				l, list := catLabel(ci + 1)
 				p := para{Label: l, Body: catBody(ci + 1)}
 				if list {
-					p.List, p.NumID = 1, 1000
+					p.List, p.NumID, p.Ord = 1, 1000, ci+1
 				}
 				add(p)
 			}
@@ -430,6 +437,8 @@ func compose(s Spec, c *Case) *doc {
 						labelled = word + "," + plan
 						c.Findings[i].DeadlineText = w(plan)
 					}
+					n0 := len(d.Before)
+					fp.Ord = shown
 					switch v["placement"] {
 					case "own-line":
 						fp.Body = t + "。" + pr
@@ -458,6 +467,9 @@ func compose(s Spec, c *Case) *doc {
 						fp.Body = t + "。" + pr
 						add(fp)
 						add(para{Body: "整改措施:" + m})
+					}
+					for k := n0 + 1; k < len(d.Before); k++ {
+						d.Before[k].In = true
 					}
 					i++
 				}

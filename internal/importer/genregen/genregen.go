@@ -43,8 +43,8 @@ const NA = "-"
 // Dimensions lists every dimension and its values. A Spec holds one value
 // of each (or NA).
 var Dimensions = []Dimension{
-	{"container", []string{"text", "html-p", "html-br", "html-table", "docx-p", "docx-num", "docx-table", "pdf"},
-		"plain text; HTML with a <p> per paragraph; one <p> broken by <br>, the signature a <p> of its own (issuer <br> date); an HTML table (category column with rowspan, a header cell with colspan); .docx paragraphs with typed numbers; .docx with Word list numbering (numbering.xml); a .docx table (gridSpan, vMerge); a PDF of A4 pages typeset from the paragraphs (lines broken at the page width, a header and a page number on every page, a subset font with Identity-H and ToUnicode)"},
+	{"container", []string{"text", "html-p", "html-br", "html-table", "docx-p", "docx-num", "docx-table", "pdf", "html-ol"},
+		"plain text; HTML with a <p> per paragraph; one <p> broken by <br>, the signature a <p> of its own (issuer <br> date); an HTML table (category column with rowspan, a header cell with colspan); .docx paragraphs with typed numbers; .docx with Word list numbering (numbering.xml); a .docx table (gridSpan, vMerge); a PDF of A4 pages typeset from the paragraphs (lines broken at the page width, a header and a page number on every page, a subset font with Identity-H and ToUnicode); HTML whose findings are the items of ordered lists (<ol start> with list-style-type decimal, cjk-decimal or cjk-ideographic, the finding's measures and status <p>s inside its <li>: the browser draws the numbers)"},
 	{"encoding", []string{"utf-8", "utf-8-bom", "gb18030", "utf-16le-bom"}, "the text file's encoding (text only)"},
 	{"line-end", []string{"lf", "crlf"}, "line ends (text and HTML source)"},
 	{"numbering", []string{"1.", "1、", "(1)", "⑴", "①", "一、", "问题1:", "【问题1】", "第1个问题:", "第一项:", "第一,",
@@ -230,6 +230,12 @@ func Resolve(s Spec) Spec {
 	switch {
 	case table:
 		v["numbering"] = "table:序号"
+	case v["container"] == "html-ol":
+		// the styles CSS draws: 1. 1、 一、
+		v["numbering"] = map[string]string{"1、": "word:%1、", "word:%1、": "word:%1、", "一、": "word:chineseCounting", "第一项:": "word:chineseCounting", "word:chineseCounting": "word:chineseCounting"}[v["numbering"]]
+		if v["numbering"] == "" {
+			v["numbering"] = "word:%1."
+		}
 	case v["container"] == "docx-num":
 		if !strings.HasPrefix(v["numbering"], "word:") {
 			v["numbering"] = map[string]string{"1、": "word:%1、", "(1)": "word:(%1)", "⑴": "word:(%1)", "一、": "word:chineseCounting", "第一项:": "word:chineseCounting"}[v["numbering"]]
@@ -312,6 +318,11 @@ func Resolve(s Spec) Spec {
 			v["numbering"] = "(1)"
 		case "word:%1.", "word:%1、":
 			v["numbering"] = "word:(%1)"
+		}
+		// (1) is no CSS list style: an HTML list's findings keep 1. under
+		// categories alone
+		if v["container"] == "html-ol" {
+			v["numbering"], v["grouping"] = "word:%1.", "1"
 		}
 	}
 	if v["grouping"] == "0" {

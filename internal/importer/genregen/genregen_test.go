@@ -223,7 +223,7 @@ func TestCasesAreConsistent(t *testing.T) {
 			if strings.Contains(got, "\r\n") != (v["line-end"] == "crlf") {
 				fail("line ends are not %s", v["line-end"])
 			}
-		case "html-p", "html-br", "html-table":
+		case "html-p", "html-br", "html-table", "html-ol":
 			s := string(c.Data)
 			if err := wellFormedHTML(s); err != nil {
 				fail("HTML: %v", err)
@@ -233,6 +233,9 @@ func TestCasesAreConsistent(t *testing.T) {
 			}
 			if v["container"] == "html-br" && strings.Count(s, "<br />") < n {
 				fail("fewer <br> than findings")
+			}
+			if v["container"] == "html-ol" && strings.Count(s, "<li>") < n {
+				fail("fewer <li> than findings")
 			}
 		case "pdf":
 			if !bytes.HasPrefix(c.Data, []byte("%PDF-1.")) || !bytes.Contains(c.Data, []byte("/ToUnicode")) || !bytes.HasSuffix(c.Data, []byte("%%EOF\n")) {

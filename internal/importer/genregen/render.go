@@ -21,7 +21,7 @@ func render(s Spec, d *doc) []byte {
 		nl = "\r\n"
 	}
 	switch v["container"] {
-	case "html-p", "html-br", "html-table":
+	case "html-p", "html-br", "html-table", "html-ol":
 		return []byte(renderHTML(v["container"], d, nl))
 	case "docx-p", "docx-num", "docx-table":
 		return renderDocx(d)
@@ -89,9 +89,49 @@ func renderHTML(kind string, d *doc, nl string) string {
 			body = nil
 		}
 	}
+	// html-ol: the findings are the items of ordered lists, each list run
+	// on while the numbers do; a finding's measures and status are <p>s in
+	// its <li>
+	olOpen, liOpen, lastOrd, lastNum := false, false, 0, 0
+	closeList := func() {
+		if liOpen {
+			line("</li>")
+			liOpen = false
+		}
+		if olOpen {
+			line("</ol>")
+			olOpen = false
+		}
+	}
 	paras := func(ps []para) {
 		for _, p := range ps {
 			t := html.EscapeString(d.indented(p))
+			if kind == "html-ol" {
+				switch {
+				case p.List == 2:
+					if liOpen {
+						line("</li>")
+						liOpen = false
+					}
+					if !olOpen || p.NumID != lastNum || p.Ord != lastOrd+1 {
+						closeList()
+						line(fmt.Sprintf(`<ol start="%d" style="list-style-type:%s">`, p.Ord, cssListStyle(d.FindingFmt, d.FindingText)))
+						olOpen = true
+					}
+					line("<li><p>" + html.EscapeString(p.text()) + "</p>")
+					liOpen, lastOrd, lastNum = true, p.Ord, p.NumID
+					continue
+				case p.List == 1:
+					closeList()
+					line(fmt.Sprintf(`<ol start="%d" style="list-style-type:cjk-ideographic"><li><p>%s</p></li></ol>`, p.Ord, html.EscapeString(p.text())))
+					continue
+				case p.In && liOpen:
+					line("<p>" + t + "</p>")
+					continue
+				default:
+					closeList()
+				}
+			}
 			switch {
 			case p.Role == "title":
 				line("<h1>" + t + "</h1>")
@@ -109,6 +149,7 @@ func renderHTML(kind string, d *doc, nl string) string {
 			}
 		}
 		flush()
+		closeList()
 	}
 	paras(d.Before)
 	if d.Table != nil {
@@ -288,4 +329,16 @@ func xmlAttr(s string) string {
 	var b bytes.Buffer
 	xml.EscapeText(&b, []byte(s))
 	return b.String()
+}
+
+// cssListStyle is the CSS list-style-type that draws a Word list level's
+// numbers: decimal (1.), cjk-decimal (1、), cjk-ideographic (一、).
+func cssListStyle(format, text string) string {
+	switch {
+	case format == "chineseCounting":
+		return "cjk-ideographic"
+	case strings.Contains(text, "、"):
+		return "cjk-decimal"
+	}
+	return "decimal"
 }
