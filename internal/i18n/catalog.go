@@ -242,6 +242,7 @@ var Catalog = []Entry{
 	{"  signature\t\t%s", "  落款\t%s"},
 	{"  DISAGREES  %s", "  不一致  %s"},
 	{"  agrees with the findings read", "  与读出的问题一致"},
+	{"  agrees with the findings read; %d of them state no status, so the counts by status are not confirmed", "  与读出的问题一致；其中 %d 个未说明状态，各状态的数目无法核对"},
 	{"  %s %d: %s   [%s]", "  %s %d：%s   [%s]"},
 	{"reading the publisher's defaults: %w", "读取发布单位的默认设置：%s"},
 	{"%s: no notices (.txt, .html, .docx, .pdf, .doc, .wps) in it", "%s：其中没有通报文件（.txt、.html、.docx、.pdf、.doc、.wps）"},

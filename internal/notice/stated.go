@@ -98,13 +98,21 @@ func (n *Notice) Disagreements() []Disagreement {
 		}
 	}
 	cmp("problems", "problems", s.Problems, len(n.Findings))
-	// Status counts are compared only where every finding's status was read:
-	// a finding whose status the text does not state could be either.
-	if by[StatusUnstated] == 0 {
-		cmp("done", "done", s.Done, by[StatusDone])
-		cmp("in_progress", "in progress", s.InProgress, by[StatusInProgress])
-		cmp("not_done", "not done", s.NotDone, by[StatusNotStarted])
+	// Status counts are compared where every finding's status was read. A
+	// finding whose status the text does not state could be any: with some,
+	// a count disagrees only when more were read than it states (the
+	// unstated can only add to it).
+	if by[StatusUnstated] > 0 {
+		more := cmp
+		cmp = func(field, what string, stated *int, read int) {
+			if stated != nil && read > *stated {
+				more(field, what, stated, read)
+			}
+		}
 	}
+	cmp("done", "done", s.Done, by[StatusDone])
+	cmp("in_progress", "in progress", s.InProgress, by[StatusInProgress])
+	cmp("not_done", "not done", s.NotDone, by[StatusNotStarted])
 	return out
 }
 

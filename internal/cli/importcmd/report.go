@@ -209,7 +209,18 @@ func (r *report) write(w io.Writer, p *message.Printer) {
 		pf(w, "  DISAGREES  %s\n", d)
 	}
 	if !st.Empty() && len(dis) == 0 && len(n.Findings) > 0 {
-		pf(w, "  agrees with the findings read\n")
+		unstated := 0
+		for _, f := range n.Findings {
+			if f.Status == notice.StatusUnstated {
+				unstated++
+			}
+		}
+		if unstated > 0 && (st.Done != nil || st.InProgress != nil || st.NotDone != nil) {
+			// the counts by status are not confirmed: those could be any
+			pf(w, "  agrees with the findings read; %d of them state no status, so the counts by status are not confirmed\n", unstated)
+		} else {
+			pf(w, "  agrees with the findings read\n")
+		}
 	}
 	r.reading(w, p)
 

@@ -300,3 +300,29 @@ func TestBulkKeepsOrder(t *testing.T) {
 		t.Errorf("report out of order:\n%s", out)
 	}
 }
+
+// Stated counts by status are not confirmed while some findings state no
+// status: the report says so rather than that they agree.
+func TestStatedCountsUnconfirmed(t *testing.T) {
+	for _, c := range []struct {
+		name, status2, want, not string
+	}{
+		{"every status read", "整改情况：已整改。", "agrees with the findings read\n", "not confirmed"},
+		{"one finding states none", "整改措施：开展排查。", "1 of them state no status, so the counts by status are not confirmed", "DISAGREES"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			dir := t.TempDir()
+			p := filepath.Join(dir, "n.txt")
+			src := "示例县样本乡关于巡察整改进展情况的通报\n2024年3月11日至5月10日，县委第四巡察组对样本乡党委进行了常规巡察。2024年6月20日，巡察组向样本乡党委反馈了巡察意见，指出2个问题，已完成整改2个。\n" +
+				"1.学习不深入。学习流于形式。\n整改情况：已整改。\n2.研讨不够。研讨发言质量不高。\n" + c.status2 + "\n中共示例县样本乡委员会\n2024年12月10日\n"
+			os.WriteFile(p, []byte(src), 0o644)
+			out, errOut, err := runArgs(t, p, "--region", "示例省/示例市/示例县/样本乡", "--data", filepath.Join(dir, "data"), "--config", filepath.Join(dir, "none.toml"))
+			if err != nil {
+				t.Fatalf("%v\n%s", err, errOut)
+			}
+			if !strings.Contains(out, c.want) || strings.Contains(out, c.not) {
+				t.Errorf("report lacks %q or has %q:\n%s", c.want, c.not, out)
+			}
+		})
+	}
+}
