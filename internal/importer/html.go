@@ -303,7 +303,7 @@ func (w *htmlWalker) walk(n *html.Node) {
 			// the item's number, as the browser draws it before the item's
 			// first text (in a paragraph of its own too), unless that text
 			// already starts with it
-			if first := firstText(n); !strings.HasPrefix(Normalise(strings.TrimSpace(first)), Normalise(m)) {
+			if first := firstText(n); first != "" && !strings.HasPrefix(Normalise(strings.TrimSpace(first)), Normalise(m)) {
 				w.marker = m
 			}
 		}
@@ -322,6 +322,9 @@ func (w *htmlWalker) walk(n *html.Node) {
 		}
 		if n.DataAtom == atom.A {
 			w.inLink--
+		}
+		if w.markers[n] != "" {
+			w.marker = "" // an item whose text was not read (a table's) leaves no marker to the next
 		}
 		w.neg = w.neg[:len(w.neg)-1]
 		if isBlock {

@@ -26,6 +26,7 @@ func TestHTMLListMarkers(t *testing.T) {
 		{"a nested list counts on its own", `<ol><li>甲甲甲甲<ol><li>子子子子</li></ol></li><li>乙乙乙乙乙乙乙乙乙乙乙乙</li><li>丙丙丙丙丙丙丙丙丙丙</li></ol>`,
 			[]string{"1.甲甲甲甲", "1.子子子子", "2.乙乙乙乙乙乙乙乙乙乙乙乙", "3.丙丙丙丙丙丙丙丙丙丙"}},
 		{"text in a paragraph inside the item", `<ol start="5"><li><p>甲</p></li></ol>`, []string{"5.甲"}},
+		{"an empty item leaves no number to the text after it", `<ol><li></li><li>乙</li></ol><p>丙</p>`, []string{"2.乙", "丙"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			d, err := Decode("list.html", []byte("<html><body><div class=\"article\">"+c.body+"</div></body></html>"))
