@@ -1071,7 +1071,7 @@ func pdfLines(runs []pdfRun, pages int) []SourceLine {
 		}
 		right[l.page] = math.Max(right[l.page], l.xEnd)
 	}
-	fillMargins(right, lines, math.Max, -1)
+	fillMargins(right, lines, -1)
 	// the pages' left margins, and whether the document starts its
 	// paragraphs with an indent (公文 indent every paragraph two
 	// characters): most lines after a short line are indented
@@ -1083,7 +1083,7 @@ func pdfLines(runs []pdfRun, pages int) []SourceLine {
 			}
 		}
 	}
-	fillMargins(left, lines, math.Min, 1)
+	fillMargins(left, lines, 1)
 	indented := func(l *pdfLine) bool { return l.x > left[l.page]+0.8*math.Max(l.size, 1) }
 	short := func(l *pdfLine) bool { return l.xEnd < right[l.page]-2*math.Max(l.size, 1) }
 	after, afterIndented := 0, 0
@@ -1191,9 +1191,9 @@ func pdfLines(runs []pdfRun, pages int) []SourceLine {
 // its own margin inside the text's, and would join its short lines as if
 // they ran to the margin. The document's margin is the median of the pages
 // that have lines enough (5) to show theirs; a page's own margin stays where
-// it is beyond the document's (more, by dir: -1 for the right margin, whose
-// lines end short of it; 1 for the left), or within an em of it.
-func fillMargins(m map[int]float64, lines []*pdfLine, more func(a, b float64) float64, dir float64) {
+// it is unless it is more than an em inside the document's (dir: -1 for the
+// right margin, whose lines end short of it; 1 for the left).
+func fillMargins(m map[int]float64, lines []*pdfLine, dir float64) {
 	count := map[int]int{}
 	var sizes []float64
 	for _, l := range lines {
@@ -1215,8 +1215,8 @@ func fillMargins(m map[int]float64, lines []*pdfLine, more func(a, b float64) fl
 	sort.Float64s(sizes)
 	doc, em := full[len(full)/2], math.Max(sizes[len(sizes)/2], 1)
 	for p, v := range m {
-		if (v-doc)*dir > em { // inside the document's margin by more than an em
-			m[p] = more(v, doc)
+		if (v-doc)*dir > em {
+			m[p] = doc
 		}
 	}
 }
