@@ -210,6 +210,7 @@ var Catalog = []Entry{
 	{"intro %s + %d points; %d regulations", "引言%s，要点 %d 条；制度 %d 项"},
 	{"%d findings numbered %d–%d in %d categories, %d groups", "%d 个问题，编号 %d–%d，分 %d 个类别、%d 个小类"},
 	{"%d findings numbered %d–%d in order (the notice numbers them again in each category: labels kept) in %d categories, %d groups", "%d 个问题，按顺序编号 %d–%d（通报在每个类别中重新编号：保留原编号），分 %d 个类别、%d 个小类"},
+	{"%d findings numbered %d–%d in order (their labels, from %s, kept as printed) in %d categories, %d groups", "%d 个问题，按顺序编号 %d–%d（原编号从 %s 起，照原样保留），分 %d 个类别、%d 个小类"},
 	{"%d items → findings %s", "%d 项 → 问题 %s"},
 	{"%d people (%s; %s); petitions %d transferred, %d closed, %d pending", "处理 %d 人（%s；%s）；信访件移交 %d 件，办结 %d 件，未办结 %d 件"},
 	{"web chrome in the meta line", "发布信息行里的网页附属内容"},

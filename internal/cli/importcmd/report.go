@@ -141,9 +141,13 @@ func (r *report) write(w io.Writer, p *message.Printer) {
 	switch {
 	case len(n.Findings) == 0:
 		found = i18n.Msg("%d findings in %d categories, %d groups", len(n.Findings), len(cats), len(groups))
-	case n.Findings[0].Label != "":
+	case n.Findings[0].Label != "" && labelsRepeat(n.Findings):
 		found = i18n.Msg("%d findings numbered %d–%d in order (the notice numbers them again in each category: labels kept) in %d categories, %d groups",
 			len(n.Findings), n.Findings[0].Number, n.Findings[len(n.Findings)-1].Number, len(cats), len(groups))
+	case n.Findings[0].Label != "":
+		// labels that are not the running number (一 二 三 in a table's 序号)
+		found = i18n.Msg("%d findings numbered %d–%d in order (their labels, from %s, kept as printed) in %d categories, %d groups",
+			len(n.Findings), n.Findings[0].Number, n.Findings[len(n.Findings)-1].Number, n.Findings[0].Label, len(cats), len(groups))
 	default:
 		found = i18n.Msg("%d findings numbered %d–%d in %d categories, %d groups",
 			len(n.Findings), n.Findings[0].Number, n.Findings[len(n.Findings)-1].Number, len(cats), len(groups))
@@ -411,4 +415,16 @@ func printReading(w io.Writer, p *message.Printer, which string, rd importer.Rea
 	if rd.Group != "" {
 		say("    groups numbered %s\n", rd.Group)
 	}
+}
+
+// labelsRepeat: some findings share a printed label (1. in each category).
+func labelsRepeat(fs []notice.Finding) bool {
+	seen := map[string]bool{}
+	for _, f := range fs {
+		if seen[f.Label] {
+			return true
+		}
+		seen[f.Label] = true
+	}
+	return false
 }

@@ -326,3 +326,25 @@ func TestStatedCountsUnconfirmed(t *testing.T) {
 		})
 	}
 }
+
+// Labels that are not the running number (一 二 三 in a table's 序号) are
+// said to be kept as printed, not to number again in each category.
+func TestLabelsKeptAsPrinted(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "n.html")
+	row := func(l, s string) string {
+		return "<tr><td>" + l + "</td><td>执行中央八项规定精神不严格，存在超标准接待。</td><td>修订接待制度。</td><td>" + s + "</td></tr>"
+	}
+	src := `<html><body><div id="zoom"><p>示例县样本乡党委关于巡察整改进展情况的通报</p>` +
+		`<p>2024年3月，县委第一巡察组对样本乡党委开展了巡察，2024年5月20日反馈了巡察意见，共指出问题3个。</p>` +
+		`<table><tr><th>序号</th><th>问题</th><th>整改措施</th><th>完成情况</th></tr>` + row("一", "已完成") + row("二", "已完成") + row("三", "正在推进") +
+		`</table><p>中共示例县样本乡委员会</p><p>2024年11月5日</p></div></body></html>`
+	os.WriteFile(p, []byte(src), 0o644)
+	out, errOut, err := runArgs(t, p, "--region", "示例省/示例市/示例县/样本乡", "--data", filepath.Join(dir, "data"), "--config", filepath.Join(dir, "none.toml"))
+	if err != nil {
+		t.Fatalf("%v\n%s", err, errOut)
+	}
+	if want := "3 findings numbered 1–3 in order (their labels, from 一, kept as printed)"; !strings.Contains(out, want) || strings.Contains(out, "again in each category") {
+		t.Errorf("report lacks %q:\n%s", want, out)
+	}
+}
